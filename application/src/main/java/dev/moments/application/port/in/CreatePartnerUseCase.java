@@ -1,0 +1,14 @@
+package dev.moments.application.port.in;
+
+import dev.moments.domain.partner.ApiKeyId;
+import dev.moments.domain.partner.Partner;
+
+/** An operator registers a new partner, who gets a first API key. */
+public interface CreatePartnerUseCase {
+
+    PartnerCreated create(CreatePartnerCommand command);
+
+    /** The partner and its first key, shown this once and never again. */
+    record PartnerCreated(Partner partner, ApiKeyId keyId, String apiKey) {
+    }
+}

@@ -1,0 +1,108 @@
+package dev.moments.application.port.in;
+
+import dev.moments.domain.event.EventContext;
+import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.shared.Digests;
+import dev.moments.domain.shared.InvalidValueException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * An event as a partner reported it. Validates itself; {@code properties} and {@code user} hold JSON-like values
+ * ({@code null}, Boolean, String, BigDecimal, List, Map).
+ *
+ * @param occurredAt when the user did it, or {@code null} for "now"
+ */
+public record RecordEventCommand(
+        PartnerId partnerId,
+        String id,
+        String type,
+        String userId,
+        String deviceId,
+        Instant occurredAt,
+        Map<String, Object> properties,
+        EventContext context,
+        Map<String, Object> user) {
+
+    /** The longest id, type, user id or device id accepted. */
+    public static final int MAX_ID_LENGTH = 200;
+    /** The most properties (or user attributes) one event may carry. */
+    public static final int MAX_PROPERTIES = 200;
+
+    public RecordEventCommand {
+        Objects.requireNonNull(partnerId, "partnerId");
+        id = required(id, "id");
+        type = required(type, "type");
+        userId = required(userId, "userId");
+        if (deviceId != null && deviceId.length() > MAX_ID_LENGTH) {
+            throw new InvalidValueException("deviceId", "deviceId is longer than " + MAX_ID_LENGTH + " characters");
+        }
+        properties = properties == null ? Map.of() : properties;
+        user = user == null ? Map.of() : user;
+        context = context == null ? EventContext.NONE : context;
+        if (properties.size() > MAX_PROPERTIES) {
+            throw new InvalidValueException("properties", "at most " + MAX_PROPERTIES + " properties");
+        }
+        if (user.size() > MAX_PROPERTIES) {
+            throw new InvalidValueException("user", "at most " + MAX_PROPERTIES + " attributes");
+        }
+        if (context.country() != null && !context.country().matches("[A-Z]{2}")) {
+            throw new InvalidValueException("context.country", "country is an ISO-3166 alpha-2 code such as US");
+        }
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidValueException(field, field + " is required");
+        }
+        if (value.length() > MAX_ID_LENGTH) {
+            throw new InvalidValueException(field, field + " is longer than " + MAX_ID_LENGTH + " characters");
+        }
+        return value;
+    }
+
+    /**
+     * A digest of everything the partner said except the event id: equal for a retry of the same body (whatever
+     * its key order or number formatting), different for any other body.
+     */
+    public String fingerprint() {
+        StringBuilder canonical = new StringBuilder();
+        canonical.append(type).append('\u0000').append(userId).append('\u0000').append(deviceId).append('\u0000')
+                .append(occurredAt).append('\u0000');
+        appendCanonical(canonical, properties);
+        canonical.append('\u0000').append(context.country()).append('|').append(context.platform()).append('|')
+                .append(context.ip()).append('|').append(context.testUser()).append('\u0000');
+        appendCanonical(canonical, user);
+        return Digests.sha256Hex(canonical.toString());
+    }
+
+    private static void appendCanonical(StringBuilder out, Object value) {
+        if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            new TreeMap<>(map).forEach((key, item) -> {
+                appendCanonical(out, String.valueOf(key));
+                out.append(':');
+                appendCanonical(out, item);
+                out.append(',');
+            });
+            out.append('}');
+        } else if (value instanceof List<?> list) {
+            out.append('[');
+            list.forEach(item -> {
+                appendCanonical(out, item);
+                out.append(',');
+            });
+            out.append(']');
+        } else if (value instanceof BigDecimal number) {
+            out.append('n').append(number.stripTrailingZeros().toPlainString());
+        } else if (value instanceof String text) {
+            out.append('"').append(text.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        } else {
+            out.append(value);
+        }
+    }
+}

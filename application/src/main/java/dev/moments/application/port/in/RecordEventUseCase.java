@@ -1,0 +1,30 @@
+package dev.moments.application.port.in;
+
+import dev.moments.domain.moment.MomentId;
+import java.util.List;
+
+/**
+ * A partner reports what a user did: the event is stored once, evaluated against the moments listening to its
+ * type, and every completion it brings is awarded and paid for, all in one transaction.
+ */
+public interface RecordEventUseCase {
+
+    /**
+     * @throws EventIdConflictException if the event id was used before with another body
+     * @throws dev.moments.domain.shared.InvalidValueException if the event is malformed
+     */
+    EventResult record(RecordEventCommand command);
+
+    /**
+     * What an event led to.
+     *
+     * @param duplicate whether this event id was seen before with the same body; then nothing happened again
+     */
+    record EventResult(String eventId, boolean duplicate, List<AwardView> awards, List<ProgressView> progress,
+                       List<MomentId> holdout) {
+    }
+
+    /** How far a user got on one moment. */
+    record ProgressView(MomentId momentId, boolean complete, long current, long target) {
+    }
+}

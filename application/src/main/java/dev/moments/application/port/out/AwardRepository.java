@@ -1,0 +1,30 @@
+package dev.moments.application.port.out;
+
+import dev.moments.domain.award.Award;
+import dev.moments.domain.award.AwardId;
+import dev.moments.domain.moment.MomentId;
+import dev.moments.domain.partner.PartnerId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Keeps awards; at most one per (moment, user, completion), which the store enforces. */
+public interface AwardRepository {
+
+    /**
+     * Stores a new award with its sealed redemption token. A second award for the same (moment, user, completion)
+     * is refused with {@link ConcurrentWriteException}.
+     */
+    void insert(Award award, String sealedToken);
+
+    Optional<Award> find(PartnerId partnerId, AwardId id);
+
+    /** The partner's awards among {@code ids}, in no particular order. */
+    List<Award> findAll(PartnerId partnerId, Collection<AwardId> ids);
+
+    /** How many awards the user has earned on the moment, whatever became of them. */
+    int countForUser(MomentId momentId, String userId);
+
+    /** The sealed redemption token of an award. */
+    Optional<String> sealedToken(AwardId id);
+}

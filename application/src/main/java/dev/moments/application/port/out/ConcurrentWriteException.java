@@ -1,0 +1,9 @@
+package dev.moments.application.port.out;
+
+/** A transaction lost a race with a concurrent one and was rolled back; running it again is safe. */
+public final class ConcurrentWriteException extends RuntimeException {
+
+    public ConcurrentWriteException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.moments.application.port.out;
+
+import dev.moments.domain.award.AwardId;
+import dev.moments.domain.moment.MomentId;
+import java.util.List;
+
+/**
+ * What one event led to: the awards it earned, the progress it made and the moments that held the user out.
+ */
+public record EventOutcome(List<AwardId> awards, List<Progress> progress, List<MomentId> holdout) {
+
+    public EventOutcome {
+        awards = List.copyOf(awards);
+        progress = List.copyOf(progress);
+        holdout = List.copyOf(holdout);
+    }
+
+    /** How far the user got on one moment with this event. */
+    public record Progress(MomentId momentId, boolean complete, long current, long target) {
+    }
+}

@@ -1,0 +1,18 @@
+package dev.moments.application.port.out;
+
+import dev.moments.domain.trigger.EventPredicate;
+
+/**
+ * Compiles the text of a {@code where} condition into a predicate, once, when a moment is created or changed.
+ * Variables: {@code event} (the event's properties plus {@code type} and {@code occurredAt}) and {@code user}
+ * (the user's attributes).
+ */
+public interface ExpressionCompiler {
+
+    /**
+     * Compiles the expression or refuses it.
+     *
+     * @throws InvalidExpressionException on a syntax or type error, or an expression that is too long
+     */
+    EventPredicate compile(String expression);
+}

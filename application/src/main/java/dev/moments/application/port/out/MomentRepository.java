@@ -1,0 +1,30 @@
+package dev.moments.application.port.out;
+
+import dev.moments.domain.moment.Moment;
+import dev.moments.domain.moment.MomentId;
+import dev.moments.domain.moment.MomentStatus;
+import dev.moments.domain.partner.PartnerId;
+import java.util.List;
+import java.util.Optional;
+
+/** Keeps moments; every lookup is scoped by partner. */
+public interface MomentRepository {
+
+    void insert(Moment moment);
+
+    Optional<Moment> find(PartnerId partnerId, MomentId id);
+
+    /** The partner's moments, oldest first. */
+    Page<Moment> list(PartnerId partnerId, PageRequest page);
+
+    /**
+     * Stores {@code changed}'s status only if the stored status is still {@code expected}: a compare-and-set, so
+     * two concurrent transitions never both apply.
+     *
+     * @return whether the status was changed
+     */
+    boolean updateStatus(Moment changed, MomentStatus expected);
+
+    /** The partner's moments in one of {@code statuses} whose trigger listens to {@code eventType}. */
+    List<Moment> findListening(PartnerId partnerId, String eventType, List<MomentStatus> statuses);
+}

@@ -1,0 +1,75 @@
+package dev.moments.domain.award;
+
+import dev.moments.domain.moment.MomentId;
+import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.shared.Money;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One completion of a moment by one user, paid for by a reservation of the moment's budget and redeemable through
+ * a secret link. There is never more than one award per (moment, user, completion).
+ *
+ * @param completion 1 for the user's first completion of the moment, 2 for the second, …
+ * @param reserved what the budget set aside for it (zero for a test award)
+ * @param test whether it was earned in TEST mode: charged nothing, fulfilled by the sandbox
+ * @param eventId the partner's id of the event that completed the moment
+ * @param tokenDigest the SHA-256 digest of the redemption token; the token itself is never stored in clear
+ * @param redeemableAt when the link starts to work
+ * @param expiresAt when the link stops working, or {@code null} if never
+ */
+public record Award(
+        AwardId id,
+        PartnerId partnerId,
+        MomentId momentId,
+        String userId,
+        String deviceId,
+        int completion,
+        AwardStatus status,
+        Money reserved,
+        boolean test,
+        String eventId,
+        String tokenDigest,
+        Instant earnedAt,
+        Instant redeemableAt,
+        Instant expiresAt,
+        Instant updatedAt) {
+
+    public Award {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(partnerId, "partnerId");
+        Objects.requireNonNull(momentId, "momentId");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(reserved, "reserved");
+        Objects.requireNonNull(tokenDigest, "tokenDigest");
+        Objects.requireNonNull(earnedAt, "earnedAt");
+        Objects.requireNonNull(redeemableAt, "redeemableAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        if (completion < 1) {
+            throw new IllegalArgumentException("completion starts at 1");
+        }
+        if (reserved.isNegative()) {
+            throw new IllegalArgumentException("a reservation cannot be negative");
+        }
+    }
+
+    /** This award in another status; refused if its current status does not lead there. */
+    public Award moveTo(AwardStatus target, Instant now) {
+        if (!status.canMoveTo(target)) {
+            throw new InvalidAwardTransitionException(status, target);
+        }
+        return new Award(id, partnerId, momentId, userId, deviceId, completion, target, reserved, test, eventId,
+                tokenDigest, earnedAt, redeemableAt, expiresAt, now);
+    }
+
+    /** Whether the link has stopped working at {@code now}. */
+    public boolean isExpiredAt(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    /** Whether the link does not work yet at {@code now}. */
+    public boolean isRedeemableAt(Instant now) {
+        return !now.isBefore(redeemableAt) && !isExpiredAt(now);
+    }
+}

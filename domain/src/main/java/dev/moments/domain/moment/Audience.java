@@ -1,0 +1,51 @@
+package dev.moments.domain.moment;
+
+import dev.moments.domain.event.UserEvent;
+import dev.moments.domain.shared.InvalidValueException;
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * Who may earn a moment. Every non-empty filter must admit the user: the event's country and platform, one of
+ * the user's {@code segments} attribute, and the compiled {@code where} condition over the user's attributes.
+ *
+ * @param where a condition over {@code user}, or {@code null}; compiled by the application, not here
+ */
+public record Audience(Set<String> countries, Set<String> platforms, Set<String> segments, String where) {
+
+    /** Everyone. */
+    public static final Audience EVERYONE = new Audience(Set.of(), Set.of(), Set.of(), null);
+
+    public Audience {
+        countries = Set.copyOf(countries == null ? Set.of() : countries);
+        platforms = Set.copyOf(platforms == null ? Set.of() : platforms);
+        segments = Set.copyOf(segments == null ? Set.of() : segments);
+        for (String country : countries) {
+            if (country == null || !country.matches("[A-Z]{2}")) {
+                throw new InvalidValueException("audience.countries",
+                        "countries are ISO-3166 alpha-2 codes such as US, got " + country);
+            }
+        }
+        if (where != null && where.isBlank()) {
+            where = null;
+        }
+    }
+
+    /** Whether the event's context and user attributes pass the country, platform and segment filters. */
+    public boolean admitsContextOf(UserEvent event) {
+        if (!passes(countries, event.context().country()) || !passes(platforms, event.context().platform())) {
+            return false;
+        }
+        if (segments.isEmpty()) {
+            return true;
+        }
+        Object userSegments = event.userAttributes().get("segments");
+        return userSegments instanceof Collection<?> list
+                && list.stream().anyMatch(segment -> segment != null && segments.contains(segment));
+    }
+
+    /** An empty filter passes everything; otherwise the value must be given and listed. */
+    private static boolean passes(Set<String> filter, String value) {
+        return filter.isEmpty() || (value != null && filter.contains(value));
+    }
+}

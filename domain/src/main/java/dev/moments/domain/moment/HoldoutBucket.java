@@ -1,0 +1,26 @@
+package dev.moments.domain.moment;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/** Puts a (moment, user) pair in one of 100 buckets, the same one on every machine and every run. */
+final class HoldoutBucket {
+
+    private HoldoutBucket() {
+    }
+
+    static int of(MomentId momentId, String userId) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest((momentId.value() + "\u0000" + userId).getBytes(StandardCharsets.UTF_8));
+            long value = 0;
+            for (int i = 0; i < 8; i++) {
+                value = (value << 8) | (hash[i] & 0xff);
+            }
+            return (int) Long.remainderUnsigned(value, 100);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

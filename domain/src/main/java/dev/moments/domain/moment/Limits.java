@@ -1,0 +1,47 @@
+package dev.moments.domain.moment;
+
+import dev.moments.domain.shared.InvalidValueException;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What keeps a moment from being gamed or from paying too often.
+ *
+ * @param perUser most awards one user can earn on the moment (repeat completions)
+ * @param perDevice most awards earned on one device, or {@code null} for no limit
+ * @param cooldown least time between two awards of one user, or {@code null}
+ * @param redeemAfter how long after earning before the link works
+ * @param claimWithin how long the link works, or {@code null} for no expiry
+ */
+public record Limits(int perUser, Integer perDevice, Duration cooldown, Duration redeemAfter, Duration claimWithin) {
+
+    /** The most repeat completions one user may be paid for. */
+    public static final int MAX_PER_USER = 10_000;
+
+    public Limits {
+        Objects.requireNonNull(redeemAfter, "redeemAfter");
+        if (perUser < 1 || perUser > MAX_PER_USER) {
+            throw new InvalidValueException("limits.perUser", "perUser must be between 1 and " + MAX_PER_USER);
+        }
+        if (perDevice != null && (perDevice < 1 || perDevice > MAX_PER_USER)) {
+            throw new InvalidValueException("limits.perDevice", "perDevice must be between 1 and " + MAX_PER_USER);
+        }
+        requireNonNegative(cooldown, "limits.cooldown");
+        requireNonNegative(redeemAfter, "limits.redeemAfter");
+        requireNonNegative(claimWithin, "limits.claimWithin");
+        if (claimWithin != null && claimWithin.isZero()) {
+            throw new InvalidValueException("limits.claimWithin", "claimWithin must be positive");
+        }
+    }
+
+    /** One award per user, redeemable at once, never expiring. */
+    public static Limits defaults() {
+        return new Limits(1, null, null, Duration.ZERO, null);
+    }
+
+    private static void requireNonNegative(Duration duration, String field) {
+        if (duration != null && duration.isNegative()) {
+            throw new InvalidValueException(field, field.substring(field.indexOf('.') + 1) + " must not be negative");
+        }
+    }
+}

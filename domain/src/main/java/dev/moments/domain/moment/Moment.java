@@ -1,0 +1,139 @@
+package dev.moments.domain.moment;
+
+import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.reward.RewardId;
+import dev.moments.domain.shared.InvalidValueException;
+import dev.moments.domain.trigger.Trigger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A user action a partner pays for: what must happen ({@link Trigger}), who may earn it ({@link Audience}), when
+ * it counts ({@link Schedule}), which rewards it offers, how often it pays ({@link Limits}), what share of users is
+ * held out to measure its effect, and where it is in its life ({@link MomentStatus}). Its money lives in the
+ * moment's {@code Budget}.
+ */
+public record Moment(
+        MomentId id,
+        PartnerId partnerId,
+        String name,
+        Trigger trigger,
+        Audience audience,
+        Schedule schedule,
+        List<RewardId> rewards,
+        Limits limits,
+        int holdoutPercent,
+        Messages messages,
+        MomentStatus status,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    /** The most reward options a moment may offer. */
+    public static final int MAX_REWARDS = 50;
+
+    public Moment {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(partnerId, "partnerId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        if (name == null || name.isBlank()) {
+            throw new InvalidValueException("name", "name is required");
+        }
+        if (name.length() > 200) {
+            throw new InvalidValueException("name", "name is longer than 200 characters");
+        }
+        if (trigger == null) {
+            throw new InvalidValueException("trigger", "trigger is required");
+        }
+        if (rewards == null || rewards.isEmpty()) {
+            throw new InvalidValueException("rewards", "at least one reward is required");
+        }
+        if (rewards.size() > MAX_REWARDS) {
+            throw new InvalidValueException("rewards", "at most " + MAX_REWARDS + " rewards");
+        }
+        if (rewards.stream().distinct().count() != rewards.size()) {
+            throw new InvalidValueException("rewards", "a reward is listed twice");
+        }
+        if (holdoutPercent < 0 || holdoutPercent > 99) {
+            throw new InvalidValueException("holdoutPercent", "holdoutPercent must be between 0 and 99");
+        }
+        name = name.strip();
+        rewards = List.copyOf(rewards);
+        audience = audience == null ? Audience.EVERYONE : audience;
+        limits = limits == null ? Limits.defaults() : limits;
+        messages = messages == null ? Messages.NONE : messages;
+        Objects.requireNonNull(schedule, "schedule");
+    }
+
+    /** Starts evaluating test users only. */
+    public Moment test(Instant now) {
+        return move(MomentStatus.TEST, "be tested", now, MomentStatus.DRAFT);
+    }
+
+    /**
+     * Goes live. A budget that cannot pay one action makes it {@code EXHAUSTED} at once.
+     *
+     * @param budgetCanPay whether the moment's budget can pay one more action
+     */
+    public Moment launch(boolean budgetCanPay, Instant now) {
+        return move(budgetCanPay ? MomentStatus.LIVE : MomentStatus.EXHAUSTED, "be launched", now,
+                MomentStatus.DRAFT, MomentStatus.TEST);
+    }
+
+    /** Stops evaluating events until resumed. */
+    public Moment pause(Instant now) {
+        return move(MomentStatus.PAUSED, "be paused", now, MomentStatus.LIVE, MomentStatus.EXHAUSTED);
+    }
+
+    /** Evaluates events again; {@code EXHAUSTED} if the budget cannot pay one action. */
+    public Moment resume(boolean budgetCanPay, Instant now) {
+        return move(budgetCanPay ? MomentStatus.LIVE : MomentStatus.EXHAUSTED, "be resumed", now, MomentStatus.PAUSED);
+    }
+
+    /** Ends the moment for good. */
+    public Moment finish(Instant now) {
+        return move(MomentStatus.FINISHED, "be finished", now, MomentStatus.DRAFT, MomentStatus.TEST,
+                MomentStatus.LIVE, MomentStatus.PAUSED, MomentStatus.EXHAUSTED);
+    }
+
+    /**
+     * Follows the budget: a live moment that cannot pay one more action becomes {@code EXHAUSTED}, an exhausted one
+     * that can again (after a top-up) becomes {@code LIVE}; any other status is kept.
+     */
+    public Moment followBudget(boolean budgetCanPay, Instant now) {
+        if (status == MomentStatus.LIVE && !budgetCanPay) {
+            return withStatus(MomentStatus.EXHAUSTED, now);
+        }
+        if (status == MomentStatus.EXHAUSTED && budgetCanPay) {
+            return withStatus(MomentStatus.LIVE, now);
+        }
+        return this;
+    }
+
+    private Moment move(MomentStatus target, String action, Instant now, MomentStatus... allowedFrom) {
+        for (MomentStatus from : allowedFrom) {
+            if (status == from) {
+                return withStatus(target, now);
+            }
+        }
+        throw new InvalidTransitionException(status, action);
+    }
+
+    private Moment withStatus(MomentStatus target, Instant now) {
+        if (!status.canMoveTo(target)) {
+            throw new InvalidTransitionException(status, "become " + target);
+        }
+        return new Moment(id, partnerId, name, trigger, audience, schedule, rewards, limits, holdoutPercent, messages,
+                target, createdAt, now);
+    }
+
+    /**
+     * Whether a user falls in the holdout group: a stable hash of moment and user ids, so a user is always on the
+     * same side, spread evenly over 100 buckets.
+     */
+    public boolean holdsOut(String userId) {
+        return holdoutPercent > 0 && HoldoutBucket.of(id, userId) < holdoutPercent;
+    }
+}

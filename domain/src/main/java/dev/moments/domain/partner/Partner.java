@@ -1,0 +1,33 @@
+package dev.moments.domain.partner;
+
+import dev.moments.domain.shared.InvalidValueException;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * A tenant of Moments: an app or shop that defines moments, owns a reward catalog and pays for completed
+ * actions in its own currency.
+ */
+public record Partner(PartnerId id, String name, Currency currency, Instant createdAt) {
+
+    /** The longest name accepted. */
+    public static final int MAX_NAME_LENGTH = 200;
+
+    public Partner {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(createdAt, "createdAt");
+        name = requireName(name);
+    }
+
+    static String requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidValueException("name", "name is required");
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw new InvalidValueException("name", "name is longer than " + MAX_NAME_LENGTH + " characters");
+        }
+        return name.strip();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.moments.domain.shared;
+
+import static dev.moments.domain.fixtures.Fixtures.usd;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Currency;
+import org.junit.jupiter.api.Test;
+
+class MoneyTest {
+
+    @Test
+    void anAmountTakesTheScaleOfItsCurrency() {
+        assertThat(usd("10").toDecimalString()).isEqualTo("10.00");
+        assertThat(Money.of("500", "JPY").toDecimalString()).isEqualTo("500");
+    }
+
+    @Test
+    void moreDecimalsThanTheCurrencyHasAreRefused() {
+        assertThatThrownBy(() -> usd("1.005")).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("at most 2 decimal places");
+        assertThatThrownBy(() -> Money.of("1.5", "JPY")).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void trailingZerosBeyondTheScaleAreHarmless() {
+        assertThat(usd("10.0000")).isEqualTo(usd("10.00"));
+    }
+
+    @Test
+    void unknownAndMalformedCurrenciesAreRefusedNamingTheCurrency() {
+        assertThatThrownBy(() -> Money.of("1.00", "XYZ")).isInstanceOf(InvalidValueException.class)
+                .extracting("field").isEqualTo("currency");
+        assertThatThrownBy(() -> Money.of("1.00", "usd")).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> Money.currency(null)).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void malformedAndAbsurdAmountsAreRefused() {
+        assertThatThrownBy(() -> usd("ten")).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> usd("1e3")).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> usd("")).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> usd("99999999999999")).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("too large");
+    }
+
+    @Test
+    void arithmeticIsExact() {
+        Money sum = usd("0.10").plus(usd("0.20"));
+        assertThat(sum).isEqualTo(usd("0.30"));
+        assertThat(usd("10.00").minus(usd("10.01")).isNegative()).isTrue();
+    }
+
+    @Test
+    void amountsOfDifferentCurrenciesNeverMix() {
+        Money euros = Money.of("1.00", Currency.getInstance("EUR"));
+        assertThatThrownBy(() -> usd("1.00").plus(euros)).isInstanceOf(CurrencyMismatchException.class);
+        assertThatThrownBy(() -> usd("1.00").compareTo(euros)).isInstanceOf(CurrencyMismatchException.class);
+    }
+
+    @Test
+    void comparisonsFollowTheAmount() {
+        assertThat(usd("10.00").isGreaterThan(usd("9.99"))).isTrue();
+        assertThat(usd("9.99").isLessThan(usd("10.00"))).isTrue();
+        assertThat(usd("0.00").isZero()).isTrue();
+        assertThat(usd("0.01").isPositive()).isTrue();
+    }
+}
