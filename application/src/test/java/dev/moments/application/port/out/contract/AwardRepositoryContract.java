@@ -1,0 +1,81 @@
+package dev.moments.application.port.out.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.moments.application.port.out.ConcurrentWriteException;
+import dev.moments.domain.award.Award;
+import dev.moments.domain.award.AwardId;
+import dev.moments.domain.award.AwardStatus;
+import dev.moments.domain.moment.Moment;
+import dev.moments.domain.partner.Partner;
+import dev.moments.domain.shared.Digests;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What every {@code AwardRepository} must do. */
+public abstract class AwardRepositoryContract extends ContractSupport {
+
+    private static Award award(Moment moment, String userId, int completion) {
+        return new Award(new AwardId(unique("awd_")), moment.partnerId(), moment.id(), userId, "device-1", completion,
+                AwardStatus.EARNED, usd("10.00"), false, unique("evt-"), Digests.sha256Hex(unique("token")), AT,
+                AT.plus(Duration.ofHours(1)), AT.plus(Duration.ofDays(30)), AT);
+    }
+
+    @Test
+    void aStoredAwardIsFoundAsItWasStoredWithItsSealedToken() {
+        Moment moment = givenMoment(givenPartner());
+        Award award = award(moment, "u-1", 1);
+        txRun(() -> ports().awards().insert(award, "sealed-token"));
+
+        assertThat(tx(() -> ports().awards().find(moment.partnerId(), award.id()))).contains(award);
+        assertThat(tx(() -> ports().awards().sealedToken(award.id()))).contains("sealed-token");
+    }
+
+    @Test
+    void aTestAwardWithoutExpiryOrDeviceComesBackTheSame() {
+        Moment moment = givenMoment(givenPartner());
+        Award award = new Award(new AwardId(unique("awd_")), moment.partnerId(), moment.id(), "u-1", null, 1,
+                AwardStatus.EARNED, usd("0.00"), true, "evt-1", Digests.sha256Hex(unique("t")), AT, AT, null, AT);
+        txRun(() -> ports().awards().insert(award, "s"));
+        assertThat(tx(() -> ports().awards().find(moment.partnerId(), award.id()))).contains(award);
+    }
+
+    @Test
+    void anotherPartnersAwardIsNotFound() {
+        Moment moment = givenMoment(givenPartner());
+        Award award = award(moment, "u-1", 1);
+        txRun(() -> ports().awards().insert(award, "s"));
+        Partner other = givenPartner();
+
+        assertThat(tx(() -> ports().awards().find(other.id(), award.id()))).isEmpty();
+        assertThat(tx(() -> ports().awards().findAll(other.id(), List.of(award.id())))).isEmpty();
+        assertThat(tx(() -> ports().awards().findAll(moment.partnerId(), List.of(award.id())))).containsExactly(award);
+    }
+
+    @Test
+    void aSecondAwardForTheSameCompletionIsRefused() {
+        Moment moment = givenMoment(givenPartner());
+        txRun(() -> ports().awards().insert(award(moment, "u-1", 1), "s1"));
+
+        assertThatThrownBy(() -> txRun(() -> ports().awards().insert(award(moment, "u-1", 1), "s2")))
+                .isInstanceOf(ConcurrentWriteException.class);
+        assertThat(tx(() -> ports().awards().countForUser(moment.id(), "u-1"))).isEqualTo(1);
+    }
+
+    @Test
+    void completionsAreCountedPerMomentAndUser() {
+        Moment moment = givenMoment(givenPartner());
+        Moment other = givenMoment(givenPartner());
+        txRun(() -> {
+            ports().awards().insert(award(moment, "u-1", 1), "a");
+            ports().awards().insert(award(moment, "u-1", 2), "b");
+            ports().awards().insert(award(moment, "u-2", 1), "c");
+            ports().awards().insert(award(other, "u-1", 1), "d");
+        });
+        assertThat(tx(() -> ports().awards().countForUser(moment.id(), "u-1"))).isEqualTo(2);
+        assertThat(tx(() -> ports().awards().countForUser(moment.id(), "u-2"))).isEqualTo(1);
+        assertThat(tx(() -> ports().awards().countForUser(moment.id(), "u-3"))).isZero();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.moments.application.port.out.contract;
+
+import static dev.moments.domain.fixtures.MomentBuilder.aMoment;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.moments.domain.moment.Audience;
+import dev.moments.domain.moment.Limits;
+import dev.moments.domain.moment.Moment;
+import dev.moments.domain.moment.MomentStatus;
+import dev.moments.domain.moment.Schedule;
+import dev.moments.domain.partner.Partner;
+import dev.moments.domain.trigger.EventTrigger;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What every {@code MomentRepository} must do. */
+public abstract class MomentRepositoryContract extends ContractSupport {
+
+    @Test
+    void aStoredMomentIsFoundWithEveryPartOfItsDefinition() {
+        Partner partner = givenPartner();
+        Moment moment = givenMoment(partner, aMoment()
+                .trigger(new EventTrigger("order.completed", "event.total >= 25"))
+                .audience(new Audience(Set.of("US", "CA"), Set.of("ios"), Set.of("first_time_buyers"), "user.plan == 'free'"))
+                .schedule(new Schedule(AT, AT.plus(Duration.ofDays(30)), ZoneId.of("America/New_York")))
+                .limits(new Limits(3, 2, Duration.ofDays(1), Duration.ofHours(1), Duration.ofDays(30)))
+                .holdoutPercent(10), "100.00", "10.00");
+
+        assertThat(tx(() -> ports().moments().find(partner.id(), moment.id()))).contains(moment);
+    }
+
+    @Test
+    void aMomentWithOnlyTheRequiredPartsComesBackWithItsDefaults() {
+        Partner partner = givenPartner();
+        Moment moment = givenMoment(partner, aMoment().trigger(new EventTrigger("tutorial.completed", null)),
+                "10.00", "1.00");
+        assertThat(tx(() -> ports().moments().find(partner.id(), moment.id()))).contains(moment);
+    }
+
+    @Test
+    void anotherPartnersMomentIsNotFound() {
+        Moment moment = givenMoment(givenPartner());
+        assertThat(tx(() -> ports().moments().find(givenPartner().id(), moment.id()))).isEmpty();
+    }
+
+    @Test
+    void theStatusChangesOnlyFromTheExpectedOne() {
+        Partner partner = givenPartner();
+        Moment draft = givenMoment(partner);
+        Moment live = draft.launch(true, AT.plusSeconds(1));
+
+        assertThat(tx(() -> ports().moments().updateStatus(live, MomentStatus.TEST))).isFalse();
+        assertThat(tx(() -> ports().moments().find(partner.id(), draft.id())).orElseThrow().status())
+                .isEqualTo(MomentStatus.DRAFT);
+        assertThat(tx(() -> ports().moments().updateStatus(live, MomentStatus.DRAFT))).isTrue();
+        assertThat(tx(() -> ports().moments().find(partner.id(), draft.id()))).contains(live);
+    }
+
+    @Test
+    void aStatusChangeIsVisibleToAFindInTheSameTransaction() {
+        Partner partner = givenPartner();
+        Moment draft = givenMoment(partner);
+        Moment found = tx(() -> {
+            ports().moments().find(partner.id(), draft.id());
+            ports().moments().updateStatus(draft.launch(true, AT), MomentStatus.DRAFT);
+            return ports().moments().find(partner.id(), draft.id()).orElseThrow();
+        });
+        assertThat(found.status()).isEqualTo(MomentStatus.LIVE);
+    }
+
+    @Test
+    void listeningMomentsAreFoundByPartnerEventTypeAndStatus() {
+        Partner partner = givenPartner();
+        Moment orders = givenMoment(partner, aMoment().trigger(new EventTrigger("order.completed", null))
+                .status(MomentStatus.LIVE), "10.00", "1.00");
+        Moment testing = givenMoment(partner, aMoment().trigger(new EventTrigger("order.completed", null))
+                .status(MomentStatus.TEST), "10.00", "1.00");
+        givenMoment(partner, aMoment().trigger(new EventTrigger("order.completed", null))
+                .status(MomentStatus.PAUSED), "10.00", "1.00");
+        givenMoment(partner, aMoment().trigger(new EventTrigger("app.opened", null))
+                .status(MomentStatus.LIVE), "10.00", "1.00");
+        givenMoment(givenPartner(), aMoment().trigger(new EventTrigger("order.completed", null))
+                .status(MomentStatus.LIVE), "10.00", "1.00");
+
+        List<Moment> found = tx(() -> ports().moments().findListening(partner.id(), "order.completed",
+                List.of(MomentStatus.LIVE, MomentStatus.TEST)));
+        assertThat(found).containsExactlyInAnyOrder(orders, testing);
+    }
+
+    @Test
+    void momentsAreListedPageByPage() {
+        Partner partner = givenPartner();
+        givenMoment(partner);
+        givenMoment(partner);
+        var first = tx(() -> ports().moments().list(partner.id(), new dev.moments.application.port.out.PageRequest(1, null)));
+        var second = tx(() -> ports().moments().list(partner.id(),
+                new dev.moments.application.port.out.PageRequest(1, first.next())));
+        assertThat(first.items()).hasSize(1);
+        assertThat(second.items()).hasSize(1).doesNotContainAnyElementsOf(first.items());
+        assertThat(second.next()).isNull();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.moments.application.port.out.contract;
+
+import dev.moments.application.port.out.AwardRepository;
+import dev.moments.application.port.out.BudgetLedger;
+import dev.moments.application.port.out.EventLog;
+import dev.moments.application.port.out.MomentRepository;
+import dev.moments.application.port.out.PartnerRepository;
+import dev.moments.application.port.out.RewardRepository;
+import dev.moments.application.port.out.TransactionRunner;
+
+/** The outgoing persistence ports of one implementation, as the contract tests exercise them. */
+public record Ports(
+        PartnerRepository partners,
+        RewardRepository rewards,
+        MomentRepository moments,
+        BudgetLedger ledger,
+        AwardRepository awards,
+        EventLog events,
+        TransactionRunner transactions) {
+}

@@ -1,0 +1,74 @@
+package dev.moments.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.moments.application.fixtures.InMemoryMoments;
+import dev.moments.application.port.in.CreatePartnerCommand;
+import dev.moments.application.port.in.CreatePartnerUseCase.PartnerCreated;
+import dev.moments.application.port.in.CreateRewardCommand;
+import dev.moments.application.port.in.ManageApiKeysUseCase.IssuedKey;
+import dev.moments.domain.shared.InvalidValueException;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PartnerServiceTest {
+
+    private final InMemoryMoments app = new InMemoryMoments();
+
+    @Test
+    void aNewPartnerGetsALongRandomKeyThatAuthenticatesIt() {
+        PartnerCreated created = app.partners.create(new CreatePartnerCommand("Acme Games", "USD"));
+        assertThat(created.partner().id().value()).startsWith("ptn_");
+        assertThat(created.apiKey()).startsWith("mk_").hasSizeGreaterThanOrEqualTo(40);
+        assertThat(app.partners.authenticate(created.apiKey())).contains(created.partner().id());
+    }
+
+    @Test
+    void theKeyIsNotStoredInClear() {
+        PartnerCreated created = app.partners.create(new CreatePartnerCommand("Acme Games", "USD"));
+        assertThat(app.partnerRepository.findKey(created.partner().id(), created.keyId()).orElseThrow().digest().hex())
+                .doesNotContain(created.apiKey().substring(3));
+    }
+
+    @Test
+    void aWrongOrMissingKeyAuthenticatesNobody() {
+        app.partners.create(new CreatePartnerCommand("Acme Games", "USD"));
+        assertThat(app.partners.authenticate("mk_wrong")).isEmpty();
+        assertThat(app.partners.authenticate("")).isEmpty();
+        assertThat(app.partners.authenticate(null)).isEmpty();
+    }
+
+    @Test
+    void aRevokedKeyNoLongerAuthenticatesButAnotherKeyDoes() {
+        PartnerCreated created = app.partners.create(new CreatePartnerCommand("Acme Games", "USD"));
+        IssuedKey second = app.partners.issue(created.partner().id());
+        app.partners.revoke(created.partner().id(), created.keyId());
+
+        assertThat(app.partners.authenticate(created.apiKey())).isEmpty();
+        assertThat(app.partners.authenticate(second.apiKey())).contains(created.partner().id());
+    }
+
+    @Test
+    void anUnknownCurrencyIsRefused() {
+        assertThatThrownBy(() -> app.partners.create(new CreatePartnerCommand("Acme", "ZZZ")))
+                .isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("currency");
+    }
+
+    @Test
+    void rewardsArePricedInThePartnersCurrencyWithAKnownKindAndProvider() {
+        var partner = app.partners.create(new CreatePartnerCommand("Acme", "USD")).partner().id();
+        assertThatThrownBy(() -> app.rewards.create(new CreateRewardCommand(partner, "Credit", "CREDIT", "5.00", "EUR",
+                Set.of(), "sandbox", null, null))).isInstanceOf(InvalidValueException.class)
+                .extracting("field").isEqualTo("currency");
+        assertThatThrownBy(() -> app.rewards.create(new CreateRewardCommand(partner, "Credit", "SHOES", "5.00", "USD",
+                Set.of(), "sandbox", null, null))).isInstanceOf(InvalidValueException.class)
+                .extracting("field").isEqualTo("kind");
+        assertThatThrownBy(() -> app.rewards.create(new CreateRewardCommand(partner, "Credit", "CREDIT", "-5.00", "USD",
+                Set.of(), "sandbox", null, null))).isInstanceOf(InvalidValueException.class)
+                .extracting("field").isEqualTo("cost");
+        assertThatThrownBy(() -> app.rewards.create(new CreateRewardCommand(partner, "Credit", "CREDIT", "5.00", "USD",
+                Set.of(), "pigeon", null, null))).isInstanceOf(InvalidValueException.class)
+                .extracting("field").isEqualTo("fulfillment.provider");
+    }
+}
