@@ -1,0 +1,69 @@
+package dev.moments.adapter.persistence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.moments.application.port.out.EventOutcome;
+import dev.moments.application.port.out.RecordedEvent;
+import dev.moments.domain.award.AwardId;
+import dev.moments.domain.moment.MomentId;
+import dev.moments.domain.partner.PartnerId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Maps recorded events between the application and their rows; the outcome is JSON
+ * {@code {"awards":[…],"progress":[{"momentId":…,"complete":…,"current":…,"target":…}],"holdout":[…]}}.
+ */
+final class EventMapper {
+
+    private EventMapper() {
+    }
+
+    static EventEntity toEntity(RecordedEvent event) {
+        EventEntity entity = new EventEntity();
+        entity.partnerId = event.partnerId().value();
+        entity.eventId = event.eventId();
+        entity.fingerprint = event.fingerprint();
+        entity.type = event.type();
+        entity.userId = event.userId();
+        entity.occurredAt = event.occurredAt();
+        entity.receivedAt = event.receivedAt();
+        entity.outcome = event.outcome() == null ? null : outcomeJson(event.outcome());
+        return entity;
+    }
+
+    static RecordedEvent toDomain(EventEntity entity) {
+        return new RecordedEvent(new PartnerId(entity.partnerId), entity.eventId, entity.fingerprint, entity.type,
+                entity.userId, entity.occurredAt, entity.receivedAt,
+                entity.outcome == null ? null : outcome(Json.read(entity.outcome)));
+    }
+
+    static String outcomeJson(EventOutcome outcome) {
+        ObjectNode json = Json.object();
+        json.set("awards", Json.array(outcome.awards().stream().map(AwardId::value).toList()));
+        ArrayNode progress = json.putArray("progress");
+        for (EventOutcome.Progress step : outcome.progress()) {
+            ObjectNode item = progress.addObject();
+            item.put("momentId", step.momentId().value());
+            item.put("complete", step.complete());
+            item.put("current", step.current());
+            item.put("target", step.target());
+        }
+        json.set("holdout", Json.array(outcome.holdout().stream().map(MomentId::value).toList()));
+        return Json.write(json);
+    }
+
+    static EventOutcome outcome(JsonNode json) {
+        List<EventOutcome.Progress> progress = new ArrayList<>();
+        JsonNode steps = json.get("progress");
+        if (steps != null) {
+            for (JsonNode step : steps) {
+                progress.add(new EventOutcome.Progress(new MomentId(step.get("momentId").asText()),
+                        step.get("complete").asBoolean(), step.get("current").asLong(), step.get("target").asLong()));
+            }
+        }
+        return new EventOutcome(Json.strings(json, "awards").stream().map(AwardId::new).toList(), progress,
+                Json.strings(json, "holdout").stream().map(MomentId::new).toList());
+    }
+}

@@ -1,0 +1,44 @@
+package dev.moments.adapter.persistence;
+
+import dev.moments.domain.partner.ApiKey;
+import dev.moments.domain.partner.ApiKeyDigest;
+import dev.moments.domain.partner.ApiKeyId;
+import dev.moments.domain.partner.Partner;
+import dev.moments.domain.partner.PartnerId;
+import java.util.Currency;
+
+/** Maps partners and API keys between the domain and their rows. */
+final class PartnerMapper {
+
+    private PartnerMapper() {
+    }
+
+    static PartnerEntity toEntity(Partner partner) {
+        PartnerEntity entity = new PartnerEntity();
+        entity.id = partner.id().value();
+        entity.name = partner.name();
+        entity.currency = partner.currency().getCurrencyCode();
+        entity.createdAt = partner.createdAt();
+        return entity;
+    }
+
+    static Partner toDomain(PartnerEntity entity) {
+        return new Partner(new PartnerId(entity.id), entity.name, Currency.getInstance(entity.currency),
+                entity.createdAt);
+    }
+
+    static ApiKeyEntity toEntity(ApiKey key) {
+        ApiKeyEntity entity = new ApiKeyEntity();
+        entity.id = key.id().value();
+        entity.partnerId = key.partnerId().value();
+        entity.digest = key.digest().hex();
+        entity.createdAt = key.createdAt();
+        entity.revokedAt = key.revokedAt();
+        return entity;
+    }
+
+    static ApiKey toDomain(ApiKeyEntity entity) {
+        return new ApiKey(new ApiKeyId(entity.id), new PartnerId(entity.partnerId), new ApiKeyDigest(entity.digest),
+                entity.createdAt, entity.revokedAt);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.moments.adapter.persistence;
+
+import dev.moments.application.port.out.PartnerRepository;
+import dev.moments.domain.partner.ApiKey;
+import dev.moments.domain.partner.ApiKeyDigest;
+import dev.moments.domain.partner.ApiKeyId;
+import dev.moments.domain.partner.Partner;
+import dev.moments.domain.partner.PartnerId;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/** Keeps partners and their API keys in PostgreSQL; a key is found by its digest through a unique index. */
+@ApplicationScoped
+public class PostgresPartnerRepository implements PartnerRepository {
+
+    @Override
+    public void insert(Partner partner) {
+        Store.insert(PartnerMapper.toEntity(partner), "partner " + partner.id());
+    }
+
+    @Override
+    public Optional<Partner> find(PartnerId id) {
+        return Store.find(PartnerEntity.class, id.value()).map(PartnerMapper::toDomain);
+    }
+
+    @Override
+    public void insertKey(ApiKey key) {
+        Store.insert(PartnerMapper.toEntity(key), "API key " + key.id());
+    }
+
+    @Override
+    public void updateKey(ApiKey key) {
+        int changed = Store.em()
+                .createQuery("update ApiKeyEntity k set k.revokedAt = :revokedAt"
+                        + " where k.id = :id and k.partnerId = :partnerId")
+                .setParameter("revokedAt", key.revokedAt())
+                .setParameter("id", key.id().value())
+                .setParameter("partnerId", key.partnerId().value())
+                .executeUpdate();
+        if (changed != 1) {
+            throw new IllegalStateException("partner " + key.partnerId() + " has no API key " + key.id());
+        }
+    }
+
+    @Override
+    public Optional<ApiKey> findKey(PartnerId partnerId, ApiKeyId keyId) {
+        return Store.detached(ApiKeyEntity.<ApiKeyEntity>list("id = ?1 and partnerId = ?2", keyId.value(),
+                        partnerId.value()))
+                .stream().findFirst().map(PartnerMapper::toDomain);
+    }
+
+    @Override
+    public Optional<ApiKey> findKeyByDigest(ApiKeyDigest digest) {
+        return Store.detached(ApiKeyEntity.<ApiKeyEntity>list("digest", digest.hex()))
+                .stream().findFirst().map(PartnerMapper::toDomain);
+    }
+}

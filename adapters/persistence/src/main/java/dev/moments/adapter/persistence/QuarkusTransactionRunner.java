@@ -1,0 +1,50 @@
+package dev.moments.adapter.persistence;
+
+import dev.moments.application.port.out.ConcurrentWriteException;
+import dev.moments.application.port.out.TransactionRunner;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Runs each unit of work in a new JTA transaction and turns a lost race in PostgreSQL (unique violation,
+ * serialization failure, deadlock) into {@link ConcurrentWriteException}; every other exception reaches the caller
+ * as the work threw it, after the rollback.
+ *
+ * <p>{@code QuarkusTransaction.requiringNew().call(...)} rolls back on any throwable of the work and rethrows a
+ * {@link RuntimeException} unchanged, but wraps anything else (an {@link Error}, a checked exception) and any
+ * failure of the commit itself in a {@link QuarkusTransactionException}; those are unwrapped here.
+ */
+@ApplicationScoped
+public class QuarkusTransactionRunner implements TransactionRunner {
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        try {
+            return QuarkusTransaction.requiringNew().call(work::get);
+        } catch (ConcurrentWriteException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (SqlStates.isConcurrencyConflict(e)) {
+                throw new ConcurrentWriteException("a concurrent transaction wrote first; rolled back", e);
+            }
+            throw unwrap(e);
+        }
+    }
+
+    private static RuntimeException unwrap(RuntimeException failure) {
+        if (failure instanceof QuarkusTransactionException) {
+            Throwable cause = failure.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                return runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+        }
+        return failure;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.moments.adapter.persistence;
+
+import dev.moments.application.port.out.contract.Ports;
+import jakarta.inject.Singleton;
+import jakarta.inject.Inject;
+
+/** The PostgreSQL implementations of the persistence ports, gathered for the contract tests. */
+@Singleton
+public class PostgresPorts {
+
+    @Inject
+    PostgresPartnerRepository partners;
+    @Inject
+    PostgresRewardRepository rewards;
+    @Inject
+    PostgresMomentRepository moments;
+    @Inject
+    PostgresBudgetLedger ledger;
+    @Inject
+    PostgresAwardRepository awards;
+    @Inject
+    PostgresEventLog events;
+    @Inject
+    QuarkusTransactionRunner transactions;
+
+    public Ports ports() {
+        return new Ports(partners, rewards, moments, ledger, awards, events, transactions);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.moments.adapter.rest;
+
+import dev.moments.adapter.rest.dto.Responses;
+import dev.moments.application.port.in.AwardView;
+import dev.moments.application.port.in.GetAwardQuery;
+import dev.moments.domain.award.Award;
+import dev.moments.domain.award.AwardId;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A partner's awards. */
+@Path("/v1/awards")
+@Tag(name = "Awards")
+@Produces(MediaType.APPLICATION_JSON)
+public class AwardsResource {
+
+    private final GetAwardQuery awards;
+    private final CurrentPartner partner;
+    private final RedeemLinks links;
+
+    public AwardsResource(GetAwardQuery awards, CurrentPartner partner, RedeemLinks links) {
+        this.awards = awards;
+        this.partner = partner;
+        this.links = links;
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Reads one award with its redemption link")
+    public Responses.Award get(@PathParam("id") String id) {
+        AwardView view = awards.get(partner.id(), new AwardId(id));
+        Award award = view.award();
+        return new Responses.Award(award.id().value(), award.momentId().value(), award.userId(), award.deviceId(),
+                award.status().name(), award.test(), award.completion(), award.reserved().toDecimalString(),
+                award.reserved().currency().getCurrencyCode(), award.eventId(), view.token().map(links::of).orElse(null),
+                view.announcement(), award.earnedAt(), award.redeemableAt(), award.expiresAt(), award.updatedAt());
+    }
+}

@@ -1,0 +1,103 @@
+package dev.moments.adapter.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moments.adapter.rest.dto.Requests;
+import dev.moments.adapter.rest.dto.Responses;
+import dev.moments.adapter.rest.problem.ProblemMappers;
+import dev.moments.application.port.in.AwardView;
+import dev.moments.application.port.in.RecordEventCommand;
+import dev.moments.application.port.in.RecordEventUseCase;
+import dev.moments.application.port.in.RecordEventUseCase.EventResult;
+import dev.moments.domain.event.EventContext;
+import dev.moments.domain.moment.MomentId;
+import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.shared.InvalidValueException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Where partners report what their users did. */
+@Path("/v1/events")
+@Tag(name = "Events")
+@Produces(MediaType.APPLICATION_JSON)
+public class EventsResource {
+
+    /** The most events one batch may carry. */
+    static final int MAX_BATCH = 1000;
+
+    private final RecordEventUseCase recordEvent;
+    private final CurrentPartner partner;
+    private final RedeemLinks links;
+    private final ObjectMapper json;
+
+    public EventsResource(RecordEventUseCase recordEvent, CurrentPartner partner, RedeemLinks links, ObjectMapper json) {
+        this.recordEvent = recordEvent;
+        this.partner = partner;
+        this.links = links;
+        this.json = json;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Records one event; the same id and body again replays the first result")
+    public Responses.EventResult record(Requests.Event body) {
+        RequestBodies.require(body);
+        return toResponse(recordEvent.record(command(partner.id(), body)));
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Records up to 1000 events; each gets its own result or problem, in order")
+    public Responses.BatchResult batch(Requests.EventBatch body) {
+        RequestBodies.require(body);
+        if (body.events() == null) {
+            throw new InvalidValueException("events", "events is required");
+        }
+        if (body.events().size() > MAX_BATCH) {
+            throw new InvalidValueException("events", "at most " + MAX_BATCH + " events per batch");
+        }
+        PartnerId partnerId = partner.id();
+        List<Object> results = new ArrayList<>(body.events().size());
+        for (JsonNode node : body.events()) {
+            try {
+                Requests.Event event = json.treeToValue(node, Requests.Event.class);
+                RequestBodies.require(event);
+                results.add(toResponse(recordEvent.record(command(partnerId, event))));
+            } catch (Exception e) {
+                results.add(ProblemMappers.from(e));
+            }
+        }
+        return new Responses.BatchResult(results);
+    }
+
+    private static RecordEventCommand command(PartnerId partnerId, Requests.Event body) {
+        Requests.Context context = body.context();
+        return new RecordEventCommand(partnerId, body.id(), body.type(), body.userId(), body.deviceId(),
+                body.occurredAt(), JsonValues.toMap(body.properties()),
+                context == null ? null : new EventContext(context.country(), context.platform(), context.ip(),
+                        Boolean.TRUE.equals(context.testUser())),
+                JsonValues.toMap(body.user()));
+    }
+
+    private Responses.EventResult toResponse(EventResult result) {
+        return new Responses.EventResult(result.eventId(), result.duplicate(),
+                result.awards().stream().map(this::earned).toList(),
+                result.progress().stream().map(p -> new Responses.Progress(p.momentId().value(), p.complete(),
+                        p.current(), p.target())).toList(),
+                result.holdout().stream().map(MomentId::value).toList());
+    }
+
+    private Responses.EarnedAward earned(AwardView view) {
+        return new Responses.EarnedAward(view.award().id().value(), view.award().momentId().value(),
+                view.award().status().name(), view.token().map(links::of).orElse(null), view.announcement(),
+                view.award().expiresAt());
+    }
+}

@@ -1,0 +1,117 @@
+package dev.moments.adapter.rest;
+
+import dev.moments.adapter.rest.dto.Requests;
+import dev.moments.adapter.rest.dto.Responses;
+import dev.moments.application.port.in.ChangeMomentStatusUseCase;
+import dev.moments.application.port.in.ChangeMomentStatusUseCase.LifecycleAction;
+import dev.moments.application.port.in.CreateMomentUseCase;
+import dev.moments.application.port.in.GetMomentQuery;
+import dev.moments.application.port.in.MomentView;
+import dev.moments.application.port.in.TopUpBudgetUseCase;
+import dev.moments.domain.moment.MomentId;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A partner's moments: definition, lifecycle and budget. */
+@Path("/v1/moments")
+@Tag(name = "Moments")
+@Produces(MediaType.APPLICATION_JSON)
+public class MomentsResource {
+
+    private final CreateMomentUseCase createMoment;
+    private final ChangeMomentStatusUseCase lifecycle;
+    private final TopUpBudgetUseCase topUp;
+    private final GetMomentQuery moments;
+    private final CurrentPartner partner;
+
+    public MomentsResource(CreateMomentUseCase createMoment, ChangeMomentStatusUseCase lifecycle,
+                           TopUpBudgetUseCase topUp, GetMomentQuery moments, CurrentPartner partner) {
+        this.createMoment = createMoment;
+        this.lifecycle = lifecycle;
+        this.topUp = topUp;
+        this.moments = moments;
+        this.partner = partner;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Defines a moment; it starts as a DRAFT")
+    public Response create(Requests.CreateMoment body) {
+        RequestBodies.require(body);
+        MomentView view = createMoment.create(MomentMapper.toCommand(partner.id(), body));
+        return Response.created(URI.create("/v1/moments/" + view.moment().id()))
+                .entity(MomentMapper.toResponse(view)).build();
+    }
+
+    @GET
+    @Operation(summary = "Lists moments, page by page")
+    public Responses.Page<Responses.Moment> list(@QueryParam("limit") String limit, @QueryParam("after") String after) {
+        var page = moments.list(partner.id(), Pages.request(limit, after)).map(MomentMapper::toResponse);
+        return new Responses.Page<>(page.items(), page.next());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Reads a moment with its budget state")
+    public Responses.Moment get(@PathParam("id") String id) {
+        return MomentMapper.toResponse(moments.get(partner.id(), new MomentId(id)));
+    }
+
+    @POST
+    @Path("/{id}/test")
+    @Operation(summary = "DRAFT to TEST: only test users are evaluated, nothing is charged")
+    public Responses.Moment test(@PathParam("id") String id) {
+        return change(id, LifecycleAction.TEST);
+    }
+
+    @POST
+    @Path("/{id}/launch")
+    @Operation(summary = "DRAFT or TEST to LIVE")
+    public Responses.Moment launch(@PathParam("id") String id) {
+        return change(id, LifecycleAction.LAUNCH);
+    }
+
+    @POST
+    @Path("/{id}/pause")
+    @Operation(summary = "LIVE or EXHAUSTED to PAUSED")
+    public Responses.Moment pause(@PathParam("id") String id) {
+        return change(id, LifecycleAction.PAUSE);
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @Operation(summary = "PAUSED to LIVE (or EXHAUSTED if the budget cannot pay)")
+    public Responses.Moment resume(@PathParam("id") String id) {
+        return change(id, LifecycleAction.RESUME);
+    }
+
+    @POST
+    @Path("/{id}/finish")
+    @Operation(summary = "Ends the moment for good")
+    public Responses.Moment finish(@PathParam("id") String id) {
+        return change(id, LifecycleAction.FINISH);
+    }
+
+    @POST
+    @Path("/{id}/budget/top-up")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Adds money to the budget; an EXHAUSTED moment goes LIVE again")
+    public Responses.Moment topUp(@PathParam("id") String id, Requests.TopUp body) {
+        RequestBodies.require(body);
+        return MomentMapper.toResponse(topUp.topUp(partner.id(), new MomentId(id), body.amount()));
+    }
+
+    private Responses.Moment change(String id, LifecycleAction action) {
+        return MomentMapper.toResponse(lifecycle.change(partner.id(), new MomentId(id), action));
+    }
+}

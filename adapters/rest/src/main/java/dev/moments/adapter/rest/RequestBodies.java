@@ -1,0 +1,17 @@
+package dev.moments.adapter.rest;
+
+import dev.moments.domain.shared.InvalidValueException;
+
+/** Refuses a missing body with a clear 4xx instead of failing later on a null. */
+final class RequestBodies {
+
+    private RequestBodies() {
+    }
+
+    static <T> T require(T body) {
+        if (body == null) {
+            throw new InvalidValueException("body", "a JSON body is required");
+        }
+        return body;
+    }
+}

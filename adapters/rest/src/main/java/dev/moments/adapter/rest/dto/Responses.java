@@ -1,0 +1,91 @@
+package dev.moments.adapter.rest.dto;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The JSON bodies Moments answers with, exactly as API.md names their fields. */
+public final class Responses {
+
+    private Responses() {
+    }
+
+    /** A new partner with its first key, shown once. */
+    public record PartnerCreated(String id, String name, String currency, String apiKey, String keyId) {
+    }
+
+    /** A new API key, shown once. */
+    public record KeyIssued(String id, String apiKey) {
+    }
+
+    /** A catalog entry. */
+    public record Reward(String id, String name, String kind, String cost, String currency, List<String> countries,
+                         Fulfillment fulfillment, String description, String imageUrl, Instant createdAt) {
+    }
+
+    /** Who delivers a reward. */
+    public record Fulfillment(String provider) {
+    }
+
+    /** A moment with its budget's state. */
+    public record Moment(String id, String name, String status, Trigger trigger, Audience audience,
+                         Schedule schedule, Budget budget, BudgetState budgetState, List<String> rewards,
+                         Limits limits, int holdoutPercent, Messages messages, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** A trigger definition. */
+    public record Trigger(String kind, String event, String where) {
+    }
+
+    /** Who may earn a moment. */
+    public record Audience(List<String> countries, List<String> platforms, List<String> segments, String where) {
+    }
+
+    /** When a moment counts events. */
+    public record Schedule(Instant startsAt, Instant endsAt, String timezone) {
+    }
+
+    /** A moment's money. */
+    public record Budget(String currency, String total, String dailyCap, String costPerAction) {
+    }
+
+    /** Where a moment's money stands now. */
+    public record BudgetState(String reserved, String spent, String remaining, String spentToday) {
+    }
+
+    /** A moment's limits, durations in ISO-8601. */
+    public record Limits(int perUser, Integer perDevice, String cooldown, String redeemAfter, String claimWithin) {
+    }
+
+    /** What the user is told. */
+    public record Messages(String announcement, String confirmation) {
+    }
+
+    /** What an event led to. */
+    public record EventResult(String eventId, boolean duplicate, List<EarnedAward> awards, List<Progress> progress,
+                              List<String> holdout) {
+    }
+
+    /** An award as announced in an event's result. */
+    public record EarnedAward(String id, String momentId, String status, String redeemUrl, String announcement,
+                              Instant expiresAt) {
+    }
+
+    /** How far a user got on one moment. */
+    public record Progress(String momentId, boolean complete, long current, long target) {
+    }
+
+    /** The results of a batch, one per event, in order: an event result or a problem. */
+    public record BatchResult(List<Object> results) {
+    }
+
+    /** An award as its partner sees it. */
+    public record Award(String id, String momentId, String userId, String deviceId, String status, boolean test,
+                        int completion, String reserved, String currency, String eventId, String redeemUrl,
+                        String announcement, Instant earnedAt, Instant redeemableAt, Instant expiresAt,
+                        Instant updatedAt) {
+    }
+
+    /** One page of a list. */
+    public record Page<T>(List<T> items, String next) {
+    }
+}

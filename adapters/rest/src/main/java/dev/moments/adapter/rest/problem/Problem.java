@@ -1,0 +1,41 @@
+package dev.moments.adapter.rest.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem detail, the body of every error response.
+ *
+ * @param type a URI reference whose last segment is a stable code, e.g. {@code /problems/invalid-value}
+ * @param errors for validation failures, one entry per offending field
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+
+    /** The media type of problem details. */
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One offending field, as a dotted path such as {@code budget.costPerAction} or {@code rewards[0]}. */
+    public record FieldError(String field, String message) {
+    }
+
+    public static Problem of(Response.Status status, String code, String detail) {
+        return of(status.getStatusCode(), status.getReasonPhrase(), code, detail, null);
+    }
+
+    public static Problem of(int status, String title, String code, String detail, List<FieldError> errors) {
+        return new Problem("/problems/" + code, title, status, detail, errors);
+    }
+
+    /** A validation failure naming one field. */
+    public static Problem invalid(int status, String field, String message) {
+        return of(status, status == 400 ? "Bad Request" : "Unprocessable Content", "invalid-value",
+                field + ": " + message, List.of(new FieldError(field, message)));
+    }
+
+    /** This problem as a response with the problem media type. */
+    public Response toResponse() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
+}

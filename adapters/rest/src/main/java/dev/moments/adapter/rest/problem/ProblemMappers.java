@@ -1,0 +1,149 @@
+package dev.moments.adapter.rest.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.moments.application.port.in.EventIdConflictException;
+import dev.moments.application.port.in.NotFoundException;
+import dev.moments.application.port.out.InvalidExpressionException;
+import dev.moments.domain.moment.InvalidTransitionException;
+import dev.moments.domain.shared.DomainException;
+import dev.moments.domain.shared.InvalidValueException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into one problem+json response: business refusals into their 4xx, malformed input into 400
+ * naming the field, and anything unexpected into a 500 that reveals nothing but is logged.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response domain(DomainException e) {
+        return from(e).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        return from(e).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return from(e).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        return from(e).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        return from(e).toResponse();
+    }
+
+    /** The problem that answers a failure; unexpected failures are logged here and described to no one. */
+    public static Problem from(Throwable e) {
+        JsonProcessingException unreadable = jsonCause(e);
+        if (unreadable != null && unreadable != e) {
+            return from(unreadable);
+        }
+        if (e instanceof InvalidValueException invalid) {
+            return Problem.invalid(422, invalid.field(), invalid.getMessage());
+        }
+        if (e instanceof NotFoundException notFound) {
+            return Problem.of(Response.Status.NOT_FOUND, notFound.code(), notFound.getMessage());
+        }
+        if (e instanceof InvalidTransitionException || e instanceof EventIdConflictException) {
+            return Problem.of(Response.Status.CONFLICT, ((DomainException) e).code(), e.getMessage());
+        }
+        if (e instanceof DomainException refusal) {
+            return Problem.of(422, "Unprocessable Content", refusal.code(), refusal.getMessage(), null);
+        }
+        if (e instanceof JsonParseException parse) {
+            return Problem.of(400, "Bad Request", "malformed-json", "the body is not valid JSON: "
+                    + parse.getOriginalMessage(), null);
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return badField(mismatch, mismatch instanceof InvalidFormatException format
+                    ? "cannot read " + describe(format.getValue()) + " as " + simpleName(format.getTargetType())
+                    : "expected " + simpleName(mismatch.getTargetType()));
+        }
+        if (e instanceof JsonMappingException mapping) {
+            return badField(mapping, mapping.getOriginalMessage());
+        }
+        if (e instanceof JsonProcessingException processing) {
+            return Problem.of(400, "Bad Request", "malformed-json", "the body cannot be read: "
+                    + processing.getOriginalMessage(), null);
+        }
+        if (e instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            Response.StatusType status = web.getResponse().getStatusInfo();
+            String code = switch (status.getStatusCode()) {
+                case 404 -> "not-found";
+                case 405 -> "method-not-allowed";
+                case 406 -> "not-acceptable";
+                case 415 -> "unsupported-media-type";
+                default -> "http-" + status.getStatusCode();
+            };
+            return Problem.of(status.getStatusCode(), status.getReasonPhrase(), code, web.getMessage(), null);
+        }
+        LOG.error("unexpected failure while serving a request", e);
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal",
+                "something went wrong on our side; the failed step changed nothing");
+    }
+
+    /** The JSON failure behind a failure, if any: the body reader wraps Jackson's exceptions. */
+    private static JsonProcessingException jsonCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return json;
+            }
+        }
+        return null;
+    }
+
+    private static Problem badField(JsonMappingException e, String message) {
+        String field = JsonPaths.of(e.getPath());
+        if (field.isEmpty()) {
+            return Problem.of(400, "Bad Request", "malformed-json", "the body has the wrong shape: " + message, null);
+        }
+        return Problem.invalid(400, field, message);
+    }
+
+    private static String describe(Object value) {
+        return value instanceof String text ? "\"" + (text.length() > 50 ? text.substring(0, 50) + "…" : text) + "\""
+                : String.valueOf(value);
+    }
+
+    private static String simpleName(Class<?> type) {
+        if (type == null) {
+            return "the expected type";
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (type == java.time.Instant.class) {
+            return "an RFC 3339 time such as 2026-11-25T10:00:00Z";
+        }
+        if (type == java.time.Duration.class) {
+            return "an ISO-8601 duration such as P45D or PT24H";
+        }
+        return "an object";
+    }
+}

@@ -1,0 +1,6 @@
+package dev.moments.architecture.violations.application.port.in;
+
+public interface RedeemCoupon {
+
+    void redeem(String code);
+}

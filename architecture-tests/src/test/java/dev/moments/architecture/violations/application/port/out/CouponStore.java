@@ -1,0 +1,6 @@
+package dev.moments.architecture.violations.application.port.out;
+
+public interface CouponStore {
+
+    boolean exists(String code);
+}

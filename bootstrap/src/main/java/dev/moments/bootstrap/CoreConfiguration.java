@@ -1,0 +1,135 @@
+package dev.moments.bootstrap;
+
+import dev.moments.adapter.rest.AdminToken;
+import dev.moments.adapter.rules.CelExpressionCompiler;
+import dev.moments.application.port.out.AwardRepository;
+import dev.moments.application.port.out.BudgetLedger;
+import dev.moments.application.port.out.Clock;
+import dev.moments.application.port.out.EventLog;
+import dev.moments.application.port.out.ExpressionCompiler;
+import dev.moments.application.port.out.IdGenerator;
+import dev.moments.application.port.out.MomentRepository;
+import dev.moments.application.port.out.PartnerRepository;
+import dev.moments.application.port.out.RewardRepository;
+import dev.moments.application.port.out.SecretGenerator;
+import dev.moments.application.port.out.TokenSealer;
+import dev.moments.application.port.out.TransactionRunner;
+import dev.moments.application.service.AwardService;
+import dev.moments.application.service.CompiledExpressions;
+import dev.moments.application.service.MomentService;
+import dev.moments.application.service.PartnerService;
+import dev.moments.application.service.RecordEventService;
+import dev.moments.application.service.RewardService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.jboss.logging.Logger;
+
+/**
+ * Wires the framework-free core: every application service and the ports that have no adapter module of their own
+ * are created here, so the core never needs an annotation.
+ */
+@ApplicationScoped
+public class CoreConfiguration {
+
+    private static final Logger LOG = Logger.getLogger(CoreConfiguration.class);
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return new SystemClock();
+    }
+
+    @Produces
+    @Singleton
+    IdGenerator ids() {
+        return new RandomIds(System::currentTimeMillis);
+    }
+
+    @Produces
+    @Singleton
+    SecretGenerator secrets() {
+        return new SecureSecrets();
+    }
+
+    @Produces
+    @Singleton
+    ExpressionCompiler expressionCompiler() {
+        return new CelExpressionCompiler();
+    }
+
+    @Produces
+    @Singleton
+    CompiledExpressions compiledExpressions(ExpressionCompiler compiler) {
+        return new CompiledExpressions(compiler);
+    }
+
+    @Produces
+    @Singleton
+    TokenSealer tokenSealer(MomentsConfig config) {
+        byte[] key = config.tokenKey().map(value -> Base64.getDecoder().decode(value.strip())).orElseGet(() -> {
+            LOG.warn("moments.token-key is not set: generated one for this run. Redemption links keep working after a "
+                    + "restart, but links issued before it can no longer be shown again. Set MOMENTS_TOKEN_KEY "
+                    + "(base64 of 32 random bytes, e.g. `openssl rand -base64 32`) in production.");
+            return randomBytes(32);
+        });
+        return new AesGcmTokenSealer(key);
+    }
+
+    @Produces
+    @Singleton
+    AdminToken adminToken(MomentsConfig config) {
+        return new AdminToken(config.adminToken().filter(token -> !token.isBlank()).orElseGet(() -> {
+            String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(24));
+            LOG.infof("No admin token configured (moments.admin-token / MOMENTS_ADMIN_TOKEN); generated one for this "
+                    + "run: %s", generated);
+            return generated;
+        }));
+    }
+
+    @Produces
+    @Singleton
+    PartnerService partnerService(PartnerRepository partners, IdGenerator ids, SecretGenerator secrets, Clock clock,
+                                  TransactionRunner transactions) {
+        return new PartnerService(partners, ids, secrets, clock, transactions);
+    }
+
+    @Produces
+    @Singleton
+    RewardService rewardService(RewardRepository rewards, PartnerRepository partners, IdGenerator ids, Clock clock,
+                                TransactionRunner transactions) {
+        return new RewardService(rewards, partners, ids, clock, transactions);
+    }
+
+    @Produces
+    @Singleton
+    MomentService momentService(MomentRepository moments, RewardRepository rewards, PartnerRepository partners,
+                                BudgetLedger ledger, CompiledExpressions expressions, IdGenerator ids, Clock clock,
+                                TransactionRunner transactions) {
+        return new MomentService(moments, rewards, partners, ledger, expressions, ids, clock, transactions);
+    }
+
+    @Produces
+    @Singleton
+    RecordEventService recordEventService(EventLog events, MomentRepository moments, AwardRepository awards,
+                                          BudgetLedger ledger, CompiledExpressions expressions, IdGenerator ids,
+                                          SecretGenerator secrets, TokenSealer sealer, Clock clock,
+                                          TransactionRunner transactions) {
+        return new RecordEventService(events, moments, awards, ledger, expressions, ids, secrets, sealer, clock,
+                transactions);
+    }
+
+    @Produces
+    @Singleton
+    AwardService awardService(AwardRepository awards, MomentRepository moments, TokenSealer sealer) {
+        return new AwardService(awards, moments, sealer);
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.moments.bootstrap;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** Moments' own settings, each overridable by environment (e.g. {@code MOMENTS_ADMIN_TOKEN}). */
+@ConfigMapping(prefix = "moments")
+public interface MomentsConfig {
+
+    /** The operator's bearer token for {@code /admin/*}; generated and logged once at start when absent. */
+    Optional<String> adminToken();
+
+    /** The base64 of 32 random bytes sealing redemption tokens; generated at start when absent. */
+    Optional<String> tokenKey();
+
+    /** The URL users reach the service at; redemption links start with it. */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+}
