@@ -126,6 +126,16 @@ class BadInputTest {
     }
 
     @Test
+    void emptyEntriesInListsAreNamedWithTheirIndex() {
+        problem(acme.request().body("{\"name\":\"x\",\"kind\":\"CREDIT\",\"cost\":\"1.00\",\"currency\":\"USD\","
+                + "\"countries\":[\"US\",null],\"fulfillment\":{\"provider\":\"sandbox\"}}").post("/v1/rewards").then(), 422)
+                .body("errors.field", hasItem("countries[1]"));
+        problem(postMoment("{\"name\":\"m\",\"trigger\":" + TRIGGER + ",\"budget\":" + BUDGET
+                + ",\"rewards\":[\"" + reward + "\"],\"audience\":{\"platforms\":[\"\"]}}"), 422)
+                .body("errors.field", hasItem("audience.platforms[0]"));
+    }
+
+    @Test
     void aRewardCostingMoreThanThePricePerActionIsRefusedWhenTheMomentIsCreated() {
         String expensive = acme.createReward("12.00");
         problem(acme.request().body(Map.of("name", "m", "trigger", Map.of("kind", "event", "event", "x"),

@@ -61,18 +61,9 @@ final class MomentMapper {
         if (audience == null) {
             return null;
         }
-        return new Audience(set(audience.countries(), "audience.countries"), set(audience.platforms(), "audience.platforms"),
-                set(audience.segments(), "audience.segments"), audience.where());
-    }
-
-    private static Set<String> set(List<String> values, String field) {
-        if (values == null) {
-            return Set.of();
-        }
-        if (values.stream().anyMatch(value -> value == null || value.isBlank())) {
-            throw new InvalidValueException(field, "entries must not be empty");
-        }
-        return Set.copyOf(values);
+        return new Audience(TextSets.of(audience.countries(), "audience.countries"),
+                TextSets.of(audience.platforms(), "audience.platforms"), TextSets.of(audience.segments(), "audience.segments"),
+                audience.where());
     }
 
     private static ZoneId zone(String timezone) {

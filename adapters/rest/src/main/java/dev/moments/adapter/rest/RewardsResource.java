@@ -17,7 +17,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,7 +42,7 @@ public class RewardsResource {
     public Response create(Requests.CreateReward body) {
         RequestBodies.require(body);
         Reward reward = createReward.create(new CreateRewardCommand(partner.id(), body.name(), body.kind(),
-                body.cost(), body.currency(), body.countries() == null ? Set.of() : Set.copyOf(body.countries()),
+                body.cost(), body.currency(), TextSets.of(body.countries(), "countries"),
                 body.fulfillment() == null ? null : body.fulfillment().provider(), body.description(),
                 body.imageUrl()));
         return Response.created(URI.create("/v1/rewards/" + reward.id())).entity(toResponse(reward)).build();

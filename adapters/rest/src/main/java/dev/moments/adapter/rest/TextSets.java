@@ -1,0 +1,24 @@
+package dev.moments.adapter.rest;
+
+import dev.moments.domain.shared.InvalidValueException;
+import java.util.List;
+import java.util.Set;
+
+/** Reads a JSON list of strings as a set, refusing empty entries with the field named. */
+final class TextSets {
+
+    private TextSets() {
+    }
+
+    static Set<String> of(List<String> values, String field) {
+        if (values == null) {
+            return Set.of();
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null || values.get(i).isBlank()) {
+                throw new InvalidValueException(field + "[" + i + "]", "entries must not be empty");
+            }
+        }
+        return Set.copyOf(values);
+    }
+}
