@@ -40,6 +40,6 @@ class EventTriggerTest {
     @Test
     void anEventTypeIsRequired() {
         assertThatThrownBy(() -> new EventTrigger(" ", null)).isInstanceOf(InvalidValueException.class)
-                .extracting("field").isEqualTo("trigger.event");
+                .extracting("field").isEqualTo("event");
     }
 }

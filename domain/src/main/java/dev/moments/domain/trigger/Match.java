@@ -1,0 +1,37 @@
+package dev.moments.domain.trigger;
+
+import dev.moments.domain.shared.InvalidValueException;
+import dev.moments.domain.event.UserEvent;
+import java.util.Map;
+
+/**
+ * The part every leaf shares: an event type and an optional {@code where} condition over the event and the user.
+ */
+public record Match(String event, String where) {
+
+    /** The longest event type accepted. */
+    public static final int MAX_EVENT_TYPE_LENGTH = 200;
+
+    public Match {
+        if (event == null || event.isBlank()) {
+            throw new InvalidValueException("event", "event is required");
+        }
+        if (event.length() > MAX_EVENT_TYPE_LENGTH) {
+            throw new InvalidValueException("event", "event is longer than " + MAX_EVENT_TYPE_LENGTH + " characters");
+        }
+        if (where != null && where.isBlank()) {
+            where = null;
+        }
+    }
+
+    /** Whether the event is of this type and satisfies the compiled condition. */
+    public boolean matches(UserEvent candidate, Predicates predicates) {
+        return event.equals(candidate.type()) && predicates.of(where).test(candidate);
+    }
+
+    void collect(String path, Map<String, String> into) {
+        if (where != null) {
+            into.put(path + ".where", where);
+        }
+    }
+}
