@@ -46,18 +46,20 @@ public final class MomentService implements CreateMomentUseCase, ChangeMomentSta
     private final PartnerRepository partners;
     private final BudgetLedger ledger;
     private final CompiledExpressions expressions;
+    private final ListeningMoments listening;
     private final IdGenerator ids;
     private final Clock clock;
     private final Transactions transactions;
 
     public MomentService(MomentRepository moments, RewardRepository rewards, PartnerRepository partners,
-                         BudgetLedger ledger, CompiledExpressions expressions, IdGenerator ids, Clock clock,
-                         TransactionRunner transactions) {
+                         BudgetLedger ledger, CompiledExpressions expressions, ListeningMoments listening,
+                         IdGenerator ids, Clock clock, TransactionRunner transactions) {
         this.moments = moments;
         this.rewards = rewards;
         this.partners = partners;
         this.ledger = ledger;
         this.expressions = expressions;
+        this.listening = listening;
         this.ids = ids;
         this.clock = clock;
         this.transactions = new Transactions(transactions);
@@ -89,7 +91,7 @@ public final class MomentService implements CreateMomentUseCase, ChangeMomentSta
 
     @Override
     public MomentView change(PartnerId partnerId, MomentId momentId, LifecycleAction action) {
-        return transactions.run(() -> {
+        MomentView result = transactions.run(() -> {
             Instant now = clock.now();
             Moment current = moments.find(partnerId, momentId).orElseThrow(() -> new NotFoundException("moment", momentId));
             boolean canPay = ledger.find(momentId).orElseThrow().canPayOneAction();
@@ -106,11 +108,13 @@ public final class MomentService implements CreateMomentUseCase, ChangeMomentSta
             }
             return view(changed, now);
         });
+        listening.changed(partnerId);
+        return result;
     }
 
     @Override
     public MomentView topUp(PartnerId partnerId, MomentId momentId, String amount) {
-        return transactions.run(() -> {
+        MomentView toppedUp = transactions.run(() -> {
             Instant now = clock.now();
             Moment before = moments.find(partnerId, momentId).orElseThrow(() -> new NotFoundException("moment", momentId));
             Budget budget = ledger.find(momentId).orElseThrow();
@@ -125,6 +129,8 @@ public final class MomentService implements CreateMomentUseCase, ChangeMomentSta
             }
             return view(followed, now);
         });
+        listening.changed(partnerId);
+        return toppedUp;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.moments.application.service;
 
 import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.EventIdConflictException;
+import dev.moments.application.port.in.NotEligibleException;
 import dev.moments.application.port.in.RecordEventCommand;
 import dev.moments.application.port.in.RecordEventUseCase;
 import dev.moments.application.port.out.AwardRepository;
@@ -11,25 +12,28 @@ import dev.moments.application.port.out.EventLog;
 import dev.moments.application.port.out.EventOutcome;
 import dev.moments.application.port.out.IdGenerator;
 import dev.moments.application.port.out.MomentRepository;
+import dev.moments.application.port.out.ProgressRepository;
 import dev.moments.application.port.out.RecordedEvent;
 import dev.moments.application.port.out.SecretGenerator;
 import dev.moments.application.port.out.TokenSealer;
 import dev.moments.application.port.out.TransactionRunner;
+import dev.moments.application.port.out.UserProfileRepository;
+import dev.moments.application.port.out.UserProgress;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.award.AwardId;
-import dev.moments.domain.award.AwardStatus;
-import dev.moments.domain.budget.Budget;
 import dev.moments.domain.event.UserEvent;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.MomentStatus;
+import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.redemption.RedemptionToken;
 import dev.moments.domain.shared.InvalidValueException;
-import dev.moments.domain.shared.Money;
-import dev.moments.domain.trigger.EventTrigger;
+import dev.moments.domain.trigger.ProgressState;
+import dev.moments.domain.trigger.TriggerEvaluator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,45 +41,64 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Records an event and pays for what it completes: dedupe by (partner, event id), find the moments listening to its
- * type, check schedule, audience, holdout and limits, evaluate the trigger, and for each completion reserve the price
- * and create the award with its redemption token. All of it is one transaction.
+ * Records an event and pays for what it completes, in one transaction: dedupe by (partner, event id), merge the
+ * user's attributes, find the moments listening to its type (an in-memory index), and per moment check test mode and
+ * audience, apply the event to the user's stored progress, and on completion hold the user out or award and reserve
+ * the price. A dry run answers the same questions and writes nothing.
  */
 public final class RecordEventService implements RecordEventUseCase {
 
     /** How far in the future an event's {@code occurredAt} may lie, for clock skew between systems. */
     static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
-    private static final List<MomentStatus> EVALUATED = List.of(MomentStatus.LIVE, MomentStatus.TEST);
+    static final String NOT_IN_AUDIENCE = "NOT_IN_AUDIENCE";
+    static final String HOLDOUT = "HOLDOUT";
 
     private final EventLog events;
     private final MomentRepository moments;
     private final AwardRepository awards;
-    private final BudgetLedger ledger;
+    private final ProgressRepository progress;
+    private final UserProfileRepository profiles;
+    private final ListeningMoments listening;
+    private final Awarding awarding;
     private final CompiledExpressions expressions;
-    private final IdGenerator ids;
-    private final SecretGenerator secrets;
     private final TokenSealer sealer;
     private final Clock clock;
+    private final Duration lateness;
     private final Transactions transactions;
 
+    /**
+     * @param lateness how much older than the newest event of a (moment, user) an event may be and still count
+     */
     public RecordEventService(EventLog events, MomentRepository moments, AwardRepository awards, BudgetLedger ledger,
+                              ProgressRepository progress, UserProfileRepository profiles, ListeningMoments listening,
                               CompiledExpressions expressions, IdGenerator ids, SecretGenerator secrets,
-                              TokenSealer sealer, Clock clock, TransactionRunner transactions) {
+                              TokenSealer sealer, Clock clock, Duration lateness, TransactionRunner transactions) {
         this.events = events;
         this.moments = moments;
         this.awards = awards;
-        this.ledger = ledger;
+        this.progress = progress;
+        this.profiles = profiles;
+        this.listening = listening;
+        this.awarding = new Awarding(moments, awards, ledger, ids, secrets, sealer);
         this.expressions = expressions;
-        this.ids = ids;
-        this.secrets = secrets;
         this.sealer = sealer;
         this.clock = clock;
+        this.lateness = lateness;
         this.transactions = new Transactions(transactions);
     }
 
     @Override
     public EventResult record(RecordEventCommand command) {
+        return handle(command, false);
+    }
+
+    @Override
+    public EventResult dryRun(RecordEventCommand command) {
+        return handle(command, true);
+    }
+
+    private EventResult handle(RecordEventCommand command, boolean dryRun) {
         Instant now = clock.now();
         Instant occurredAt = command.occurredAt() == null ? now : command.occurredAt();
         if (occurredAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {
@@ -83,11 +106,9 @@ public final class RecordEventService implements RecordEventUseCase {
                     + MAX_CLOCK_SKEW.toMinutes() + " minutes in the future");
         }
         String fingerprint = command.fingerprint();
-        UserEvent event = new UserEvent(command.partnerId(), command.id(), command.type(), command.userId(),
-                command.deviceId(), occurredAt, command.properties(), command.context(), command.user());
         return transactions.run(() -> events.find(command.partnerId(), command.id())
                 .map(recorded -> replay(recorded, fingerprint))
-                .orElseGet(() -> evaluate(event, fingerprint, clock.now())));
+                .orElseGet(() -> evaluate(command, occurredAt, fingerprint, clock.now(), dryRun)));
     }
 
     private EventResult replay(RecordedEvent recorded, String fingerprint) {
@@ -107,76 +128,101 @@ public final class RecordEventService implements RecordEventUseCase {
         return new EventResult(recorded.eventId(), true, views, progressViews(outcome), outcome.holdout());
     }
 
-    private EventResult evaluate(UserEvent event, String fingerprint, Instant now) {
-        events.insert(new RecordedEvent(event.partnerId(), event.id(), fingerprint, event.type(), event.userId(),
-                event.occurredAt(), now, null));
-        List<AwardView> earned = new ArrayList<>();
-        List<EventOutcome.Progress> progress = new ArrayList<>();
-        List<MomentId> holdout = new ArrayList<>();
-        for (Moment moment : moments.findListening(event.partnerId(), event.type(), EVALUATED)) {
-            if (!admits(moment, event)) {
-                continue;
-            }
-            EventTrigger trigger = (EventTrigger) moment.trigger();
-            boolean complete = trigger.isCompletedBy(event, expressions.predicate(trigger.where()));
-            progress.add(new EventOutcome.Progress(moment.id(), complete, complete ? 1 : 0, 1));
-            if (!complete) {
-                continue;
-            }
-            if (moment.holdsOut(event.userId())) {
-                holdout.add(moment.id());
-                continue;
-            }
-            award(moment, event, now).ifPresent(earned::add);
+    private EventResult evaluate(RecordEventCommand command, Instant occurredAt, String fingerprint, Instant now,
+                                 boolean dryRun) {
+        PartnerId partner = command.partnerId();
+        if (!dryRun) {
+            events.insert(new RecordedEvent(partner, command.id(), fingerprint, command.type(), command.userId(),
+                    occurredAt, now, null));
         }
-        EventOutcome outcome = new EventOutcome(earned.stream().map(view -> view.award().id()).toList(), progress,
-                holdout);
-        events.saveOutcome(event.partnerId(), event.id(), outcome);
-        return new EventResult(event.id(), false, earned, progressViews(outcome), holdout);
+        UserEvent event = new UserEvent(partner, command.id(), command.type(), command.userId(), command.deviceId(),
+                occurredAt, command.properties(), command.context(), attributes(command, now, dryRun));
+        List<AwardView> earned = new ArrayList<>();
+        List<EventOutcome.Progress> progressed = new ArrayList<>();
+        List<MomentId> heldOut = new ArrayList<>();
+        for (Moment moment : listening.listening(partner, event.type())) {
+            if (moment.status() == MomentStatus.TEST && !event.context().testUser()) {
+                continue;
+            }
+            Optional<UserProgress> stored = dryRun ? progress.find(partner, moment.id(), event.userId())
+                    : progress.lock(moment.id(), event.userId());
+            boolean holdout = moment.holdsOut(event.userId());
+            ProgressState before = stored.map(UserProgress::state).orElseGet(() -> ProgressState.start(moment.trigger()));
+            if (!admits(moment, event)) {
+                save(stored, new UserProgress(partner, moment.id(), event.userId(), before, holdout, NOT_IN_AUDIENCE,
+                        now), dryRun);
+                continue;
+            }
+            TriggerEvaluator evaluator = new TriggerEvaluator(moment.trigger(), moment.schedule(), lateness);
+            TriggerEvaluator.Outcome outcome = evaluator.apply(before, event, expressions::predicate);
+            String refusal = null;
+            if (outcome.completed()) {
+                if (holdout) {
+                    heldOut.add(moment.id());
+                    refusal = HOLDOUT;
+                } else {
+                    try {
+                        earned.add(dryRun ? dryRunAward(moment, event, now)
+                                : awarding.award(moment, event.userId(), event.deviceId(), event.id(), now));
+                    } catch (NotEligibleException e) {
+                        refusal = e.reason();
+                    }
+                    if (!dryRun && awarding.followBudget(moment, now)) {
+                        listening.changed(partner);
+                    }
+                }
+            }
+            TriggerEvaluator.Progress shown = evaluator.progress(outcome.state());
+            progressed.add(outcome.completed()
+                    ? new EventOutcome.Progress(moment.id(), true, shown.target(), shown.target())
+                    : new EventOutcome.Progress(moment.id(), false, shown.current(), shown.target()));
+            save(stored, new UserProgress(partner, moment.id(), event.userId(), outcome.state(), holdout, refusal, now),
+                    dryRun);
+        }
+        EventOutcome outcome = new EventOutcome(earned.stream().map(view -> view.award().id()).toList(), progressed,
+                heldOut);
+        if (!dryRun) {
+            events.saveOutcome(partner, command.id(), outcome);
+        }
+        return new EventResult(command.id(), false, earned, progressViews(outcome), heldOut);
     }
 
-    /** Schedule, test mode and audience: whether this event may count for this moment at all. */
+    private AwardView dryRunAward(Moment moment, UserEvent event, Instant now) {
+        Optional<String> refusal = awarding.check(moment, event.userId());
+        if (refusal.isPresent()) {
+            throw new NotEligibleException(refusal.get());
+        }
+        return awarding.hypothetical(moment, event.userId(), event.deviceId(), event.id(), now);
+    }
+
+    /** The user's attributes: those stored, overridden by those the event brings (which are then stored). */
+    private Map<String, Object> attributes(RecordEventCommand command, Instant now, boolean dryRun) {
+        Map<String, Object> known = profiles.find(command.partnerId(), command.userId());
+        if (command.user().isEmpty()) {
+            return known;
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(known);
+        merged.putAll(command.user());
+        if (!dryRun && !merged.equals(known)) {
+            profiles.save(command.partnerId(), command.userId(), merged, now);
+        }
+        return merged;
+    }
+
+    /** Audience: country, platform and segments from the event, and the condition over the user's attributes. */
     private boolean admits(Moment moment, UserEvent event) {
-        if (!moment.schedule().contains(event.occurredAt())) {
-            return false;
-        }
-        if (moment.status() == MomentStatus.TEST && !event.context().testUser()) {
-            return false;
-        }
         return moment.audience().admitsContextOf(event)
                 && expressions.predicate(moment.audience().where()).test(event);
     }
 
-    private Optional<AwardView> award(Moment moment, UserEvent event, Instant now) {
-        int earnedBefore = awards.countForUser(moment.id(), event.userId());
-        if (earnedBefore >= moment.limits().perUser()) {
-            return Optional.empty();
+    private void save(Optional<UserProgress> stored, UserProgress next, boolean dryRun) {
+        if (dryRun) {
+            return;
         }
-        boolean test = moment.status() == MomentStatus.TEST;
-        Budget budget = ledger.find(moment.id()).orElseThrow();
-        AwardId awardId = new AwardId(ids.next(AwardId.PREFIX));
-        Money reserved = test ? Money.zero(budget.total().currency()) : budget.costPerAction();
-        if (!test && !ledger.reserve(moment.id(), reserved, awardId, now)) {
-            followBudget(moment, now);
-            return Optional.empty();
-        }
-        RedemptionToken token = secrets.newRedemptionToken();
-        Duration claimWithin = moment.limits().claimWithin();
-        Award award = new Award(awardId, moment.partnerId(), moment.id(), event.userId(), event.deviceId(),
-                earnedBefore + 1, AwardStatus.EARNED, reserved, test, event.id(), token.digest(), now,
-                now.plus(moment.limits().redeemAfter()), claimWithin == null ? null : now.plus(claimWithin), now);
-        awards.insert(award, sealer.seal(token.value()));
-        if (!test) {
-            followBudget(moment, now);
-        }
-        return Optional.of(new AwardView(award, Optional.of(token), moment.messages().announcement()));
-    }
-
-    /** A live moment whose budget cannot pay one more action becomes EXHAUSTED. */
-    private void followBudget(Moment moment, Instant now) {
-        Moment followed = moment.followBudget(ledger.find(moment.id()).orElseThrow().canPayOneAction(), now);
-        if (followed != moment) {
-            moments.updateStatus(followed, moment.status());
+        if (stored.isPresent()) {
+            progress.update(next);
+        } else {
+            progress.insert(next);
         }
     }
 

@@ -15,6 +15,9 @@ public interface RecordEventUseCase {
      */
     EventResult record(RecordEventCommand command);
 
+    /** What the event would lead to now; stores and consumes nothing (no award, no progress, no event). */
+    EventResult dryRun(RecordEventCommand command);
+
     /**
      * What an event led to.
      *
@@ -24,7 +27,8 @@ public interface RecordEventUseCase {
                        List<MomentId> holdout) {
     }
 
-    /** How far a user got on one moment. */
-    record ProgressView(MomentId momentId, boolean complete, long current, long target) {
+    /** How far a user got on one moment, in the trigger's unit. */
+    record ProgressView(MomentId momentId, boolean complete, java.math.BigDecimal current,
+                        java.math.BigDecimal target) {
     }
 }

@@ -2,6 +2,7 @@ package dev.moments.application.port.out;
 
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.moment.MomentId;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -16,6 +17,6 @@ public record EventOutcome(List<AwardId> awards, List<Progress> progress, List<M
     }
 
     /** How far the user got on one moment with this event. */
-    public record Progress(MomentId momentId, boolean complete, long current, long target) {
+    public record Progress(MomentId momentId, boolean complete, BigDecimal current, BigDecimal target) {
     }
 }

@@ -25,6 +25,9 @@ public interface MomentRepository {
      */
     boolean updateStatus(Moment changed, MomentStatus expected);
 
+    /** The partner's moments in one of {@code statuses}, for the in-memory index of listening moments. */
+    List<Moment> findInStatus(PartnerId partnerId, List<MomentStatus> statuses);
+
     /** The partner's moments in one of {@code statuses} whose trigger listens to {@code eventType}. */
     List<Moment> findListening(PartnerId partnerId, String eventType, List<MomentStatus> statuses);
 }

@@ -9,6 +9,7 @@ import dev.moments.application.port.out.RecordedEvent;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.Partner;
+import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +24,8 @@ public abstract class EventLogContract extends ContractSupport {
     void aRecordedEventIsFoundByPartnerAndIdWithItsOutcome() {
         Partner partner = givenPartner();
         EventOutcome outcome = new EventOutcome(List.of(new AwardId("awd_1")),
-                List.of(new EventOutcome.Progress(new MomentId("mom_1"), true, 1, 1),
-                        new EventOutcome.Progress(new MomentId("mom_2"), false, 3, 10)),
+                List.of(new EventOutcome.Progress(new MomentId("mom_1"), true, BigDecimal.ONE, BigDecimal.ONE),
+                        new EventOutcome.Progress(new MomentId("mom_2"), false, new BigDecimal("12.50"), new BigDecimal("50.00"))),
                 List.of(new MomentId("mom_3")));
         txRun(() -> {
             ports().events().insert(event(partner, "evt-1"));

@@ -91,6 +91,43 @@ public abstract class MomentRepositoryContract extends ContractSupport {
     }
 
     @Test
+    void momentsAreFoundByPartnerAndStatus() {
+        Partner partner = givenPartner();
+        Moment live = givenMoment(partner, aMoment().status(MomentStatus.LIVE), "10.00", "1.00");
+        Moment testing = givenMoment(partner, aMoment().status(MomentStatus.TEST), "10.00", "1.00");
+        givenMoment(partner, aMoment().status(MomentStatus.DRAFT), "10.00", "1.00");
+        givenMoment(givenPartner(), aMoment().status(MomentStatus.LIVE), "10.00", "1.00");
+        assertThat(tx(() -> ports().moments().findInStatus(partner.id(), List.of(MomentStatus.LIVE, MomentStatus.TEST))))
+                .containsExactlyInAnyOrder(live, testing);
+    }
+
+    @Test
+    void everyKindOfTriggerIsStoredAndReadBack() {
+        Partner partner = givenPartner();
+        var match = new dev.moments.domain.trigger.Match("video.watched", "event.seconds >= 30");
+        var trigger = new dev.moments.domain.trigger.AnyTrigger(List.of(
+                new dev.moments.domain.trigger.CountTrigger(match, 10, Duration.ofDays(7)),
+                new dev.moments.domain.trigger.SumTrigger(new dev.moments.domain.trigger.Match("order.completed", null),
+                        "total", new java.math.BigDecimal("50.00"), Duration.ofDays(30)),
+                new dev.moments.domain.trigger.DaysTrigger(new dev.moments.domain.trigger.Match("app.opened", null), 7,
+                        true, null),
+                new dev.moments.domain.trigger.AllTrigger(List.of(
+                        new dev.moments.domain.trigger.SequenceTrigger(List.of(
+                                new dev.moments.domain.trigger.Match("user.signed_up", null),
+                                new dev.moments.domain.trigger.Match("onboarding.completed", "event.steps == 5")),
+                                Duration.ofHours(24)),
+                        new dev.moments.domain.trigger.CountTrigger(match, 3, null)))));
+        Moment moment = givenMoment(partner, aMoment().trigger(trigger), "10.00", "1.00");
+        Moment direct = givenMoment(partner, aMoment().trigger(new dev.moments.domain.trigger.DirectTrigger()),
+                "10.00", "1.00");
+
+        assertThat(tx(() -> ports().moments().find(partner.id(), moment.id()))).contains(moment);
+        assertThat(tx(() -> ports().moments().find(partner.id(), direct.id()))).contains(direct);
+        assertThat(tx(() -> ports().moments().findListening(partner.id(), "onboarding.completed",
+                List.of(MomentStatus.DRAFT)))).containsExactly(moment);
+    }
+
+    @Test
     void momentsAreListedPageByPage() {
         Partner partner = givenPartner();
         givenMoment(partner);

@@ -5,8 +5,10 @@ import dev.moments.application.port.out.BudgetLedger;
 import dev.moments.application.port.out.EventLog;
 import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.PartnerRepository;
+import dev.moments.application.port.out.ProgressRepository;
 import dev.moments.application.port.out.RewardRepository;
 import dev.moments.application.port.out.TransactionRunner;
+import dev.moments.application.port.out.UserProfileRepository;
 
 /** The outgoing persistence ports of one implementation, as the contract tests exercise them. */
 public record Ports(
@@ -16,5 +18,7 @@ public record Ports(
         BudgetLedger ledger,
         AwardRepository awards,
         EventLog events,
+        ProgressRepository progress,
+        UserProfileRepository profiles,
         TransactionRunner transactions) {
 }

@@ -1,0 +1,49 @@
+package dev.moments.application.port.in;
+
+import dev.moments.domain.event.EventContext;
+import dev.moments.domain.moment.MomentId;
+import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.reward.Reward;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The partner's own engine decided that a user earned a moment (the original Amazon Moments model): award it now,
+ * or preview whether it would be awarded without consuming anything.
+ */
+public interface DirectAwardUseCase {
+
+    /**
+     * Awards the moment to the user, reserving its price.
+     *
+     * @throws NotEligibleException with the reason when the user may not be awarded
+     */
+    AwardView award(DirectAwardCommand command);
+
+    /** Whether the user would be awarded now, and with what; consumes and stores nothing. */
+    Preview preview(DirectAwardCommand command);
+
+    /** Who earned what. */
+    record DirectAwardCommand(PartnerId partnerId, MomentId momentId, String userId, String deviceId,
+                              EventContext context) {
+
+        public DirectAwardCommand {
+            Objects.requireNonNull(partnerId, "partnerId");
+            Objects.requireNonNull(momentId, "momentId");
+            if (userId == null || userId.isBlank()) {
+                throw new dev.moments.domain.shared.InvalidValueException("userId", "userId is required");
+            }
+            if (userId.length() > 200) {
+                throw new dev.moments.domain.shared.InvalidValueException("userId", "userId is longer than 200 characters");
+            }
+            context = context == null ? EventContext.NONE : context;
+        }
+    }
+
+    /**
+     * @param reason why not, a code from API.md, or {@code null} when eligible
+     * @param rewards the reward options the user would choose from
+     */
+    record Preview(boolean eligible, String reason, List<Reward> rewards, String announcement) {
+    }
+}

@@ -1,0 +1,27 @@
+package dev.moments.application.port.in;
+
+import dev.moments.domain.moment.MomentId;
+import dev.moments.domain.moment.MomentStatus;
+import dev.moments.domain.partner.PartnerId;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Tells a partner how far a user got on a moment and why the user is not (yet) rewarded. */
+public interface ExplainProgressQuery {
+
+    /** @throws NotFoundException if the partner has no such moment */
+    Explanation explain(PartnerId partnerId, String userId, MomentId momentId);
+
+    /**
+     * @param current how far the user got since the last completion, in the trigger's unit (events, days, amount,
+     *                steps, sub-triggers)
+     * @param completions how many times the user completed the moment
+     * @param awards how many awards the user earned on it
+     * @param lateEventsIgnored events that arrived too far out of order to count
+     * @param reasons why the user is not (yet) rewarded, codes from API.md; empty when nothing stands in the way
+     */
+    record Explanation(MomentId momentId, String userId, MomentStatus momentStatus, String kind, BigDecimal current,
+                       BigDecimal target, boolean complete, int completions, int awards, int lateEventsIgnored,
+                       boolean holdout, List<String> reasons) {
+    }
+}

@@ -1,0 +1,18 @@
+package dev.moments.application.port.out;
+
+import dev.moments.domain.partner.PartnerId;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Keeps what partners tell about their users (the {@code user} block of events), so later events see earlier
+ * attributes. Values are JSON-like: null, Boolean, String, BigDecimal, List, Map.
+ */
+public interface UserProfileRepository {
+
+    /** The user's attributes, empty if none were ever given. */
+    Map<String, Object> find(PartnerId partnerId, String userId);
+
+    /** Replaces the user's attributes. */
+    void save(PartnerId partnerId, String userId, Map<String, Object> attributes, Instant at);
+}

@@ -1,0 +1,124 @@
+package dev.moments.application.service;
+
+import dev.moments.application.port.in.AwardView;
+import dev.moments.application.port.in.NotEligibleException;
+import dev.moments.application.port.out.AwardRepository;
+import dev.moments.application.port.out.BudgetLedger;
+import dev.moments.application.port.out.IdGenerator;
+import dev.moments.application.port.out.MomentRepository;
+import dev.moments.application.port.out.SecretGenerator;
+import dev.moments.application.port.out.TokenSealer;
+import dev.moments.domain.award.Award;
+import dev.moments.domain.award.AwardId;
+import dev.moments.domain.award.AwardStatus;
+import dev.moments.domain.budget.Budget;
+import dev.moments.domain.moment.Moment;
+import dev.moments.domain.moment.MomentStatus;
+import dev.moments.domain.redemption.RedemptionToken;
+import dev.moments.domain.shared.Money;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Pays for one completion: checks the moment is still evaluated, the user's limit and the budget, reserves the price
+ * and creates the award with its redemption token. Shared by events and direct awards, so both follow one set of
+ * rules; {@link #check} answers the same questions without changing anything.
+ */
+final class Awarding {
+
+    static final String NOT_LIVE = "NOT_LIVE";
+    static final String LIMIT_PER_USER = "LIMIT_PER_USER";
+    static final String BUDGET_EXHAUSTED = "BUDGET_EXHAUSTED";
+
+    private final MomentRepository moments;
+    private final AwardRepository awards;
+    private final BudgetLedger ledger;
+    private final IdGenerator ids;
+    private final SecretGenerator secrets;
+    private final TokenSealer sealer;
+
+    Awarding(MomentRepository moments, AwardRepository awards, BudgetLedger ledger, IdGenerator ids,
+             SecretGenerator secrets, TokenSealer sealer) {
+        this.moments = moments;
+        this.awards = awards;
+        this.ledger = ledger;
+        this.ids = ids;
+        this.secrets = secrets;
+        this.sealer = sealer;
+    }
+
+    /** Why the user could not be paid for a completion now, or empty if nothing stands in the way. */
+    Optional<String> check(Moment moment, String userId) {
+        Moment current = moments.find(moment.partnerId(), moment.id()).orElse(moment);
+        if (current.status() == MomentStatus.EXHAUSTED) {
+            return Optional.of(BUDGET_EXHAUSTED);
+        }
+        if (!ListeningMoments.EVALUATED.contains(current.status())) {
+            return Optional.of(NOT_LIVE);
+        }
+        if (awards.countForUser(moment.id(), userId) >= moment.limits().perUser()) {
+            return Optional.of(LIMIT_PER_USER);
+        }
+        if (current.status() == MomentStatus.LIVE && !ledger.find(moment.id()).orElseThrow().canPayOneAction()) {
+            return Optional.of(BUDGET_EXHAUSTED);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Awards a completion, or refuses it with the reason.
+     *
+     * @throws NotEligibleException when the moment no longer pays, the user reached the limit or the budget is spent
+     */
+    AwardView award(Moment moment, String userId, String deviceId, String eventId, Instant now) {
+        Moment current = moments.find(moment.partnerId(), moment.id()).orElse(moment);
+        if (current.status() == MomentStatus.EXHAUSTED) {
+            throw new NotEligibleException(BUDGET_EXHAUSTED);
+        }
+        if (!ListeningMoments.EVALUATED.contains(current.status())) {
+            throw new NotEligibleException(NOT_LIVE);
+        }
+        int earnedBefore = awards.countForUser(moment.id(), userId);
+        if (earnedBefore >= moment.limits().perUser()) {
+            throw new NotEligibleException(LIMIT_PER_USER);
+        }
+        boolean test = current.status() == MomentStatus.TEST;
+        Budget budget = ledger.find(moment.id()).orElseThrow();
+        AwardId awardId = new AwardId(ids.next(AwardId.PREFIX));
+        Money reserved = test ? Money.zero(budget.total().currency()) : budget.costPerAction();
+        if (!test && !ledger.reserve(moment.id(), reserved, awardId, now)) {
+            followBudget(current, now);
+            throw new NotEligibleException(BUDGET_EXHAUSTED);
+        }
+        RedemptionToken token = secrets.newRedemptionToken();
+        Duration claimWithin = moment.limits().claimWithin();
+        Award award = new Award(awardId, moment.partnerId(), moment.id(), userId, deviceId, earnedBefore + 1,
+                AwardStatus.EARNED, reserved, test, eventId, token.digest(), now,
+                now.plus(moment.limits().redeemAfter()), claimWithin == null ? null : now.plus(claimWithin), now);
+        awards.insert(award, sealer.seal(token.value()));
+        if (!test) {
+            followBudget(current, now);
+        }
+        return new AwardView(award, Optional.of(token), moment.messages().announcement());
+    }
+
+    /** The award a completion would get, made but not stored: for dry runs. */
+    AwardView hypothetical(Moment moment, String userId, String deviceId, String eventId, Instant now) {
+        boolean test = moment.status() == MomentStatus.TEST;
+        Budget budget = ledger.find(moment.id()).orElseThrow();
+        Duration claimWithin = moment.limits().claimWithin();
+        Award award = new Award(new AwardId(ids.next(AwardId.PREFIX)), moment.partnerId(), moment.id(), userId,
+                deviceId, awards.countForUser(moment.id(), userId) + 1, AwardStatus.EARNED,
+                test ? Money.zero(budget.total().currency()) : budget.costPerAction(), test, eventId,
+                "0".repeat(64), now, now.plus(moment.limits().redeemAfter()),
+                claimWithin == null ? null : now.plus(claimWithin), now);
+        return new AwardView(award, Optional.empty(), moment.messages().announcement());
+    }
+
+    /** A live moment whose budget cannot pay one more action becomes EXHAUSTED. */
+    boolean followBudget(Moment moment, Instant now) {
+        Moment followed = moment.followBudget(ledger.find(moment.id()).orElseThrow().canPayOneAction(), now);
+        return followed != moment && moments.updateStatus(followed, moment.status());
+    }
+}

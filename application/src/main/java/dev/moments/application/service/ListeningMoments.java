@@ -1,0 +1,68 @@
+package dev.moments.application.service;
+
+import dev.moments.application.port.out.Clock;
+import dev.moments.application.port.out.MomentRepository;
+import dev.moments.domain.moment.Moment;
+import dev.moments.domain.moment.MomentStatus;
+import dev.moments.domain.partner.PartnerId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An in-memory index of each partner's evaluated moments (LIVE and TEST) by the event types they listen to, so an
+ * event finds its moments with a map lookup instead of a query. A change made through this instance refreshes the
+ * partner's entry at once; changes made by other instances are picked up within {@code maxAge}. Whatever the index
+ * says, a moment's status is read again from the store before anything is paid.
+ */
+public final class ListeningMoments {
+
+    static final List<MomentStatus> EVALUATED = List.of(MomentStatus.LIVE, MomentStatus.TEST);
+
+    private final MomentRepository moments;
+    private final Clock clock;
+    private final Duration maxAge;
+    private final Map<PartnerId, Snapshot> snapshots = new ConcurrentHashMap<>();
+
+    public ListeningMoments(MomentRepository moments, Clock clock, Duration maxAge) {
+        this.moments = moments;
+        this.clock = clock;
+        this.maxAge = maxAge;
+    }
+
+    private record Snapshot(Instant loadedAt, Map<String, List<Moment>> byEventType) {
+    }
+
+    /** The partner's evaluated moments whose trigger listens to {@code eventType}, in id order. */
+    public List<Moment> listening(PartnerId partnerId, String eventType) {
+        Instant now = clock.now();
+        Snapshot snapshot = snapshots.get(partnerId);
+        if (snapshot == null || snapshot.loadedAt().plus(maxAge).isBefore(now)) {
+            snapshot = load(partnerId, now);
+            snapshots.put(partnerId, snapshot);
+        }
+        return snapshot.byEventType().getOrDefault(eventType, List.of());
+    }
+
+    /** Forgets the partner's entry; the next event reloads it. */
+    public void changed(PartnerId partnerId) {
+        snapshots.remove(partnerId);
+    }
+
+    private Snapshot load(PartnerId partnerId, Instant now) {
+        Map<String, List<Moment>> byType = new HashMap<>();
+        for (Moment moment : moments.findInStatus(partnerId, EVALUATED)) {
+            for (String type : moment.trigger().eventTypes()) {
+                byType.computeIfAbsent(type, t -> new ArrayList<>()).add(moment);
+            }
+        }
+        byType.values().forEach(list -> list.sort(Comparator.comparing(m -> m.id().value())));
+        byType.replaceAll((type, list) -> List.copyOf(list));
+        return new Snapshot(now, Map.copyOf(byType));
+    }
+}
