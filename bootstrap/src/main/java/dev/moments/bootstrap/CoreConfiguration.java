@@ -10,12 +10,17 @@ import dev.moments.application.port.out.ExpressionCompiler;
 import dev.moments.application.port.out.IdGenerator;
 import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.PartnerRepository;
+import dev.moments.application.port.out.ProgressRepository;
 import dev.moments.application.port.out.RewardRepository;
 import dev.moments.application.port.out.SecretGenerator;
 import dev.moments.application.port.out.TokenSealer;
 import dev.moments.application.port.out.TransactionRunner;
+import dev.moments.application.port.out.UserProfileRepository;
 import dev.moments.application.service.AwardService;
 import dev.moments.application.service.CompiledExpressions;
+import dev.moments.application.service.DirectAwardService;
+import dev.moments.application.service.ExplainService;
+import dev.moments.application.service.ListeningMoments;
 import dev.moments.application.service.MomentService;
 import dev.moments.application.service.PartnerService;
 import dev.moments.application.service.RecordEventService;
@@ -105,20 +110,46 @@ public class CoreConfiguration {
 
     @Produces
     @Singleton
+    ListeningMoments listeningMoments(MomentRepository moments, Clock clock, MomentsConfig config) {
+        return new ListeningMoments(moments, clock, config.momentIndexMaxAge());
+    }
+
+    @Produces
+    @Singleton
     MomentService momentService(MomentRepository moments, RewardRepository rewards, PartnerRepository partners,
-                                BudgetLedger ledger, CompiledExpressions expressions, IdGenerator ids, Clock clock,
-                                TransactionRunner transactions) {
-        return new MomentService(moments, rewards, partners, ledger, expressions, ids, clock, transactions);
+                                BudgetLedger ledger, CompiledExpressions expressions, ListeningMoments listening,
+                                IdGenerator ids, Clock clock, TransactionRunner transactions) {
+        return new MomentService(moments, rewards, partners, ledger, expressions, listening, ids, clock, transactions);
     }
 
     @Produces
     @Singleton
     RecordEventService recordEventService(EventLog events, MomentRepository moments, AwardRepository awards,
-                                          BudgetLedger ledger, CompiledExpressions expressions, IdGenerator ids,
+                                          BudgetLedger ledger, ProgressRepository progress,
+                                          UserProfileRepository profiles, ListeningMoments listening,
+                                          CompiledExpressions expressions, IdGenerator ids, SecretGenerator secrets,
+                                          TokenSealer sealer, Clock clock, MomentsConfig config,
+                                          TransactionRunner transactions) {
+        return new RecordEventService(events, moments, awards, ledger, progress, profiles, listening, expressions, ids,
+                secrets, sealer, clock, config.lateEventsBound(), transactions);
+    }
+
+    @Produces
+    @Singleton
+    ExplainService explainService(MomentRepository moments, ProgressRepository progress, AwardRepository awards,
+                                  BudgetLedger ledger, Clock clock, MomentsConfig config) {
+        return new ExplainService(moments, progress, awards, ledger, clock, config.lateEventsBound());
+    }
+
+    @Produces
+    @Singleton
+    DirectAwardService directAwardService(MomentRepository moments, RewardRepository rewards, AwardRepository awards,
+                                          BudgetLedger ledger, UserProfileRepository profiles,
+                                          ListeningMoments listening, CompiledExpressions expressions, IdGenerator ids,
                                           SecretGenerator secrets, TokenSealer sealer, Clock clock,
                                           TransactionRunner transactions) {
-        return new RecordEventService(events, moments, awards, ledger, expressions, ids, secrets, sealer, clock,
-                transactions);
+        return new DirectAwardService(moments, rewards, awards, ledger, profiles, listening, expressions, ids, secrets,
+                sealer, clock, transactions);
     }
 
     @Produces

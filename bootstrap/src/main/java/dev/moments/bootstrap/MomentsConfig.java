@@ -2,6 +2,7 @@ package dev.moments.bootstrap;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Moments' own settings, each overridable by environment (e.g. {@code MOMENTS_ADMIN_TOKEN}). */
@@ -13,6 +14,14 @@ public interface MomentsConfig {
 
     /** The base64 of 32 random bytes sealing redemption tokens; generated at start when absent. */
     Optional<String> tokenKey();
+
+    /** How much older than a (moment, user)'s newest event an event may arrive and still count. */
+    @WithDefault("P7D")
+    Duration lateEventsBound();
+
+    /** How long a partner's in-memory index of listening moments may be reused before it is read again. */
+    @WithDefault("PT5S")
+    Duration momentIndexMaxAge();
 
     /** The URL users reach the service at; redemption links start with it. */
     @WithDefault("http://localhost:8080")

@@ -33,7 +33,10 @@ public class AwardsResource {
     @Path("/{id}")
     @Operation(summary = "Reads one award with its redemption link")
     public Responses.Award get(@PathParam("id") String id) {
-        AwardView view = awards.get(partner.id(), new AwardId(id));
+        return toResponse(awards.get(partner.id(), new AwardId(id)), links);
+    }
+
+    static Responses.Award toResponse(AwardView view, RedeemLinks links) {
         Award award = view.award();
         return new Responses.Award(award.id().value(), award.momentId().value(), award.userId(), award.deviceId(),
                 award.status().name(), award.test(), award.completion(), award.reserved().toDecimalString(),

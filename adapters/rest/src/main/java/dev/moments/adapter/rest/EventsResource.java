@@ -17,6 +17,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,10 +47,12 @@ public class EventsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Records one event; the same id and body again replays the first result")
-    public Responses.EventResult record(Requests.Event body) {
+    @Operation(summary = "Records one event; the same id and body again replays the first result; "
+            + "with dryRun=true, says what would happen and stores nothing")
+    public Responses.EventResult record(Requests.Event body, @QueryParam("dryRun") boolean dryRun) {
         RequestBodies.require(body);
-        return toResponse(recordEvent.record(command(partner.id(), body)));
+        RecordEventCommand command = command(partner.id(), body);
+        return dryRun ? toResponse(recordEvent.dryRun(command), true) : toResponse(recordEvent.record(command), false);
     }
 
     @POST
@@ -70,7 +73,7 @@ public class EventsResource {
             try {
                 Requests.Event event = json.treeToValue(node, Requests.Event.class);
                 RequestBodies.require(event);
-                results.add(toResponse(recordEvent.record(command(partnerId, event))));
+                results.add(toResponse(recordEvent.record(command(partnerId, event)), false));
             } catch (Exception e) {
                 results.add(ProblemMappers.from(e));
             }
@@ -79,20 +82,22 @@ public class EventsResource {
     }
 
     private static RecordEventCommand command(PartnerId partnerId, Requests.Event body) {
-        Requests.Context context = body.context();
         return new RecordEventCommand(partnerId, body.id(), body.type(), body.userId(), body.deviceId(),
-                body.occurredAt(), JsonValues.toMap(body.properties()),
-                context == null ? null : new EventContext(context.country(), context.platform(), context.ip(),
-                        Boolean.TRUE.equals(context.testUser())),
+                body.occurredAt(), JsonValues.toMap(body.properties()), context(body.context()),
                 JsonValues.toMap(body.user()));
     }
 
-    private Responses.EventResult toResponse(EventResult result) {
+    static EventContext context(Requests.Context context) {
+        return context == null ? null : new EventContext(context.country(), context.platform(), context.ip(),
+                Boolean.TRUE.equals(context.testUser()));
+    }
+
+    private Responses.EventResult toResponse(EventResult result, boolean dryRun) {
         return new Responses.EventResult(result.eventId(), result.duplicate(),
                 result.awards().stream().map(this::earned).toList(),
                 result.progress().stream().map(p -> new Responses.Progress(p.momentId().value(), p.complete(),
                         p.current(), p.target())).toList(),
-                result.holdout().stream().map(MomentId::value).toList());
+                result.holdout().stream().map(MomentId::value).toList(), dryRun ? Boolean.TRUE : null);
     }
 
     private Responses.EarnedAward earned(AwardView view) {

@@ -14,8 +14,6 @@ import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.reward.RewardId;
 import dev.moments.domain.shared.InvalidValueException;
 import dev.moments.domain.shared.Money;
-import dev.moments.domain.trigger.EventTrigger;
-import dev.moments.domain.trigger.Trigger;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -25,36 +23,15 @@ import java.util.Set;
 /** Translates moment JSON to commands and moments back to JSON. */
 final class MomentMapper {
 
-    /** Every kind API.md defines; those not listed in {@link #SUPPORTED_KINDS} are refused as not available yet. */
-    static final List<String> KINDS = List.of("event", "count", "sum", "days", "sequence", "all", "any", "direct");
-    static final Set<String> SUPPORTED_KINDS = Set.of("event");
-
     private MomentMapper() {
     }
 
     static CreateMomentCommand toCommand(PartnerId partner, Requests.CreateMoment body) {
         Requests.Schedule schedule = body.schedule();
-        return new CreateMomentCommand(partner, body.name(), trigger(body.trigger()), audience(body.audience()),
+        return new CreateMomentCommand(partner, body.name(), TriggerMapper.toDomain(body.trigger()), audience(body.audience()),
                 schedule == null ? null : schedule.startsAt(), schedule == null ? null : schedule.endsAt(),
                 schedule == null ? null : zone(schedule.timezone()), budget(body.budget()), body.rewards(),
                 limits(body.limits()), body.holdoutPercent(), messages(body.messages()));
-    }
-
-    static Trigger trigger(Requests.Trigger trigger) {
-        if (trigger == null) {
-            throw new InvalidValueException("trigger", "trigger is required");
-        }
-        if (trigger.kind() == null) {
-            throw new InvalidValueException("trigger.kind", "kind is required; one of " + KINDS);
-        }
-        if (!KINDS.contains(trigger.kind())) {
-            throw new InvalidValueException("trigger.kind", "unknown kind " + trigger.kind() + "; one of " + KINDS);
-        }
-        if (!SUPPORTED_KINDS.contains(trigger.kind())) {
-            throw new InvalidValueException("trigger.kind", "kind " + trigger.kind()
-                    + " is not available in this version yet; available: " + SUPPORTED_KINDS);
-        }
-        return new EventTrigger(trigger.event(), trigger.where());
     }
 
     private static Audience audience(Requests.Audience audience) {
@@ -104,7 +81,7 @@ final class MomentMapper {
         Audience audience = moment.audience();
         Limits limits = moment.limits();
         return new Responses.Moment(moment.id().value(), moment.name(), moment.status().name(),
-                trigger(moment.trigger()),
+                TriggerMapper.toResponse(moment.trigger()),
                 new Responses.Audience(sorted(audience.countries()), sorted(audience.platforms()),
                         sorted(audience.segments()), audience.where()),
                 new Responses.Schedule(moment.schedule().startsAt(), moment.schedule().endsAt(),
@@ -119,11 +96,6 @@ final class MomentMapper {
                 moment.holdoutPercent(),
                 new Responses.Messages(moment.messages().announcement(), moment.messages().confirmation()),
                 moment.createdAt(), moment.updatedAt());
-    }
-
-    private static Responses.Trigger trigger(Trigger trigger) {
-        EventTrigger event = (EventTrigger) trigger;
-        return new Responses.Trigger("event", event.event(), event.where());
     }
 
     private static List<String> sorted(Set<String> values) {

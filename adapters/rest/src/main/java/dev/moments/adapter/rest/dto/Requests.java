@@ -1,6 +1,7 @@
 package dev.moments.adapter.rest.dto;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,8 +31,17 @@ public final class Requests {
                                List<String> rewards, Limits limits, Integer holdoutPercent, Messages messages) {
     }
 
-    /** A trigger definition; {@code kind} decides which other fields apply. */
-    public record Trigger(String kind, String event, String where) {
+    /** A trigger definition; {@code kind} decides which other fields apply (see API.md). */
+    public record Trigger(String kind, String event, String where, BigDecimal atLeast, Duration within, String field,
+                          Boolean consecutive, List<Step> steps, List<Trigger> of) {
+    }
+
+    /** One step of a sequence. */
+    public record Step(String event, String where) {
+    }
+
+    /** {@code POST /v1/moments/{id}/awards} and its preview. */
+    public record DirectAward(String userId, String deviceId, Context context) {
     }
 
     /** Who may earn a moment. */

@@ -1,5 +1,7 @@
 package dev.moments.adapter.rest.dto;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,8 +34,25 @@ public final class Responses {
                          Limits limits, int holdoutPercent, Messages messages, Instant createdAt, Instant updatedAt) {
     }
 
-    /** A trigger definition. */
-    public record Trigger(String kind, String event, String where) {
+    /** A trigger definition; only the fields of its kind are present. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Trigger(String kind, String event, String where, BigDecimal atLeast, String within, String field,
+                          Boolean consecutive, List<Step> steps, List<Trigger> of) {
+    }
+
+    /** One step of a sequence. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Step(String event, String where) {
+    }
+
+    /** Why a user is or is not (yet) rewarded on a moment. */
+    public record Explanation(String momentId, String userId, String momentStatus, String kind, Progress progress,
+                              int completions, int awards, int lateEventsIgnored, boolean holdout,
+                              List<String> reasons) {
+    }
+
+    /** Whether a direct award would be made now. */
+    public record AwardPreview(boolean eligible, String reason, List<Reward> rewards, String announcement) {
     }
 
     /** Who may earn a moment. */
@@ -60,9 +79,10 @@ public final class Responses {
     public record Messages(String announcement, String confirmation) {
     }
 
-    /** What an event led to. */
+    /** What an event led to; {@code dryRun} is set when nothing was stored. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EventResult(String eventId, boolean duplicate, List<EarnedAward> awards, List<Progress> progress,
-                              List<String> holdout) {
+                              List<String> holdout, Boolean dryRun) {
     }
 
     /** An award as announced in an event's result. */
@@ -70,8 +90,8 @@ public final class Responses {
                               Instant expiresAt) {
     }
 
-    /** How far a user got on one moment. */
-    public record Progress(String momentId, boolean complete, long current, long target) {
+    /** How far a user got on one moment, in the trigger's unit (events, days, amount, steps). */
+    public record Progress(String momentId, boolean complete, BigDecimal current, BigDecimal target) {
     }
 
     /** The results of a batch, one per event, in order: an event result or a problem. */

@@ -9,9 +9,10 @@ import java.util.List;
  *
  * @param type a URI reference whose last segment is a stable code, e.g. {@code /problems/invalid-value}
  * @param errors for validation failures, one entry per offending field
+ * @param reason for refusals of an award, the reason code from API.md (e.g. {@code LIMIT_PER_USER})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors, String reason) {
 
     /** The media type of problem details. */
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -25,7 +26,12 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public static Problem of(int status, String title, String code, String detail, List<FieldError> errors) {
-        return new Problem("/problems/" + code, title, status, detail, errors);
+        return new Problem("/problems/" + code, title, status, detail, errors, null);
+    }
+
+    /** The same problem carrying a refusal's reason code. */
+    public Problem withReason(String reasonCode) {
+        return new Problem(type, title, status, detail, errors, reasonCode);
     }
 
     /** A validation failure naming one field. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.moments.application.port.in.EventIdConflictException;
+import dev.moments.application.port.in.NotEligibleException;
 import dev.moments.application.port.in.NotFoundException;
 import dev.moments.application.port.out.InvalidExpressionException;
 import dev.moments.domain.moment.InvalidTransitionException;
@@ -60,6 +61,10 @@ public class ProblemMappers {
         }
         if (e instanceof NotFoundException notFound) {
             return Problem.of(Response.Status.NOT_FOUND, notFound.code(), notFound.getMessage());
+        }
+        if (e instanceof NotEligibleException notEligible) {
+            return Problem.of(Response.Status.CONFLICT, notEligible.code(), notEligible.getMessage())
+                    .withReason(notEligible.reason());
         }
         if (e instanceof InvalidTransitionException || e instanceof EventIdConflictException) {
             return Problem.of(Response.Status.CONFLICT, ((DomainException) e).code(), e.getMessage());
