@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Maps recorded events between the application and their rows; the outcome is JSON
- * {@code {"awards":[…],"progress":[{"momentId":…,"complete":…,"current":…,"target":…}],"holdout":[…]}}.
+ * {@code {"awards":[…],"progress":[{"momentId":…,"complete":…,"current":"12.50","target":"50.00"}],"holdout":[…]}}:
+ * current and target are exact decimal strings (outcomes stored as JSON numbers are read too).
  */
 final class EventMapper {
 
@@ -47,8 +48,8 @@ final class EventMapper {
             ObjectNode item = progress.addObject();
             item.put("momentId", step.momentId().value());
             item.put("complete", step.complete());
-            item.put("current", step.current());
-            item.put("target", step.target());
+            item.put("current", Json.decimal(step.current()));
+            item.put("target", Json.decimal(step.target()));
         }
         json.set("holdout", Json.array(outcome.holdout().stream().map(MomentId::value).toList()));
         return Json.write(json);
@@ -60,7 +61,7 @@ final class EventMapper {
         if (steps != null) {
             for (JsonNode step : steps) {
                 progress.add(new EventOutcome.Progress(new MomentId(step.get("momentId").asText()),
-                        step.get("complete").asBoolean(), step.get("current").asLong(), step.get("target").asLong()));
+                        step.get("complete").asBoolean(), Json.decimal(step, "current"), Json.decimal(step, "target")));
             }
         }
         return new EventOutcome(Json.strings(json, "awards").stream().map(AwardId::new).toList(), progress,

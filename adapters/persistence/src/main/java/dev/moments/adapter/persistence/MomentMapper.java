@@ -1,6 +1,7 @@
 package dev.moments.adapter.persistence;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moments.domain.moment.Audience;
 import dev.moments.domain.moment.Limits;
@@ -11,16 +12,26 @@ import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.moment.Schedule;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.reward.RewardId;
+import dev.moments.domain.trigger.AllTrigger;
+import dev.moments.domain.trigger.AnyTrigger;
+import dev.moments.domain.trigger.CountTrigger;
+import dev.moments.domain.trigger.DaysTrigger;
+import dev.moments.domain.trigger.DirectTrigger;
 import dev.moments.domain.trigger.EventTrigger;
+import dev.moments.domain.trigger.Match;
+import dev.moments.domain.trigger.SequenceTrigger;
+import dev.moments.domain.trigger.SumTrigger;
 import dev.moments.domain.trigger.Trigger;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Maps moments between the domain and their rows: the trigger as {@code {"kind":"event","event":…,"where":…}},
+ * Maps moments between the domain and their rows: the trigger as JSON of every kind, nested as the API nests it,
  * the audience as JSON, the schedule and limits as columns, the reward ids as an ordered text[].
  */
 final class MomentMapper {
@@ -85,23 +96,86 @@ final class MomentMapper {
         return rows;
     }
 
-    static JsonNode triggerJson(Trigger trigger) {
+    /**
+     * The trigger as the API writes it, recursively: {@code {"kind":"count","event":…,"where":…,"atLeast":10,
+     * "within":"P7D"}}, {@code {"kind":"sum",…,"field":"total","atLeast":"50.00"}} (the decimal as an exact string),
+     * {@code {"kind":"sequence","steps":[{"event":…,"where":…}],"within":…}}, {@code {"kind":"all","of":[…]}},
+     * {@code {"kind":"direct"}}.
+     */
+    static ObjectNode triggerJson(Trigger trigger) {
+        ObjectNode json = Json.object();
+        json.put("kind", trigger.kind());
         if (trigger instanceof EventTrigger event) {
-            ObjectNode json = Json.object();
-            json.put("kind", "event");
-            json.put("event", event.event());
-            json.put("where", event.where());
-            return json;
+            match(json, event.match());
+        } else if (trigger instanceof CountTrigger count) {
+            match(json, count.match());
+            json.put("atLeast", count.atLeast());
+            json.put("within", Json.duration(count.within()));
+        } else if (trigger instanceof SumTrigger sum) {
+            match(json, sum.match());
+            json.put("field", sum.field());
+            json.put("atLeast", Json.decimal(sum.atLeast()));
+            json.put("within", Json.duration(sum.within()));
+        } else if (trigger instanceof DaysTrigger days) {
+            match(json, days.match());
+            json.put("atLeast", days.atLeast());
+            json.put("consecutive", days.consecutive());
+            json.put("within", Json.duration(days.within()));
+        } else if (trigger instanceof SequenceTrigger sequence) {
+            ArrayNode steps = json.putArray("steps");
+            sequence.steps().forEach(step -> match(steps.addObject(), step));
+            json.put("within", Json.duration(sequence.within()));
+        } else if (trigger instanceof AllTrigger all) {
+            ArrayNode of = json.putArray("of");
+            all.of().forEach(part -> of.add(triggerJson(part)));
+        } else if (trigger instanceof AnyTrigger any) {
+            ArrayNode of = json.putArray("of");
+            any.of().forEach(part -> of.add(triggerJson(part)));
+        } else if (!(trigger instanceof DirectTrigger)) {
+            throw new IllegalArgumentException("cannot store a trigger of " + trigger.getClass().getName());
         }
-        throw new IllegalArgumentException("cannot store a trigger of " + trigger.getClass().getName());
+        return json;
     }
 
     static Trigger trigger(JsonNode json) {
         String kind = Json.text(json, "kind");
-        if ("event".equals(kind)) {
-            return new EventTrigger(Json.text(json, "event"), Json.text(json, "where"));
+        if (kind == null) {
+            throw new IllegalStateException("the database holds a trigger without a kind: " + json);
         }
-        throw new IllegalStateException("the database holds a trigger of unknown kind " + kind);
+        return switch (kind) {
+            case "event" -> new EventTrigger(match(json));
+            case "count" -> new CountTrigger(match(json), json.get("atLeast").asLong(), Json.duration(json, "within"));
+            case "sum" -> new SumTrigger(match(json), Json.text(json, "field"), Json.decimal(json, "atLeast"),
+                    Json.duration(json, "within"));
+            case "days" -> new DaysTrigger(match(json), json.get("atLeast").asLong(),
+                    json.path("consecutive").asBoolean(false), Json.duration(json, "within"));
+            case "sequence" -> new SequenceTrigger(matches(json.get("steps")), Json.duration(json, "within"));
+            case "all" -> new AllTrigger(triggers(json.get("of")));
+            case "any" -> new AnyTrigger(triggers(json.get("of")));
+            case "direct" -> new DirectTrigger();
+            default -> throw new IllegalStateException("the database holds a trigger of unknown kind " + kind);
+        };
+    }
+
+    private static void match(ObjectNode json, Match match) {
+        json.put("event", match.event());
+        json.put("where", match.where());
+    }
+
+    private static Match match(JsonNode json) {
+        return new Match(Json.text(json, "event"), Json.text(json, "where"));
+    }
+
+    private static List<Match> matches(JsonNode array) {
+        List<Match> steps = new ArrayList<>();
+        array.forEach(step -> steps.add(match(step)));
+        return steps;
+    }
+
+    private static List<Trigger> triggers(JsonNode array) {
+        List<Trigger> parts = new ArrayList<>();
+        array.forEach(part -> parts.add(trigger(part)));
+        return parts;
     }
 
     static JsonNode audienceJson(Audience audience) {

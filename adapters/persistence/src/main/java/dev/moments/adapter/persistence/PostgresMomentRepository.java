@@ -53,6 +53,17 @@ public class PostgresMomentRepository implements MomentRepository {
     }
 
     @Override
+    public List<Moment> findInStatus(PartnerId partnerId, List<MomentStatus> statuses) {
+        if (statuses.isEmpty()) {
+            return List.of();
+        }
+        List<MomentEntity> rows = MomentEntity.list(
+                "from MomentEntity m where m.partnerId = ?1 and m.status in ?2 order by m.createdAt, m.id",
+                partnerId.value(), statuses.stream().map(MomentStatus::name).toList());
+        return Store.detached(rows).stream().map(MomentMapper::toDomain).toList();
+    }
+
+    @Override
     public List<Moment> findListening(PartnerId partnerId, String eventType, List<MomentStatus> statuses) {
         if (statuses.isEmpty()) {
             return List.of();

@@ -21,9 +21,13 @@ public class PostgresPorts {
     @Inject
     PostgresEventLog events;
     @Inject
+    PostgresProgressRepository progress;
+    @Inject
+    PostgresUserProfileRepository profiles;
+    @Inject
     QuarkusTransactionRunner transactions;
 
     public Ports ports() {
-        return new Ports(partners, rewards, moments, ledger, awards, events, transactions);
+        return new Ports(partners, rewards, moments, ledger, awards, events, progress, profiles, transactions);
     }
 }

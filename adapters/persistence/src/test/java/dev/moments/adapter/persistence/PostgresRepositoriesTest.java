@@ -20,9 +20,20 @@ import dev.moments.domain.partner.ApiKeyDigest;
 import dev.moments.domain.partner.ApiKeyId;
 import dev.moments.domain.partner.Partner;
 import dev.moments.domain.reward.Reward;
+import dev.moments.domain.trigger.AllTrigger;
+import dev.moments.domain.trigger.AnyTrigger;
+import dev.moments.domain.trigger.CountTrigger;
+import dev.moments.domain.trigger.DaysTrigger;
+import dev.moments.domain.trigger.DirectTrigger;
 import dev.moments.domain.trigger.EventTrigger;
+import dev.moments.domain.trigger.Match;
+import dev.moments.domain.trigger.SequenceTrigger;
+import dev.moments.domain.trigger.SumTrigger;
+import dev.moments.domain.trigger.Trigger;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -184,7 +195,8 @@ class PostgresRepositoriesTest {
         Partner partner = data.partner();
         Moment moment = data.moment(partner, "10.00", "1.00");
         EventOutcome outcome = new EventOutcome(List.of(), List.of(
-                new EventOutcome.Progress(moment.id(), false, 0, 1)), List.of(moment.id()));
+                new EventOutcome.Progress(moment.id(), false, new BigDecimal("12.50"), new BigDecimal("50.00")),
+                new EventOutcome.Progress(moment.id(), true, BigDecimal.ONE, BigDecimal.ONE)), List.of(moment.id()));
         data.txRun(() -> {
             data.events.insert(event(partner, "evt-json"));
             assertThat(data.events.find(partner.id(), "evt-json").orElseThrow().outcome()).isNull();
@@ -196,6 +208,62 @@ class PostgresRepositoriesTest {
                         + " and partner_id = :p")
                 .setParameter("p", partner.id().value()).getSingleResult());
         assertThat(type).isEqualTo("array");
+    }
+
+    @Test
+    void triggersAreStoredAsTheApiWritesThem_andEveryEventTypeTheyListenToIsIndexed() {
+        Partner partner = data.partner();
+        Match watched = new Match("video.watched", "event.seconds >= 30");
+        Trigger trigger = new AllTrigger(List.of(
+                new CountTrigger(watched, 10, Duration.ofDays(7)),
+                new SumTrigger(new Match("order.completed", null), "total", new BigDecimal("50.00"), null),
+                new AnyTrigger(List.of(
+                        new DaysTrigger(new Match("app.opened", null), 3, true, Duration.ofHours(100)),
+                        new SequenceTrigger(List.of(new Match("user.signed_up", null), watched),
+                                Duration.ofDays(45))))));
+        Moment moment = data.moment(partner, MomentBuilder.aMoment().trigger(trigger), usd("10.00"), usd("1.00"));
+        Moment direct = data.moment(partner, MomentBuilder.aMoment().trigger(new DirectTrigger()), usd("10.00"),
+                usd("1.00"));
+
+        assertThat(Json.read(storedTrigger(moment))).isEqualTo(Json.read("{\"kind\":\"all\",\"of\":["
+                + "{\"kind\":\"count\",\"event\":\"video.watched\",\"where\":\"event.seconds >= 30\","
+                + "\"atLeast\":10,\"within\":\"P7D\"},"
+                + "{\"kind\":\"sum\",\"event\":\"order.completed\",\"where\":null,\"field\":\"total\","
+                + "\"atLeast\":\"50.00\",\"within\":null},"
+                + "{\"kind\":\"any\",\"of\":["
+                + "{\"kind\":\"days\",\"event\":\"app.opened\",\"where\":null,\"atLeast\":3,"
+                + "\"consecutive\":true,\"within\":\"PT100H\"},"
+                + "{\"kind\":\"sequence\",\"steps\":[{\"event\":\"user.signed_up\",\"where\":null},"
+                + "{\"event\":\"video.watched\",\"where\":\"event.seconds >= 30\"}],\"within\":\"P45D\"}]}]}"));
+        assertThat(Json.read(storedTrigger(direct))).isEqualTo(Json.read("{\"kind\":\"direct\"}"));
+        assertThat(data.tx(() -> data.moments.find(partner.id(), moment.id()))).contains(moment);
+        assertThat(eventTypes(moment)).containsExactlyInAnyOrder("video.watched", "order.completed", "app.opened",
+                "user.signed_up");
+        assertThat(eventTypes(direct)).isEmpty();
+    }
+
+    @Test
+    void momentsInStatus_areThePartnersOnly_andNoStatusFindsNothing() {
+        Partner partner = data.partner();
+        Moment live = data.moment(partner, MomentBuilder.aMoment().status(MomentStatus.LIVE), usd("10.00"),
+                usd("1.00"));
+        data.moment(data.partner(), MomentBuilder.aMoment().status(MomentStatus.LIVE), usd("10.00"), usd("1.00"));
+        assertThat(data.tx(() -> data.moments.findInStatus(partner.id(), List.of(MomentStatus.LIVE))))
+                .containsExactly(live);
+        assertThat(data.tx(() -> data.moments.findInStatus(partner.id(), List.of()))).isEmpty();
+    }
+
+    private String storedTrigger(Moment moment) {
+        return (String) data.tx(() -> Store.em()
+                .createNativeQuery("select cast(trigger as text) from moments where id = :id", String.class)
+                .setParameter("id", moment.id().value()).getSingleResult());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> eventTypes(Moment moment) {
+        return data.tx(() -> Store.em()
+                .createNativeQuery("select event_type from moment_event_types where moment_id = :id", String.class)
+                .setParameter("id", moment.id().value()).getResultList());
     }
 
     @Test

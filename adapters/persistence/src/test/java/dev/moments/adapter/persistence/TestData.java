@@ -44,6 +44,10 @@ public class TestData {
     @Inject
     PostgresEventLog events;
     @Inject
+    PostgresProgressRepository progress;
+    @Inject
+    PostgresUserProfileRepository profiles;
+    @Inject
     QuarkusTransactionRunner transactions;
 
     static String unique(String prefix) {
