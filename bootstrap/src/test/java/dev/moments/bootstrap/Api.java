@@ -5,6 +5,8 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,6 +65,65 @@ final class Api {
         return request().body(Map.of("id", eventId, "type", "order.completed", "userId", userId,
                         "properties", Map.of("total", total)))
                 .post("/v1/events").then();
+    }
+
+    /** Early enough for every event the scenarios send: the default start ("now") would refuse past events. */
+    static final String STARTS_AT = "2026-01-01T00:00:00Z";
+
+    /** A schedule from {@link #STARTS_AT}, without end, in the given IANA time zone. */
+    static Map<String, Object> schedule(String timezone) {
+        return Map.of("startsAt", STARTS_AT, "timezone", timezone);
+    }
+
+    /**
+     * A DRAFT moment with this trigger, one 5.00 sandbox reward, a 1000.00 budget at 10.00 per action, starting at
+     * {@link #STARTS_AT} in UTC; {@code extra} adds or replaces top-level fields (e.g. {@code limits}, {@code audience}).
+     */
+    String createMoment(Map<String, Object> trigger, Map<String, Object> extra) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Moment " + trigger.get("kind"));
+        body.put("trigger", trigger);
+        body.put("schedule", schedule("UTC"));
+        body.put("budget", Map.of("currency", "USD", "total", "1000.00", "costPerAction", "10.00"));
+        body.put("rewards", List.of(createReward("5.00")));
+        body.put("messages", Map.of("announcement", "You earned a reward!"));
+        body.putAll(extra);
+        return request().body(body).post("/v1/moments").then().statusCode(201).extract().path("id");
+    }
+
+    String launchedMoment(Map<String, Object> trigger) {
+        return launchedMoment(trigger, Map.of());
+    }
+
+    String launchedMoment(Map<String, Object> trigger, Map<String, Object> extra) {
+        return launch(createMoment(trigger, extra));
+    }
+
+    String launch(String moment) {
+        request().post("/v1/moments/" + moment + "/launch").then().statusCode(200);
+        return moment;
+    }
+
+    /** Sends one event with a fresh id; {@code properties} may be empty. */
+    ValidatableResponse event(String type, String userId, Instant occurredAt, Map<String, ?> properties) {
+        return event(Map.of("type", type, "userId", userId, "occurredAt", occurredAt.toString(),
+                "properties", properties));
+    }
+
+    /** Sends an event body as given, adding a fresh {@code id} when it has none. */
+    ValidatableResponse event(Map<String, ?> body) {
+        Map<String, Object> event = new LinkedHashMap<>(body);
+        event.putIfAbsent("id", uniqueId("evt-"));
+        return request().body(event).post("/v1/events").then().statusCode(200);
+    }
+
+    /** {@code GET /v1/users/{userId}/moments/{momentId}}: progress and reasons. */
+    ValidatableResponse explain(String userId, String moment) {
+        return request().get("/v1/users/" + userId + "/moments/" + moment).then();
+    }
+
+    ValidatableResponse moment(String moment) {
+        return request().get("/v1/moments/" + moment).then().statusCode(200);
     }
 
     static String uniqueId(String prefix) {

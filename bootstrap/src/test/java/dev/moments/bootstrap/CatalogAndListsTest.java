@@ -7,6 +7,10 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +65,43 @@ class CatalogAndListsTest {
                 .body("limits.redeemAfter", equalTo("PT1H"))
                 .body("limits.claimWithin", equalTo("P30D"))
                 .body("holdoutPercent", equalTo(10));
+    }
+
+    @Test
+    void aMomentWithANestedTriggerIsReadBackAndListedWithTheSameTriggerJson() throws Exception {
+        Api acme = Api.newPartner();
+        String reward = acme.createReward("5.00");
+        String trigger = """
+                {"kind":"any","of":[
+                  {"kind":"all","of":[
+                    {"kind":"count","event":"video.watched","where":"event.seconds >= 30","atLeast":10,"within":"P7D"},
+                    {"kind":"sum","event":"order.completed","field":"total","atLeast":50.00,"within":"P30D"}]},
+                  {"kind":"days","event":"app.opened","atLeast":7,"consecutive":true,"within":"P10D"},
+                  {"kind":"sequence","steps":[{"event":"user.signed_up"},
+                                              {"event":"onboarding.completed","where":"event.steps == 5"}],
+                   "within":"PT12H"},
+                  {"kind":"event","event":"tutorial.completed","where":"event.skipped == false"}]}""";
+        String id = acme.request().body("{\"name\":\"Engaged\",\"trigger\":" + trigger
+                        + ",\"budget\":{\"currency\":\"USD\",\"total\":\"100.00\",\"costPerAction\":\"10.00\"},"
+                        + "\"rewards\":[\"" + reward + "\"]}")
+                .post("/v1/moments").then().statusCode(201).extract().path("id");
+
+        ObjectMapper json = new ObjectMapper();
+        JsonNode expected = json.readTree(trigger);
+        JsonNode read = json.readTree(acme.request().get("/v1/moments/" + id).then().statusCode(200)
+                .extract().asString()).get("trigger");
+        assertSameJson(read, expected);
+        JsonNode listed = json.readTree(acme.request().get("/v1/moments").then().statusCode(200)
+                .extract().asString()).get("items");
+        assertThat(listed).hasSize(1);
+        assertSameJson(listed.get(0).get("trigger"), expected);
+    }
+
+    /** The same JSON, numbers compared by value (50.00 is 50.0). */
+    private static void assertSameJson(JsonNode actual, JsonNode expected) {
+        boolean same = expected.equals((a, b) -> a.equals(b) ? 0
+                : a.isNumber() && b.isNumber() && a.decimalValue().compareTo(b.decimalValue()) == 0 ? 0 : 1, actual);
+        assertThat(same).as("expected %s but was %s", expected, actual).isTrue();
     }
 
     @Test
