@@ -47,6 +47,13 @@ class WalkingSkeletonTest {
                 .body("budgetState.spent", equalTo("0.00"))
                 .body("budgetState.spentToday", equalTo("10.00"));
 
+        acme.request().get("/v1/awards?userId=u-42").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.contains(award))
+                .body("next", org.hamcrest.Matchers.nullValue());
+        acme.request().get("/v1/awards?momentId=" + moment + "&status=CLAIMED").then().statusCode(200)
+                .body("items", emptyIterable());
+        acme.request().get("/v1/awards?status=LOST").then().statusCode(422);
+        Api.newPartner().request().get("/v1/awards?userId=u-42").then().statusCode(200).body("items", emptyIterable());
         Api.newPartner().request().get("/v1/awards/" + award).then().statusCode(404)
                 .contentType("application/problem+json");
         given().get("/v1/awards/" + award).then().statusCode(401).contentType("application/problem+json");

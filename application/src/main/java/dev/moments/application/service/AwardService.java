@@ -3,11 +3,15 @@ package dev.moments.application.service;
 import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.GetAwardQuery;
 import dev.moments.application.port.in.NotFoundException;
+import dev.moments.application.port.out.AwardFilter;
 import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.MomentRepository;
+import dev.moments.application.port.out.Page;
+import dev.moments.application.port.out.PageRequest;
 import dev.moments.application.port.out.TokenSealer;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.award.AwardId;
+import dev.moments.domain.moment.Messages;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.redemption.RedemptionToken;
@@ -27,10 +31,18 @@ public final class AwardService implements GetAwardQuery {
 
     @Override
     public AwardView get(PartnerId partnerId, AwardId id) {
-        Award award = awards.find(partnerId, id).orElseThrow(() -> new NotFoundException("award", id));
-        String announcement = moments.find(partnerId, award.momentId()).map(Moment::messages)
-                .map(m -> m.announcement()).orElse(null);
-        return new AwardView(award, awards.sealedToken(id).flatMap(sealer::unseal).map(RedemptionToken::new),
+        return view(awards.find(partnerId, id).orElseThrow(() -> new NotFoundException("award", id)));
+    }
+
+    @Override
+    public Page<AwardView> list(PartnerId partnerId, AwardFilter filter, PageRequest page) {
+        return awards.list(partnerId, filter, page).map(this::view);
+    }
+
+    private AwardView view(Award award) {
+        String announcement = moments.find(award.partnerId(), award.momentId()).map(Moment::messages)
+                .map(Messages::announcement).orElse(null);
+        return new AwardView(award, awards.sealedToken(award.id()).flatMap(sealer::unseal).map(RedemptionToken::new),
                 announcement);
     }
 }

@@ -1,13 +1,19 @@
 package dev.moments.adapter.persistence;
 
+import dev.moments.application.port.out.AwardFilter;
 import dev.moments.application.port.out.AwardRepository;
+import dev.moments.application.port.out.Page;
+import dev.moments.application.port.out.PageRequest;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,6 +44,33 @@ public class PostgresAwardRepository implements AwardRepository {
         return Store.detached(AwardEntity.<AwardEntity>list("partnerId = ?1 and id in ?2", partnerId.value(),
                         values))
                 .stream().map(AwardMapper::toDomain).toList();
+    }
+
+    @Override
+    public Page<Award> list(PartnerId partnerId, AwardFilter filter, PageRequest page) {
+        StringBuilder jpql = new StringBuilder("from AwardEntity a where a.partnerId = :partnerId");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("partnerId", partnerId.value());
+        if (filter.userId() != null) {
+            jpql.append(" and a.userId = :userId");
+            parameters.put("userId", filter.userId());
+        }
+        if (filter.momentId() != null) {
+            jpql.append(" and a.momentId = :momentId");
+            parameters.put("momentId", filter.momentId().value());
+        }
+        if (filter.status() != null) {
+            jpql.append(" and a.status = :status");
+            parameters.put("status", filter.status().name());
+        }
+        if (page.after() != null) {
+            jpql.append(" and a.id > :after");
+            parameters.put("after", page.after());
+        }
+        TypedQuery<AwardEntity> query = Store.em().createQuery(jpql.append(" order by a.id").toString(),
+                AwardEntity.class).setMaxResults(page.limit() + 1);
+        parameters.forEach(query::setParameter);
+        return Store.page(Store.detached(query.getResultList()), page.limit(), row -> row.id, AwardMapper::toDomain);
     }
 
     @Override

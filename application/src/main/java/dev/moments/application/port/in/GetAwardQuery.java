@@ -1,5 +1,8 @@
 package dev.moments.application.port.in;
 
+import dev.moments.application.port.out.AwardFilter;
+import dev.moments.application.port.out.Page;
+import dev.moments.application.port.out.PageRequest;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.partner.PartnerId;
 
@@ -8,4 +11,7 @@ public interface GetAwardQuery {
 
     /** @throws NotFoundException if the partner has no such award */
     AwardView get(PartnerId partnerId, AwardId id);
+
+    /** The partner's awards matching the filter, page by page. */
+    Page<AwardView> list(PartnerId partnerId, AwardFilter filter, PageRequest page);
 }

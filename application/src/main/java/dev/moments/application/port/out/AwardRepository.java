@@ -22,6 +22,9 @@ public interface AwardRepository {
     /** The partner's awards among {@code ids}, in no particular order. */
     List<Award> findAll(PartnerId partnerId, Collection<AwardId> ids);
 
+    /** The partner's awards matching the filter, oldest first (ids sort by creation time). */
+    Page<Award> list(PartnerId partnerId, AwardFilter filter, PageRequest page);
+
     /** How many awards the user has earned on the moment, whatever became of them. */
     int countForUser(MomentId momentId, String userId);
 

@@ -3,7 +3,9 @@ package dev.moments.application.port.out.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.moments.application.port.out.AwardFilter;
 import dev.moments.application.port.out.ConcurrentWriteException;
+import dev.moments.application.port.out.PageRequest;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.AwardStatus;
@@ -62,6 +64,31 @@ public abstract class AwardRepositoryContract extends ContractSupport {
         assertThatThrownBy(() -> txRun(() -> ports().awards().insert(award(moment, "u-1", 1), "s2")))
                 .isInstanceOf(ConcurrentWriteException.class);
         assertThat(tx(() -> ports().awards().countForUser(moment.id(), "u-1"))).isEqualTo(1);
+    }
+
+    @Test
+    void awardsAreListedByUserMomentAndStatusPageByPage() {
+        Moment moment = givenMoment(givenPartner());
+        Moment other = givenMoment(givenPartner(), dev.moments.domain.fixtures.MomentBuilder.aMoment(), "100.00", "10.00");
+        Award first = award(moment, "u-1", 1);
+        Award second = award(moment, "u-2", 1);
+        txRun(() -> {
+            ports().awards().insert(first, "a");
+            ports().awards().insert(second, "b");
+            ports().awards().insert(award(other, "u-1", 1), "c");
+        });
+        var partner = moment.partnerId();
+        assertThat(tx(() -> ports().awards().list(partner, new AwardFilter("u-1", null, null),
+                new PageRequest(10, null))).items()).containsExactly(first);
+        assertThat(tx(() -> ports().awards().list(partner, new AwardFilter(null, moment.id(), AwardStatus.EARNED),
+                new PageRequest(10, null))).items()).containsExactlyInAnyOrder(first, second);
+        assertThat(tx(() -> ports().awards().list(partner, new AwardFilter(null, null, AwardStatus.CLAIMED),
+                new PageRequest(10, null))).items()).isEmpty();
+        var page = tx(() -> ports().awards().list(partner, AwardFilter.ALL, new PageRequest(1, null)));
+        var rest = tx(() -> ports().awards().list(partner, AwardFilter.ALL, new PageRequest(1, page.next())));
+        assertThat(page.items()).hasSize(1);
+        assertThat(rest.items()).hasSize(1).doesNotContainAnyElementsOf(page.items());
+        assertThat(rest.next()).isNull();
     }
 
     @Test
