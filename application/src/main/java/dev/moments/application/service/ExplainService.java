@@ -79,7 +79,7 @@ public final class ExplainService implements ExplainProgressQuery {
             reasons.add(moment.trigger().kind().equals("direct") ? "AWAITING_PARTNER" : "NOT_COMPLETED");
         }
         return new Explanation(momentId, userId, moment.status(), moment.trigger().kind(), shown.current(),
-                shown.target(), shown.complete(), state.completions(), awarded, state.lateIgnored(),
-                moment.holdsOut(userId), List.copyOf(reasons));
+                shown.target(), shown.complete(), state.completions(), awarded, state.lateIgnored(), state.newest(),
+                state.floor(), moment.holdsOut(userId), List.copyOf(reasons));
     }
 }

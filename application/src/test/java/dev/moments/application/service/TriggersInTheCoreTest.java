@@ -87,6 +87,8 @@ class TriggersInTheCoreTest {
         assertThat(explanation.lateEventsIgnored()).isEqualTo(1);
         assertThat(explanation.current()).isEqualByComparingTo("2");
         assertThat(explanation.reasons()).contains("LATE_EVENTS_IGNORED");
+        assertThat(explanation.newestEventAt()).isEqualTo(START.plus(Duration.ofDays(20)));
+        assertThat(explanation.countingAfter()).isNull();
     }
 
     @Test

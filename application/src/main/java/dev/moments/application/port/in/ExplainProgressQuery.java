@@ -4,6 +4,7 @@ import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.partner.PartnerId;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 /** Tells a partner how far a user got on a moment and why the user is not (yet) rewarded. */
@@ -18,10 +19,12 @@ public interface ExplainProgressQuery {
      * @param completions how many times the user completed the moment
      * @param awards how many awards the user earned on it
      * @param lateEventsIgnored events that arrived too far out of order to count
+     * @param newestEventAt the latest {@code occurredAt} seen for this user and moment, or {@code null}
+     * @param countingAfter events at or before this instant were used up by the last completion, or {@code null}
      * @param reasons why the user is not (yet) rewarded, codes from API.md; empty when nothing stands in the way
      */
     record Explanation(MomentId momentId, String userId, MomentStatus momentStatus, String kind, BigDecimal current,
                        BigDecimal target, boolean complete, int completions, int awards, int lateEventsIgnored,
-                       boolean holdout, List<String> reasons) {
+                       Instant newestEventAt, Instant countingAfter, boolean holdout, List<String> reasons) {
     }
 }

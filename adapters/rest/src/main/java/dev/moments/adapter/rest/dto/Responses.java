@@ -47,8 +47,8 @@ public final class Responses {
 
     /** Why a user is or is not (yet) rewarded on a moment. */
     public record Explanation(String momentId, String userId, String momentStatus, String kind, Progress progress,
-                              int completions, int awards, int lateEventsIgnored, boolean holdout,
-                              List<String> reasons) {
+                              int completions, int awards, int lateEventsIgnored, Instant newestEventAt,
+                              Instant countingAfter, boolean holdout, List<String> reasons) {
     }
 
     /** Whether a direct award would be made now. */
