@@ -75,6 +75,33 @@ class ConcurrentEventsTest {
     }
 
     @Test
+    void givenPerDeviceOne_twentyUsersQualifyingAtOnceOnOneDevice_payOnce() throws Exception {
+        Api acme = Api.newPartner();
+        String reward = acme.createReward("5.00");
+        String moment = acme.request().body(Map.of(
+                        "name", "One reward per phone",
+                        "trigger", Map.of("kind", "event", "event", "order.completed"),
+                        "budget", Map.of("currency", "USD", "total", "1000.00", "costPerAction", "10.00"),
+                        "rewards", java.util.List.of(reward),
+                        "limits", Map.of("perDevice", 1)))
+                .post("/v1/moments").then().statusCode(201).extract().path("id");
+        acme.request().post("/v1/moments/" + moment + "/launch").then().statusCode(200);
+        List<Callable<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String user = "u-" + i;
+            calls.add(() -> acme.request().body(Map.of("id", Api.uniqueId("evt-"), "type", "order.completed",
+                    "userId", user, "deviceId", "shared-phone")).post("/v1/events"));
+        }
+
+        List<Response> responses = runAtOnce(calls);
+
+        assertThat(responses).extracting(Response::statusCode).containsOnly(200);
+        assertThat(awardsIn(responses)).isEqualTo(1);
+        assertThat(acme.request().get("/v1/moments/" + moment).jsonPath().getString("budgetState.reserved"))
+                .isEqualTo("10.00");
+    }
+
+    @Test
     void theSameEventSentTwentyTimesAtOnceIsRecordedOnceAndEveryRetrySeesTheSameAward() throws Exception {
         Api acme = Api.newPartner();
         acme.launchedSpendMoment("1000.00", "10.00");

@@ -29,6 +29,8 @@ final class Awarding {
 
     static final String NOT_LIVE = "NOT_LIVE";
     static final String LIMIT_PER_USER = "LIMIT_PER_USER";
+    static final String LIMIT_PER_DEVICE = "LIMIT_PER_DEVICE";
+    static final String COOLDOWN = "COOLDOWN";
     static final String BUDGET_EXHAUSTED = "BUDGET_EXHAUSTED";
 
     private final MomentRepository moments;
@@ -49,7 +51,7 @@ final class Awarding {
     }
 
     /** Why the user could not be paid for a completion now, or empty if nothing stands in the way. */
-    Optional<String> check(Moment moment, String userId) {
+    Optional<String> check(Moment moment, String userId, String deviceId, Instant now) {
         Moment current = moments.find(moment.partnerId(), moment.id()).orElse(moment);
         if (current.status() == MomentStatus.EXHAUSTED) {
             return Optional.of(BUDGET_EXHAUSTED);
@@ -57,8 +59,9 @@ final class Awarding {
         if (!ListeningMoments.EVALUATED.contains(current.status())) {
             return Optional.of(NOT_LIVE);
         }
-        if (awards.countForUser(moment.id(), userId) >= moment.limits().perUser()) {
-            return Optional.of(LIMIT_PER_USER);
+        Optional<String> limit = limits(moment, userId, deviceId, now);
+        if (limit.isPresent()) {
+            return limit;
         }
         if (current.status() == MomentStatus.LIVE && !ledger.find(moment.id()).orElseThrow().canPayOneAction()) {
             return Optional.of(BUDGET_EXHAUSTED);
@@ -79,10 +82,10 @@ final class Awarding {
         if (!ListeningMoments.EVALUATED.contains(current.status())) {
             throw new NotEligibleException(NOT_LIVE);
         }
+        limits(moment, userId, deviceId, now).ifPresent(reason -> {
+            throw new NotEligibleException(reason);
+        });
         int earnedBefore = awards.countForUser(moment.id(), userId);
-        if (earnedBefore >= moment.limits().perUser()) {
-            throw new NotEligibleException(LIMIT_PER_USER);
-        }
         boolean test = current.status() == MomentStatus.TEST;
         Budget budget = ledger.find(moment.id()).orElseThrow();
         AwardId awardId = new AwardId(ids.next(AwardId.PREFIX));
@@ -101,6 +104,29 @@ final class Awarding {
             followBudget(current, now);
         }
         return new AwardView(award, Optional.of(token), moment.messages().announcement());
+    }
+
+    /**
+     * The moment's limits on this user and device: per user, cooldown since the user's last award, per device.
+     * Concurrent completions of one user are serialised by the unique (moment, user, completion) key; those of one
+     * device by {@link AwardRepository#lockAndCountForDevice} (outside a transaction it only counts).
+     */
+    private Optional<String> limits(Moment moment, String userId, String deviceId, Instant now) {
+        if (awards.countForUser(moment.id(), userId) >= moment.limits().perUser()) {
+            return Optional.of(LIMIT_PER_USER);
+        }
+        Duration cooldown = moment.limits().cooldown();
+        if (cooldown != null && awards.lastEarnedAt(moment.id(), userId)
+                .filter(last -> now.isBefore(last.plus(cooldown))).isPresent()) {
+            return Optional.of(COOLDOWN);
+        }
+        Integer perDevice = moment.limits().perDevice();
+        if (perDevice != null && deviceId != null) {
+            if (awards.lockAndCountForDevice(moment.id(), deviceId) >= perDevice) {
+                return Optional.of(LIMIT_PER_DEVICE);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The award a completion would get, made but not stored: for dry runs. */

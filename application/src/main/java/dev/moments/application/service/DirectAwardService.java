@@ -70,7 +70,8 @@ public final class DirectAwardService implements DirectAwardUseCase {
     public Preview preview(DirectAwardCommand command) {
         Instant now = clock.now();
         Moment moment = moment(command);
-        Optional<String> refusal = refusal(moment, command, now).or(() -> awarding.check(moment, command.userId()));
+        Optional<String> refusal = refusal(moment, command, now).or(() -> awarding.check(moment, command.userId(),
+                command.deviceId(), now));
         return new Preview(refusal.isEmpty(), refusal.orElse(null),
                 rewards.findAll(moment.partnerId(), moment.rewards()), moment.messages().announcement());
     }

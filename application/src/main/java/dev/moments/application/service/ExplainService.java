@@ -68,6 +68,9 @@ public final class ExplainService implements ExplainProgressQuery {
         }
         if (awarded >= moment.limits().perUser()) {
             reasons.add(Awarding.LIMIT_PER_USER);
+        } else if (moment.limits().cooldown() != null && awards.lastEarnedAt(momentId, userId)
+                .filter(last -> now.isBefore(last.plus(moment.limits().cooldown()))).isPresent()) {
+            reasons.add(Awarding.COOLDOWN);
         }
         if (moment.status() == MomentStatus.LIVE && !ledger.find(momentId).orElseThrow().canPayOneAction()) {
             reasons.add(Awarding.BUDGET_EXHAUSTED);

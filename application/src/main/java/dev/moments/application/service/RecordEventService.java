@@ -188,7 +188,7 @@ public final class RecordEventService implements RecordEventUseCase {
     }
 
     private AwardView dryRunAward(Moment moment, UserEvent event, Instant now) {
-        Optional<String> refusal = awarding.check(moment, event.userId());
+        Optional<String> refusal = awarding.check(moment, event.userId(), event.deviceId(), now);
         if (refusal.isPresent()) {
             throw new NotEligibleException(refusal.get());
         }

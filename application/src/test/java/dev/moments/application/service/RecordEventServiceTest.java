@@ -136,6 +136,33 @@ class RecordEventServiceTest {
     }
 
     @Test
+    void givenACooldownOfOneDay_aSecondCompletionThatDayIsRefusedAndOneTheNextDayIsPaid() {
+        MomentView moment = spendAtLeast25("100.00", "10.00", new Limits(5, null, Duration.ofDays(1), Duration.ZERO, null));
+        app.moments.change(partner, moment.moment().id(), LifecycleAction.LAUNCH);
+        assertThat(order("evt-1", "u-42", "30").awards()).hasSize(1);
+        app.clock.advance(Duration.ofHours(23));
+        assertThat(order("evt-2", "u-42", "30").awards()).isEmpty();
+        assertThat(app.explain.explain(partner, "u-42", moment.moment().id()).reasons()).contains("COOLDOWN");
+        app.clock.advance(Duration.ofHours(2));
+        assertThat(order("evt-3", "u-42", "30").awards()).hasSize(1);
+    }
+
+    @Test
+    void givenPerDeviceOne_aSecondUserOnTheSameDeviceIsRefused() {
+        MomentView moment = spendAtLeast25("100.00", "10.00", new Limits(1, 1, null, Duration.ZERO, null));
+        app.moments.change(partner, moment.moment().id(), LifecycleAction.LAUNCH);
+        RecordEventCommand first = new RecordEventCommand(partner, "evt-1", "order.completed", "u-1", "phone-1", null,
+                Map.of("total", new BigDecimal("30")), null, null);
+        RecordEventCommand second = new RecordEventCommand(partner, "evt-2", "order.completed", "u-2", "phone-1", null,
+                Map.of("total", new BigDecimal("30")), null, null);
+        RecordEventCommand elsewhere = new RecordEventCommand(partner, "evt-3", "order.completed", "u-3", "phone-2",
+                null, Map.of("total", new BigDecimal("30")), null, null);
+        assertThat(app.events.record(first).awards()).hasSize(1);
+        assertThat(app.events.record(second).awards()).isEmpty();
+        assertThat(app.events.record(elsewhere).awards()).hasSize(1);
+    }
+
+    @Test
     void givenBudgetForTwoActions_theThirdUserIsRefusedAndTheMomentIsExhaustedUntilATopUp() {
         MomentView moment = launched("20.00", "10.00");
         assertThat(order("evt-1", "u-1", "30").awards()).hasSize(1);

@@ -10,6 +10,7 @@ import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -76,6 +77,26 @@ public class PostgresAwardRepository implements AwardRepository {
     @Override
     public int countForUser(MomentId momentId, String userId) {
         return Math.toIntExact(AwardEntity.count("momentId = ?1 and userId = ?2", momentId.value(), userId));
+    }
+
+    @Override
+    public Optional<Instant> lastEarnedAt(MomentId momentId, String userId) {
+        return Optional.ofNullable(Store.em()
+                .createQuery("select max(a.earnedAt) from AwardEntity a where a.momentId = :m and a.userId = :u",
+                        Instant.class)
+                .setParameter("m", momentId.value())
+                .setParameter("u", userId)
+                .getSingleResult());
+    }
+
+    @Override
+    public int lockAndCountForDevice(MomentId momentId, String deviceId) {
+        // A transaction-scoped advisory lock per (moment, device): a second transaction waits here until the first
+        // commits, and its count (a new statement under READ COMMITTED) then sees the first one's award.
+        Store.em().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .setParameter("key", "award-device:" + momentId.value() + ":" + deviceId)
+                .getSingleResult();
+        return Math.toIntExact(AwardEntity.count("momentId = ?1 and deviceId = ?2", momentId.value(), deviceId));
     }
 
     @Override

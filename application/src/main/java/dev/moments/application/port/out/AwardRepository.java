@@ -4,6 +4,7 @@ import dev.moments.domain.award.Award;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,15 @@ public interface AwardRepository {
 
     /** How many awards the user has earned on the moment, whatever became of them. */
     int countForUser(MomentId momentId, String userId);
+
+    /** When the user last earned the moment, if ever. */
+    Optional<Instant> lastEarnedAt(MomentId momentId, String userId);
+
+    /**
+     * Serialises awards on one device of one moment until the end of the transaction, then tells how many awards
+     * were earned on that device: two users completing on one device at once are counted one after the other.
+     */
+    int lockAndCountForDevice(MomentId momentId, String deviceId);
 
     /** The sealed redemption token of an award. */
     Optional<String> sealedToken(AwardId id);

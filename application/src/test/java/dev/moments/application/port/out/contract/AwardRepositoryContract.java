@@ -92,6 +92,24 @@ public abstract class AwardRepositoryContract extends ContractSupport {
     }
 
     @Test
+    void theLastAwardOfAUserAndTheAwardsOnADeviceAreKnown() {
+        Moment moment = givenMoment(givenPartner());
+        Award first = award(moment, "u-1", 1);
+        Award later = new Award(new AwardId(unique("awd_")), moment.partnerId(), moment.id(), "u-1", "device-1", 2,
+                AwardStatus.EARNED, usd("10.00"), false, unique("evt-"), Digests.sha256Hex(unique("t")),
+                AT.plusSeconds(90), AT.plusSeconds(90), null, AT.plusSeconds(90));
+        txRun(() -> {
+            ports().awards().insert(first, "a");
+            ports().awards().insert(later, "b");
+            ports().awards().insert(award(moment, "u-2", 1), "c");
+        });
+        assertThat(tx(() -> ports().awards().lastEarnedAt(moment.id(), "u-1"))).contains(AT.plusSeconds(90));
+        assertThat(tx(() -> ports().awards().lastEarnedAt(moment.id(), "u-3"))).isEmpty();
+        assertThat(tx(() -> ports().awards().lockAndCountForDevice(moment.id(), "device-1"))).isEqualTo(3);
+        assertThat(tx(() -> ports().awards().lockAndCountForDevice(moment.id(), "device-2"))).isZero();
+    }
+
+    @Test
     void completionsAreCountedPerMomentAndUser() {
         Moment moment = givenMoment(givenPartner());
         Moment other = givenMoment(givenPartner());
