@@ -8,6 +8,7 @@ import dev.moments.application.port.out.Clock;
 import dev.moments.application.port.out.EventLog;
 import dev.moments.application.port.out.ExpressionCompiler;
 import dev.moments.application.port.out.IdGenerator;
+import dev.moments.application.port.out.LedgerHistory;
 import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.PartnerRepository;
 import dev.moments.application.port.out.ProgressRepository;
@@ -16,6 +17,7 @@ import dev.moments.application.port.out.SecretGenerator;
 import dev.moments.application.port.out.TokenSealer;
 import dev.moments.application.port.out.TransactionRunner;
 import dev.moments.application.port.out.UserProfileRepository;
+import dev.moments.application.service.AwardLifecycleService;
 import dev.moments.application.service.AwardService;
 import dev.moments.application.service.CompiledExpressions;
 import dev.moments.application.service.DirectAwardService;
@@ -25,6 +27,7 @@ import dev.moments.application.service.MomentService;
 import dev.moments.application.service.PartnerService;
 import dev.moments.application.service.RecordEventService;
 import dev.moments.application.service.RewardService;
+import dev.moments.application.service.StatementService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -136,6 +139,14 @@ public class CoreConfiguration {
 
     @Produces
     @Singleton
+    AwardLifecycleService awardLifecycleService(AwardRepository awards, MomentRepository moments, BudgetLedger ledger,
+                                                ListeningMoments listening, Clock clock,
+                                                TransactionRunner transactions) {
+        return new AwardLifecycleService(awards, moments, ledger, listening, clock, transactions);
+    }
+
+    @Produces
+    @Singleton
     ExplainService explainService(MomentRepository moments, ProgressRepository progress, AwardRepository awards,
                                   BudgetLedger ledger, Clock clock, MomentsConfig config) {
         return new ExplainService(moments, progress, awards, ledger, clock, config.lateEventsBound());
@@ -156,6 +167,12 @@ public class CoreConfiguration {
     @Singleton
     AwardService awardService(AwardRepository awards, MomentRepository moments, TokenSealer sealer) {
         return new AwardService(awards, moments, sealer);
+    }
+
+    @Produces
+    @Singleton
+    StatementService statementService(LedgerHistory history, MomentRepository moments, PartnerRepository partners) {
+        return new StatementService(history, moments, partners);
     }
 
     private static byte[] randomBytes(int count) {

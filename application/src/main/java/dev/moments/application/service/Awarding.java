@@ -18,6 +18,7 @@ import dev.moments.domain.redemption.RedemptionToken;
 import dev.moments.domain.shared.Money;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -32,6 +33,7 @@ final class Awarding {
     static final String LIMIT_PER_DEVICE = "LIMIT_PER_DEVICE";
     static final String COOLDOWN = "COOLDOWN";
     static final String BUDGET_EXHAUSTED = "BUDGET_EXHAUSTED";
+    static final String DAILY_CAP = "DAILY_CAP";
 
     private final MomentRepository moments;
     private final AwardRepository awards;
@@ -63,10 +65,22 @@ final class Awarding {
         if (limit.isPresent()) {
             return limit;
         }
-        if (current.status() == MomentStatus.LIVE && !ledger.find(moment.id()).orElseThrow().canPayOneAction()) {
-            return Optional.of(BUDGET_EXHAUSTED);
+        if (current.status() == MomentStatus.LIVE) {
+            Budget budget = ledger.find(moment.id()).orElseThrow();
+            if (!budget.canPayOneAction()) {
+                return Optional.of(BUDGET_EXHAUSTED);
+            }
+            if (dailyCapReached(current, budget, now)) {
+                return Optional.of(DAILY_CAP);
+            }
         }
         return Optional.empty();
+    }
+
+    /** Whether one more action today would exceed the moment's daily cap. */
+    boolean dailyCapReached(Moment moment, Budget budget, Instant now) {
+        return budget.dailyCap() != null && ledger.state(moment.id(), moment.schedule().timezone(), now).spentToday()
+                .plus(budget.costPerAction()).isGreaterThan(budget.dailyCap());
     }
 
     /**
@@ -90,9 +104,16 @@ final class Awarding {
         Budget budget = ledger.find(moment.id()).orElseThrow();
         AwardId awardId = new AwardId(ids.next(AwardId.PREFIX));
         Money reserved = test ? Money.zero(budget.total().currency()) : budget.costPerAction();
-        if (!test && !ledger.reserve(moment.id(), reserved, awardId, now)) {
-            followBudget(current, now);
-            throw new NotEligibleException(BUDGET_EXHAUSTED);
+        if (!test) {
+            BudgetLedger.Reservation reservation = ledger.reserve(moment.id(), reserved, awardId, now,
+                    LocalDate.ofInstant(now, moment.schedule().timezone()));
+            if (reservation == BudgetLedger.Reservation.BUDGET_EXHAUSTED) {
+                followBudget(current, now);
+                throw new NotEligibleException(BUDGET_EXHAUSTED);
+            }
+            if (reservation == BudgetLedger.Reservation.DAILY_CAP) {
+                throw new NotEligibleException(DAILY_CAP);
+            }
         }
         RedemptionToken token = secrets.newRedemptionToken();
         Duration claimWithin = moment.limits().claimWithin();

@@ -8,6 +8,7 @@ import dev.moments.application.port.out.Clock;
 import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.ProgressRepository;
 import dev.moments.application.port.out.UserProgress;
+import dev.moments.domain.budget.Budget;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.MomentStatus;
@@ -72,8 +73,14 @@ public final class ExplainService implements ExplainProgressQuery {
                 .filter(last -> now.isBefore(last.plus(moment.limits().cooldown()))).isPresent()) {
             reasons.add(Awarding.COOLDOWN);
         }
-        if (moment.status() == MomentStatus.LIVE && !ledger.find(momentId).orElseThrow().canPayOneAction()) {
-            reasons.add(Awarding.BUDGET_EXHAUSTED);
+        if (moment.status() == MomentStatus.LIVE) {
+            Budget budget = ledger.find(momentId).orElseThrow();
+            if (!budget.canPayOneAction()) {
+                reasons.add(Awarding.BUDGET_EXHAUSTED);
+            } else if (budget.dailyCap() != null && ledger.state(momentId, moment.schedule().timezone(), now)
+                    .spentToday().plus(budget.costPerAction()).isGreaterThan(budget.dailyCap())) {
+                reasons.add(Awarding.DAILY_CAP);
+            }
         }
         if (state.lateIgnored() > 0) {
             reasons.add("LATE_EVENTS_IGNORED");

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 /**
  * A row of {@code budgets}: one moment's money. Inserted once, then only changed by conditional UPDATE statements
@@ -36,4 +37,12 @@ public class BudgetEntity extends PanacheEntityBase {
 
     @Column(nullable = false, precision = 19, scale = 4)
     public BigDecimal spent;
+
+    /** The calendar day (moment's time zone) of {@link #chargedToday}, or {@code null} before the first charge. */
+    @Column(name = "charged_day")
+    public LocalDate chargedDay;
+
+    /** Reservations made on {@link #chargedDay} less those given back: what the daily cap bounds. */
+    @Column(name = "charged_today", nullable = false, precision = 19, scale = 4)
+    public BigDecimal chargedToday = BigDecimal.ZERO;
 }

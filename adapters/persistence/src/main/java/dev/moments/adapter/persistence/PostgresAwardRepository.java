@@ -6,6 +6,7 @@ import dev.moments.application.port.out.Page;
 import dev.moments.application.port.out.PageRequest;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.award.AwardId;
+import dev.moments.domain.award.AwardStatus;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -97,6 +98,32 @@ public class PostgresAwardRepository implements AwardRepository {
                 .setParameter("key", "award-device:" + momentId.value() + ":" + deviceId)
                 .getSingleResult();
         return Math.toIntExact(AwardEntity.count("momentId = ?1 and deviceId = ?2", momentId.value(), deviceId));
+    }
+
+    @Override
+    public boolean updateStatus(Award changed, AwardStatus expected) {
+        return Store.em()
+                .createQuery("update AwardEntity a set a.status = :status, a.updatedAt = :updatedAt"
+                        + " where a.id = :id and a.partnerId = :partnerId and a.status = :expected")
+                .setParameter("status", changed.status().name())
+                .setParameter("updatedAt", changed.updatedAt())
+                .setParameter("id", changed.id().value())
+                .setParameter("partnerId", changed.partnerId().value())
+                .setParameter("expected", expected.name())
+                .executeUpdate() == 1;
+    }
+
+    @Override
+    public List<Award> lockExpired(Instant now, int limit) {
+        @SuppressWarnings("unchecked")
+        List<AwardEntity> rows = Store.em()
+                .createNativeQuery("select * from awards where status in ('EARNED', 'PENDING_REVIEW')"
+                        + " and expires_at <= :now order by expires_at limit :limit for update skip locked",
+                        AwardEntity.class)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList();
+        return Store.detached(rows).stream().map(AwardMapper::toDomain).toList();
     }
 
     @Override

@@ -38,22 +38,80 @@ public class PostgresBudgetLedger implements BudgetLedger {
     }
 
     @Override
-    public boolean reserve(MomentId momentId, Money amount, AwardId awardId, Instant at) {
+    public Reservation reserve(MomentId momentId, Money amount, AwardId awardId, Instant at, LocalDate day) {
         requirePositive(amount);
         Objects.requireNonNull(awardId, "awardId");
+        Objects.requireNonNull(day, "day");
+        // One statement checks the total and the day's cap and books both; the row lock orders concurrent callers.
         int changed = Store.em()
-                .createQuery("update BudgetEntity b set b.reserved = b.reserved + :amount"
+                .createQuery("update BudgetEntity b set b.reserved = b.reserved + :amount,"
+                        + " b.chargedToday = case when b.chargedDay = :day then b.chargedToday + :amount"
+                        + " else :amount end,"
+                        + " b.chargedDay = :day"
                         + " where b.momentId = :momentId and b.currency = :currency"
-                        + " and b.total - b.reserved - b.spent >= :amount")
+                        + " and b.total - b.reserved - b.spent >= :amount"
+                        + " and (b.dailyCap is null or (case when b.chargedDay = :day then b.chargedToday"
+                        + " else 0 end) + :amount <= b.dailyCap)")
                 .setParameter("amount", amount.amount())
+                .setParameter("day", day)
                 .setParameter("momentId", momentId.value())
                 .setParameter("currency", amount.currency().getCurrencyCode())
                 .executeUpdate();
         if (changed != 1) {
-            return false;
+            Budget budget = find(momentId)
+                    .orElseThrow(() -> new NoSuchElementException("moment " + momentId + " has no budget"));
+            return budget.remaining().isLessThan(amount) ? Reservation.BUDGET_EXHAUSTED : Reservation.DAILY_CAP;
         }
         Store.insert(BudgetMapper.entry(momentId, Kind.RESERVE, amount, awardId, at), "ledger entry");
-        return true;
+        return Reservation.RESERVED;
+    }
+
+    @Override
+    public void release(MomentId momentId, AwardId awardId, Money amount, LocalDate reservedOn, Instant at) {
+        giveBack(momentId, amount, Money.zero(amount.currency()), reservedOn);
+        Store.insert(BudgetMapper.entry(momentId, Kind.RELEASE, amount, awardId, at), "ledger entry");
+    }
+
+    @Override
+    public void settle(MomentId momentId, AwardId awardId, Money reservation, Money cost, LocalDate reservedOn,
+                       Instant at) {
+        if (cost.isNegative() || cost.isGreaterThan(reservation)) {
+            throw new IllegalArgumentException("cost " + cost + " must be between zero and the reservation " + reservation);
+        }
+        Money rest = reservation.minus(cost);
+        giveBack(momentId, rest, cost, reservedOn);
+        if (cost.isPositive()) {
+            Store.insert(BudgetMapper.entry(momentId, Kind.SETTLE, cost, awardId, at), "ledger entry");
+        }
+        if (rest.isPositive()) {
+            Store.insert(BudgetMapper.entry(momentId, Kind.RELEASE, rest, awardId, at), "ledger entry");
+        }
+    }
+
+    /**
+     * Takes {@code released + spent} out of the reservations, adds {@code spent} to what is spent, and gives
+     * {@code released} back to the day it was reserved on if that is still the day on record.
+     */
+    private void giveBack(MomentId momentId, Money released, Money spent, LocalDate reservedOn) {
+        BigDecimal reservation = released.amount().add(spent.amount());
+        int changed = Store.em()
+                .createQuery("update BudgetEntity b set b.reserved = b.reserved - :reservation,"
+                        + " b.spent = b.spent + :spent,"
+                        + " b.chargedToday = case when b.chargedDay = :reservedOn and b.chargedToday > :released"
+                        + " then b.chargedToday - :released when b.chargedDay = :reservedOn then 0"
+                        + " else b.chargedToday end"
+                        + " where b.momentId = :momentId and b.currency = :currency and b.reserved >= :reservation")
+                .setParameter("reservation", reservation)
+                .setParameter("spent", spent.amount())
+                .setParameter("released", released.amount())
+                .setParameter("reservedOn", reservedOn)
+                .setParameter("momentId", momentId.value())
+                .setParameter("currency", released.currency().getCurrencyCode())
+                .executeUpdate();
+        if (changed != 1) {
+            throw new IllegalStateException("moment " + momentId + " has no reservation of " + reservation
+                    + " " + released.currency().getCurrencyCode() + " to give back");
+        }
     }
 
     @Override
@@ -75,24 +133,13 @@ public class PostgresBudgetLedger implements BudgetLedger {
 
     @Override
     public BudgetState state(MomentId momentId, ZoneId zone, Instant now) {
-        Budget budget = find(momentId)
+        BudgetEntity row = Store.find(BudgetEntity.class, momentId.value())
                 .orElseThrow(() -> new NoSuchElementException("moment " + momentId + " has no budget"));
+        Budget budget = BudgetMapper.toDomain(row);
         LocalDate today = now.atZone(zone).toLocalDate();
-        Instant from = today.atStartOfDay(zone).toInstant();
-        Instant to = today.plusDays(1).atStartOfDay(zone).toInstant();
-        // SETTLE only moves money from reserved to spent: what was charged today is reserved less released.
-        Object charged = Store.em()
-                .createNativeQuery("select coalesce(sum(case kind when 'RESERVE' then amount"
-                        + " when 'RELEASE' then -amount else 0 end), 0)"
-                        + " from budget_ledger where moment_id = :momentId"
-                        + " and occurred_at >= :from and occurred_at < :to")
-                .setParameter("momentId", momentId.value())
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .getSingleResult();
-        BigDecimal spentToday = ((BigDecimal) charged).max(BigDecimal.ZERO);
+        BigDecimal chargedToday = today.equals(row.chargedDay) ? row.chargedToday : BigDecimal.ZERO;
         return new BudgetState(budget.reserved(), budget.spent(), budget.remaining(),
-                new Money(spentToday, budget.total().currency()));
+                new Money(chargedToday, budget.total().currency()));
     }
 
     private static void requirePositive(Money amount) {

@@ -6,6 +6,8 @@ import static dev.moments.adapter.persistence.TestData.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.moments.application.port.out.BudgetLedger;
+import dev.moments.domain.shared.CurrencyMismatchException;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.budget.Budget;
 import dev.moments.domain.budget.BudgetState;
@@ -17,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +40,11 @@ class PostgresBudgetLedgerTest {
     @Inject
     PostgresBudgetLedger ledger;
 
+    private static final LocalDate DAY = LocalDate.parse("2026-11-25");
+
     private boolean reserve(MomentId momentId, String amount) {
-        return data.tx(() -> ledger.reserve(momentId, usd(amount), new AwardId(unique("awd_")), AT));
+        return data.tx(() -> ledger.reserve(momentId, usd(amount), new AwardId(unique("awd_")), AT, DAY))
+                == BudgetLedger.Reservation.RESERVED;
     }
 
     @SuppressWarnings("unchecked")
@@ -101,7 +107,8 @@ class PostgresBudgetLedgerTest {
         BudgetState state = data.tx(() -> {
             Budget before = ledger.find(moment.id()).orElseThrow();
             assertThat(before.reserved()).isEqualTo(usd("0.00"));
-            assertThat(ledger.reserve(moment.id(), usd("10.00"), new AwardId(unique("awd_")), AT)).isTrue();
+            assertThat(ledger.reserve(moment.id(), usd("10.00"), new AwardId(unique("awd_")), AT, DAY))
+                    .isEqualTo(BudgetLedger.Reservation.RESERVED);
             assertThat(ledger.find(moment.id()).orElseThrow().reserved()).isEqualTo(usd("10.00"));
             ledger.topUp(moment.id(), usd("5.00"), AT);
             assertThat(ledger.find(moment.id()).orElseThrow().total()).isEqualTo(usd("35.00"));
@@ -116,7 +123,7 @@ class PostgresBudgetLedgerTest {
     void everyMovementIsALedgerEntry_openingTopUpReservationAndTopUp() {
         Moment moment = data.moment(data.partner(), "20.00", "10.00");
         AwardId awardId = new AwardId(unique("awd_"));
-        data.txRun(() -> ledger.reserve(moment.id(), usd("10.00"), awardId, AT));
+        data.txRun(() -> ledger.reserve(moment.id(), usd("10.00"), awardId, AT, DAY));
         data.txRun(() -> ledger.topUp(moment.id(), usd("7.50"), AT));
         assertThat(reserve(moment.id(), "100.00")).isFalse();
 
@@ -144,25 +151,40 @@ class PostgresBudgetLedgerTest {
         Budget budget = data.tx(() -> ledger.find(moment.id())).orElseThrow();
         assertThat(budget).isEqualTo(Budget.open(moment.id(), total, null, Money.of("100", "JPY")));
         assertThat(budget.total().amount().scale()).isZero();
-        assertThat(data.tx(() -> ledger.reserve(moment.id(), usd("100.00"), new AwardId(unique("awd_")), AT)))
-                .as("an amount in another currency reserves nothing").isFalse();
+        assertThatThrownBy(() -> data.tx(() -> ledger.reserve(moment.id(), usd("100.00"), new AwardId(unique("awd_")),
+                AT, DAY))).as("an amount in another currency reserves nothing").isInstanceOf(CurrencyMismatchException.class);
+        assertThat(data.tx(() -> ledger.find(moment.id())).orElseThrow().reserved()).isEqualTo(Money.of("0", "JPY"));
     }
 
     @Test
     void spentToday_countsReservationsLessReleases_andNotSettlements() {
         Moment moment = data.moment(data.partner(), "100.00", "10.00");
-        assertThat(reserve(moment.id(), "10.00")).isTrue();
-        assertThat(reserve(moment.id(), "10.00")).isTrue();
-        // The ports cannot settle or release yet: write those movements as the adapter will.
-        data.txRun(() -> Store.em().createNativeQuery("insert into budget_ledger (moment_id, kind, amount, occurred_at)"
-                        + " values (:m, 'SETTLE', 10, :at), (:m, 'RELEASE', 10, :at), (:m, 'RELEASE', 10, :yesterday)")
-                .setParameter("m", moment.id().value())
-                .setParameter("at", AT.plusSeconds(60))
-                .setParameter("yesterday", AT.minusSeconds(86_400))
-                .executeUpdate());
+        AwardId settled = new AwardId(unique("awd_"));
+        AwardId released = new AwardId(unique("awd_"));
+        data.txRun(() -> ledger.reserve(moment.id(), usd("10.00"), settled, AT, DAY));
+        data.txRun(() -> ledger.reserve(moment.id(), usd("10.00"), released, AT, DAY));
 
+        data.txRun(() -> ledger.settle(moment.id(), settled, usd("10.00"), usd("8.00"), DAY, AT.plusSeconds(60)));
+        assertThat(data.tx(() -> ledger.state(moment.id(), ZoneId.of("UTC"), AT.plusSeconds(3600))).spentToday())
+                .isEqualTo(usd("18.00"));
+
+        data.txRun(() -> ledger.release(moment.id(), released, usd("10.00"), DAY, AT.plusSeconds(120)));
         BudgetState state = data.tx(() -> ledger.state(moment.id(), ZoneId.of("UTC"), AT.plusSeconds(3600)));
-        assertThat(state.spentToday()).isEqualTo(usd("10.00"));
+        assertThat(state.spentToday()).isEqualTo(usd("8.00"));
+        assertThat(state.spent()).isEqualTo(usd("8.00"));
+        assertThat(state.reserved()).isEqualTo(usd("0.00"));
+        assertThat(state.remaining()).isEqualTo(usd("92.00"));
+    }
+
+    @Test
+    void theDatabaseRefusesAChargeBeyondTheDailyCap_evenFromAWriteThatBypassesTheAdapter() {
+        Moment moment = data.moment(data.partner(), "100.00", "10.00");
+        data.txRun(() -> Store.em().createNativeQuery("update budgets set daily_cap = 20 where moment_id = :m")
+                .setParameter("m", moment.id().value()).executeUpdate());
+        assertThatThrownBy(() -> data.txRun(() -> Store.em()
+                .createNativeQuery("update budgets set charged_today = 25 where moment_id = :m")
+                .setParameter("m", moment.id().value()).executeUpdate()))
+                .hasStackTraceContaining("budgets_daily_cap_respected_check");
     }
 
     @Test
@@ -193,7 +215,8 @@ class PostgresBudgetLedgerTest {
     void theStateOfAnInstantJustBeforeMidnight_belongsToThatDayInTheZone() {
         Moment moment = data.moment(data.partner(), "100.00", "10.00");
         Instant beforeMidnightInTokyo = Instant.parse("2026-11-25T14:59:59Z");
-        data.txRun(() -> ledger.reserve(moment.id(), usd("10.00"), new AwardId(unique("awd_")), beforeMidnightInTokyo));
+        data.txRun(() -> ledger.reserve(moment.id(), usd("10.00"), new AwardId(unique("awd_")), beforeMidnightInTokyo,
+                LocalDate.parse("2026-11-25")));
         ZoneId tokyo = ZoneId.of("Asia/Tokyo");
         assertThat(data.tx(() -> ledger.state(moment.id(), tokyo, beforeMidnightInTokyo)).spentToday())
                 .isEqualTo(usd("10.00"));

@@ -26,8 +26,11 @@ public class PostgresPorts {
     PostgresUserProfileRepository profiles;
     @Inject
     QuarkusTransactionRunner transactions;
+    @Inject
+    PostgresLedgerHistory history;
 
     public Ports ports() {
-        return new Ports(partners, rewards, moments, ledger, awards, events, progress, profiles, transactions);
+        return new Ports(partners, rewards, moments, ledger, awards, events, progress, profiles, transactions,
+                history);
     }
 }

@@ -150,7 +150,7 @@ class QuarkusTransactionRunnerTest {
         BudgetExhaustedException refusal = new BudgetExhaustedException(moment.id(), usd("0.00"), usd("10.00"));
 
         Throwable thrown = catchThrowable(() -> data.txRun(() -> {
-            data.ledger.reserve(moment.id(), usd("10.00"), new AwardId(unique("awd_")), AT);
+            data.ledger.reserve(moment.id(), usd("10.00"), new AwardId(unique("awd_")), AT, java.time.LocalDate.EPOCH);
             throw refusal;
         }));
 

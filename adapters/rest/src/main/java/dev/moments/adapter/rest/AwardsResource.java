@@ -2,6 +2,7 @@ package dev.moments.adapter.rest;
 
 import dev.moments.adapter.rest.dto.Responses;
 import dev.moments.application.port.in.AwardView;
+import dev.moments.application.port.in.CancelAwardUseCase;
 import dev.moments.application.port.in.GetAwardQuery;
 import dev.moments.domain.award.Award;
 import dev.moments.application.port.out.AwardFilter;
@@ -10,6 +11,7 @@ import dev.moments.domain.award.AwardStatus;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.shared.InvalidValueException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -25,11 +27,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AwardsResource {
 
     private final GetAwardQuery awards;
+    private final CancelAwardUseCase cancelAward;
     private final CurrentPartner partner;
     private final RedeemLinks links;
 
-    public AwardsResource(GetAwardQuery awards, CurrentPartner partner, RedeemLinks links) {
+    public AwardsResource(GetAwardQuery awards, CancelAwardUseCase cancelAward, CurrentPartner partner,
+                          RedeemLinks links) {
         this.awards = awards;
+        this.cancelAward = cancelAward;
         this.partner = partner;
         this.links = links;
     }
@@ -66,6 +71,14 @@ public class AwardsResource {
     @Path("/{id}")
     @Operation(summary = "Reads one award with its redemption link")
     public Responses.Award get(@PathParam("id") String id) {
+        return toResponse(awards.get(partner.id(), new AwardId(id)), links);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Cancels an unclaimed award; its whole reservation goes back to the budget")
+    public Responses.Award cancel(@PathParam("id") String id) {
+        cancelAward.cancel(partner.id(), new AwardId(id));
         return toResponse(awards.get(partner.id(), new AwardId(id)), links);
     }
 

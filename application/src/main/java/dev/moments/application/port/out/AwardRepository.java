@@ -2,6 +2,7 @@ package dev.moments.application.port.out;
 
 import dev.moments.domain.award.Award;
 import dev.moments.domain.award.AwardId;
+import dev.moments.domain.award.AwardStatus;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
 import java.time.Instant;
@@ -37,6 +38,19 @@ public interface AwardRepository {
      * were earned on that device: two users completing on one device at once are counted one after the other.
      */
     int lockAndCountForDevice(MomentId momentId, String deviceId);
+
+    /**
+     * Stores {@code changed}'s status only if the stored status is still {@code expected} (compare-and-set).
+     *
+     * @return whether the status was changed
+     */
+    boolean updateStatus(Award changed, AwardStatus expected);
+
+    /**
+     * Up to {@code limit} unclaimed awards whose link expired by {@code now}, locked for this transaction and skipped
+     * by any other transaction doing the same, so several instances can expire awards at once without overlap.
+     */
+    List<Award> lockExpired(Instant now, int limit);
 
     /** The sealed redemption token of an award. */
     Optional<String> sealedToken(AwardId id);

@@ -6,6 +6,7 @@ import dev.moments.domain.budget.BudgetState;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.shared.Money;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -21,15 +22,34 @@ public interface BudgetLedger {
     Optional<Budget> find(MomentId momentId);
 
     /**
-     * Reserves {@code amount} for an award if, and only if, the remaining budget covers it.
-     *
-     * @return whether the reservation was made
+     * Reserves {@code amount} for an award if, and only if, the remaining budget covers it and the charges of
+     * {@code day} (the calendar day of {@code at} in the moment's time zone) stay within the daily cap. One atomic
+     * step in the store.
      */
-    boolean reserve(MomentId momentId, Money amount, AwardId awardId, Instant at);
+    Reservation reserve(MomentId momentId, Money amount, AwardId awardId, Instant at, LocalDate day);
+
+    /**
+     * Gives back a reservation of {@code amount} made on {@code reservedOn} (expiry, cancellation): the day's charges
+     * shrink if it is still that day's record.
+     */
+    void release(MomentId momentId, AwardId awardId, Money amount, LocalDate reservedOn, Instant at);
+
+    /** Charges {@code cost} out of a reservation of {@code reservation} made on {@code reservedOn}, releasing the rest. */
+    void settle(MomentId momentId, AwardId awardId, Money reservation, Money cost, LocalDate reservedOn, Instant at);
+
+    /** What became of a reservation request. */
+    enum Reservation {
+        /** Reserved. */
+        RESERVED,
+        /** The remaining budget cannot cover it. */
+        BUDGET_EXHAUSTED,
+        /** The budget could, but the day's charges would exceed the daily cap. */
+        DAILY_CAP
+    }
 
     /** Adds {@code amount} to the total. */
     void topUp(MomentId momentId, Money amount, Instant at);
 
-    /** What is reserved, spent, remaining, and charged today in {@code zone}. */
+    /** What is reserved, spent, remaining, and charged on today's date in {@code zone}. */
     BudgetState state(MomentId momentId, ZoneId zone, Instant now);
 }

@@ -9,6 +9,7 @@ import dev.moments.application.port.in.EventIdConflictException;
 import dev.moments.application.port.in.NotEligibleException;
 import dev.moments.application.port.in.NotFoundException;
 import dev.moments.application.port.out.InvalidExpressionException;
+import dev.moments.domain.award.InvalidAwardTransitionException;
 import dev.moments.domain.moment.InvalidTransitionException;
 import dev.moments.domain.shared.DomainException;
 import dev.moments.domain.shared.InvalidValueException;
@@ -66,7 +67,8 @@ public class ProblemMappers {
             return Problem.of(Response.Status.CONFLICT, notEligible.code(), notEligible.getMessage())
                     .withReason(notEligible.reason());
         }
-        if (e instanceof InvalidTransitionException || e instanceof EventIdConflictException) {
+        if (e instanceof InvalidTransitionException || e instanceof EventIdConflictException
+                || e instanceof InvalidAwardTransitionException) {
             return Problem.of(Response.Status.CONFLICT, ((DomainException) e).code(), e.getMessage());
         }
         if (e instanceof DomainException refusal) {

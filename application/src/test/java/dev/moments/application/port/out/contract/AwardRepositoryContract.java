@@ -13,6 +13,7 @@ import dev.moments.domain.moment.Moment;
 import dev.moments.domain.partner.Partner;
 import dev.moments.domain.shared.Digests;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +108,43 @@ public abstract class AwardRepositoryContract extends ContractSupport {
         assertThat(tx(() -> ports().awards().lastEarnedAt(moment.id(), "u-3"))).isEmpty();
         assertThat(tx(() -> ports().awards().lockAndCountForDevice(moment.id(), "device-1"))).isEqualTo(3);
         assertThat(tx(() -> ports().awards().lockAndCountForDevice(moment.id(), "device-2"))).isZero();
+    }
+
+    @Test
+    void theStatusChangesOnlyFromTheExpectedOne() {
+        Moment moment = givenMoment(givenPartner());
+        Award award = award(moment, "u-1", 1);
+        txRun(() -> ports().awards().insert(award, "s"));
+        Award cancelled = award.moveTo(AwardStatus.CANCELLED, AT.plusSeconds(5));
+
+        assertThat(tx(() -> ports().awards().updateStatus(cancelled, AwardStatus.CLAIMED))).isFalse();
+        assertThat(tx(() -> ports().awards().updateStatus(cancelled, AwardStatus.EARNED))).isTrue();
+        assertThat(tx(() -> ports().awards().find(moment.partnerId(), award.id()))).contains(cancelled);
+        assertThat(tx(() -> ports().awards().updateStatus(award.moveTo(AwardStatus.EXPIRED, AT), AwardStatus.EARNED)))
+                .isFalse();
+    }
+
+    @Test
+    void expiredUnclaimedAwardsAreFoundOldestDeadlineFirst() {
+        Moment moment = givenMoment(givenPartner());
+        Instant farFuture = Instant.parse("2100-01-01T00:00:00Z");
+        Award soon = new Award(new AwardId(unique("awd_")), moment.partnerId(), moment.id(), "u-1", null, 1,
+                AwardStatus.EARNED, usd("10.00"), false, "e", Digests.sha256Hex(unique("t")), AT, AT,
+                farFuture.plusSeconds(10), AT);
+        Award sooner = new Award(new AwardId(unique("awd_")), moment.partnerId(), moment.id(), "u-2", null, 1,
+                AwardStatus.EARNED, usd("10.00"), false, "e", Digests.sha256Hex(unique("t")), AT, AT,
+                farFuture.plusSeconds(5), AT);
+        Award later = new Award(new AwardId(unique("awd_")), moment.partnerId(), moment.id(), "u-3", null, 1,
+                AwardStatus.EARNED, usd("10.00"), false, "e", Digests.sha256Hex(unique("t")), AT, AT,
+                farFuture.plusSeconds(60), AT);
+        txRun(() -> {
+            ports().awards().insert(soon, "a");
+            ports().awards().insert(sooner, "b");
+            ports().awards().insert(later, "c");
+        });
+        List<Award> due = tx(() -> ports().awards().lockExpired(farFuture.plusSeconds(30), 1000)).stream()
+                .filter(a -> a.momentId().equals(moment.id())).toList();
+        assertThat(due).containsExactly(sooner, soon);
     }
 
     @Test

@@ -3,21 +3,40 @@ package dev.moments.application.port.out.contract;
 import static dev.moments.domain.fixtures.MomentBuilder.aMoment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.moments.application.port.out.BudgetLedger;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.budget.Budget;
 import dev.moments.domain.budget.BudgetState;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.Schedule;
+import dev.moments.domain.fixtures.MomentBuilder;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 /** What every {@code BudgetLedger} must do. */
 public abstract class BudgetLedgerContract extends ContractSupport {
 
+    private static final LocalDate DAY = LocalDate.parse("2026-11-25");
+
     private boolean reserve(MomentId moment, String amount, Instant at) {
-        return tx(() -> ports().ledger().reserve(moment, usd(amount), new AwardId(unique("awd_")), at));
+        return reserveOn(moment, amount, at, DAY) == BudgetLedger.Reservation.RESERVED;
+    }
+
+    private BudgetLedger.Reservation reserveOn(MomentId moment, String amount, Instant at, LocalDate day) {
+        return tx(() -> ports().ledger().reserve(moment, usd(amount), new AwardId(unique("awd_")), at, day));
+    }
+
+    private Moment withDailyCap(String total, String dailyCap, String costPerAction) {
+        Moment moment = MomentBuilder.aMoment().id(unique("mom_")).partner(givenPartner().id())
+                .rewards(new dev.moments.domain.reward.RewardId("rwd_x")).build();
+        txRun(() -> {
+            ports().moments().insert(moment);
+            ports().ledger().open(Budget.open(moment.id(), usd(total), usd(dailyCap), usd(costPerAction)), AT);
+        });
+        return moment;
     }
 
     @Test
@@ -46,7 +65,7 @@ public abstract class BudgetLedgerContract extends ContractSupport {
         Moment moment = givenMoment(givenPartner(), aMoment(), "20.00", "10.00");
         Budget after = tx(() -> {
             ports().ledger().find(moment.id());
-            ports().ledger().reserve(moment.id(), usd("10.00"), new AwardId(unique("awd_")), AT);
+            ports().ledger().reserve(moment.id(), usd("10.00"), new AwardId(unique("awd_")), AT, DAY);
             return ports().ledger().find(moment.id()).orElseThrow();
         });
         assertThat(after.reserved()).isEqualTo(usd("10.00"));
@@ -73,9 +92,9 @@ public abstract class BudgetLedgerContract extends ContractSupport {
                 "100.00", "10.00");
         Instant lateEveningInNewYork = Instant.parse("2026-11-26T04:30:00Z"); // 23:30 on the 25th in New York
         Instant nextMorningInNewYork = Instant.parse("2026-11-26T05:30:00Z"); // 00:30 on the 26th
-        reserve(moment.id(), "10.00", lateEveningInNewYork);
-        reserve(moment.id(), "10.00", nextMorningInNewYork);
-        reserve(moment.id(), "10.00", nextMorningInNewYork.plusSeconds(60));
+        reserveOn(moment.id(), "10.00", lateEveningInNewYork, LocalDate.parse("2026-11-25"));
+        reserveOn(moment.id(), "10.00", nextMorningInNewYork, LocalDate.parse("2026-11-26"));
+        reserveOn(moment.id(), "10.00", nextMorningInNewYork.plusSeconds(60), LocalDate.parse("2026-11-26"));
 
         BudgetState onTheTwentySixth = tx(() -> ports().ledger().state(moment.id(), newYork,
                 Instant.parse("2026-11-26T12:00:00Z")));
@@ -84,8 +103,57 @@ public abstract class BudgetLedgerContract extends ContractSupport {
         assertThat(onTheTwentySixth.spent()).isEqualTo(usd("0.00"));
         assertThat(onTheTwentySixth.remaining()).isEqualTo(usd("70.00"));
 
-        BudgetState inUtc = tx(() -> ports().ledger().state(moment.id(), ZoneId.of("UTC"),
-                Instant.parse("2026-11-26T12:00:00Z")));
-        assertThat(inUtc.spentToday()).isEqualTo(usd("30.00"));
+        BudgetState onTheTwentySeventh = tx(() -> ports().ledger().state(moment.id(), newYork,
+                Instant.parse("2026-11-27T12:00:00Z")));
+        assertThat(onTheTwentySeventh.spentToday()).isEqualTo(usd("0.00"));
+    }
+
+    @Test
+    void theDailyCapRefusesTheActionThatWouldExceedItAndANewDayStartsFromZero() {
+        Moment moment = withDailyCap("100.00", "25.00", "10.00");
+        LocalDate today = LocalDate.parse("2026-11-25");
+        assertThat(reserveOn(moment.id(), "10.00", AT, today)).isEqualTo(BudgetLedger.Reservation.RESERVED);
+        assertThat(reserveOn(moment.id(), "10.00", AT, today)).isEqualTo(BudgetLedger.Reservation.RESERVED);
+        assertThat(reserveOn(moment.id(), "10.00", AT, today)).isEqualTo(BudgetLedger.Reservation.DAILY_CAP);
+        assertThat(reserveOn(moment.id(), "5.00", AT, today)).isEqualTo(BudgetLedger.Reservation.RESERVED);
+        assertThat(reserveOn(moment.id(), "10.00", AT.plusSeconds(86_400), today.plusDays(1)))
+                .isEqualTo(BudgetLedger.Reservation.RESERVED);
+        assertThat(tx(() -> ports().ledger().find(moment.id())).orElseThrow().reserved()).isEqualTo(usd("35.00"));
+    }
+
+    @Test
+    void anExhaustedBudgetSaysSoEvenUnderItsDailyCap() {
+        Moment moment = withDailyCap("10.00", "50.00", "10.00");
+        assertThat(reserveOn(moment.id(), "10.00", AT, DAY)).isEqualTo(BudgetLedger.Reservation.RESERVED);
+        assertThat(reserveOn(moment.id(), "10.00", AT, DAY)).isEqualTo(BudgetLedger.Reservation.BUDGET_EXHAUSTED);
+    }
+
+    @Test
+    void aReleaseGivesTheMoneyBackAndFreesTheDaysCap() {
+        Moment moment = withDailyCap("100.00", "20.00", "10.00");
+        AwardId award = new AwardId(unique("awd_"));
+        txRun(() -> ports().ledger().reserve(moment.id(), usd("10.00"), award, AT, DAY));
+        assertThat(reserveOn(moment.id(), "10.00", AT, DAY)).isEqualTo(BudgetLedger.Reservation.RESERVED);
+        assertThat(reserveOn(moment.id(), "10.00", AT, DAY)).isEqualTo(BudgetLedger.Reservation.DAILY_CAP);
+
+        txRun(() -> ports().ledger().release(moment.id(), award, usd("10.00"), DAY, AT.plusSeconds(5)));
+
+        Budget budget = tx(() -> ports().ledger().find(moment.id())).orElseThrow();
+        assertThat(budget.reserved()).isEqualTo(usd("10.00"));
+        assertThat(budget.remaining()).isEqualTo(usd("90.00"));
+        assertThat(reserveOn(moment.id(), "10.00", AT, DAY)).isEqualTo(BudgetLedger.Reservation.RESERVED);
+    }
+
+    @Test
+    void aSettleChargesTheCostAndReleasesTheRest() {
+        Moment moment = givenMoment(givenPartner(), aMoment(), "100.00", "10.00");
+        AwardId award = new AwardId(unique("awd_"));
+        txRun(() -> ports().ledger().reserve(moment.id(), usd("10.00"), award, AT, DAY));
+        txRun(() -> ports().ledger().settle(moment.id(), award, usd("10.00"), usd("8.00"), DAY, AT.plusSeconds(5)));
+
+        Budget budget = tx(() -> ports().ledger().find(moment.id())).orElseThrow();
+        assertThat(budget.reserved()).isEqualTo(usd("0.00"));
+        assertThat(budget.spent()).isEqualTo(usd("8.00"));
+        assertThat(budget.remaining()).isEqualTo(usd("92.00"));
     }
 }

@@ -3,6 +3,7 @@ package dev.moments.application.port.out.contract;
 import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.BudgetLedger;
 import dev.moments.application.port.out.EventLog;
+import dev.moments.application.port.out.LedgerHistory;
 import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.PartnerRepository;
 import dev.moments.application.port.out.ProgressRepository;
@@ -20,5 +21,6 @@ public record Ports(
         EventLog events,
         ProgressRepository progress,
         UserProfileRepository profiles,
-        TransactionRunner transactions) {
+        TransactionRunner transactions,
+        LedgerHistory history) {
 }

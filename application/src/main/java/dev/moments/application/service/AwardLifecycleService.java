@@ -1,0 +1,83 @@
+package dev.moments.application.service;
+
+import dev.moments.application.port.in.AwardView;
+import dev.moments.application.port.in.CancelAwardUseCase;
+import dev.moments.application.port.in.ExpireAwardsUseCase;
+import dev.moments.application.port.in.NotFoundException;
+import dev.moments.application.port.out.AwardRepository;
+import dev.moments.application.port.out.BudgetLedger;
+import dev.moments.application.port.out.Clock;
+import dev.moments.application.port.out.ConcurrentWriteException;
+import dev.moments.application.port.out.MomentRepository;
+import dev.moments.application.port.out.TransactionRunner;
+import dev.moments.domain.award.Award;
+import dev.moments.domain.award.AwardId;
+import dev.moments.domain.award.AwardStatus;
+import dev.moments.domain.moment.Moment;
+import dev.moments.domain.partner.PartnerId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Ends unclaimed awards — cancelled by the partner or expired — and gives each reservation back to its budget in the
+ * same transaction; a moment exhausted for want of that money goes live again.
+ */
+public final class AwardLifecycleService implements CancelAwardUseCase, ExpireAwardsUseCase {
+
+    private final AwardRepository awards;
+    private final MomentRepository moments;
+    private final BudgetLedger ledger;
+    private final ListeningMoments listening;
+    private final Clock clock;
+    private final Transactions transactions;
+
+    public AwardLifecycleService(AwardRepository awards, MomentRepository moments, BudgetLedger ledger,
+                                 ListeningMoments listening, Clock clock, TransactionRunner transactions) {
+        this.awards = awards;
+        this.moments = moments;
+        this.ledger = ledger;
+        this.listening = listening;
+        this.clock = clock;
+        this.transactions = new Transactions(transactions);
+    }
+
+    @Override
+    public AwardView cancel(PartnerId partnerId, AwardId awardId) {
+        return transactions.run(() -> {
+            Award award = awards.find(partnerId, awardId).orElseThrow(() -> new NotFoundException("award", awardId));
+            Award cancelled = end(award, AwardStatus.CANCELLED, clock.now());
+            return new AwardView(cancelled, Optional.empty(), null);
+        });
+    }
+
+    @Override
+    public int expireDue(int batchSize) {
+        return transactions.run(() -> {
+            Instant now = clock.now();
+            List<Award> due = awards.lockExpired(now, batchSize);
+            for (Award award : due) {
+                end(award, AwardStatus.EXPIRED, now);
+            }
+            return due.size();
+        });
+    }
+
+    private Award end(Award award, AwardStatus status, Instant now) {
+        Award ended = award.moveTo(status, now);
+        if (!awards.updateStatus(ended, award.status())) {
+            throw new ConcurrentWriteException("award " + award.id() + " changed meanwhile", null);
+        }
+        Moment moment = moments.find(award.partnerId(), award.momentId()).orElseThrow();
+        if (award.reserved().isPositive()) {
+            ledger.release(award.momentId(), award.id(), award.reserved(),
+                    LocalDate.ofInstant(award.earnedAt(), moment.schedule().timezone()), now);
+            Moment followed = moment.followBudget(ledger.find(moment.id()).orElseThrow().canPayOneAction(), now);
+            if (followed != moment && moments.updateStatus(followed, moment.status())) {
+                listening.changed(moment.partnerId());
+            }
+        }
+        return ended;
+    }
+}
