@@ -15,7 +15,7 @@ final class StatementCsv {
     static String of(Statement statement) {
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
         for (StatementLine line : statement.lines()) {
-            row(csv, List.of(line.momentId().value(), line.momentName(), Long.toString(line.actionsPaid()),
+            row(csv, List.of(line.momentId().value(), text(line.momentName()), Long.toString(line.actionsPaid()),
                     line.reserved().toDecimalString(), line.released().toDecimalString(),
                     line.settled().toDecimalString(), line.charged().toDecimalString(),
                     line.reserved().currency().getCurrencyCode()));
@@ -31,6 +31,17 @@ final class StatementCsv {
             csv.append(field(fields.get(i)));
         }
         csv.append("\r\n");
+    }
+
+    /**
+     * Partner-written text, defused for spreadsheets: a value that starts like a formula ({@code = + - @}, tab or
+     * carriage return) gets a leading apostrophe so it is shown, never evaluated.
+     */
+    static String text(String value) {
+        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            return "'" + value;
+        }
+        return value;
     }
 
     /** A field as is, or in double quotes with inner quotes doubled if it holds a comma, quote or line break. */

@@ -34,6 +34,16 @@ class StatementCsvTest {
     }
 
     @Test
+    void aMomentNameThatLooksLikeAFormulaIsShownNotEvaluatedWhileNegativeAmountsStayNumbers() {
+        Statement statement = Statement.of(YearMonth.of(2026, 11), Currency.getInstance("USD"), List.of(
+                new StatementLine(new MomentId("mom_a"), "=HYPERLINK(\"x\")", 0, usd("0"), usd("10"), usd("0"),
+                        usd("-10"))));
+        assertThat(StatementCsv.of(statement)).contains("\"'=HYPERLINK(\"\"x\"\")\"").contains(",-10.00,");
+        assertThat(StatementCsv.text("@cmd")).isEqualTo("'@cmd");
+        assertThat(StatementCsv.text("Plain")).isEqualTo("Plain");
+    }
+
+    @Test
     void anEmptyStatementIsTheHeaderAlone() {
         Statement statement = Statement.of(YearMonth.of(2026, 11), Currency.getInstance("USD"), List.of());
         assertThat(StatementCsv.of(statement))
