@@ -5,6 +5,7 @@ import dev.moments.adapter.rules.CelExpressionCompiler;
 import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.BudgetLedger;
 import dev.moments.application.port.out.Clock;
+import dev.moments.application.port.out.DomainEventOutbox;
 import dev.moments.application.port.out.EventLog;
 import dev.moments.application.port.out.ExpressionCompiler;
 import dev.moments.application.port.out.IdGenerator;
@@ -131,10 +132,10 @@ public class CoreConfiguration {
                                           BudgetLedger ledger, ProgressRepository progress,
                                           UserProfileRepository profiles, ListeningMoments listening,
                                           CompiledExpressions expressions, IdGenerator ids, SecretGenerator secrets,
-                                          TokenSealer sealer, Clock clock, MomentsConfig config,
-                                          TransactionRunner transactions) {
+                                          TokenSealer sealer, DomainEventOutbox outbox, Clock clock,
+                                          MomentsConfig config, TransactionRunner transactions) {
         return new RecordEventService(events, moments, awards, ledger, progress, profiles, listening, expressions, ids,
-                secrets, sealer, clock, config.lateEventsBound(), transactions);
+                secrets, sealer, outbox, clock, config.lateEventsBound(), transactions);
     }
 
     @Produces
@@ -157,10 +158,10 @@ public class CoreConfiguration {
     DirectAwardService directAwardService(MomentRepository moments, RewardRepository rewards, AwardRepository awards,
                                           BudgetLedger ledger, UserProfileRepository profiles,
                                           ListeningMoments listening, CompiledExpressions expressions, IdGenerator ids,
-                                          SecretGenerator secrets, TokenSealer sealer, Clock clock,
-                                          TransactionRunner transactions) {
+                                          SecretGenerator secrets, TokenSealer sealer, DomainEventOutbox outbox,
+                                          Clock clock, TransactionRunner transactions) {
         return new DirectAwardService(moments, rewards, awards, ledger, profiles, listening, expressions, ids, secrets,
-                sealer, clock, transactions);
+                sealer, outbox, clock, transactions);
     }
 
     @Produces

@@ -7,12 +7,19 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.moments.application.port.out.DomainEventOutbox;
+import dev.moments.domain.partner.PartnerId;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** One moment end to end over HTTP against PostgreSQL: the acceptance of the walking skeleton. */
 @QuarkusTest
 class WalkingSkeletonTest {
+
+    @Inject
+    DomainEventOutbox outbox;
 
     @Test
     void aQualifyingOrderEarnsOneAwardThatOnlyItsPartnerCanRead() {
@@ -100,6 +107,11 @@ class WalkingSkeletonTest {
         acme.order(Api.uniqueId("evt-"), "u-5", 30).body("awards", emptyIterable());
         acme.request().get("/v1/moments/" + moment).then().body("status", equalTo("EXHAUSTED"))
                 .body("budgetState.reserved", equalTo("30.00"));
+
+        List<String> events = outbox.recent(new PartnerId(acme.partnerId), 100).stream()
+                .map(DomainEventOutbox.OutboxEvent::type).toList();
+        org.assertj.core.api.Assertions.assertThat(events)
+                .containsExactly("budget.low", "budget.exhausted", "budget.low", "budget.exhausted");
     }
 
     @Test

@@ -4,6 +4,8 @@ import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.NotEligibleException;
 import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.BudgetLedger;
+import dev.moments.application.port.out.DomainEventOutbox;
+import dev.moments.application.port.out.DomainEventOutbox.OutboxEvent;
 import dev.moments.application.port.out.IdGenerator;
 import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.SecretGenerator;
@@ -19,6 +21,8 @@ import dev.moments.domain.shared.Money;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,15 +45,17 @@ final class Awarding {
     private final IdGenerator ids;
     private final SecretGenerator secrets;
     private final TokenSealer sealer;
+    private final DomainEventOutbox outbox;
 
     Awarding(MomentRepository moments, AwardRepository awards, BudgetLedger ledger, IdGenerator ids,
-             SecretGenerator secrets, TokenSealer sealer) {
+             SecretGenerator secrets, TokenSealer sealer, DomainEventOutbox outbox) {
         this.moments = moments;
         this.awards = awards;
         this.ledger = ledger;
         this.ids = ids;
         this.secrets = secrets;
         this.sealer = sealer;
+        this.outbox = outbox;
     }
 
     /** Why the user could not be paid for a completion now, or empty if nothing stands in the way. */
@@ -121,8 +127,8 @@ final class Awarding {
                 AwardStatus.EARNED, reserved, test, eventId, token.digest(), now,
                 now.plus(moment.limits().redeemAfter()), claimWithin == null ? null : now.plus(claimWithin), now);
         awards.insert(award, sealer.seal(token.value()));
-        if (!test) {
-            followBudget(current, now);
+        if (!test && ledger.markLowOnce(moment.id())) {
+            outbox.append(budgetEvent("budget.low", current, now));
         }
         return new AwardView(award, Optional.of(token), moment.messages().announcement());
     }
@@ -163,9 +169,34 @@ final class Awarding {
         return new AwardView(award, Optional.empty(), moment.messages().announcement());
     }
 
-    /** A live moment whose budget cannot pay one more action becomes EXHAUSTED. */
+    /**
+     * A live moment whose budget cannot pay one more action becomes EXHAUSTED (and says so once, in the outbox); an
+     * exhausted one that can pay again goes LIVE.
+     *
+     * @return whether the status changed
+     */
     boolean followBudget(Moment moment, Instant now) {
-        Moment followed = moment.followBudget(ledger.find(moment.id()).orElseThrow().canPayOneAction(), now);
-        return followed != moment && moments.updateStatus(followed, moment.status());
+        Moment current = moments.find(moment.partnerId(), moment.id()).orElse(moment);
+        Moment followed = current.followBudget(ledger.find(moment.id()).orElseThrow().canPayOneAction(), now);
+        if (followed == current || !moments.updateStatus(followed, current.status())) {
+            return false;
+        }
+        if (followed.status() == MomentStatus.EXHAUSTED) {
+            outbox.append(budgetEvent("budget.exhausted", followed, now));
+        }
+        return true;
+    }
+
+    private OutboxEvent budgetEvent(String type, Moment moment, Instant now) {
+        Budget budget = ledger.find(moment.id()).orElseThrow();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("momentId", moment.id().value());
+        data.put("name", moment.name());
+        data.put("currency", budget.total().currency().getCurrencyCode());
+        data.put("total", budget.total().toDecimalString());
+        data.put("reserved", budget.reserved().toDecimalString());
+        data.put("spent", budget.spent().toDecimalString());
+        data.put("remaining", budget.remaining().toDecimalString());
+        return new OutboxEvent(ids.next("whe_"), moment.partnerId(), type, data, now);
     }
 }

@@ -7,6 +7,7 @@ import dev.moments.application.port.in.NotFoundException;
 import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.BudgetLedger;
 import dev.moments.application.port.out.Clock;
+import dev.moments.application.port.out.DomainEventOutbox;
 import dev.moments.application.port.out.IdGenerator;
 import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.RewardRepository;
@@ -39,12 +40,12 @@ public final class DirectAwardService implements DirectAwardUseCase {
     public DirectAwardService(MomentRepository moments, RewardRepository rewards, AwardRepository awards,
                               BudgetLedger ledger, UserProfileRepository profiles, ListeningMoments listening,
                               CompiledExpressions expressions, IdGenerator ids, SecretGenerator secrets,
-                              TokenSealer sealer, Clock clock, TransactionRunner transactions) {
+                              TokenSealer sealer, DomainEventOutbox outbox, Clock clock, TransactionRunner transactions) {
         this.moments = moments;
         this.rewards = rewards;
         this.profiles = profiles;
         this.listening = listening;
-        this.awarding = new Awarding(moments, awards, ledger, ids, secrets, sealer);
+        this.awarding = new Awarding(moments, awards, ledger, ids, secrets, sealer, outbox);
         this.expressions = expressions;
         this.clock = clock;
         this.transactions = new Transactions(transactions);

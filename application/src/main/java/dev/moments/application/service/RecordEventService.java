@@ -8,6 +8,7 @@ import dev.moments.application.port.in.RecordEventUseCase;
 import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.BudgetLedger;
 import dev.moments.application.port.out.Clock;
+import dev.moments.application.port.out.DomainEventOutbox;
 import dev.moments.application.port.out.EventLog;
 import dev.moments.application.port.out.EventOutcome;
 import dev.moments.application.port.out.IdGenerator;
@@ -73,14 +74,14 @@ public final class RecordEventService implements RecordEventUseCase {
     public RecordEventService(EventLog events, MomentRepository moments, AwardRepository awards, BudgetLedger ledger,
                               ProgressRepository progress, UserProfileRepository profiles, ListeningMoments listening,
                               CompiledExpressions expressions, IdGenerator ids, SecretGenerator secrets,
-                              TokenSealer sealer, Clock clock, Duration lateness, TransactionRunner transactions) {
+                              TokenSealer sealer, DomainEventOutbox outbox, Clock clock, Duration lateness, TransactionRunner transactions) {
         this.events = events;
         this.moments = moments;
         this.awards = awards;
         this.progress = progress;
         this.profiles = profiles;
         this.listening = listening;
-        this.awarding = new Awarding(moments, awards, ledger, ids, secrets, sealer);
+        this.awarding = new Awarding(moments, awards, ledger, ids, secrets, sealer, outbox);
         this.expressions = expressions;
         this.sealer = sealer;
         this.clock = clock;

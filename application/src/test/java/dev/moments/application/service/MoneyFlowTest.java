@@ -131,6 +131,35 @@ class MoneyFlowTest {
     }
 
     @Test
+    void theBudgetSaysOnceWhenItIsEightyPercentUsedAndOnceWhenItIsExhausted() {
+        MomentId moment = live("50.00", null, null);
+        for (int user = 1; user <= 3; user++) {
+            assertThat(order("u-" + user)).hasSize(1);
+        }
+        assertThat(app.outbox.recent(partner, 100)).isEmpty();
+        assertThat(order("u-4")).hasSize(1);
+        assertThat(app.outbox.recent(partner, 100)).extracting(e -> e.type()).containsExactly("budget.low");
+        assertThat(order("u-5")).hasSize(1);
+        assertThat(order("u-6")).isEmpty();
+        assertThat(app.outbox.recent(partner, 100)).extracting(e -> e.type())
+                .containsExactly("budget.low", "budget.exhausted");
+        assertThat(app.outbox.recent(partner, 100).get(1).data()).containsEntry("momentId", moment.value())
+                .containsEntry("remaining", "0.00");
+        assertThat(app.outbox.recent(partner, 100)).extracting(e -> e.id()).allMatch(id -> id.startsWith("whe_"));
+
+        app.moments.topUp(partner, moment, "50.00");
+        for (int user = 7; user <= 9; user++) {
+            order("u-" + user);
+        }
+        assertThat(app.outbox.recent(partner, 100)).extracting(e -> e.type())
+                .containsExactly("budget.low", "budget.exhausted", "budget.low");
+        order("u-10");
+        order("u-11");
+        assertThat(app.outbox.recent(partner, 100)).extracting(e -> e.type())
+                .containsExactly("budget.low", "budget.exhausted", "budget.low", "budget.exhausted");
+    }
+
+    @Test
     void theDailyCapRefusesAwardsUntilTheNextDayWhileTheMomentStaysLive() {
         MomentId moment = live("100.00", "20.00", new Limits(1, null, null, Duration.ZERO, null));
         assertThat(order("u-1")).hasSize(1);

@@ -115,11 +115,23 @@ public class PostgresBudgetLedger implements BudgetLedger {
     }
 
     @Override
+    public boolean markLowOnce(MomentId momentId) {
+        return Store.em()
+                .createNativeQuery("update budgets set low_alerted = true where moment_id = :momentId"
+                        + " and not low_alerted and (reserved + spent) * 100 >= total * :percent")
+                .setParameter("momentId", momentId.value())
+                .setParameter("percent", LOW_PERCENT)
+                .executeUpdate() == 1;
+    }
+
+    @Override
     public void topUp(MomentId momentId, Money amount, Instant at) {
         requirePositive(amount);
         int changed = Store.em()
-                .createQuery("update BudgetEntity b set b.total = b.total + :amount"
-                        + " where b.momentId = :momentId and b.currency = :currency")
+                .createNativeQuery("update budgets set total = total + :amount,"
+                        + " low_alerted = low_alerted and (reserved + spent) * 100 >= (total + :amount) * :percent"
+                        + " where moment_id = :momentId and currency = :currency")
+                .setParameter("percent", LOW_PERCENT)
                 .setParameter("amount", amount.amount())
                 .setParameter("momentId", momentId.value())
                 .setParameter("currency", amount.currency().getCurrencyCode())

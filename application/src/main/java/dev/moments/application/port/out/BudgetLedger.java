@@ -47,6 +47,16 @@ public interface BudgetLedger {
         DAILY_CAP
     }
 
+    /** The share of a budget used (spent + reserved) at which it is low, in percent. */
+    int LOW_PERCENT = 80;
+
+    /**
+     * Marks the budget as low if it has crossed {@link #LOW_PERCENT} used and was not marked yet: true exactly once
+     * per crossing, however many transactions ask at once. A top-up that brings the use back under the threshold
+     * clears the mark.
+     */
+    boolean markLowOnce(MomentId momentId);
+
     /** Adds {@code amount} to the total. */
     void topUp(MomentId momentId, Money amount, Instant at);
 

@@ -145,6 +145,26 @@ public abstract class BudgetLedgerContract extends ContractSupport {
     }
 
     @Test
+    void aBudgetIsMarkedLowOnceWhenEightyPercentIsUsedAndAgainAfterATopUp() {
+        Moment moment = givenMoment(givenPartner(), aMoment(), "100.00", "10.00");
+        for (int i = 0; i < 7; i++) {
+            reserve(moment.id(), "10.00", AT);
+        }
+        assertThat(tx(() -> ports().ledger().markLowOnce(moment.id()))).isFalse();
+        reserve(moment.id(), "10.00", AT);
+        assertThat(tx(() -> ports().ledger().markLowOnce(moment.id()))).isTrue();
+        reserve(moment.id(), "10.00", AT);
+        assertThat(tx(() -> ports().ledger().markLowOnce(moment.id()))).isFalse();
+
+        txRun(() -> ports().ledger().topUp(moment.id(), usd("100.00"), AT));
+        assertThat(tx(() -> ports().ledger().markLowOnce(moment.id()))).isFalse();
+        for (int i = 0; i < 7; i++) {
+            reserve(moment.id(), "10.00", AT);
+        }
+        assertThat(tx(() -> ports().ledger().markLowOnce(moment.id()))).isTrue();
+    }
+
+    @Test
     void aSettleChargesTheCostAndReleasesTheRest() {
         Moment moment = givenMoment(givenPartner(), aMoment(), "100.00", "10.00");
         AwardId award = new AwardId(unique("awd_"));

@@ -1,0 +1,37 @@
+package dev.moments.application.port.out;
+
+import dev.moments.domain.partner.PartnerId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Domain events written in the same transaction as the change they describe, to be relayed later (RabbitMQ,
+ * partner webhooks) at least once; consumers dedupe by the event id.
+ */
+public interface DomainEventOutbox {
+
+    void append(OutboxEvent event);
+
+    /** The partner's events, oldest first, for tests and operators. */
+    List<OutboxEvent> recent(PartnerId partnerId, int limit);
+
+    /**
+     * One domain event.
+     *
+     * @param id unique, with the prefix {@code whe_} it keeps as a webhook delivery
+     * @param type e.g. {@code budget.low}, {@code budget.exhausted}
+     * @param data JSON-like values only
+     */
+    record OutboxEvent(String id, PartnerId partnerId, String type, Map<String, Object> data, Instant createdAt) {
+
+        public OutboxEvent {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(partnerId, "partnerId");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(createdAt, "createdAt");
+            data = Map.copyOf(data);
+        }
+    }
+}
