@@ -161,6 +161,26 @@ class BadInputTest {
     }
 
     @Test
+    void absurdNumbersNulCharactersAndTimesOutOfRangeAreRefusedNotFatal() {
+        problem(acme.request().body("{\"id\":\"e-big\",\"type\":\"t\",\"userId\":\"u\",\"properties\":{\"x\":1e999999999}}")
+                .post("/v1/events").then(), 422).body("errors.field", hasItem("properties.x"));
+        problem(acme.request().body("{\"id\":\"e-nul\",\"type\":\"t\",\"userId\":\"u\\u0000\"}")
+                .post("/v1/events").then(), 422).body("errors.field", hasItem("userId"));
+        problem(acme.request().body("{\"id\":\"e-nul2\",\"type\":\"t\",\"userId\":\"u\",\"user\":{\"plan\":\"a\\u0000\"}}")
+                .post("/v1/events").then(), 422).body("errors.field", hasItem("user.plan"));
+        problem(acme.request().body(Map.of("id", "e-old", "type", "t", "userId", "u",
+                "occurredAt", "1970-01-01T00:00:00Z")).post("/v1/events").then(), 422)
+                .body("errors.field", hasItem("occurredAt"));
+        problem(postMoment("{\"name\":\"m\",\"trigger\":" + TRIGGER + ",\"budget\":" + BUDGET
+                + ",\"rewards\":[\"" + reward + "\"],\"limits\":{\"claimWithin\":\"P200000000D\"}}"), 422)
+                .body("errors.field", hasItem("limits.claimWithin"));
+        problem(postMoment("{\"name\":\"m\",\"trigger\":" + TRIGGER + ",\"budget\":" + BUDGET
+                + ",\"rewards\":[\"" + reward + "\"],\"schedule\":{\"startsAt\":\"+99999-01-01T00:00:00Z\"}}"), 422)
+                .body("errors.field", hasItem("schedule.startsAt"));
+        problem(acme.request().get("/v1/moments/%20").then(), 404);
+    }
+
+    @Test
     void anEventTooFarInTheFutureIsRefused() {
         problem(acme.request().body(Map.of("id", "e-future", "type", "t", "userId", "u",
                 "occurredAt", "2999-01-01T00:00:00Z")).post("/v1/events").then(), 422)

@@ -69,10 +69,13 @@ public final class AwardLifecycleService implements CancelAwardUseCase, ExpireAw
         if (!awards.updateStatus(ended, award.status())) {
             throw new ConcurrentWriteException("award " + award.id() + " changed meanwhile", null);
         }
-        Moment moment = moments.find(award.partnerId(), award.momentId()).orElseThrow();
+        Moment before = moments.find(award.partnerId(), award.momentId()).orElseThrow();
         if (award.reserved().isPositive()) {
             ledger.release(award.momentId(), award.id(), award.reserved(),
-                    LocalDate.ofInstant(award.earnedAt(), moment.schedule().timezone()), now);
+                    LocalDate.ofInstant(award.earnedAt(), before.schedule().timezone()), now);
+            // Read again after the release, which waited for the budget row: an award that took the last money
+            // may have made the moment EXHAUSTED meanwhile, and this release is what makes it LIVE again.
+            Moment moment = moments.find(award.partnerId(), award.momentId()).orElseThrow();
             Moment followed = moment.followBudget(ledger.find(moment.id()).orElseThrow().canPayOneAction(), now);
             if (followed != moment && moments.updateStatus(followed, moment.status())) {
                 listening.changed(moment.partnerId());

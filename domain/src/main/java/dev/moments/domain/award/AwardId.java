@@ -11,7 +11,7 @@ public record AwardId(String value) {
     public AwardId {
         Objects.requireNonNull(value, "value");
         if (value.isBlank()) {
-            throw new IllegalArgumentException("AwardId must not be blank");
+            throw new dev.moments.domain.shared.InvalidValueException("id", "AwardId must not be blank");
         }
     }
 

@@ -22,9 +22,12 @@ public record DayCharge(LocalDate day, Money charged) {
         return new DayCharge(null, Money.zero(currency));
     }
 
-    /** What was charged on {@code today}: zero if the last charge was on another day. */
+    /**
+     * What counts against {@code today}'s cap: the charges on record if they are of today or of a later day (a caller
+     * whose clock read fell just before midnight never resets a newer day), zero if they are of an earlier day.
+     */
     public Money chargedOn(LocalDate today) {
-        return today.equals(day) ? charged : Money.zero(charged.currency());
+        return day != null && !day.isBefore(today) ? charged : Money.zero(charged.currency());
     }
 
     /** Whether {@code amount} more may be charged on {@code today} under {@code dailyCap} ({@code null}: no cap). */
@@ -34,7 +37,8 @@ public record DayCharge(LocalDate day, Money charged) {
 
     /** This record after charging {@code amount} on {@code today}. */
     public DayCharge charge(LocalDate today, Money amount) {
-        return new DayCharge(today, chargedOn(today).plus(amount));
+        LocalDate recorded = day != null && day.isAfter(today) ? day : today;
+        return new DayCharge(recorded, chargedOn(today).plus(amount));
     }
 
     /** This record after giving back {@code amount} reserved on {@code reservedOn}: only that day's charges shrink. */

@@ -39,9 +39,16 @@ public record Limits(int perUser, Integer perDevice, Duration cooldown, Duration
         return new Limits(1, null, null, Duration.ZERO, null);
     }
 
+    /** The longest duration a limit may have: ten years. */
+    public static final Duration MAX_DURATION = Duration.ofDays(3650);
+
     private static void requireNonNegative(Duration duration, String field) {
         if (duration != null && duration.isNegative()) {
             throw new InvalidValueException(field, field.substring(field.indexOf('.') + 1) + " must not be negative");
+        }
+        if (duration != null && duration.compareTo(MAX_DURATION) > 0) {
+            throw new InvalidValueException(field, field.substring(field.indexOf('.') + 1)
+                    + " must be at most ten years");
         }
     }
 }

@@ -11,7 +11,7 @@ public record MomentId(String value) {
     public MomentId {
         Objects.requireNonNull(value, "value");
         if (value.isBlank()) {
-            throw new IllegalArgumentException("MomentId must not be blank");
+            throw new dev.moments.domain.shared.InvalidValueException("id", "MomentId must not be blank");
         }
     }
 

@@ -16,8 +16,23 @@ public record Schedule(Instant startsAt, Instant endsAt, ZoneId timezone) {
     public Schedule {
         Objects.requireNonNull(startsAt, "startsAt");
         Objects.requireNonNull(timezone, "timezone");
+        requireSaneYear(startsAt, "schedule.startsAt");
+        if (endsAt != null) {
+            requireSaneYear(endsAt, "schedule.endsAt");
+        }
         if (endsAt != null && !endsAt.isAfter(startsAt)) {
             throw new InvalidValueException("schedule.endsAt", "endsAt must be after startsAt");
+        }
+    }
+
+    /** The earliest instant any time of Moments may take: events, schedules. */
+    public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    /** The latest instant a schedule may name. */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    private static void requireSaneYear(Instant instant, String field) {
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new InvalidValueException(field, "must lie between the years 2000 and 9999");
         }
     }
 

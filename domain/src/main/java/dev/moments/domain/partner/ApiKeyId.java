@@ -11,7 +11,7 @@ public record ApiKeyId(String value) {
     public ApiKeyId {
         Objects.requireNonNull(value, "value");
         if (value.isBlank()) {
-            throw new IllegalArgumentException("ApiKeyId must not be blank");
+            throw new dev.moments.domain.shared.InvalidValueException("id", "ApiKeyId must not be blank");
         }
     }
 

@@ -11,7 +11,7 @@ public record PartnerId(String value) {
     public PartnerId {
         Objects.requireNonNull(value, "value");
         if (value.isBlank()) {
-            throw new IllegalArgumentException("PartnerId must not be blank");
+            throw new dev.moments.domain.shared.InvalidValueException("id", "PartnerId must not be blank");
         }
     }
 

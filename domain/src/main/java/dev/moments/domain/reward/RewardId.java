@@ -11,7 +11,7 @@ public record RewardId(String value) {
     public RewardId {
         Objects.requireNonNull(value, "value");
         if (value.isBlank()) {
-            throw new IllegalArgumentException("RewardId must not be blank");
+            throw new dev.moments.domain.shared.InvalidValueException("id", "RewardId must not be blank");
         }
     }
 

@@ -118,7 +118,7 @@ public class PostgresAwardRepository implements AwardRepository {
         @SuppressWarnings("unchecked")
         List<AwardEntity> rows = Store.em()
                 .createNativeQuery("select * from awards where status in ('EARNED', 'PENDING_REVIEW')"
-                        + " and expires_at <= :now order by expires_at limit :limit for update skip locked",
+                        + " and expires_at <= :now order by moment_id, expires_at limit :limit for update skip locked",
                         AwardEntity.class)
                 .setParameter("now", now)
                 .setParameter("limit", limit)

@@ -44,13 +44,15 @@ public class PostgresBudgetLedger implements BudgetLedger {
         Objects.requireNonNull(day, "day");
         // One statement checks the total and the day's cap and books both; the row lock orders concurrent callers.
         int changed = Store.em()
+                // A reservation whose day is older than the day on record (a caller that read its clock just before
+                // midnight and then waited on this lock) counts against the day on record: the day never goes back.
                 .createQuery("update BudgetEntity b set b.reserved = b.reserved + :amount,"
-                        + " b.chargedToday = case when b.chargedDay = :day then b.chargedToday + :amount"
+                        + " b.chargedToday = case when b.chargedDay >= :day then b.chargedToday + :amount"
                         + " else :amount end,"
-                        + " b.chargedDay = :day"
+                        + " b.chargedDay = case when b.chargedDay >= :day then b.chargedDay else :day end"
                         + " where b.momentId = :momentId and b.currency = :currency"
                         + " and b.total - b.reserved - b.spent >= :amount"
-                        + " and (b.dailyCap is null or (case when b.chargedDay = :day then b.chargedToday"
+                        + " and (b.dailyCap is null or (case when b.chargedDay >= :day then b.chargedToday"
                         + " else 0 end) + :amount <= b.dailyCap)")
                 .setParameter("amount", amount.amount())
                 .setParameter("day", day)
@@ -130,7 +132,8 @@ public class PostgresBudgetLedger implements BudgetLedger {
         int changed = Store.em()
                 .createNativeQuery("update budgets set total = total + :amount,"
                         + " low_alerted = low_alerted and (reserved + spent) * 100 >= (total + :amount) * :percent"
-                        + " where moment_id = :momentId and currency = :currency")
+                        + " where moment_id = :momentId and currency = :currency and total + :amount < :max")
+                .setParameter("max", Money.MAX_AMOUNT)
                 .setParameter("percent", LOW_PERCENT)
                 .setParameter("amount", amount.amount())
                 .setParameter("momentId", momentId.value())

@@ -43,7 +43,8 @@ public class PostgresUserProfileRepository implements UserProfileRepository {
                 .createNativeQuery("insert into user_profiles (partner_id, user_id, attributes, updated_at)"
                         + " values (:partnerId, :userId, cast(:attributes as jsonb), :at)"
                         + " on conflict (partner_id, user_id) do update"
-                        + " set attributes = excluded.attributes, updated_at = excluded.updated_at")
+                        + " set attributes = user_profiles.attributes || excluded.attributes,"
+                        + " updated_at = excluded.updated_at")
                 .setParameter("partnerId", partnerId.value())
                 .setParameter("userId", userId)
                 .setParameter("attributes", Json.write(Json.node(attributes)))

@@ -50,12 +50,14 @@ class PostgresUserProfileRepositoryTest {
     }
 
     @Test
-    void savingAgain_replacesTheWholeObject_andKeepsOneRow() {
+    void savingAgain_mergesOverTheStoredObject_andKeepsOneRow() {
         Partner partner = data.partner();
         data.txRun(() -> data.profiles.save(partner.id(), "u-1", Map.of("plan", "free", "vip", false), TestData.AT));
-        data.txRun(() -> data.profiles.save(partner.id(), "u-1", Map.of(), TestData.AT.plusSeconds(1)));
+        data.txRun(() -> data.profiles.save(partner.id(), "u-1", Map.of("plan", "pro", "segments", List.of("a")),
+                TestData.AT.plusSeconds(1)));
 
-        assertThat(data.tx(() -> data.profiles.find(partner.id(), "u-1"))).isEmpty();
+        assertThat(data.tx(() -> data.profiles.find(partner.id(), "u-1")))
+                .isEqualTo(Map.of("plan", "pro", "vip", false, "segments", List.of("a")));
         Object rows = data.tx(() -> Store.em()
                 .createNativeQuery("select count(*) from user_profiles where partner_id = :p", Long.class)
                 .setParameter("p", partner.id().value()).getSingleResult());

@@ -83,8 +83,8 @@ public class EventsResource {
 
     private static RecordEventCommand command(PartnerId partnerId, Requests.Event body) {
         return new RecordEventCommand(partnerId, body.id(), body.type(), body.userId(), body.deviceId(),
-                body.occurredAt(), JsonValues.toMap(body.properties()), context(body.context()),
-                JsonValues.toMap(body.user()));
+                body.occurredAt(), JsonValues.toMap(body.properties(), "properties"), context(body.context()),
+                JsonValues.toMap(body.user(), "user"));
     }
 
     static EventContext context(Requests.Context context) {

@@ -1,6 +1,7 @@
 package dev.moments.adapter.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.moments.domain.shared.InvalidValueException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,16 +14,34 @@ final class JsonValues {
     private JsonValues() {
     }
 
-    static Map<String, Object> toMap(Map<String, JsonNode> fields) {
+    /** The most digits, and the largest exponent, a number in an event may have. */
+    static final int MAX_DIGITS = 40;
+
+    static Map<String, Object> toMap(Map<String, JsonNode> fields, String path) {
         if (fields == null) {
             return Map.of();
         }
         Map<String, Object> values = new LinkedHashMap<>();
-        fields.forEach((name, node) -> values.put(name, toJava(node)));
+        fields.forEach((name, node) -> values.put(text(name, path), toJava(node, path + "." + name)));
         return values;
     }
 
-    static Object toJava(JsonNode node) {
+    private static String text(String value, String path) {
+        if (value.indexOf('\u0000') >= 0) {
+            throw new InvalidValueException(path, "text must not contain NUL characters");
+        }
+        return value;
+    }
+
+    private static BigDecimal number(BigDecimal value, String path) {
+        if (value.precision() > MAX_DIGITS || Math.abs(value.scale()) > MAX_DIGITS) {
+            throw new InvalidValueException(path, "numbers have at most " + MAX_DIGITS
+                    + " digits and an exponent of at most " + MAX_DIGITS);
+        }
+        return value;
+    }
+
+    static Object toJava(JsonNode node, String path) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
@@ -30,18 +49,21 @@ final class JsonValues {
             return node.booleanValue();
         }
         if (node.isNumber()) {
-            return node.isIntegralNumber() ? new BigDecimal(node.bigIntegerValue()) : node.decimalValue();
+            return number(node.isIntegralNumber() ? new BigDecimal(node.bigIntegerValue()) : node.decimalValue(), path);
         }
         if (node.isTextual()) {
-            return node.textValue();
+            return text(node.textValue(), path);
         }
         if (node.isArray()) {
             List<Object> items = new ArrayList<>(node.size());
-            node.forEach(item -> items.add(toJava(item)));
+            for (int i = 0; i < node.size(); i++) {
+                items.add(toJava(node.get(i), path + "[" + i + "]"));
+            }
             return items;
         }
         Map<String, Object> fields = new LinkedHashMap<>();
-        node.fields().forEachRemaining(entry -> fields.put(entry.getKey(), toJava(entry.getValue())));
+        node.fields().forEachRemaining(entry -> fields.put(text(entry.getKey(), path),
+                toJava(entry.getValue(), path + "." + entry.getKey())));
         return fields;
     }
 }

@@ -41,6 +41,12 @@ public record RecordEventCommand(
         if (deviceId != null && deviceId.length() > MAX_ID_LENGTH) {
             throw new InvalidValueException("deviceId", "deviceId is longer than " + MAX_ID_LENGTH + " characters");
         }
+        if (deviceId != null && deviceId.indexOf('\u0000') >= 0) {
+            throw new InvalidValueException("deviceId", "deviceId must not contain NUL characters");
+        }
+        if (occurredAt != null && occurredAt.isBefore(dev.moments.domain.moment.Schedule.EARLIEST)) {
+            throw new InvalidValueException("occurredAt", "occurredAt lies before the year 2000");
+        }
         properties = properties == null ? Map.of() : properties;
         user = user == null ? Map.of() : user;
         context = context == null ? EventContext.NONE : context;
@@ -61,6 +67,9 @@ public record RecordEventCommand(
         }
         if (value.length() > MAX_ID_LENGTH) {
             throw new InvalidValueException(field, field + " is longer than " + MAX_ID_LENGTH + " characters");
+        }
+        if (value.indexOf('\u0000') >= 0) {
+            throw new InvalidValueException(field, field + " must not contain NUL characters");
         }
         return value;
     }

@@ -47,7 +47,8 @@ public interface AwardRepository {
     boolean updateStatus(Award changed, AwardStatus expected);
 
     /**
-     * Up to {@code limit} unclaimed awards whose link expired by {@code now}, locked for this transaction and skipped
+     * Up to {@code limit} unclaimed awards whose link expired by {@code now}, in moment order (the order every
+     * transaction takes budget row locks in) and by deadline within a moment, locked for this transaction and skipped
      * by any other transaction doing the same, so several instances can expire awards at once without overlap.
      */
     List<Award> lockExpired(Instant now, int limit);

@@ -13,6 +13,9 @@ public interface UserProfileRepository {
     /** The user's attributes, empty if none were ever given. */
     Map<String, Object> find(PartnerId partnerId, String userId);
 
-    /** Replaces the user's attributes. */
+    /**
+     * Merges {@code attributes} over the user's stored ones (top-level keys replaced, others kept), in the store, so
+     * two concurrent events that each add an attribute both keep theirs.
+     */
     void save(PartnerId partnerId, String userId, Map<String, Object> attributes, Instant at);
 }
