@@ -1,14 +1,53 @@
 package dev.moments.domain.trigger;
 
+import dev.moments.domain.shared.InvalidValueException;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** Measures how deeply {@code all}/{@code any} triggers nest. */
+/** What {@code all} and {@code any} share: their rules on sub-triggers, their event types and their expressions. */
 final class Nesting {
 
     private Nesting() {
     }
 
-    static int depth(List<Trigger> children) {
+    /** The sub-triggers of an {@code all} or {@code any}, checked: 1 to 20, none direct, nested at most 4 deep. */
+    static List<Trigger> parts(List<Trigger> of, String kind) {
+        if (of == null || of.isEmpty()) {
+            throw new InvalidValueException("of", kind + " needs at least one sub-trigger");
+        }
+        if (of.size() > Trigger.MAX_PARTS) {
+            throw new InvalidValueException("of", kind + " has at most " + Trigger.MAX_PARTS + " sub-triggers");
+        }
+        for (int i = 0; i < of.size(); i++) {
+            if (of.get(i) == null) {
+                throw new InvalidValueException("of[" + i + "]", "a sub-trigger is required");
+            }
+            if (of.get(i) instanceof DirectTrigger) {
+                throw new InvalidValueException("of[" + i + "].kind", "direct cannot be combined");
+            }
+        }
+        List<Trigger> parts = List.copyOf(of);
+        if (depth(parts) > Trigger.MAX_DEPTH) {
+            throw new InvalidValueException("of", "all/any nest at most " + Trigger.MAX_DEPTH + " levels deep");
+        }
+        return parts;
+    }
+
+    static Set<String> eventTypes(List<Trigger> of) {
+        Set<String> types = new LinkedHashSet<>();
+        of.forEach(trigger -> types.addAll(trigger.eventTypes()));
+        return types;
+    }
+
+    static void collectExpressions(List<Trigger> of, String path, Map<String, String> into) {
+        for (int i = 0; i < of.size(); i++) {
+            of.get(i).collectExpressions(path + ".of[" + i + "]", into);
+        }
+    }
+
+    private static int depth(List<Trigger> children) {
         int deepest = 0;
         for (Trigger child : children) {
             deepest = Math.max(deepest, depth(child));
@@ -16,7 +55,7 @@ final class Nesting {
         return deepest + 1;
     }
 
-    static int depth(Trigger trigger) {
+    private static int depth(Trigger trigger) {
         if (trigger instanceof AllTrigger all) {
             return depth(all.of());
         }
