@@ -95,6 +95,7 @@ final class Awarding {
      * @throws NotEligibleException when the moment no longer pays, the user reached the limit or the budget is spent
      */
     AwardView award(Moment moment, String userId, String deviceId, String eventId, Instant now) {
+        ledger.lock(moment.id());
         Moment current = moments.find(moment.partnerId(), moment.id()).orElse(moment);
         if (current.status() == MomentStatus.EXHAUSTED) {
             throw new NotEligibleException(BUDGET_EXHAUSTED);

@@ -93,6 +93,8 @@ public final class MomentService implements CreateMomentUseCase, ChangeMomentSta
     public MomentView change(PartnerId partnerId, MomentId momentId, LifecycleAction action) {
         MomentView result = transactions.run(() -> {
             Instant now = clock.now();
+            moments.find(partnerId, momentId).orElseThrow(() -> new NotFoundException("moment", momentId));
+            ledger.lock(momentId);
             Moment current = moments.find(partnerId, momentId).orElseThrow(() -> new NotFoundException("moment", momentId));
             boolean canPay = ledger.find(momentId).orElseThrow().canPayOneAction();
             Moment changed = switch (action) {

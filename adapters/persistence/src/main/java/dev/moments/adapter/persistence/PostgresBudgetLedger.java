@@ -38,6 +38,13 @@ public class PostgresBudgetLedger implements BudgetLedger {
     }
 
     @Override
+    public void lock(MomentId momentId) {
+        Store.em().createNativeQuery("select moment_id from budgets where moment_id = :momentId for update")
+                .setParameter("momentId", momentId.value())
+                .getResultList();
+    }
+
+    @Override
     public Reservation reserve(MomentId momentId, Money amount, AwardId awardId, Instant at, LocalDate day) {
         requirePositive(amount);
         Objects.requireNonNull(awardId, "awardId");

@@ -157,6 +157,43 @@ class PostgresBudgetLedgerTest {
     }
 
     @Test
+    void aPaymentThatStartsWhileTheMomentIsBeingFinished_waitsForTheBudgetLockAndSeesTheFinishedMoment()
+            throws Exception {
+        Moment live = data.moment(data.partner(), "100.00", "10.00").launch(true, AT);
+        data.txRun(() -> data.moments.updateStatus(live, dev.moments.domain.moment.MomentStatus.DRAFT));
+        CountDownLatch finishing = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> finish = threads.submit(() -> data.txRun(() -> {
+                ledger.lock(live.id());
+                finishing.countDown();
+                pause(400); // the payment below now waits on the budget lock
+                data.moments.updateStatus(live.finish(AT.plusSeconds(1)), dev.moments.domain.moment.MomentStatus.LIVE);
+            }));
+            Future<dev.moments.domain.moment.MomentStatus> payment = threads.submit(() -> {
+                finishing.await(10, TimeUnit.SECONDS);
+                return data.tx(() -> {
+                    ledger.lock(live.id());
+                    return data.moments.find(live.partnerId(), live.id()).orElseThrow().status();
+                });
+            });
+            finish.get(30, TimeUnit.SECONDS);
+            assertThat(payment.get(30, TimeUnit.SECONDS)).isEqualTo(dev.moments.domain.moment.MomentStatus.FINISHED);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void spentToday_countsReservationsLessReleases_andNotSettlements() {
         Moment moment = data.moment(data.partner(), "100.00", "10.00");
         AwardId settled = new AwardId(unique("awd_"));

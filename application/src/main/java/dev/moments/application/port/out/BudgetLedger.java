@@ -22,6 +22,13 @@ public interface BudgetLedger {
     Optional<Budget> find(MomentId momentId);
 
     /**
+     * Locks the moment's budget until the end of the transaction. Every writer of a moment's money or status takes
+     * it first, so a status change (pause, finish) and a payment never interleave: a payment that starts after a
+     * finish sees the finished moment.
+     */
+    void lock(MomentId momentId);
+
+    /**
      * Reserves {@code amount} for an award if, and only if, the remaining budget covers it and the charges of
      * {@code day} (the calendar day of {@code at} in the moment's time zone) stay within the daily cap. One atomic
      * step in the store.
