@@ -61,30 +61,28 @@ final class Awarding {
     /** Why the user could not be paid for a completion now, or empty if nothing stands in the way. */
     Optional<String> check(Moment moment, String userId, String deviceId, Instant now) {
         Moment current = moments.find(moment.partnerId(), moment.id()).orElse(moment);
+        Optional<String> refusal = statusRefusal(current)
+                .or(() -> limits(moment, userId, deviceId, awards.countForUser(moment.id(), userId), now));
+        if (refusal.isPresent() || current.status() != MomentStatus.LIVE) {
+            return refusal;
+        }
+        Budget budget = ledger.find(moment.id()).orElseThrow();
+        if (!budget.canPayOneAction()) {
+            return Optional.of(BUDGET_EXHAUSTED);
+        }
+        return dailyCapReached(ledger, current, budget, now) ? Optional.of(DAILY_CAP) : Optional.empty();
+    }
+
+    /** Why a moment in this status pays nothing: exhausted, or not evaluated at all. */
+    private static Optional<String> statusRefusal(Moment current) {
         if (current.status() == MomentStatus.EXHAUSTED) {
             return Optional.of(BUDGET_EXHAUSTED);
         }
-        if (!ListeningMoments.EVALUATED.contains(current.status())) {
-            return Optional.of(NOT_LIVE);
-        }
-        Optional<String> limit = limits(moment, userId, deviceId, now);
-        if (limit.isPresent()) {
-            return limit;
-        }
-        if (current.status() == MomentStatus.LIVE) {
-            Budget budget = ledger.find(moment.id()).orElseThrow();
-            if (!budget.canPayOneAction()) {
-                return Optional.of(BUDGET_EXHAUSTED);
-            }
-            if (dailyCapReached(current, budget, now)) {
-                return Optional.of(DAILY_CAP);
-            }
-        }
-        return Optional.empty();
+        return ListeningMoments.EVALUATED.contains(current.status()) ? Optional.empty() : Optional.of(NOT_LIVE);
     }
 
     /** Whether one more action today would exceed the moment's daily cap. */
-    boolean dailyCapReached(Moment moment, Budget budget, Instant now) {
+    static boolean dailyCapReached(BudgetLedger ledger, Moment moment, Budget budget, Instant now) {
         return budget.dailyCap() != null && ledger.state(moment.id(), moment.schedule().timezone(), now).spentToday()
                 .plus(budget.costPerAction()).isGreaterThan(budget.dailyCap());
     }
@@ -97,16 +95,10 @@ final class Awarding {
     AwardView award(Moment moment, String userId, String deviceId, String eventId, Instant now) {
         ledger.lock(moment.id());
         Moment current = moments.find(moment.partnerId(), moment.id()).orElse(moment);
-        if (current.status() == MomentStatus.EXHAUSTED) {
-            throw new NotEligibleException(BUDGET_EXHAUSTED);
-        }
-        if (!ListeningMoments.EVALUATED.contains(current.status())) {
-            throw new NotEligibleException(NOT_LIVE);
-        }
-        limits(moment, userId, deviceId, now).ifPresent(reason -> {
+        int earnedBefore = awards.countForUser(moment.id(), userId);
+        statusRefusal(current).or(() -> limits(moment, userId, deviceId, earnedBefore, now)).ifPresent(reason -> {
             throw new NotEligibleException(reason);
         });
-        int earnedBefore = awards.countForUser(moment.id(), userId);
         boolean test = current.status() == MomentStatus.TEST;
         Budget budget = ledger.find(moment.id()).orElseThrow();
         AwardId awardId = new AwardId(ids.next(AwardId.PREFIX));
@@ -139,8 +131,8 @@ final class Awarding {
      * Concurrent completions of one user are serialised by the unique (moment, user, completion) key; those of one
      * device by {@link AwardRepository#lockAndCountForDevice} (outside a transaction it only counts).
      */
-    private Optional<String> limits(Moment moment, String userId, String deviceId, Instant now) {
-        if (awards.countForUser(moment.id(), userId) >= moment.limits().perUser()) {
+    private Optional<String> limits(Moment moment, String userId, String deviceId, int earnedBefore, Instant now) {
+        if (earnedBefore >= moment.limits().perUser()) {
             return Optional.of(LIMIT_PER_USER);
         }
         Duration cooldown = moment.limits().cooldown();

@@ -77,8 +77,7 @@ public final class ExplainService implements ExplainProgressQuery {
             Budget budget = ledger.find(momentId).orElseThrow();
             if (!budget.canPayOneAction()) {
                 reasons.add(Awarding.BUDGET_EXHAUSTED);
-            } else if (budget.dailyCap() != null && ledger.state(momentId, moment.schedule().timezone(), now)
-                    .spentToday().plus(budget.costPerAction()).isGreaterThan(budget.dailyCap())) {
+            } else if (Awarding.dailyCapReached(ledger, moment, budget, now)) {
                 reasons.add(Awarding.DAILY_CAP);
             }
         }
