@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Keeps awards in PostgreSQL; the unique key (moment, user, completion) refuses a second award for one completion.
@@ -94,9 +96,8 @@ public class PostgresAwardRepository implements AwardRepository {
     public int lockAndCountForDevice(MomentId momentId, String deviceId) {
         // A transaction-scoped advisory lock per (moment, device): a second transaction waits here until the first
         // commits, and its count (a new statement under READ COMMITTED) then sees the first one's award.
-        Store.em().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", "award-device:" + momentId.value() + ":" + deviceId)
-                .getSingleResult();
+        Sql.list("select pg_advisory_xact_lock(hashtextextended(?, 0))", row -> null,
+                "award-device:" + momentId.value() + ":" + deviceId);
         return Math.toIntExact(AwardEntity.count("momentId = ?1 and deviceId = ?2", momentId.value(), deviceId));
     }
 
@@ -115,15 +116,16 @@ public class PostgresAwardRepository implements AwardRepository {
 
     @Override
     public List<Award> lockExpired(Instant now, int limit) {
-        @SuppressWarnings("unchecked")
-        List<AwardEntity> rows = Store.em()
-                .createNativeQuery("select * from awards where status in ('EARNED', 'PENDING_REVIEW')"
-                        + " and expires_at <= :now order by moment_id, expires_at limit :limit for update skip locked",
-                        AwardEntity.class)
-                .setParameter("now", now)
-                .setParameter("limit", limit)
-                .getResultList();
-        return Store.detached(rows).stream().map(AwardMapper::toDomain).toList();
+        List<String> locked = Sql.list("select id from awards where status in ('EARNED', 'PENDING_REVIEW')"
+                        + " and expires_at <= ? order by moment_id, expires_at limit ? for update skip locked",
+                row -> row.getString(1), now, limit);
+        if (locked.isEmpty()) {
+            return List.of();
+        }
+        // Already locked by this transaction: read them whole, in the order they were locked.
+        Map<String, AwardEntity> byId = Store.detached(AwardEntity.<AwardEntity>list("id in ?1", locked)).stream()
+                .collect(Collectors.toMap(award -> award.id, Function.identity()));
+        return locked.stream().map(byId::get).map(AwardMapper::toDomain).toList();
     }
 
     @Override

@@ -39,9 +39,7 @@ public class PostgresBudgetLedger implements BudgetLedger {
 
     @Override
     public void lock(MomentId momentId) {
-        Store.em().createNativeQuery("select moment_id from budgets where moment_id = :momentId for update")
-                .setParameter("momentId", momentId.value())
-                .getResultList();
+        Sql.list("select moment_id from budgets where moment_id = ? for update", row -> null, momentId.value());
     }
 
     @Override
@@ -125,27 +123,18 @@ public class PostgresBudgetLedger implements BudgetLedger {
 
     @Override
     public boolean markLowOnce(MomentId momentId) {
-        return Store.em()
-                .createNativeQuery("update budgets set low_alerted = true where moment_id = :momentId"
-                        + " and not low_alerted and (reserved + spent) * 100 >= total * :percent")
-                .setParameter("momentId", momentId.value())
-                .setParameter("percent", LOW_PERCENT)
-                .executeUpdate() == 1;
+        return Sql.update("update budgets set low_alerted = true where moment_id = ?"
+                + " and not low_alerted and (reserved + spent) * 100 >= total * ?", momentId.value(), LOW_PERCENT) == 1;
     }
 
     @Override
     public void topUp(MomentId momentId, Money amount, Instant at) {
         requirePositive(amount);
-        int changed = Store.em()
-                .createNativeQuery("update budgets set total = total + :amount,"
-                        + " low_alerted = low_alerted and (reserved + spent) * 100 >= (total + :amount) * :percent"
-                        + " where moment_id = :momentId and currency = :currency and total + :amount < :max")
-                .setParameter("max", Money.MAX_AMOUNT)
-                .setParameter("percent", LOW_PERCENT)
-                .setParameter("amount", amount.amount())
-                .setParameter("momentId", momentId.value())
-                .setParameter("currency", amount.currency().getCurrencyCode())
-                .executeUpdate();
+        int changed = Sql.update("update budgets set total = total + ?,"
+                        + " low_alerted = low_alerted and (reserved + spent) * 100 >= (total + ?) * ?"
+                        + " where moment_id = ? and currency = ? and total + ? < ?",
+                amount.amount(), amount.amount(), LOW_PERCENT, momentId.value(), amount.currency().getCurrencyCode(),
+                amount.amount(), Money.MAX_AMOUNT);
         if (changed != 1) {
             throw new NoSuchElementException("moment " + momentId + " has no budget in "
                     + amount.currency().getCurrencyCode());

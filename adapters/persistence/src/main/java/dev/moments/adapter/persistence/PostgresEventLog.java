@@ -25,13 +25,8 @@ public class PostgresEventLog implements EventLog {
 
     @Override
     public void saveOutcome(PartnerId partnerId, String eventId, EventOutcome outcome) {
-        int changed = Store.em()
-                .createNativeQuery("update events set outcome = cast(:outcome as jsonb)"
-                        + " where partner_id = :partnerId and event_id = :eventId")
-                .setParameter("outcome", EventMapper.outcomeJson(outcome))
-                .setParameter("partnerId", partnerId.value())
-                .setParameter("eventId", eventId)
-                .executeUpdate();
+        int changed = Sql.update("update events set outcome = cast(? as jsonb) where partner_id = ? and event_id = ?",
+                EventMapper.outcomeJson(outcome), partnerId.value(), eventId);
         if (changed != 1) {
             throw new NoSuchElementException("partner " + partnerId + " has no event " + eventId);
         }

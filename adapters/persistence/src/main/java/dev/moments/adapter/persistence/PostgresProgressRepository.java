@@ -5,7 +5,8 @@ import dev.moments.application.port.out.UserProgress;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -24,23 +25,14 @@ public class PostgresProgressRepository implements ProgressRepository {
 
     @Override
     public Optional<UserProgress> lock(MomentId momentId, String userId) {
-        return one(Store.em()
-                .createNativeQuery(COLUMNS + " where moment_id = :momentId and user_id = :userId for update",
-                        ProgressEntity.class)
-                .setParameter("momentId", momentId.value())
-                .setParameter("userId", userId)
-                .getResultList());
+        return Sql.first(COLUMNS + " where moment_id = ? and user_id = ? for update",
+                PostgresProgressRepository::progress, momentId.value(), userId);
     }
 
     @Override
     public Optional<UserProgress> find(PartnerId partnerId, MomentId momentId, String userId) {
-        return one(Store.em()
-                .createNativeQuery(COLUMNS + " where moment_id = :momentId and user_id = :userId"
-                        + " and partner_id = :partnerId", ProgressEntity.class)
-                .setParameter("momentId", momentId.value())
-                .setParameter("userId", userId)
-                .setParameter("partnerId", partnerId.value())
-                .getResultList());
+        return Sql.first(COLUMNS + " where moment_id = ? and user_id = ? and partner_id = ?",
+                PostgresProgressRepository::progress, momentId.value(), userId, partnerId.value());
     }
 
     @Override
@@ -51,26 +43,20 @@ public class PostgresProgressRepository implements ProgressRepository {
 
     @Override
     public void update(UserProgress progress) {
-        int changed = Store.em()
-                .createNativeQuery("update user_progress set state = cast(:state as jsonb), holdout = :holdout,"
-                        + " last_refusal = cast(:lastRefusal as text), updated_at = :updatedAt"
-                        + " where moment_id = :momentId and user_id = :userId and partner_id = :partnerId")
-                .setParameter("state", ProgressMapper.stateJson(progress.state()))
-                .setParameter("holdout", progress.holdout())
-                .setParameter("lastRefusal", progress.lastRefusal())
-                .setParameter("updatedAt", progress.updatedAt())
-                .setParameter("momentId", progress.momentId().value())
-                .setParameter("userId", progress.userId())
-                .setParameter("partnerId", progress.partnerId().value())
-                .executeUpdate();
+        int changed = Sql.update("update user_progress set state = cast(? as jsonb), holdout = ?,"
+                        + " last_refusal = cast(? as text), updated_at = ?"
+                        + " where moment_id = ? and user_id = ? and partner_id = ?",
+                ProgressMapper.stateJson(progress.state()), progress.holdout(), progress.lastRefusal(),
+                progress.updatedAt(), progress.momentId().value(), progress.userId(), progress.partnerId().value());
         if (changed != 1) {
             throw new NoSuchElementException("user " + progress.userId() + " has no progress on moment "
                     + progress.momentId() + " of partner " + progress.partnerId());
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Optional<UserProgress> one(List<?> rows) {
-        return Store.detached((List<ProgressEntity>) rows).stream().findFirst().map(ProgressMapper::toDomain);
+    private static UserProgress progress(ResultSet row) throws SQLException {
+        return new UserProgress(new PartnerId(row.getString("partner_id")), new MomentId(row.getString("moment_id")),
+                row.getString("user_id"), ProgressMapper.state(row.getString("state")), row.getBoolean("holdout"),
+                row.getString("last_refusal"), Sql.instant(row, "updated_at"));
     }
 }

@@ -1,0 +1,114 @@
+package dev.moments.adapter.persistence;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.Session;
+
+/**
+ * Plain SQL on the transaction's own JDBC connection, for what JPQL cannot say (row locks, {@code SKIP LOCKED},
+ * advisory locks, jsonb, upserts, aggregates with {@code filter}). Parameters are positional {@code ?}.
+ *
+ * <p>Why not {@code createNativeQuery}: Hibernate 7.2 caches an interpretation of every native select under a key
+ * that hashes alike from call to call but never compares equal, so each call adds an entry to one hash bucket, later
+ * lookups walk it, and the junk pushes the JPQL plans out of the cache. Under the benchmark's load that walk was the
+ * service's hottest code (14% of its CPU), with JPQL being parsed again behind it. Hibernate keeps its part: the
+ * connection is the one enlisted in the transaction, and a failure reaches the caller as Hibernate's
+ * {@code JDBCException} carrying the SQL state, which {@link SqlStates} reads. Nothing is flushed first: by
+ * {@link Store}'s rule no entity stays managed, so there is nothing to flush.
+ */
+final class Sql {
+
+    /** Reads one row of a result set. */
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private Sql() {
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE and answers how many rows it changed. */
+    static int update(String sql, Object... parameters) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    /** Runs a query and reads every row. */
+    static <T> List<T> list(String sql, Row<T> row, Object... parameters) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement statement = prepare(connection, sql, parameters);
+                 ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(row.read(rows));
+                }
+                return result;
+            }
+        });
+    }
+
+    /** Runs a query and reads its first row, if any. */
+    static <T> Optional<T> first(String sql, Row<T> row, Object... parameters) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement statement = prepare(connection, sql, parameters);
+                 ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.ofNullable(row.read(rows)) : Optional.empty();
+            }
+        });
+    }
+
+    /** A {@code timestamptz} column as an instant, or {@code null}. */
+    static Instant instant(ResultSet rows, String column) throws SQLException {
+        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Session session() {
+        return Store.em().unwrap(Session.class);
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                bind(statement, i + 1, parameters[i]);
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.NULL);
+        } else if (value instanceof String text) {
+            statement.setString(index, text);
+        } else if (value instanceof BigDecimal decimal) {
+            statement.setBigDecimal(index, decimal);
+        } else if (value instanceof Instant instant) {
+            statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
+        } else if (value instanceof LocalDate || value instanceof Integer || value instanceof Long
+                || value instanceof Boolean) {
+            statement.setObject(index, value);
+        } else {
+            throw new IllegalArgumentException("no SQL binding for " + value.getClass().getName());
+        }
+    }
+}
