@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Many users qualifying at the same instant never make a moment pay more than its budget or its daily cap, and every
- * request gets an answer: the acceptance of "money that never leaks" against PostgreSQL.
+ * request gets an answer, and the ledger adds up to the budget state after each scenario: the acceptance of "money
+ * that never leaks" against PostgreSQL.
  */
 @QuarkusTest
 class BudgetConcurrencyTest {
@@ -76,6 +77,7 @@ class BudgetConcurrencyTest {
                 assertThat(state.jsonPath().getString("status")).isEqualTo("EXHAUSTED");
                 assertThat(state.jsonPath().getString("budgetState.reserved")).isEqualTo("500.00");
                 assertThat(state.jsonPath().getString("budgetState.remaining")).isEqualTo("0.00");
+                Ledgers.assertBalanced(partner, moment);
             }
         } finally {
             pool.shutdownNow();
@@ -100,6 +102,7 @@ class BudgetConcurrencyTest {
                 assertThat(state.jsonPath().getString("budgetState.spentToday")).isEqualTo("500.00");
                 assertThat(state.jsonPath().getString("budgetState.remaining")).isEqualTo("4500.00");
                 partner.explain("late-comer", moment).body("reasons", org.hamcrest.Matchers.hasItem("DAILY_CAP"));
+                Ledgers.assertBalanced(partner, moment);
             }
         } finally {
             pool.shutdownNow();
@@ -124,6 +127,7 @@ class BudgetConcurrencyTest {
             }
             assertThat(awards).isEqualTo(1);
             assertThat(awardsStored(partner, moment)).isEqualTo(1);
+            Ledgers.assertBalanced(partner, moment);
         } finally {
             pool.shutdownNow();
         }
@@ -148,5 +152,6 @@ class BudgetConcurrencyTest {
         partner.request().post("/v1/awards/" + award + "/cancel").then().statusCode(409)
                 .contentType("application/problem+json");
         Api.newPartner().request().post("/v1/awards/" + award + "/cancel").then().statusCode(404);
+        Ledgers.assertBalanced(partner, moment);
     }
 }

@@ -1,0 +1,264 @@
+package dev.moments.bootstrap;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances of the packaged service (the jar, started twice) against one database: the budget, the daily cap
+ * and the per-user limit still hold exactly when the qualifying events of one moment are spread over both. Run by
+ * failsafe after {@code package}; each instance logs to {@code target/instance-<name>.log}.
+ */
+class TwoInstancesIT {
+
+    private static final String SCHEMA = "moments_test_instances";
+    private static final String ADMIN_TOKEN = "it-admin-token-0123456789";
+    /** Both instances must share the key that seals redemption tokens: either may show a link again. */
+    private static final String TOKEN_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    private static final int USERS = 200;
+    private static final int ROUNDS = 5;
+
+    private static Instance first;
+    private static Instance second;
+    private static ExecutorService pool;
+
+    @BeforeAll
+    static void startBoth() throws Exception {
+        first = Instance.start("a", true);   // empties the schema and migrates it
+        second = Instance.start("b", false); // finds it migrated
+        pool = Executors.newFixedThreadPool(32);
+    }
+
+    @AfterAll
+    static void stopBoth() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+        for (Instance instance : new Instance[] {first, second}) {
+            if (instance != null) {
+                instance.close();
+            }
+        }
+    }
+
+    @Test
+    void givenBudgetForFifty_twoHundredUsersSpreadOverBothInstances_exactlyFiftyAreAwarded_everyRound()
+            throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            Partner partner = Partner.create(first);
+            String moment = partner.launchedMoment(first, "500.00", null);
+
+            long awards = everyoneQualifiesAtOnce(partner);
+
+            assertThat(awards).as("round %d", round).isEqualTo(50);
+            for (Instance instance : List.of(first, second)) {
+                Response state = partner.request(instance).get("/v1/moments/" + moment);
+                assertThat(state.jsonPath().getString("status")).as(instance.name).isEqualTo("EXHAUSTED");
+                assertThat(state.jsonPath().getString("budgetState.reserved")).isEqualTo("500.00");
+                assertThat(state.jsonPath().getString("budgetState.remaining")).isEqualTo("0.00");
+            }
+            assertThat(partner.request(second).get("/v1/awards?limit=500&momentId=" + moment)
+                    .jsonPath().getList("items")).hasSize(50);
+            Ledgers.assertBalanced(() -> partner.request(second), moment);
+        }
+    }
+
+    @Test
+    void givenADailyCapForFifty_twoHundredUsersSpreadOverBothInstances_exactlyFiftyArePaid() throws Exception {
+        Partner partner = Partner.create(second);
+        String moment = partner.launchedMoment(second, "5000.00", "500.00");
+
+        long awards = everyoneQualifiesAtOnce(partner);
+
+        assertThat(awards).isEqualTo(50);
+        Response state = partner.request(first).get("/v1/moments/" + moment);
+        assertThat(state.jsonPath().getString("status")).isEqualTo("LIVE");
+        assertThat(state.jsonPath().getString("budgetState.spentToday")).isEqualTo("500.00");
+        Ledgers.assertBalanced(() -> partner.request(first), moment);
+    }
+
+    @Test
+    void givenPerUserOne_fiftyEventsOfOneUserSpreadOverBothInstances_payOnce() throws Exception {
+        Partner partner = Partner.create(first);
+        String moment = partner.launchedMoment(first, "1000.00", null);
+        List<Callable<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            Instance instance = i % 2 == 0 ? first : second;
+            calls.add(() -> partner.order(instance, "one-user"));
+        }
+        long awards = 0;
+        for (Future<Response> future : pool.invokeAll(calls, 2, TimeUnit.MINUTES)) {
+            Response response = future.get();
+            assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+            awards += response.jsonPath().getList("awards").size();
+        }
+        assertThat(awards).isEqualTo(1);
+        Ledgers.assertBalanced(() -> partner.request(second), moment);
+    }
+
+    /**
+     * One qualifying event per user, users alternating between the instances, all at once; the awards answered.
+     * Both instances must have paid some of them, or the round did not test two instances.
+     */
+    private static long everyoneQualifiesAtOnce(Partner partner) throws Exception {
+        List<Callable<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < USERS; i++) {
+            Instance instance = i % 2 == 0 ? first : second;
+            String user = "u-" + i;
+            calls.add(() -> partner.order(instance, user));
+        }
+        long[] awardsBy = new long[2];
+        List<Future<Response>> answers = pool.invokeAll(calls, 5, TimeUnit.MINUTES);
+        for (int i = 0; i < answers.size(); i++) {
+            Response response = answers.get(i).get();
+            assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+            awardsBy[i % 2] += response.jsonPath().getList("awards").size();
+        }
+        assertThat(awardsBy[0]).as("awards paid by instance a").isPositive();
+        assertThat(awardsBy[1]).as("awards paid by instance b").isPositive();
+        return awardsBy[0] + awardsBy[1];
+    }
+
+    /** A partner and its API key, usable on either instance. */
+    private record Partner(String id, String apiKey) {
+
+        static Partner create(Instance instance) {
+            Map<String, Object> created = given().baseUri(instance.url).auth().oauth2(ADMIN_TOKEN)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("name", "Two-instance shop", "currency", "USD"))
+                    .post("/admin/v1/partners").then().statusCode(201).extract().jsonPath().getMap("");
+            return new Partner((String) created.get("id"), (String) created.get("apiKey"));
+        }
+
+        RequestSpecification request(Instance instance) {
+            return given().baseUri(instance.url).auth().oauth2(apiKey).contentType(ContentType.JSON)
+                    .accept(ContentType.JSON);
+        }
+
+        String launchedMoment(Instance instance, String total, String dailyCap) {
+            String reward = request(instance).body(Map.of("name", "Store credit", "kind", "CREDIT", "cost", "5.00",
+                            "currency", "USD", "fulfillment", Map.of("provider", "sandbox")))
+                    .post("/v1/rewards").then().statusCode(201).extract().path("id");
+            Map<String, Object> budget = dailyCap == null
+                    ? Map.of("currency", "USD", "total", total, "costPerAction", "10.00")
+                    : Map.of("currency", "USD", "total", total, "dailyCap", dailyCap, "costPerAction", "10.00");
+            String moment = request(instance).body(Map.of("name", "Order at once",
+                            "trigger", Map.of("kind", "event", "event", "order.completed"),
+                            "budget", budget, "rewards", List.of(reward)))
+                    .post("/v1/moments").then().statusCode(201).extract().path("id");
+            request(instance).post("/v1/moments/" + moment + "/launch").then().statusCode(200);
+            return moment;
+        }
+
+        Response order(Instance instance, String userId) {
+            return request(instance).body(Map.of("id", "evt-" + UUID.randomUUID(), "type", "order.completed",
+                    "userId", userId)).post("/v1/events");
+        }
+    }
+
+    /** One running copy of {@code target/quarkus-app/quarkus-run.jar} on a free loopback port. */
+    private static final class Instance implements AutoCloseable {
+
+        final String name;
+        final String url;
+        final Process process;
+
+        private Instance(String name, String url, Process process) {
+            this.name = name;
+            this.url = url;
+            this.process = process;
+        }
+
+        static Instance start(String name, boolean emptySchema) throws Exception {
+            Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+            assertThat(jar).as("the packaged service (failsafe runs after package)").exists();
+            int port = freePort();
+            String url = "http://127.0.0.1:" + port;
+            Path log = Path.of("target", "instance-" + name + ".log");
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx512m", "-jar", jar.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            Map<String, String> env = builder.environment();
+            env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL",
+                    "jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=" + SCHEMA);
+            env.put("QUARKUS_FLYWAY_SCHEMAS", SCHEMA);
+            env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", Boolean.toString(!emptySchema));
+            env.put("QUARKUS_FLYWAY_CLEAN_AT_START", Boolean.toString(emptySchema));
+            env.put("MOMENTS_ADMIN_TOKEN", ADMIN_TOKEN);
+            env.put("MOMENTS_TOKEN_KEY", TOKEN_KEY);
+            env.put("MOMENTS_PUBLIC_URL", url);
+            Instance instance = new Instance(name, url, builder.start());
+            instance.awaitReady(log);
+            return instance;
+        }
+
+        private void awaitReady(Path log) throws Exception {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("instance " + name + " exited with " + process.exitValue()
+                            + ":\n" + Files.readString(log));
+                }
+                try {
+                    HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(url + "/q/health/ready"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                    if (ready.statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(250);
+            }
+            close();
+            throw new IllegalStateException("instance " + name + " not ready in 90 s:\n" + Files.readString(log));
+        }
+
+        private static int freePort() throws IOException {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            }
+        }
+
+        @Override
+        public void close() {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
