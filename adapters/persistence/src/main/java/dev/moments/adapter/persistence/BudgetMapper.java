@@ -32,15 +32,4 @@ final class BudgetMapper {
                 MoneyColumns.money(entity.reserved, entity.currency),
                 MoneyColumns.money(entity.spent, entity.currency));
     }
-
-    static BudgetLedgerEntryEntity entry(MomentId momentId, BudgetLedgerEntryEntity.Kind kind, Money amount,
-                                         AwardId awardId, Instant at) {
-        BudgetLedgerEntryEntity entry = new BudgetLedgerEntryEntity();
-        entry.momentId = momentId.value();
-        entry.kind = kind.name();
-        entry.amount = MoneyColumns.amount(amount);
-        entry.awardId = awardId == null ? null : awardId.value();
-        entry.occurredAt = at;
-        return entry;
-    }
 }

@@ -28,8 +28,15 @@ public class PostgresAwardRepository implements AwardRepository {
 
     @Override
     public void insert(Award award, String sealedToken) {
-        Store.insert(AwardMapper.toEntity(award, sealedToken), "award for completion " + award.completion()
-                + " of moment " + award.momentId() + " by user " + award.userId());
+        Sql.insert("award for completion " + award.completion() + " of moment " + award.momentId() + " by user "
+                        + award.userId(),
+                "insert into awards (id, partner_id, moment_id, user_id, device_id, completion, status, reserved,"
+                        + " currency, test, event_id, token_digest, token_sealed, earned_at, redeemable_at, expires_at,"
+                        + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                award.id().value(), award.partnerId().value(), award.momentId().value(), award.userId(),
+                award.deviceId(), award.completion(), award.status().name(), MoneyColumns.amount(award.reserved()),
+                award.reserved().currency().getCurrencyCode(), award.test(), award.eventId(), award.tokenDigest(),
+                sealedToken, award.earnedAt(), award.redeemableAt(), award.expiresAt(), award.updatedAt());
     }
 
     @Override
@@ -79,17 +86,14 @@ public class PostgresAwardRepository implements AwardRepository {
 
     @Override
     public int countForUser(MomentId momentId, String userId) {
-        return Math.toIntExact(AwardEntity.count("momentId = ?1 and userId = ?2", momentId.value(), userId));
+        return Sql.first("select count(*) from awards where moment_id = ? and user_id = ?", row -> row.getInt(1),
+                momentId.value(), userId).orElse(0);
     }
 
     @Override
     public Optional<Instant> lastEarnedAt(MomentId momentId, String userId) {
-        return Optional.ofNullable(Store.em()
-                .createQuery("select max(a.earnedAt) from AwardEntity a where a.momentId = :m and a.userId = :u",
-                        Instant.class)
-                .setParameter("m", momentId.value())
-                .setParameter("u", userId)
-                .getSingleResult());
+        return Sql.first("select max(earned_at) as last from awards where moment_id = ? and user_id = ?",
+                row -> Sql.instant(row, "last"), momentId.value(), userId);
     }
 
     @Override

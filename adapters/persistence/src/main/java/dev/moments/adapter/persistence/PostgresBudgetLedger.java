@@ -27,14 +27,21 @@ public class PostgresBudgetLedger implements BudgetLedger {
     public void open(Budget budget, Instant at) {
         Store.insert(BudgetMapper.toEntity(budget), "budget of moment " + budget.momentId());
         if (budget.total().isPositive()) {
-            Store.insert(BudgetMapper.entry(budget.momentId(), Kind.TOP_UP, budget.total(), null, at),
-                    "ledger entry");
+            entry(budget.momentId(), Kind.TOP_UP, budget.total(), null, at);
         }
     }
 
     @Override
     public Optional<Budget> find(MomentId momentId) {
-        return Store.find(BudgetEntity.class, momentId.value()).map(BudgetMapper::toDomain);
+        return Sql.first("select currency, total, daily_cap, cost_per_action, reserved, spent from budgets"
+                + " where moment_id = ?", row -> {
+                    String currency = row.getString("currency");
+                    return new Budget(momentId, MoneyColumns.money(row.getBigDecimal("total"), currency),
+                            MoneyColumns.money(row.getBigDecimal("daily_cap"), currency),
+                            MoneyColumns.money(row.getBigDecimal("cost_per_action"), currency),
+                            MoneyColumns.money(row.getBigDecimal("reserved"), currency),
+                            MoneyColumns.money(row.getBigDecimal("spent"), currency));
+                }, momentId.value());
     }
 
     @Override
@@ -48,35 +55,30 @@ public class PostgresBudgetLedger implements BudgetLedger {
         Objects.requireNonNull(awardId, "awardId");
         Objects.requireNonNull(day, "day");
         // One statement checks the total and the day's cap and books both; the row lock orders concurrent callers.
-        int changed = Store.em()
-                // A reservation whose day is older than the day on record (a caller that read its clock just before
-                // midnight and then waited on this lock) counts against the day on record: the day never goes back.
-                .createQuery("update BudgetEntity b set b.reserved = b.reserved + :amount,"
-                        + " b.chargedToday = case when b.chargedDay >= :day then b.chargedToday + :amount"
-                        + " else :amount end,"
-                        + " b.chargedDay = case when b.chargedDay >= :day then b.chargedDay else :day end"
-                        + " where b.momentId = :momentId and b.currency = :currency"
-                        + " and b.total - b.reserved - b.spent >= :amount"
-                        + " and (b.dailyCap is null or (case when b.chargedDay >= :day then b.chargedToday"
-                        + " else 0 end) + :amount <= b.dailyCap)")
-                .setParameter("amount", amount.amount())
-                .setParameter("day", day)
-                .setParameter("momentId", momentId.value())
-                .setParameter("currency", amount.currency().getCurrencyCode())
-                .executeUpdate();
+        // A reservation whose day is older than the day on record (a caller that read its clock just before midnight
+        // and then waited on this lock) counts against the day on record: the day never goes back.
+        BigDecimal value = amount.amount();
+        int changed = Sql.update("update budgets set reserved = reserved + ?,"
+                        + " charged_today = case when charged_day >= ? then charged_today + ? else ? end,"
+                        + " charged_day = greatest(charged_day, ?)"
+                        + " where moment_id = ? and currency = ? and total - reserved - spent >= ?"
+                        + " and (daily_cap is null"
+                        + " or (case when charged_day >= ? then charged_today else 0 end) + ? <= daily_cap)",
+                value, day, value, value, day, momentId.value(), amount.currency().getCurrencyCode(), value, day,
+                value);
         if (changed != 1) {
             Budget budget = find(momentId)
                     .orElseThrow(() -> new NoSuchElementException("moment " + momentId + " has no budget"));
             return budget.remaining().isLessThan(amount) ? Reservation.BUDGET_EXHAUSTED : Reservation.DAILY_CAP;
         }
-        Store.insert(BudgetMapper.entry(momentId, Kind.RESERVE, amount, awardId, at), "ledger entry");
+        entry(momentId, Kind.RESERVE, amount, awardId, at);
         return Reservation.RESERVED;
     }
 
     @Override
     public void release(MomentId momentId, AwardId awardId, Money amount, LocalDate reservedOn, Instant at) {
         giveBack(momentId, amount, Money.zero(amount.currency()), reservedOn);
-        Store.insert(BudgetMapper.entry(momentId, Kind.RELEASE, amount, awardId, at), "ledger entry");
+        entry(momentId, Kind.RELEASE, amount, awardId, at);
     }
 
     @Override
@@ -88,10 +90,10 @@ public class PostgresBudgetLedger implements BudgetLedger {
         Money rest = reservation.minus(cost);
         giveBack(momentId, rest, cost, reservedOn);
         if (cost.isPositive()) {
-            Store.insert(BudgetMapper.entry(momentId, Kind.SETTLE, cost, awardId, at), "ledger entry");
+            entry(momentId, Kind.SETTLE, cost, awardId, at);
         }
         if (rest.isPositive()) {
-            Store.insert(BudgetMapper.entry(momentId, Kind.RELEASE, rest, awardId, at), "ledger entry");
+            entry(momentId, Kind.RELEASE, rest, awardId, at);
         }
     }
 
@@ -139,7 +141,7 @@ public class PostgresBudgetLedger implements BudgetLedger {
             throw new NoSuchElementException("moment " + momentId + " has no budget in "
                     + amount.currency().getCurrencyCode());
         }
-        Store.insert(BudgetMapper.entry(momentId, Kind.TOP_UP, amount, null, at), "ledger entry");
+        entry(momentId, Kind.TOP_UP, amount, null, at);
     }
 
     @Override
@@ -157,5 +159,12 @@ public class PostgresBudgetLedger implements BudgetLedger {
         if (amount == null || !amount.isPositive()) {
             throw new IllegalArgumentException("amount must be positive, got " + amount);
         }
+    }
+
+    /** Appends one immutable entry to the ledger. */
+    private static void entry(MomentId momentId, Kind kind, Money amount, AwardId awardId, Instant at) {
+        Sql.update("insert into budget_ledger (moment_id, award_id, kind, amount, occurred_at) values (?, ?, ?, ?, ?)",
+                momentId.value(), awardId == null ? null : awardId.value(), kind.name(), MoneyColumns.amount(amount),
+                at);
     }
 }

@@ -14,13 +14,26 @@ public class PostgresEventLog implements EventLog {
 
     @Override
     public void insert(RecordedEvent event) {
-        Store.insert(EventMapper.toEntity(event), "event " + event.eventId() + " of partner " + event.partnerId());
+        Sql.insert("event " + event.eventId() + " of partner " + event.partnerId(),
+                "insert into events (partner_id, event_id, fingerprint, type, user_id, occurred_at, received_at,"
+                        + " outcome) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))",
+                event.partnerId().value(), event.eventId(), event.fingerprint(), event.type(), event.userId(),
+                event.occurredAt(), event.receivedAt(),
+                event.outcome() == null ? null : EventMapper.outcomeJson(event.outcome()));
     }
 
     @Override
     public Optional<RecordedEvent> find(PartnerId partnerId, String eventId) {
-        return Store.find(EventEntity.class, new EventEntity.Key(partnerId.value(), eventId))
-                .map(EventMapper::toDomain);
+        return Sql.first("select fingerprint, type, user_id, occurred_at, received_at, cast(outcome as text) as outcome"
+                        + " from events where partner_id = ? and event_id = ?",
+                row -> {
+                    String outcome = row.getString("outcome");
+                    return new RecordedEvent(partnerId, eventId, row.getString("fingerprint"), row.getString("type"),
+                            row.getString("user_id"), Sql.instant(row, "occurred_at"),
+                            Sql.instant(row, "received_at"),
+                            outcome == null ? null : EventMapper.outcome(Json.read(outcome)));
+                },
+                partnerId.value(), eventId);
     }
 
     @Override

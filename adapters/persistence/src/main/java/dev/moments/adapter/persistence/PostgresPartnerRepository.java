@@ -51,7 +51,9 @@ public class PostgresPartnerRepository implements PartnerRepository {
 
     @Override
     public Optional<ApiKey> findKeyByDigest(ApiKeyDigest digest) {
-        return Store.detached(ApiKeyEntity.<ApiKeyEntity>list("digest", digest.hex()))
-                .stream().findFirst().map(PartnerMapper::toDomain);
+        return Sql.first("select id, partner_id, created_at, revoked_at from api_keys where digest = ?",
+                row -> new ApiKey(new ApiKeyId(row.getString("id")), new PartnerId(row.getString("partner_id")), digest,
+                        Sql.instant(row, "created_at"), Sql.instant(row, "revoked_at")),
+                digest.hex());
     }
 }

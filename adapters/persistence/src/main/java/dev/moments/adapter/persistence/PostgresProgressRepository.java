@@ -37,8 +37,12 @@ public class PostgresProgressRepository implements ProgressRepository {
 
     @Override
     public void insert(UserProgress progress) {
-        Store.insert(ProgressMapper.toEntity(progress),
-                "progress of user " + progress.userId() + " on moment " + progress.momentId());
+        Sql.insert("progress of user " + progress.userId() + " on moment " + progress.momentId(),
+                "insert into user_progress (moment_id, user_id, partner_id, state, holdout, last_refusal, updated_at)"
+                        + " values (?, ?, ?, cast(? as jsonb), ?, ?, ?)",
+                progress.momentId().value(), progress.userId(), progress.partnerId().value(),
+                ProgressMapper.stateJson(progress.state()), progress.holdout(), progress.lastRefusal(),
+                progress.updatedAt());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.moments.adapter.persistence;
 
+import dev.moments.application.port.out.ConcurrentWriteException;
+import jakarta.persistence.PersistenceException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,6 +47,21 @@ final class Sql {
                 return statement.executeUpdate();
             }
         });
+    }
+
+    /**
+     * Inserts one row; a row already holding its key (or a write lost to a concurrent transaction) surfaces as a
+     * {@link ConcurrentWriteException} naming {@code what}, as {@link Store#insert} does for entities.
+     */
+    static void insert(String what, String sql, Object... parameters) {
+        try {
+            update(sql, parameters);
+        } catch (PersistenceException e) {
+            if (SqlStates.isConcurrencyConflict(e)) {
+                throw new ConcurrentWriteException(what + " already exists or was written concurrently", e);
+            }
+            throw e;
+        }
     }
 
     /** Runs a query and reads every row. */
