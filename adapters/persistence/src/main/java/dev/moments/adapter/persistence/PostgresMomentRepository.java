@@ -8,6 +8,8 @@ import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.partner.PartnerId;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,9 +30,13 @@ public class PostgresMomentRepository implements MomentRepository {
 
     @Override
     public Optional<Moment> find(PartnerId partnerId, MomentId id) {
-        return Store.detached(MomentEntity.<MomentEntity>list("id = ?1 and partnerId = ?2", id.value(),
-                        partnerId.value()))
-                .stream().findFirst().map(MomentMapper::toDomain);
+        // Read on every award, so plain SQL rather than a JPQL query and an entity to hydrate and detach.
+        return Sql.first("select id, partner_id, name, status, cast(trigger as text) as trigger,"
+                        + " cast(audience as text) as audience, starts_at, ends_at, timezone, reward_ids, per_user,"
+                        + " per_device, cooldown, redeem_after, claim_within, holdout_percent, announcement,"
+                        + " confirmation, created_at, updated_at from moments where id = ? and partner_id = ?",
+                PostgresMomentRepository::row, id.value(), partnerId.value())
+                .map(MomentMapper::toDomain);
     }
 
     @Override
@@ -74,5 +80,30 @@ public class PostgresMomentRepository implements MomentRepository {
                         + " and t.partnerId = ?1 and t.eventType = ?3) order by m.createdAt, m.id",
                 partnerId.value(), statuses.stream().map(MomentStatus::name).toList(), eventType);
         return Store.detached(rows).stream().map(MomentMapper::toDomain).toList();
+    }
+
+    private static MomentEntity row(ResultSet row) throws SQLException {
+        MomentEntity moment = new MomentEntity();
+        moment.id = row.getString("id");
+        moment.partnerId = row.getString("partner_id");
+        moment.name = row.getString("name");
+        moment.status = row.getString("status");
+        moment.trigger = row.getString("trigger");
+        moment.audience = row.getString("audience");
+        moment.startsAt = Sql.instant(row, "starts_at");
+        moment.endsAt = Sql.instant(row, "ends_at");
+        moment.timezone = row.getString("timezone");
+        moment.rewardIds = (String[]) row.getArray("reward_ids").getArray();
+        moment.perUser = row.getInt("per_user");
+        moment.perDevice = row.getObject("per_device", Integer.class);
+        moment.cooldown = row.getString("cooldown");
+        moment.redeemAfter = row.getString("redeem_after");
+        moment.claimWithin = row.getString("claim_within");
+        moment.holdoutPercent = row.getInt("holdout_percent");
+        moment.announcement = row.getString("announcement");
+        moment.confirmation = row.getString("confirmation");
+        moment.createdAt = Sql.instant(row, "created_at");
+        moment.updatedAt = Sql.instant(row, "updated_at");
+        return moment;
     }
 }
