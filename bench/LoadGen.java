@@ -17,12 +17,14 @@ import java.util.regex.Pattern;
 /**
  * Load generator of the Moments benchmark (see bench/run.sh). Single file, JDK only:
  * {@code java bench/LoadGen.java --url http://127.0.0.1:PORT --admin TOKEN [--awards 2000] [--events 6000]
- * [--clients 32] [--warmup 1000] [--deadline-s 120]}.
+ * [--clients 32] [--warmup 1000] [--deadline-s 120] [--batch 1]}.
  *
  * <p>Creates a partner, a reward and one hot moment ("event" trigger on order.completed, no where) whose budget pays
  * exactly {@code awards} actions at 1.00, launches it, then fires {@code events} qualifying events (distinct user and
  * event ids) from {@code clients} platform threads over keep-alive HTTP/1.1 connections. Before that, an optional
- * warm-up on a second moment (event type bench.warmup) lets the JIT see the whole award path. Prints figures and,
+ * warm-up on a second moment (event type bench.warmup) lets the JIT see the whole award path. With {@code --batch N}
+ * (N > 1) each client sends its events N at a time to {@code POST /v1/events/batch}; every event of a batch gets the
+ * batch's latency. Prints figures and,
  * for run.sh, lines {@code RESULT key=value}. Asserts nothing: the caller decides what is a failure.
  */
 public class LoadGen {
@@ -37,6 +39,7 @@ public class LoadGen {
         int warmup = Integer.parseInt(opt.getOrDefault("warmup", "1000"));
         long deadlineS = Long.parseLong(opt.getOrDefault("deadline-s", "120"));
         long appPid = Long.parseLong(opt.getOrDefault("app-pid", "0"));
+        int batch = Integer.parseInt(opt.getOrDefault("batch", "1"));
         String run = Long.toString(System.currentTimeMillis(), 36);
 
         ExecutorService clientPool = Executors.newFixedThreadPool(clients, daemon("http"));
@@ -63,13 +66,13 @@ public class LoadGen {
             int warmAwards = Math.max(1, warmup / 4);
             String warm = createMoment(api, key, reward, "bench warm-up", "bench.warmup", warmAwards);
             Phase w = new Phase(api, key, warm, "bench.warmup", "w-" + run, warmup, warmAwards,
-                    clients, deadlineS);
+                    clients, deadlineS, batch);
             w.run();
             System.out.printf("warm-up: %d events on a separate moment in %.1f s (%d errors)%n",
                     w.sent.get(), w.elapsedNanos() / 1e9, w.errors.get());
         }
 
-        Phase p = new Phase(api, key, hot, "order.completed", "e-" + run, events, awards, clients, deadlineS);
+        Phase p = new Phase(api, key, hot, "order.completed", "e-" + run, events, awards, clients, deadlineS, batch);
         Cpu before = Cpu.now(appPid);
         p.run();
         Cpu cpu = Cpu.now(appPid).minus(before);
@@ -118,6 +121,7 @@ public class LoadGen {
         System.out.println("RESULT budget_awards=" + awards);
         System.out.println("RESULT events=" + n);
         System.out.println("RESULT clients=" + clients);
+        System.out.println("RESULT batch=" + batch);
         System.out.println("RESULT errors=" + p.errors.get());
         System.out.println("RESULT awards_reported=" + awarded);
         System.out.printf("RESULT award_window_s=%.3f%n", awardWindowS);
@@ -145,6 +149,7 @@ public class LoadGen {
         final int budgetAwards;
         final int clients;
         final long deadlineNanos;
+        final int batch;
         final AtomicInteger next = new AtomicInteger();
         final AtomicLong sent = new AtomicLong();
         final AtomicLong awarded = new AtomicLong();
@@ -160,7 +165,7 @@ public class LoadGen {
         long end;
 
         Phase(Api api, String key, String momentId, String type, String prefix, int events, int budgetAwards,
-              int clients, long deadlineS) {
+              int clients, long deadlineS, int batch) {
             this.api = api;
             this.key = key;
             this.momentId = momentId;
@@ -170,6 +175,7 @@ public class LoadGen {
             this.budgetAwards = budgetAwards;
             this.clients = clients;
             this.deadlineNanos = TimeUnit.SECONDS.toNanos(deadlineS);
+            this.batch = Math.max(1, batch);
             this.latency = new long[events];
             this.finishedAt = new long[events];
             this.marker = "\"momentId\":\"" + momentId + "\"";
@@ -193,24 +199,40 @@ public class LoadGen {
         }
 
         void work() {
-            int i;
-            while ((i = next.getAndIncrement()) < events) {
+            int first;
+            while ((first = next.getAndAdd(batch)) < events) {
+                int last = Math.min(events, first + batch);
                 long t0 = System.nanoTime();
                 if (t0 - start > deadlineNanos) {
                     break;
                 }
-                String body = "{\"id\":\"" + prefix + "-" + i + "\",\"type\":\"" + type + "\",\"userId\":\"u-"
-                        + prefix + "-" + i + "\",\"properties\":{\"total\":42.5}}";
+                StringBuilder body = new StringBuilder(batch == 1 ? "" : "{\"events\":[");
+                for (int i = first; i < last; i++) {
+                    if (i > first) {
+                        body.append(',');
+                    }
+                    body.append("{\"id\":\"").append(prefix).append('-').append(i).append("\",\"type\":\"")
+                            .append(type).append("\",\"userId\":\"u-").append(prefix).append('-').append(i)
+                            .append("\",\"properties\":{\"total\":42.5}}");
+                }
+                if (batch > 1) {
+                    body.append("]}");
+                }
+                int n = last - first;
                 try {
-                    HttpResponse<String> r = api.send("POST", "/v1/events", key, body);
+                    HttpResponse<String> r = api.send("POST", batch == 1 ? "/v1/events" : "/v1/events/batch", key,
+                            body.toString());
                     long t1 = System.nanoTime();
-                    latency[i] = t1 - t0;
-                    finishedAt[i] = t1;
-                    sent.incrementAndGet();
+                    finish(first, last, t0, t1);
                     if (r.statusCode() != 200) {
-                        errors.incrementAndGet();
+                        errors.addAndGet(n);
                         firstError.compareAndSet(null, r.statusCode() + " " + r.body());
                         continue;
+                    }
+                    int problems = count(r.body(), "\"status\":4") + count(r.body(), "\"status\":5");
+                    if (problems > 0) {
+                        errors.addAndGet(problems);
+                        firstError.compareAndSet(null, r.body());
                     }
                     int[] counts = countAwards(r.body());
                     otherAwards.addAndGet(counts[1]);
@@ -218,31 +240,42 @@ public class LoadGen {
                         budgetGoneAt.compareAndSet(0, t1);
                     }
                 } catch (Exception e) {
-                    long t1 = System.nanoTime();
-                    latency[i] = t1 - t0;
-                    finishedAt[i] = t1;
-                    sent.incrementAndGet();
-                    errors.incrementAndGet();
+                    finish(first, last, t0, System.nanoTime());
+                    errors.addAndGet(n);
                     firstError.compareAndSet(null, e.toString());
                 }
             }
         }
 
-        /** Awards in an event result: [for this moment, for any other]. */
-        int[] countAwards(String json) {
-            int from = json.indexOf("\"awards\":[");
-            if (from < 0) {
-                return new int[] {0, 0};
+        private void finish(int first, int last, long t0, long t1) {
+            for (int i = first; i < last; i++) {
+                latency[i] = t1 - t0;
+                finishedAt[i] = t1;
             }
-            from += 10;
-            int to = json.indexOf(']', from); // an earned award holds no array
+            sent.addAndGet(last - first);
+        }
+
+        static int count(String text, String needle) {
+            int n = 0;
+            for (int k = text.indexOf(needle); k >= 0; k = text.indexOf(needle, k + 1)) {
+                n++;
+            }
+            return n;
+        }
+
+        /** Awards in the event results of an answer (one result, or a batch's): [for this moment, for any other]. */
+        int[] countAwards(String json) {
             int mine = 0;
             int any = 0;
-            for (int k = json.indexOf("\"momentId\":\"", from); k >= 0 && k < to;
-                 k = json.indexOf("\"momentId\":\"", k + 1)) {
-                any++;
-                if (json.startsWith(marker, k)) {
-                    mine++;
+            for (int from = json.indexOf("\"awards\":["); from >= 0; from = json.indexOf("\"awards\":[", from)) {
+                from += 10;
+                int to = json.indexOf(']', from); // an earned award holds no array
+                for (int k = json.indexOf("\"momentId\":\"", from); k >= 0 && k < to;
+                     k = json.indexOf("\"momentId\":\"", k + 1)) {
+                    any++;
+                    if (json.startsWith(marker, k)) {
+                        mine++;
+                    }
                 }
             }
             return new int[] {mine, any - mine};

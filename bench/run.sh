@@ -4,7 +4,9 @@
 # overspent (or does not add up) or the service failed.
 #
 #   bash bench/run.sh [--no-build] [--awards 2000] [--events 6000] [--clients 32] [--warmup 800] [--pgbench-s 15]
-#                     [--profile]      (--profile: Java Flight Recording of the service, kept with the raw output)
+#                     [--batch 1] [--profile]
+#   --batch N: each client sends N events per request to POST /v1/events/batch (1: one event per POST /v1/events)
+#   --profile: Java Flight Recording of the service, kept with the raw output
 #
 # Loopback only: the service listens on 127.0.0.1:<free port>, PostgreSQL is 127.0.0.1:5432 (user postgres).
 # Uses its own schemas: moments_bench (the service's, emptied at start) and bench_scratch (pgbench's, dropped at end).
@@ -20,6 +22,7 @@ CLIENTS=32
 WARMUP=800
 PGBENCH_S=15
 PROFILE=0
+BATCH=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) BUILD=0; shift ;;
@@ -29,7 +32,8 @@ while [ $# -gt 0 ]; do
     --warmup) WARMUP=$2; shift 2 ;;
     --pgbench-s) PGBENCH_S=$2; shift 2 ;;
     --profile) PROFILE=1; shift ;;
-    -h|--help) sed -n 2,10p "$0"; exit 0 ;;
+    --batch) BATCH=$2; shift 2 ;;
+    -h|--help) sed -n 2,12p "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 64 ;;
   esac
 done
@@ -115,11 +119,11 @@ fi
 echo "healthy"
 
 # 4. Drain one hot moment.
-phase "load: $EVENTS events for a budget of $AWARDS awards from $CLIENTS clients (+ $WARMUP warm-up events)"
+phase "load: $EVENTS events for a budget of $AWARDS awards from $CLIENTS clients, $BATCH per request (+ $WARMUP warm-up events)"
 set +e
 java -Xss512k -XX:TieredStopAtLevel=1 bench/LoadGen.java --url "$URL" --admin "$ADMIN_TOKEN" \
   --awards "$AWARDS" --events "$EVENTS" --clients "$CLIENTS" --warmup "$WARMUP" --deadline-s 100 \
-  --app-pid "$APP_PID" \
+  --app-pid "$APP_PID" --batch "$BATCH" \
   | tee "$WORK/loadgen.out"
 LG_RC=${PIPESTATUS[0]}
 set -e
@@ -180,12 +184,12 @@ RATIO=$(awk -v a="$(r awards_per_s)" -v t="$PG_TPS" 'BEGIN { if (t + 0 > 0) prin
 
 {
   echo
-  echo "Moments benchmark — $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), B = $B awards at 1.00, $(r events) events, $(r clients) clients"
+  echo "Moments benchmark — $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), B = $B awards at 1.00, $(r events) events, $(r clients) clients, $(r batch) event(s) per request"
   echo
   echo "| metric | value |"
   echo "|---|---|"
   echo "| engine awards/s (until the B-th award, $(r award_window_s) s) | $(r awards_per_s) |"
-  echo "| engine requests/s (all $(r events) events) | $(r requests_per_s) |"
+  echo "| engine events/s (all $(r events) events) | $(r requests_per_s) |"
   echo "| latency p50 / p99, all requests (ms) | $(r p50_ms) / $(r p99_ms) |"
   echo "| latency p50 / p99, while the budget lasted (ms) | $(r award_phase_p50_ms) / $(r award_phase_p99_ms) |"
   echo "| awards reported / in the database / budget B | $REPORTED / $DB_AWARDS / $B |"
@@ -196,7 +200,7 @@ RATIO=$(awk -v a="$(r awards_per_s)" -v t="$PG_TPS" 'BEGIN { if (t + 0 > 0) prin
   echo "| pgbench tps, bare conditional UPDATE (32 clients) | $PG_TPS |"
   echo "| ratio engine awards/s ÷ pgbench tps | $RATIO |"
   [ -z "$(r cpu_share)" ] || echo "| CPU share during the load (machine) | $(r cpu_share) |"
-  [ -z "$(r cpu_ms_per_request)" ] || echo "| CPU ms per request | $(r cpu_ms_per_request) |"
+  [ -z "$(r cpu_ms_per_request)" ] || echo "| CPU ms per event | $(r cpu_ms_per_request) |"
   echo
   echo "overspend: $OVERSPEND"
   echo "budget adds up (reported = rows = ledger = reserved = $B.00, remaining 0.00): $BUDGET_OK"

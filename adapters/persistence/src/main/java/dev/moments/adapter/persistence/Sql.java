@@ -1,6 +1,8 @@
 package dev.moments.adapter.persistence;
 
 import dev.moments.application.port.out.ConcurrentWriteException;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.PersistenceException;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -15,7 +17,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
 
 /**
  * Plain SQL on the transaction's own JDBC connection, for what JPQL cannot say (row locks, {@code SKIP LOCKED},
@@ -42,7 +46,7 @@ final class Sql {
 
     /** Runs an INSERT, UPDATE or DELETE and answers how many rows it changed. */
     static int update(String sql, Object... parameters) {
-        return session().doReturningWork(connection -> {
+        return work(connection -> {
             try (PreparedStatement statement = prepare(connection, sql, parameters)) {
                 return statement.executeUpdate();
             }
@@ -66,7 +70,7 @@ final class Sql {
 
     /** Runs a query and reads every row. */
     static <T> List<T> list(String sql, Row<T> row, Object... parameters) {
-        return session().doReturningWork(connection -> {
+        return work(connection -> {
             try (PreparedStatement statement = prepare(connection, sql, parameters);
                  ResultSet rows = statement.executeQuery()) {
                 List<T> result = new ArrayList<>();
@@ -80,7 +84,7 @@ final class Sql {
 
     /** Runs a query and reads its first row, if any. */
     static <T> Optional<T> first(String sql, Row<T> row, Object... parameters) {
-        return session().doReturningWork(connection -> {
+        return work(connection -> {
             try (PreparedStatement statement = prepare(connection, sql, parameters);
                  ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? Optional.ofNullable(row.read(rows)) : Optional.empty();
@@ -94,8 +98,22 @@ final class Sql {
         return value == null ? null : value.toInstant();
     }
 
-    private static Session session() {
-        return Store.em().unwrap(Session.class);
+    /**
+     * Runs JDBC work on the transaction's connection, or, outside a transaction (an API key looked up before the
+     * request's transaction begins), on a connection borrowed for this statement alone and given back at once. Through
+     * the session it would stay with the request until the request ends, while the request's transaction takes a
+     * second one: with as many concurrent requests as the pool has connections, every request would hold one and wait
+     * for another.
+     */
+    private static <T> T work(ReturningWork<T> work) {
+        if (QuarkusTransaction.isActive()) {
+            return Store.em().unwrap(Session.class).doReturningWork(work);
+        }
+        try (Connection connection = Arc.container().instance(DataSource.class).get().getConnection()) {
+            return work.execute(connection);
+        } catch (SQLException e) {
+            throw new PersistenceException(e.getMessage(), e);
+        }
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)

@@ -26,18 +26,23 @@ final class SqlStates {
     static boolean isConcurrencyConflict(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof JDBCException jdbc && CONCURRENCY_CONFLICTS.contains(jdbc.getSQLState())) {
+            if (t instanceof JDBCException jdbc && isConflict(jdbc.getSQLState())) {
                 return true;
             }
             if (t instanceof SQLException sql) {
                 for (SQLException next = sql; next != null && (next == sql || seen.add(next));
                         next = next.getNextException()) {
-                    if (CONCURRENCY_CONFLICTS.contains(next.getSQLState())) {
+                    if (isConflict(next.getSQLState())) {
                         return true;
                     }
                 }
             }
         }
         return false;
+    }
+
+    /** Whether a SQL state (which a driver may leave out) is one of the conflicts; {@code Set.of} refuses nulls. */
+    private static boolean isConflict(String sqlState) {
+        return sqlState != null && CONCURRENCY_CONFLICTS.contains(sqlState);
     }
 }
