@@ -12,6 +12,7 @@ import dev.moments.application.port.out.IdGenerator;
 import dev.moments.application.port.out.LedgerHistory;
 import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.PartnerRepository;
+import dev.moments.application.port.out.PartnerSpending;
 import dev.moments.application.port.out.ProgressRepository;
 import dev.moments.application.port.out.RewardRepository;
 import dev.moments.application.port.out.SecretGenerator;
@@ -100,9 +101,9 @@ public class CoreConfiguration {
 
     @Produces
     @Singleton
-    PartnerService partnerService(PartnerRepository partners, IdGenerator ids, SecretGenerator secrets, Clock clock,
-                                  TransactionRunner transactions) {
-        return new PartnerService(partners, ids, secrets, clock, transactions);
+    PartnerService partnerService(PartnerRepository partners, PartnerSpending spending, IdGenerator ids,
+                                  SecretGenerator secrets, Clock clock, TransactionRunner transactions) {
+        return new PartnerService(partners, spending, ids, secrets, clock, transactions);
     }
 
     @Produces
@@ -129,38 +130,40 @@ public class CoreConfiguration {
     @Produces
     @Singleton
     RecordEventService recordEventService(EventLog events, MomentRepository moments, AwardRepository awards,
-                                          BudgetLedger ledger, ProgressRepository progress,
+                                          BudgetLedger ledger, PartnerSpending spending, ProgressRepository progress,
                                           UserProfileRepository profiles, ListeningMoments listening,
                                           CompiledExpressions expressions, IdGenerator ids, SecretGenerator secrets,
                                           TokenSealer sealer, DomainEventOutbox outbox, Clock clock,
                                           MomentsConfig config, TransactionRunner transactions) {
-        return new RecordEventService(events, moments, awards, ledger, progress, profiles, listening, expressions, ids,
+        return new RecordEventService(events, moments, awards, ledger, spending, progress, profiles, listening, expressions, ids,
                 secrets, sealer, outbox, clock, config.lateEventsBound(), transactions);
     }
 
     @Produces
     @Singleton
     AwardLifecycleService awardLifecycleService(AwardRepository awards, MomentRepository moments, BudgetLedger ledger,
-                                                ListeningMoments listening, Clock clock,
+                                                PartnerSpending spending, ListeningMoments listening, Clock clock,
                                                 TransactionRunner transactions) {
-        return new AwardLifecycleService(awards, moments, ledger, listening, clock, transactions);
+        return new AwardLifecycleService(awards, moments, ledger, spending, listening, clock, transactions);
     }
 
     @Produces
     @Singleton
     ExplainService explainService(MomentRepository moments, ProgressRepository progress, AwardRepository awards,
-                                  BudgetLedger ledger, Clock clock, MomentsConfig config) {
-        return new ExplainService(moments, progress, awards, ledger, clock, config.lateEventsBound());
+                                  BudgetLedger ledger, PartnerSpending spending, Clock clock,
+                                  MomentsConfig config) {
+        return new ExplainService(moments, progress, awards, ledger, spending, clock, config.lateEventsBound());
     }
 
     @Produces
     @Singleton
     DirectAwardService directAwardService(MomentRepository moments, RewardRepository rewards, AwardRepository awards,
-                                          BudgetLedger ledger, UserProfileRepository profiles,
-                                          ListeningMoments listening, CompiledExpressions expressions, IdGenerator ids,
+                                          BudgetLedger ledger, PartnerSpending spending,
+                                          UserProfileRepository profiles, ListeningMoments listening,
+                                          CompiledExpressions expressions, IdGenerator ids,
                                           SecretGenerator secrets, TokenSealer sealer, DomainEventOutbox outbox,
                                           Clock clock, TransactionRunner transactions) {
-        return new DirectAwardService(moments, rewards, awards, ledger, profiles, listening, expressions, ids, secrets,
+        return new DirectAwardService(moments, rewards, awards, ledger, spending, profiles, listening, expressions, ids, secrets,
                 sealer, outbox, clock, transactions);
     }
 
@@ -172,8 +175,9 @@ public class CoreConfiguration {
 
     @Produces
     @Singleton
-    StatementService statementService(LedgerHistory history, MomentRepository moments, PartnerRepository partners) {
-        return new StatementService(history, moments, partners);
+    StatementService statementService(LedgerHistory history, MomentRepository moments, PartnerRepository partners,
+                                      PartnerSpending spending) {
+        return new StatementService(history, moments, partners, spending);
     }
 
     private static byte[] randomBytes(int count) {

@@ -9,6 +9,7 @@ import dev.moments.application.port.out.BudgetLedger;
 import dev.moments.application.port.out.Clock;
 import dev.moments.application.port.out.ConcurrentWriteException;
 import dev.moments.application.port.out.MomentRepository;
+import dev.moments.application.port.out.PartnerSpending;
 import dev.moments.application.port.out.TransactionRunner;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.award.AwardId;
@@ -17,27 +18,32 @@ import dev.moments.domain.moment.Moment;
 import dev.moments.domain.partner.PartnerId;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Ends unclaimed awards — cancelled by the partner or expired — and gives each reservation back to its budget in the
- * same transaction; a moment exhausted for want of that money goes live again.
+ * Ends unclaimed awards — cancelled by the partner or expired — and gives each reservation back to its budget, and
+ * its charge back to the partner's month, in the same transaction; a moment exhausted for want of that money goes
+ * live again.
  */
 public final class AwardLifecycleService implements CancelAwardUseCase, ExpireAwardsUseCase {
 
     private final AwardRepository awards;
     private final MomentRepository moments;
     private final BudgetLedger ledger;
+    private final PartnerSpending spending;
     private final ListeningMoments listening;
     private final Clock clock;
     private final Transactions transactions;
 
     public AwardLifecycleService(AwardRepository awards, MomentRepository moments, BudgetLedger ledger,
-                                 ListeningMoments listening, Clock clock, TransactionRunner transactions) {
+                                 PartnerSpending spending, ListeningMoments listening, Clock clock,
+                                 TransactionRunner transactions) {
         this.awards = awards;
         this.moments = moments;
         this.ledger = ledger;
+        this.spending = spending;
         this.listening = listening;
         this.clock = clock;
         this.transactions = new Transactions(transactions);
@@ -57,7 +63,10 @@ public final class AwardLifecycleService implements CancelAwardUseCase, ExpireAw
         return transactions.run(() -> {
             Instant now = clock.now();
             List<Award> due = awards.lockExpired(now, batchSize);
-            for (Award award : due) {
+            // Partners, then moments, in one order in every batch: a batch locks one partner's spending before its
+            // budgets (the lock order of docs/architecture.md), so two batches never wait for each other in a circle.
+            for (Award award : due.stream().sorted(Comparator.comparing((Award a) -> a.partnerId().value())
+                    .thenComparing(a -> a.momentId().value())).toList()) {
                 end(award, AwardStatus.EXPIRED, now);
             }
             return due.size();
@@ -71,6 +80,8 @@ public final class AwardLifecycleService implements CancelAwardUseCase, ExpireAw
         }
         Moment before = moments.find(award.partnerId(), award.momentId()).orElseThrow();
         if (award.reserved().isPositive()) {
+            // the partner's spending before the budget, as when paying (lock order)
+            spending.giveBack(award.partnerId(), award.reserved(), Awarding.month(award.earnedAt()));
             ledger.release(award.momentId(), award.id(), award.reserved(),
                     LocalDate.ofInstant(award.earnedAt(), before.schedule().timezone()), now);
             // Read again after the release, which waited for the budget row: an award that took the last money

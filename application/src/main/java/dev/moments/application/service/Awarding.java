@@ -8,6 +8,7 @@ import dev.moments.application.port.out.DomainEventOutbox;
 import dev.moments.application.port.out.DomainEventOutbox.OutboxEvent;
 import dev.moments.application.port.out.IdGenerator;
 import dev.moments.application.port.out.MomentRepository;
+import dev.moments.application.port.out.PartnerSpending;
 import dev.moments.application.port.out.SecretGenerator;
 import dev.moments.application.port.out.TokenSealer;
 import dev.moments.domain.award.Award;
@@ -21,14 +22,17 @@ import dev.moments.domain.shared.Money;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Pays for one completion: checks the moment is still evaluated, the user's limit and the budget, reserves the price
- * and creates the award with its redemption token. Shared by events and direct awards, so both follow one set of
- * rules; {@link #check} answers the same questions without changing anything.
+ * Pays for one completion: checks the moment is still evaluated, the user's limit, the partner's monthly cap and the
+ * budget, charges the partner's month, reserves the price and creates the award with its redemption token. Shared by
+ * events and direct awards, so both follow one set of rules; {@link #check} answers the same questions without
+ * changing anything.
  */
 final class Awarding {
 
@@ -38,20 +42,23 @@ final class Awarding {
     static final String COOLDOWN = "COOLDOWN";
     static final String BUDGET_EXHAUSTED = "BUDGET_EXHAUSTED";
     static final String DAILY_CAP = "DAILY_CAP";
+    static final String MONTHLY_CAP = "MONTHLY_CAP";
 
     private final MomentRepository moments;
     private final AwardRepository awards;
     private final BudgetLedger ledger;
+    private final PartnerSpending spending;
     private final IdGenerator ids;
     private final SecretGenerator secrets;
     private final TokenSealer sealer;
     private final DomainEventOutbox outbox;
 
-    Awarding(MomentRepository moments, AwardRepository awards, BudgetLedger ledger, IdGenerator ids,
-             SecretGenerator secrets, TokenSealer sealer, DomainEventOutbox outbox) {
+    Awarding(MomentRepository moments, AwardRepository awards, BudgetLedger ledger, PartnerSpending spending,
+             IdGenerator ids, SecretGenerator secrets, TokenSealer sealer, DomainEventOutbox outbox) {
         this.moments = moments;
         this.awards = awards;
         this.ledger = ledger;
+        this.spending = spending;
         this.ids = ids;
         this.secrets = secrets;
         this.sealer = sealer;
@@ -67,6 +74,9 @@ final class Awarding {
             return refusal;
         }
         Budget budget = ledger.find(moment.id()).orElseThrow();
+        if (monthlyCapReached(spending, current, budget, now)) {
+            return Optional.of(MONTHLY_CAP);
+        }
         if (!budget.canPayOneAction()) {
             return Optional.of(BUDGET_EXHAUSTED);
         }
@@ -87,12 +97,27 @@ final class Awarding {
                 .plus(budget.costPerAction()).isGreaterThan(budget.dailyCap());
     }
 
+    /** Whether one more action now would exceed the partner's monthly cap (of the UTC month of {@code now}). */
+    static boolean monthlyCapReached(PartnerSpending spending, Moment moment, Budget budget, Instant now) {
+        return spending.cap(moment.partnerId(), month(now)).filter(cap -> cap.refuses(budget.costPerAction()))
+                .isPresent();
+    }
+
+    /** The UTC calendar month of an instant: what a partner's monthly cap counts in. */
+    static YearMonth month(Instant at) {
+        return YearMonth.from(at.atOffset(ZoneOffset.UTC));
+    }
+
     /**
      * Awards a completion, or refuses it with the reason.
+     *
+     * <p>Locks, in this order (see docs/architecture.md): the partner's spending, then the moment's budget. The
+     * partner is charged before the budget reserves, and given back in the same transaction if the budget refuses.
      *
      * @throws NotEligibleException when the moment no longer pays, the user reached the limit or the budget is spent
      */
     AwardView award(Moment moment, String userId, String deviceId, String eventId, Instant now) {
+        spending.lock(moment.partnerId());
         ledger.lock(moment.id());
         Moment current = moments.find(moment.partnerId(), moment.id()).orElse(moment);
         int earnedBefore = awards.countForUser(moment.id(), userId);
@@ -104,8 +129,17 @@ final class Awarding {
         AwardId awardId = new AwardId(ids.next(AwardId.PREFIX));
         Money reserved = test ? Money.zero(budget.total().currency()) : budget.costPerAction();
         if (!test) {
+            YearMonth month = month(now);
+            PartnerSpending.Charge charge = spending.charge(moment.partnerId(), reserved, month);
+            if (charge == PartnerSpending.Charge.MONTHLY_CAP) {
+                throw new NotEligibleException(MONTHLY_CAP);
+            }
             BudgetLedger.Reservation reservation = ledger.reserve(moment.id(), reserved, awardId, now,
                     LocalDate.ofInstant(now, moment.schedule().timezone()));
+            if (reservation != BudgetLedger.Reservation.RESERVED && charge == PartnerSpending.Charge.CHARGED) {
+                // the refusal is caught and the transaction goes on (an event may pay other moments): undo the charge
+                spending.giveBack(moment.partnerId(), reserved, month);
+            }
             if (reservation == BudgetLedger.Reservation.BUDGET_EXHAUSTED) {
                 followBudget(current, now);
                 throw new NotEligibleException(BUDGET_EXHAUSTED);

@@ -10,6 +10,7 @@ import dev.moments.application.port.out.Clock;
 import dev.moments.application.port.out.DomainEventOutbox;
 import dev.moments.application.port.out.IdGenerator;
 import dev.moments.application.port.out.MomentRepository;
+import dev.moments.application.port.out.PartnerSpending;
 import dev.moments.application.port.out.RewardRepository;
 import dev.moments.application.port.out.SecretGenerator;
 import dev.moments.application.port.out.TokenSealer;
@@ -38,14 +39,14 @@ public final class DirectAwardService implements DirectAwardUseCase {
     private final Transactions transactions;
 
     public DirectAwardService(MomentRepository moments, RewardRepository rewards, AwardRepository awards,
-                              BudgetLedger ledger, UserProfileRepository profiles, ListeningMoments listening,
+                              BudgetLedger ledger, PartnerSpending spending, UserProfileRepository profiles, ListeningMoments listening,
                               CompiledExpressions expressions, IdGenerator ids, SecretGenerator secrets,
                               TokenSealer sealer, DomainEventOutbox outbox, Clock clock, TransactionRunner transactions) {
         this.moments = moments;
         this.rewards = rewards;
         this.profiles = profiles;
         this.listening = listening;
-        this.awarding = new Awarding(moments, awards, ledger, ids, secrets, sealer, outbox);
+        this.awarding = new Awarding(moments, awards, ledger, spending, ids, secrets, sealer, outbox);
         this.expressions = expressions;
         this.clock = clock;
         this.transactions = new Transactions(transactions);

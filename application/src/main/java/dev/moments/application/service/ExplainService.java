@@ -6,6 +6,7 @@ import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.BudgetLedger;
 import dev.moments.application.port.out.Clock;
 import dev.moments.application.port.out.MomentRepository;
+import dev.moments.application.port.out.PartnerSpending;
 import dev.moments.application.port.out.ProgressRepository;
 import dev.moments.application.port.out.UserProgress;
 import dev.moments.domain.budget.Budget;
@@ -29,15 +30,17 @@ public final class ExplainService implements ExplainProgressQuery {
     private final ProgressRepository progress;
     private final AwardRepository awards;
     private final BudgetLedger ledger;
+    private final PartnerSpending spending;
     private final Clock clock;
     private final Duration lateness;
 
     public ExplainService(MomentRepository moments, ProgressRepository progress, AwardRepository awards,
-                          BudgetLedger ledger, Clock clock, Duration lateness) {
+                          BudgetLedger ledger, PartnerSpending spending, Clock clock, Duration lateness) {
         this.moments = moments;
         this.progress = progress;
         this.awards = awards;
         this.ledger = ledger;
+        this.spending = spending;
         this.clock = clock;
         this.lateness = lateness;
     }
@@ -75,6 +78,9 @@ public final class ExplainService implements ExplainProgressQuery {
         }
         if (moment.status() == MomentStatus.LIVE) {
             Budget budget = ledger.find(momentId).orElseThrow();
+            if (Awarding.monthlyCapReached(spending, moment, budget, now)) {
+                reasons.add(Awarding.MONTHLY_CAP);
+            }
             if (!budget.canPayOneAction()) {
                 reasons.add(Awarding.BUDGET_EXHAUSTED);
             } else if (Awarding.dailyCapReached(ledger, moment, budget, now)) {

@@ -3,11 +3,15 @@ package dev.moments.application.service;
 import dev.moments.application.port.in.AuthenticatePartnerUseCase;
 import dev.moments.application.port.in.CreatePartnerCommand;
 import dev.moments.application.port.in.CreatePartnerUseCase;
+import dev.moments.application.port.in.GetPartnerQuery;
 import dev.moments.application.port.in.ManageApiKeysUseCase;
 import dev.moments.application.port.in.NotFoundException;
+import dev.moments.application.port.in.PartnerView;
+import dev.moments.application.port.in.SetMonthlyCapUseCase;
 import dev.moments.application.port.out.Clock;
 import dev.moments.application.port.out.IdGenerator;
 import dev.moments.application.port.out.PartnerRepository;
+import dev.moments.application.port.out.PartnerSpending;
 import dev.moments.application.port.out.SecretGenerator;
 import dev.moments.application.port.out.TransactionRunner;
 import dev.moments.domain.partner.ApiKey;
@@ -15,22 +19,33 @@ import dev.moments.domain.partner.ApiKeyDigest;
 import dev.moments.domain.partner.ApiKeyId;
 import dev.moments.domain.partner.Partner;
 import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.shared.InvalidValueException;
 import dev.moments.domain.shared.Money;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Currency;
 import java.util.Optional;
 
-/** Registers partners and looks after their API keys, which are stored only as digests. */
-public final class PartnerService implements CreatePartnerUseCase, ManageApiKeysUseCase, AuthenticatePartnerUseCase {
+/**
+ * Registers partners, looks after their API keys, which are stored only as digests, and their monthly spending caps.
+ */
+public final class PartnerService implements CreatePartnerUseCase, ManageApiKeysUseCase, AuthenticatePartnerUseCase,
+        GetPartnerQuery, SetMonthlyCapUseCase {
+
+    /** The field a monthly cap is given in. */
+    static final String MONTHLY_CAP_FIELD = "monthlyCap";
 
     private final PartnerRepository partners;
+    private final PartnerSpending spending;
     private final IdGenerator ids;
     private final SecretGenerator secrets;
     private final Clock clock;
     private final Transactions transactions;
 
-    public PartnerService(PartnerRepository partners, IdGenerator ids, SecretGenerator secrets, Clock clock,
-                          TransactionRunner transactions) {
+    public PartnerService(PartnerRepository partners, PartnerSpending spending, IdGenerator ids,
+                          SecretGenerator secrets, Clock clock, TransactionRunner transactions) {
         this.partners = partners;
+        this.spending = spending;
         this.ids = ids;
         this.secrets = secrets;
         this.clock = clock;
@@ -42,11 +57,56 @@ public final class PartnerService implements CreatePartnerUseCase, ManageApiKeys
         Instant now = clock.now();
         Partner partner = new Partner(new PartnerId(ids.next(PartnerId.PREFIX)), command.name(),
                 Money.currency(command.currency()), now);
+        Money cap = command.monthlyCap() == null ? null : monthlyCap(command.monthlyCap(), partner.currency());
         return transactions.run(() -> {
             partners.insert(partner);
+            if (cap != null) {
+                spending.setCap(partner.id(), cap, Awarding.month(now));
+            }
             IssuedKey key = newKey(partner.id(), now);
-            return new PartnerCreated(partner, key.id(), key.apiKey());
+            return new PartnerCreated(partner, key.id(), key.apiKey(), cap);
         });
+    }
+
+    @Override
+    public PartnerView get(PartnerId partnerId) {
+        return transactions.run(() -> view(partner(partnerId), clock.now()));
+    }
+
+    @Override
+    public PartnerView setMonthlyCap(PartnerId partnerId, String monthlyCap) {
+        return transactions.run(() -> {
+            Partner partner = partner(partnerId);
+            Money cap = monthlyCap == null ? null : monthlyCap(monthlyCap, partner.currency());
+            Instant now = clock.now();
+            spending.setCap(partnerId, cap, Awarding.month(now));
+            return view(partner, now);
+        });
+    }
+
+    private Partner partner(PartnerId partnerId) {
+        return partners.find(partnerId).orElseThrow(() -> new NotFoundException("partner", partnerId));
+    }
+
+    private PartnerView view(Partner partner, Instant now) {
+        YearMonth month = Awarding.month(now);
+        Money cap = spending.cap(partner.id(), month).map(PartnerSpending.Cap::limit).orElse(null);
+        return new PartnerView(partner, cap, month, spending.charged(partner.id(), month));
+    }
+
+    /** A cap as given: a positive amount in the partner's currency. */
+    private static Money monthlyCap(String given, Currency currency) {
+        Money cap;
+        try {
+            cap = Money.of(given, currency);
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException(MONTHLY_CAP_FIELD, e.getMessage());
+        }
+        if (!cap.isPositive()) {
+            throw new InvalidValueException(MONTHLY_CAP_FIELD, "monthlyCap must be more than zero, got "
+                    + cap.toDecimalString() + "; send null to remove the cap");
+        }
+        return cap;
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.moments.application.port.out.EventLog;
 import dev.moments.application.port.out.EventOutcome;
 import dev.moments.application.port.out.IdGenerator;
 import dev.moments.application.port.out.MomentRepository;
+import dev.moments.application.port.out.PartnerSpending;
 import dev.moments.application.port.out.ProgressRepository;
 import dev.moments.application.port.out.RecordedEvent;
 import dev.moments.application.port.out.SecretGenerator;
@@ -72,7 +73,7 @@ public final class RecordEventService implements RecordEventUseCase {
      * @param lateness how much older than the newest event of a (moment, user) an event may be and still count
      */
     public RecordEventService(EventLog events, MomentRepository moments, AwardRepository awards, BudgetLedger ledger,
-                              ProgressRepository progress, UserProfileRepository profiles, ListeningMoments listening,
+                              PartnerSpending spending, ProgressRepository progress, UserProfileRepository profiles, ListeningMoments listening,
                               CompiledExpressions expressions, IdGenerator ids, SecretGenerator secrets,
                               TokenSealer sealer, DomainEventOutbox outbox, Clock clock, Duration lateness, TransactionRunner transactions) {
         this.events = events;
@@ -81,7 +82,7 @@ public final class RecordEventService implements RecordEventUseCase {
         this.progress = progress;
         this.profiles = profiles;
         this.listening = listening;
-        this.awarding = new Awarding(moments, awards, ledger, ids, secrets, sealer, outbox);
+        this.awarding = new Awarding(moments, awards, ledger, spending, ids, secrets, sealer, outbox);
         this.expressions = expressions;
         this.sealer = sealer;
         this.clock = clock;

@@ -9,6 +9,7 @@ import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.Page;
 import dev.moments.application.port.out.PageRequest;
 import dev.moments.application.port.out.PartnerRepository;
+import dev.moments.application.port.out.PartnerSpending;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.Partner;
 import dev.moments.domain.partner.PartnerId;
@@ -21,11 +22,14 @@ public final class StatementService implements GetLedgerQuery {
     private final LedgerHistory history;
     private final MomentRepository moments;
     private final PartnerRepository partners;
+    private final PartnerSpending spending;
 
-    public StatementService(LedgerHistory history, MomentRepository moments, PartnerRepository partners) {
+    public StatementService(LedgerHistory history, MomentRepository moments, PartnerRepository partners,
+                            PartnerSpending spending) {
         this.history = history;
         this.moments = moments;
         this.partners = partners;
+        this.spending = spending;
     }
 
     @Override
@@ -39,6 +43,8 @@ public final class StatementService implements GetLedgerQuery {
     public Statement statement(PartnerId partnerId, YearMonth month) {
         Objects.requireNonNull(month, "month");
         Partner partner = partners.find(partnerId).orElseThrow(() -> new NotFoundException("partner", partnerId));
-        return Statement.of(month, partner.currency(), history.statement(partnerId, month));
+        return Statement.of(month, partner.currency(), history.statement(partnerId, month),
+                spending.cap(partnerId, month).map(PartnerSpending.Cap::limit).orElse(null),
+                spending.charged(partnerId, month));
     }
 }

@@ -28,9 +28,11 @@ public class PostgresPorts {
     QuarkusTransactionRunner transactions;
     @Inject
     PostgresLedgerHistory history;
+    @Inject
+    PostgresPartnerSpending spending;
 
     public Ports ports() {
         return new Ports(partners, rewards, moments, ledger, awards, events, progress, profiles, transactions,
-                history);
+                history, spending);
     }
 }

@@ -5,11 +5,18 @@ import dev.moments.adapter.rest.dto.Responses;
 import dev.moments.application.port.in.CreatePartnerCommand;
 import dev.moments.application.port.in.CreatePartnerUseCase;
 import dev.moments.application.port.in.CreatePartnerUseCase.PartnerCreated;
+import dev.moments.application.port.in.GetPartnerQuery;
 import dev.moments.application.port.in.ManageApiKeysUseCase;
+import dev.moments.application.port.in.PartnerView;
+import dev.moments.application.port.in.SetMonthlyCapUseCase;
 import dev.moments.domain.partner.ApiKeyId;
 import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.shared.InvalidValueException;
+import dev.moments.domain.shared.Money;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,7 +27,7 @@ import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The operator's API: partners and their keys. */
+/** The operator's API: partners, their keys and their monthly spending caps. */
 @Path("/admin/v1/partners")
 @Tag(name = "Admin")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,22 +35,51 @@ public class AdminPartnersResource {
 
     private final CreatePartnerUseCase createPartner;
     private final ManageApiKeysUseCase keys;
+    private final GetPartnerQuery partners;
+    private final SetMonthlyCapUseCase caps;
 
-    public AdminPartnersResource(CreatePartnerUseCase createPartner, ManageApiKeysUseCase keys) {
+    public AdminPartnersResource(CreatePartnerUseCase createPartner, ManageApiKeysUseCase keys,
+                                 GetPartnerQuery partners, SetMonthlyCapUseCase caps) {
         this.createPartner = createPartner;
         this.keys = keys;
+        this.partners = partners;
+        this.caps = caps;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Registers a partner; its API key is shown in this response only")
+    @Operation(summary = "Registers a partner, optionally with a monthly spending cap; its API key is shown in this"
+            + " response only")
     public Response create(Requests.CreatePartner body) {
         RequestBodies.require(body);
-        PartnerCreated created = createPartner.create(new CreatePartnerCommand(body.name(), body.currency()));
+        PartnerCreated created = createPartner.create(new CreatePartnerCommand(body.name(), body.currency(),
+                body.monthlyCap()));
         return Response.created(URI.create("/admin/v1/partners/" + created.partner().id()))
                 .entity(new Responses.PartnerCreated(created.partner().id().value(), created.partner().name(),
-                        created.partner().currency().getCurrencyCode(), created.apiKey(), created.keyId().value()))
+                        created.partner().currency().getCurrencyCode(), created.apiKey(), created.keyId().value(),
+                        decimal(created.monthlyCap())))
                 .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Reads a partner with its monthly spending cap and what this UTC month charged against it")
+    public Responses.Partner get(@PathParam("id") String partnerId) {
+        return toResponse(partners.get(new PartnerId(partnerId)));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sets the partner's monthly spending cap across all its moments (null removes it); a cap"
+            + " below what this month already charged stops every award until the next month")
+    public Responses.Partner update(@PathParam("id") String partnerId, Requests.UpdatePartner body) {
+        RequestBodies.require(body);
+        if (!body.isMonthlyCapGiven()) {
+            throw new InvalidValueException("monthlyCap", "monthlyCap is required: a decimal string such as"
+                    + " \"1500.00\", or null to remove the cap");
+        }
+        return toResponse(caps.setMonthlyCap(new PartnerId(partnerId), body.getMonthlyCap()));
     }
 
     @POST
@@ -53,6 +89,16 @@ public class AdminPartnersResource {
         ManageApiKeysUseCase.IssuedKey key = keys.issue(new PartnerId(partnerId));
         return Response.status(Response.Status.CREATED)
                 .entity(new Responses.KeyIssued(key.id().value(), key.apiKey())).build();
+    }
+
+    private static Responses.Partner toResponse(PartnerView view) {
+        return new Responses.Partner(view.partner().id().value(), view.partner().name(),
+                view.partner().currency().getCurrencyCode(), view.partner().createdAt(), decimal(view.monthlyCap()),
+                view.month().toString(), view.chargedThisMonth().toDecimalString());
+    }
+
+    private static String decimal(Money money) {
+        return money == null ? null : money.toDecimalString();
     }
 
     @DELETE

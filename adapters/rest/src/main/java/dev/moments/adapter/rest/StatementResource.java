@@ -106,7 +106,9 @@ public class StatementResource {
                 statement.lines().stream().map(StatementResource::toResponse).toList(),
                 new LedgerResponses.Totals(totals.actionsPaid(), totals.reserved().toDecimalString(),
                         totals.released().toDecimalString(), totals.settled().toDecimalString(),
-                        totals.charged().toDecimalString()));
+                        totals.charged().toDecimalString()),
+                statement.monthlyCap() == null ? null : statement.monthlyCap().toDecimalString(),
+                statement.chargedAgainstCap().toDecimalString());
     }
 
     private static LedgerResponses.Line toResponse(StatementLine line) {

@@ -18,8 +18,15 @@ public final class LedgerResponses {
     public record Entry(long sequence, String kind, String amount, String currency, String awardId, Instant at) {
     }
 
-    /** What a partner's moments cost in one UTC calendar month ({@code YYYY-MM}). */
-    public record Statement(String month, String currency, List<Line> moments, Totals totals) {
+    /**
+     * What a partner's moments cost in one UTC calendar month ({@code YYYY-MM}).
+     *
+     * @param monthlyCap the partner's spending cap per month as it is now, {@code null} for none
+     * @param chargedAgainstCap what counts against a monthly cap in the month: the reservations made in it less those
+     *                          of them released in it
+     */
+    public record Statement(String month, String currency, List<Line> moments, Totals totals, String monthlyCap,
+                            String chargedAgainstCap) {
     }
 
     /** What one moment cost in the month. */

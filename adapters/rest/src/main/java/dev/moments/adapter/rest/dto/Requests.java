@@ -1,11 +1,14 @@
 package dev.moments.adapter.rest.dto;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON bodies partners and operators send, exactly as API.md names their fields. */
 public final class Requests {
@@ -14,7 +17,41 @@ public final class Requests {
     }
 
     /** {@code POST /admin/v1/partners}. */
-    public record CreatePartner(String name, String currency) {
+    public record CreatePartner(String name, String currency,
+                                @Schema(description = "optional spending cap per UTC calendar month across all the"
+                                        + " partner's moments, a decimal string in its currency", nullable = true,
+                                        example = "2000.00") String monthlyCap) {
+    }
+
+    /**
+     * {@code PATCH /admin/v1/partners/{id}}: {@code monthlyCap} is required, a decimal string, or {@code null} to
+     * remove the cap. A class rather than a record, to tell an explicit {@code null} from a missing field.
+     */
+    @Schema(name = "UpdatePartner", required = true)
+    public static final class UpdatePartner {
+
+        private String monthlyCap;
+        @Schema(hidden = true)
+        private boolean monthlyCapGiven;
+
+        @Schema(description = "the spending cap per UTC calendar month across all the partner's moments, a decimal"
+                + " string in its currency; null removes it", nullable = true, required = true, example = "1500.00")
+        public String getMonthlyCap() {
+            return monthlyCap;
+        }
+
+        @JsonSetter("monthlyCap")
+        public void setMonthlyCap(String monthlyCap) {
+            this.monthlyCap = monthlyCap;
+            this.monthlyCapGiven = true;
+        }
+
+        /** Whether the body named {@code monthlyCap} at all (with a value or {@code null}). */
+        @JsonIgnore
+        @Schema(hidden = true)
+        public boolean isMonthlyCapGiven() {
+            return monthlyCapGiven;
+        }
     }
 
     /** {@code POST /v1/rewards}. */

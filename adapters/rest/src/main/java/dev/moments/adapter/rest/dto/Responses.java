@@ -11,8 +11,21 @@ public final class Responses {
     private Responses() {
     }
 
-    /** A new partner with its first key, shown once. */
-    public record PartnerCreated(String id, String name, String currency, String apiKey, String keyId) {
+    /** A new partner with its first key, shown once; {@code monthlyCap} is {@code null} without a cap. */
+    public record PartnerCreated(String id, String name, String currency, String apiKey, String keyId,
+                                 String monthlyCap) {
+    }
+
+    /**
+     * A partner as an operator sees it.
+     *
+     * @param monthlyCap the spending cap per UTC calendar month across all its moments, {@code null} for none
+     * @param month the current UTC calendar month, {@code YYYY-MM}
+     * @param chargedThisMonth what counts against a cap in {@code month}: reservations made this month less those of
+     *                         them given back this month
+     */
+    public record Partner(String id, String name, String currency, Instant createdAt, String monthlyCap,
+                          String month, String chargedThisMonth) {
     }
 
     /** A new API key, shown once. */

@@ -6,6 +6,7 @@ import dev.moments.application.port.out.EventLog;
 import dev.moments.application.port.out.LedgerHistory;
 import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.PartnerRepository;
+import dev.moments.application.port.out.PartnerSpending;
 import dev.moments.application.port.out.ProgressRepository;
 import dev.moments.application.port.out.RewardRepository;
 import dev.moments.application.port.out.TransactionRunner;
@@ -22,5 +23,6 @@ public record Ports(
         ProgressRepository progress,
         UserProfileRepository profiles,
         TransactionRunner transactions,
-        LedgerHistory history) {
+        LedgerHistory history,
+        PartnerSpending spending) {
 }

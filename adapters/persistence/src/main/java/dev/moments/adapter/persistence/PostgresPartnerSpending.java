@@ -1,0 +1,180 @@
+package dev.moments.adapter.persistence;
+
+import dev.moments.application.port.out.PartnerSpending;
+import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.shared.Money;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * Keeps partners' monthly caps on their {@code partners} row: {@code monthly_cap}, and the month on record
+ * ({@code charged_month}, its first day) with its charges ({@code charged_this_month}). A charge is one conditional
+ * UPDATE, like a budget's reservation, so the row lock orders concurrent chargers and the cap is never exceeded.
+ *
+ * <p>Row lock modes: a charge or give-back takes {@code FOR NO KEY UPDATE} (any UPDATE of non-key columns does),
+ * {@link #lock} takes it too when the partner has a cap and {@code FOR KEY SHARE} when it has none, and
+ * {@link #setCap} takes {@code FOR UPDATE}, which conflicts with both: a cap change waits for every award in flight,
+ * and awards of a partner without a cap never wait for each other.
+ */
+@ApplicationScoped
+public class PostgresPartnerSpending implements PartnerSpending {
+
+    /** Books a charge if it fits under the cap; the month on record never goes back. */
+    private static final String CHARGE = "update partners set"
+            + " charged_this_month = case when charged_month >= ? then charged_this_month + ? else ? end,"
+            + " charged_month = case when charged_month >= ? then charged_month else ? end"
+            + " where id = ? and currency = ? and monthly_cap is not null"
+            + " and (case when charged_month >= ? then charged_this_month else 0 end) + ? <= monthly_cap";
+
+    private static final String GIVE_BACK = "update partners set"
+            + " charged_this_month = greatest(charged_this_month - ?, 0)"
+            + " where id = ? and currency = ? and monthly_cap is not null and charged_month = ?";
+
+    /**
+     * The partner's reservations made in a month less those of them released in the same month; parameters: partner,
+     * from, to, from, to.
+     */
+    private static final String FROM_LEDGER = "select coalesce(sum(case when l.kind = 'RESERVE' then l.amount"
+            + " else -l.amount end), 0)"
+            + " from budget_ledger l join moments m on m.id = l.moment_id"
+            + " where m.partner_id = ? and l.occurred_at >= ? and l.occurred_at < ?"
+            + " and (l.kind = 'RESERVE' or (l.kind = 'RELEASE' and exists (select 1 from budget_ledger r"
+            + " where r.moment_id = l.moment_id and r.award_id = l.award_id and r.kind = 'RESERVE'"
+            + " and r.occurred_at >= ? and r.occurred_at < ?)))";
+
+    /** A partner's row as far as its cap goes. */
+    private record Row(String currency, BigDecimal cap, LocalDate month, BigDecimal charged) {
+    }
+
+    @Override
+    public void lock(PartnerId partnerId) {
+        Row row = lockedRow(partnerId, "for key share")
+                .orElseThrow(() -> new NoSuchElementException("partner " + partnerId + " not found"));
+        if (row.cap() != null) {
+            // under the key-share lock the cap can no longer change; chargers of a capped partner queue here
+            Sql.list("select id from partners where id = ? for no key update", rows -> null, partnerId.value());
+        }
+    }
+
+    @Override
+    public Charge charge(PartnerId partnerId, Money amount, YearMonth month) {
+        if (amount == null || !amount.isPositive()) {
+            throw new IllegalArgumentException("amount must be positive, got " + amount);
+        }
+        if (tryCharge(partnerId, amount, month)) {
+            return Charge.CHARGED;
+        }
+        // Nothing charged: no cap, or no room under it. Without a cap, the key-share lock keeps a cap from being set
+        // until this transaction ends; a cap set since the UPDATE read the row gets one more try, now final.
+        Row row = lockedRow(partnerId, "for key share")
+                .orElseThrow(() -> new NoSuchElementException("partner " + partnerId + " not found"));
+        requireCurrency(row, amount);
+        if (row.cap() == null) {
+            return Charge.NO_CAP;
+        }
+        return tryCharge(partnerId, amount, month) ? Charge.CHARGED : Charge.MONTHLY_CAP;
+    }
+
+    private boolean tryCharge(PartnerId partnerId, Money amount, YearMonth month) {
+        LocalDate first = month.atDay(1);
+        return Sql.update(CHARGE, first, amount.amount(), amount.amount(), first, first, partnerId.value(),
+                amount.currency().getCurrencyCode(), first, amount.amount()) == 1;
+    }
+
+    @Override
+    public void giveBack(PartnerId partnerId, Money amount, YearMonth month) {
+        if (amount == null || !amount.isPositive()) {
+            throw new IllegalArgumentException("amount must be positive, got " + amount);
+        }
+        if (tryGiveBack(partnerId, amount, month)) {
+            return;
+        }
+        // Nothing to give back (no cap, or another month on record). Without a cap, keep one from being set until
+        // this transaction ends, so a new cap counts from a ledger that already holds this release.
+        Row row = lockedRow(partnerId, "for key share")
+                .orElseThrow(() -> new NoSuchElementException("partner " + partnerId + " not found"));
+        requireCurrency(row, amount);
+        if (row.cap() != null) {
+            tryGiveBack(partnerId, amount, month);
+        }
+    }
+
+    private boolean tryGiveBack(PartnerId partnerId, Money amount, YearMonth month) {
+        return Sql.update(GIVE_BACK, amount.amount(), partnerId.value(), amount.currency().getCurrencyCode(),
+                month.atDay(1)) == 1;
+    }
+
+    @Override
+    public void setCap(PartnerId partnerId, Money capOrNull, YearMonth now) {
+        Row row = lockedRow(partnerId, "for update")
+                .orElseThrow(() -> new NoSuchElementException("partner " + partnerId + " not found"));
+        if (capOrNull == null) {
+            Sql.update("update partners set monthly_cap = null, charged_month = null, charged_this_month = 0"
+                    + " where id = ?", partnerId.value());
+            return;
+        }
+        if (!capOrNull.isPositive()) {
+            throw new IllegalArgumentException("a cap must be positive, got " + capOrNull);
+        }
+        requireCurrency(row, capOrNull);
+        // Every award and release in flight has committed (the lock waited for them), and this statement reads
+        // what they wrote: READ COMMITTED takes a new snapshot per statement.
+        Money charged = fromLedger(partnerId, capOrNull.currency().getCurrencyCode(), now);
+        Sql.update("update partners set monthly_cap = ?, charged_month = ?, charged_this_month = ? where id = ?",
+                capOrNull.amount(), now.atDay(1), charged.amount(), partnerId.value());
+    }
+
+    @Override
+    public Optional<Cap> cap(PartnerId partnerId, YearMonth month) {
+        return row(partnerId).filter(row -> row.cap() != null)
+                .map(row -> new Cap(MoneyColumns.money(row.cap(), row.currency()), charged(partnerId, row, month)));
+    }
+
+    @Override
+    public Money charged(PartnerId partnerId, YearMonth month) {
+        Row row = row(partnerId).orElseThrow(() -> new NoSuchElementException("partner " + partnerId + " not found"));
+        return row.cap() == null ? fromLedger(partnerId, row.currency(), month) : charged(partnerId, row, month);
+    }
+
+    /** With a cap: the running charges of the month on record, zero for a later month, the ledger for an earlier. */
+    private static Money charged(PartnerId partnerId, Row row, YearMonth month) {
+        LocalDate first = month.atDay(1);
+        if (row.month() != null && row.month().isAfter(first)) {
+            return fromLedger(partnerId, row.currency(), month);
+        }
+        return MoneyColumns.money(first.equals(row.month()) ? row.charged() : BigDecimal.ZERO, row.currency());
+    }
+
+    private static Money fromLedger(PartnerId partnerId, String currency, YearMonth month) {
+        Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        BigDecimal sum = Sql.first(FROM_LEDGER, rows -> rows.getBigDecimal(1), partnerId.value(), from, to, from, to)
+                .orElse(BigDecimal.ZERO);
+        return MoneyColumns.money(sum.max(BigDecimal.ZERO), currency);
+    }
+
+    private static Optional<Row> row(PartnerId partnerId) {
+        return lockedRow(partnerId, "");
+    }
+
+    private static Optional<Row> lockedRow(PartnerId partnerId, String lock) {
+        return Sql.first("select currency, monthly_cap, charged_month, charged_this_month from partners where id = ? "
+                + lock, rows -> {
+                    return new Row(rows.getString("currency"), rows.getBigDecimal("monthly_cap"),
+                            rows.getObject("charged_month", LocalDate.class), rows.getBigDecimal("charged_this_month"));
+                }, partnerId.value());
+    }
+
+    private static void requireCurrency(Row row, Money amount) {
+        if (!row.currency().equals(amount.currency().getCurrencyCode())) {
+            throw new IllegalArgumentException("the partner pays in " + row.currency() + ", not in "
+                    + amount.currency().getCurrencyCode());
+        }
+    }
+}
