@@ -19,6 +19,7 @@ import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.redemption.RedemptionToken;
 import dev.moments.domain.shared.Money;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,9 +53,12 @@ final class Awarding {
     private final SecretGenerator secrets;
     private final TokenSealer sealer;
     private final DomainEventOutbox outbox;
+    private final ListeningMoments listening;
 
     Awarding(MomentRepository moments, AwardRepository awards, BudgetLedger ledger, PartnerSpending spending,
-             IdGenerator ids, SecretGenerator secrets, TokenSealer sealer, DomainEventOutbox outbox) {
+             IdGenerator ids, SecretGenerator secrets, TokenSealer sealer, DomainEventOutbox outbox,
+             ListeningMoments listening) {
+        this.listening = listening;
         this.moments = moments;
         this.awards = awards;
         this.ledger = ledger;
@@ -68,7 +72,7 @@ final class Awarding {
     /** Why the user could not be paid for a completion now, or empty if nothing stands in the way. */
     Optional<String> check(Moment moment, String userId, String deviceId, Instant now) {
         Moment current = moments.find(moment.partnerId(), moment.id()).orElse(moment);
-        Optional<String> refusal = statusRefusal(current)
+        Optional<String> refusal = statusRefusal(current.status())
                 .or(() -> limits(moment, userId, deviceId, awards.countForUser(moment.id(), userId), now));
         if (refusal.isPresent() || current.status() != MomentStatus.LIVE) {
             return refusal;
@@ -84,11 +88,11 @@ final class Awarding {
     }
 
     /** Why a moment in this status pays nothing: exhausted, or not evaluated at all. */
-    private static Optional<String> statusRefusal(Moment current) {
-        if (current.status() == MomentStatus.EXHAUSTED) {
+    private static Optional<String> statusRefusal(MomentStatus status) {
+        if (status == MomentStatus.EXHAUSTED) {
             return Optional.of(BUDGET_EXHAUSTED);
         }
-        return ListeningMoments.EVALUATED.contains(current.status()) ? Optional.empty() : Optional.of(NOT_LIVE);
+        return ListeningMoments.EVALUATED.contains(status) ? Optional.empty() : Optional.of(NOT_LIVE);
     }
 
     /** Whether one more action today would exceed the moment's daily cap. */
@@ -118,14 +122,15 @@ final class Awarding {
      */
     AwardView award(Moment moment, String userId, String deviceId, String eventId, Instant now) {
         spending.lock(moment.partnerId());
-        ledger.lock(moment.id());
-        Moment current = moments.find(moment.partnerId(), moment.id()).orElse(moment);
+        Budget budget = ledger.lock(moment.id());
+        // The snapshot came from the index of listening moments and may be stale: the status is read again here,
+        // under the budget lock that every status change takes first.
+        MomentStatus status = moments.status(moment.partnerId(), moment.id()).orElse(moment.status());
         int earnedBefore = awards.countForUser(moment.id(), userId);
-        statusRefusal(current).or(() -> limits(moment, userId, deviceId, earnedBefore, now)).ifPresent(reason -> {
+        statusRefusal(status).or(() -> limits(moment, userId, deviceId, earnedBefore, now)).ifPresent(reason -> {
             throw new NotEligibleException(reason);
         });
-        boolean test = current.status() == MomentStatus.TEST;
-        Budget budget = ledger.find(moment.id()).orElseThrow();
+        boolean test = status == MomentStatus.TEST;
         AwardId awardId = new AwardId(ids.next(AwardId.PREFIX));
         Money reserved = test ? Money.zero(budget.total().currency()) : budget.costPerAction();
         if (!test) {
@@ -141,7 +146,7 @@ final class Awarding {
                 spending.giveBack(moment.partnerId(), reserved, month);
             }
             if (reservation == BudgetLedger.Reservation.BUDGET_EXHAUSTED) {
-                followBudget(current, now);
+                followBudget(moment, now);
                 throw new NotEligibleException(BUDGET_EXHAUSTED);
             }
             if (reservation == BudgetLedger.Reservation.DAILY_CAP) {
@@ -154,8 +159,15 @@ final class Awarding {
                 AwardStatus.EARNED, reserved, test, eventId, token.digest(), now,
                 now.plus(moment.limits().redeemAfter()), claimWithin == null ? null : now.plus(claimWithin), now);
         awards.insert(award, sealer.seal(token.value()));
-        if (!test && ledger.markLowOnce(moment.id())) {
-            outbox.append(budgetEvent("budget.low", current, now));
+        if (!test) {
+            // The budget was read under the lock this transaction still holds: what remains is exact.
+            Money remaining = budget.remaining().minus(reserved);
+            if (isLow(budget.total(), remaining) && ledger.markLowOnce(moment.id())) {
+                outbox.append(budgetEvent("budget.low", moment, now));
+            }
+            if (remaining.isLessThan(budget.costPerAction())) {
+                followBudget(moment, now);
+            }
         }
         return new AwardView(award, Optional.of(token), moment.messages().announcement());
     }
@@ -196,22 +208,26 @@ final class Awarding {
         return new AwardView(award, Optional.empty(), moment.messages().announcement());
     }
 
+    /** Whether a budget with {@code remaining} left has used {@link BudgetLedger#LOW_PERCENT} of its total. */
+    private static boolean isLow(Money total, Money remaining) {
+        return total.minus(remaining).amount().multiply(BigDecimal.valueOf(100))
+                .compareTo(total.amount().multiply(BigDecimal.valueOf(BudgetLedger.LOW_PERCENT))) >= 0;
+    }
+
     /**
      * A live moment whose budget cannot pay one more action becomes EXHAUSTED (and says so once, in the outbox); an
-     * exhausted one that can pay again goes LIVE.
-     *
-     * @return whether the status changed
+     * exhausted one that can pay again goes LIVE. A change is told to the index of listening moments.
      */
-    boolean followBudget(Moment moment, Instant now) {
+    private void followBudget(Moment moment, Instant now) {
         Moment current = moments.find(moment.partnerId(), moment.id()).orElse(moment);
         Moment followed = current.followBudget(ledger.find(moment.id()).orElseThrow().canPayOneAction(), now);
         if (followed == current || !moments.updateStatus(followed, current.status())) {
-            return false;
+            return;
         }
         if (followed.status() == MomentStatus.EXHAUSTED) {
             outbox.append(budgetEvent("budget.exhausted", followed, now));
         }
-        return true;
+        listening.changed(moment.partnerId());
     }
 
     private OutboxEvent budgetEvent(String type, Moment moment, Instant now) {

@@ -46,7 +46,7 @@ public final class DirectAwardService implements DirectAwardUseCase {
         this.rewards = rewards;
         this.profiles = profiles;
         this.listening = listening;
-        this.awarding = new Awarding(moments, awards, ledger, spending, ids, secrets, sealer, outbox);
+        this.awarding = new Awarding(moments, awards, ledger, spending, ids, secrets, sealer, outbox, listening);
         this.expressions = expressions;
         this.clock = clock;
         this.transactions = new Transactions(transactions);
@@ -60,11 +60,7 @@ public final class DirectAwardService implements DirectAwardUseCase {
             refusal(moment, command, now).ifPresent(reason -> {
                 throw new NotEligibleException(reason);
             });
-            AwardView view = awarding.award(moment, command.userId(), command.deviceId(), null, now);
-            if (awarding.followBudget(moment, now)) {
-                listening.changed(moment.partnerId());
-            }
-            return view;
+            return awarding.award(moment, command.userId(), command.deviceId(), null, now);
         });
     }
 

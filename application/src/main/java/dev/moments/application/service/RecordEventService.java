@@ -82,7 +82,7 @@ public final class RecordEventService implements RecordEventUseCase {
         this.progress = progress;
         this.profiles = profiles;
         this.listening = listening;
-        this.awarding = new Awarding(moments, awards, ledger, spending, ids, secrets, sealer, outbox);
+        this.awarding = new Awarding(moments, awards, ledger, spending, ids, secrets, sealer, outbox, listening);
         this.expressions = expressions;
         this.sealer = sealer;
         this.clock = clock;
@@ -168,9 +168,6 @@ public final class RecordEventService implements RecordEventUseCase {
                                 : awarding.award(moment, event.userId(), event.deviceId(), event.id(), now));
                     } catch (NotEligibleException e) {
                         refusal = e.reason();
-                    }
-                    if (!dryRun && awarding.followBudget(moment, now)) {
-                        listening.changed(partner);
                     }
                 }
             }

@@ -9,6 +9,8 @@ import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.shared.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,6 +25,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class PostgresBudgetLedger implements BudgetLedger {
 
+    private static final String BUDGET =
+            "select currency, total, daily_cap, cost_per_action, reserved, spent from budgets";
+
     @Override
     public void open(Budget budget, Instant at) {
         Store.insert(BudgetMapper.toEntity(budget), "budget of moment " + budget.momentId());
@@ -33,20 +38,13 @@ public class PostgresBudgetLedger implements BudgetLedger {
 
     @Override
     public Optional<Budget> find(MomentId momentId) {
-        return Sql.first("select currency, total, daily_cap, cost_per_action, reserved, spent from budgets"
-                + " where moment_id = ?", row -> {
-                    String currency = row.getString("currency");
-                    return new Budget(momentId, MoneyColumns.money(row.getBigDecimal("total"), currency),
-                            MoneyColumns.money(row.getBigDecimal("daily_cap"), currency),
-                            MoneyColumns.money(row.getBigDecimal("cost_per_action"), currency),
-                            MoneyColumns.money(row.getBigDecimal("reserved"), currency),
-                            MoneyColumns.money(row.getBigDecimal("spent"), currency));
-                }, momentId.value());
+        return Sql.first(BUDGET + " where moment_id = ?", row -> budget(momentId, row), momentId.value());
     }
 
     @Override
-    public void lock(MomentId momentId) {
-        Sql.list("select moment_id from budgets where moment_id = ? for update", row -> null, momentId.value());
+    public Budget lock(MomentId momentId) {
+        return Sql.first(BUDGET + " where moment_id = ? for update", row -> budget(momentId, row), momentId.value())
+                .orElseThrow(() -> new NoSuchElementException("moment " + momentId + " has no budget"));
     }
 
     @Override
@@ -95,6 +93,24 @@ public class PostgresBudgetLedger implements BudgetLedger {
         if (rest.isPositive()) {
             entry(momentId, Kind.RELEASE, rest, awardId, at);
         }
+    }
+
+    @Override
+    public void refund(MomentId momentId, AwardId awardId, Money amount, LocalDate reservedOn, Instant at) {
+        requirePositive(amount);
+        Objects.requireNonNull(awardId, "awardId");
+        // spent shrinks (remaining grows); the day's charges shrink if the reservation's day is still on record
+        int changed = Sql.update("update budgets set spent = spent - ?,"
+                        + " charged_today = case when charged_day = ? then greatest(charged_today - ?, 0)"
+                        + " else charged_today end"
+                        + " where moment_id = ? and currency = ? and spent >= ?",
+                amount.amount(), reservedOn, amount.amount(), momentId.value(), amount.currency().getCurrencyCode(),
+                amount.amount());
+        if (changed != 1) {
+            throw new IllegalStateException("moment " + momentId + " has not spent " + amount.amount() + " "
+                    + amount.currency().getCurrencyCode() + " to refund");
+        }
+        entry(momentId, Kind.REFUND, amount, awardId, at);
     }
 
     /**
@@ -166,5 +182,14 @@ public class PostgresBudgetLedger implements BudgetLedger {
         Sql.update("insert into budget_ledger (moment_id, award_id, kind, amount, occurred_at) values (?, ?, ?, ?, ?)",
                 momentId.value(), awardId == null ? null : awardId.value(), kind.name(), MoneyColumns.amount(amount),
                 at);
+    }
+
+    private static Budget budget(MomentId momentId, ResultSet row) throws SQLException {
+        String currency = row.getString("currency");
+        return new Budget(momentId, MoneyColumns.money(row.getBigDecimal("total"), currency),
+                MoneyColumns.money(row.getBigDecimal("daily_cap"), currency),
+                MoneyColumns.money(row.getBigDecimal("cost_per_action"), currency),
+                MoneyColumns.money(row.getBigDecimal("reserved"), currency),
+                MoneyColumns.money(row.getBigDecimal("spent"), currency));
     }
 }

@@ -40,6 +40,12 @@ public class PostgresMomentRepository implements MomentRepository {
     }
 
     @Override
+    public Optional<MomentStatus> status(PartnerId partnerId, MomentId id) {
+        return Sql.first("select status from moments where id = ? and partner_id = ?",
+                row -> MomentStatus.valueOf(row.getString(1)), id.value(), partnerId.value());
+    }
+
+    @Override
     public Page<Moment> list(PartnerId partnerId, PageRequest page) {
         List<MomentEntity> rows = Paging.rows(MomentEntity.class, partnerId, page);
         return Store.page(rows, page.limit(), row -> row.id, MomentMapper::toDomain);

@@ -25,8 +25,11 @@ public interface BudgetLedger {
      * Locks the moment's budget until the end of the transaction. Every writer of a moment's money or status takes
      * it first, so a status change (pause, finish) and a payment never interleave: a payment that starts after a
      * finish sees the finished moment.
+     *
+     * @return the budget as it stands under the lock
+     * @throws java.util.NoSuchElementException when the moment has no budget
      */
-    void lock(MomentId momentId);
+    Budget lock(MomentId momentId);
 
     /**
      * Reserves {@code amount} for an award if, and only if, the remaining budget covers it and the charges of
@@ -43,6 +46,13 @@ public interface BudgetLedger {
 
     /** Charges {@code cost} out of a reservation of {@code reservation} made on {@code reservedOn}, releasing the rest. */
     void settle(MomentId momentId, AwardId awardId, Money reservation, Money cost, LocalDate reservedOn, Instant at);
+
+    /**
+     * Gives back {@code amount} that a settle spent (a delivery that failed for good): what is spent shrinks and what
+     * remains grows by it, recorded as a {@code REFUND} entry; the charges of {@code reservedOn} shrink too if it is
+     * still the day on record.
+     */
+    void refund(MomentId momentId, AwardId awardId, Money amount, LocalDate reservedOn, Instant at);
 
     /** What became of a reservation request. */
     enum Reservation {

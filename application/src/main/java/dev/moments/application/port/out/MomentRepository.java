@@ -14,6 +14,9 @@ public interface MomentRepository {
 
     Optional<Moment> find(PartnerId partnerId, MomentId id);
 
+    /** The moment's status as stored now: what a payment checks, cheaper than the whole moment. */
+    Optional<MomentStatus> status(PartnerId partnerId, MomentId id);
+
     /** The partner's moments, oldest first. */
     Page<Moment> list(PartnerId partnerId, PageRequest page);
 

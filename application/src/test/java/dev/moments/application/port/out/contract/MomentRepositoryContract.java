@@ -60,6 +60,16 @@ public abstract class MomentRepositoryContract extends ContractSupport {
     }
 
     @Test
+    void theStatusAloneIsReadForItsPartnerOnly() {
+        Partner partner = givenPartner();
+        Moment draft = givenMoment(partner);
+        assertThat(tx(() -> ports().moments().status(partner.id(), draft.id()))).contains(MomentStatus.DRAFT);
+        tx(() -> ports().moments().updateStatus(draft.launch(true, AT), MomentStatus.DRAFT));
+        assertThat(tx(() -> ports().moments().status(partner.id(), draft.id()))).contains(MomentStatus.LIVE);
+        assertThat(tx(() -> ports().moments().status(givenPartner().id(), draft.id()))).isEmpty();
+    }
+
+    @Test
     void aStatusChangeIsVisibleToAFindInTheSameTransaction() {
         Partner partner = givenPartner();
         Moment draft = givenMoment(partner);
