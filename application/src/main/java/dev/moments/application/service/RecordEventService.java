@@ -35,11 +35,14 @@ import dev.moments.domain.trigger.TriggerEvaluator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -55,6 +58,9 @@ public final class RecordEventService implements RecordEventUseCase {
 
     static final String NOT_IN_AUDIENCE = "NOT_IN_AUDIENCE";
     static final String HOLDOUT = "HOLDOUT";
+
+    /** The most events of a batch recorded in one transaction. */
+    static final int UNIT_OF_WORK = 100;
 
     private final EventLog events;
     private final MomentRepository moments;
@@ -101,16 +107,117 @@ public final class RecordEventService implements RecordEventUseCase {
     }
 
     private EventResult handle(RecordEventCommand command, boolean dryRun) {
+        Instant occurredAt = occurredAt(command, clock.now());
+        String fingerprint = command.fingerprint();
+        return transactions.run(() -> events.find(command.partnerId(), command.id())
+                .map(recorded -> replay(recorded, fingerprint))
+                .orElseGet(() -> {
+                    Evaluation evaluation = new Evaluation(clock.now(), dryRun);
+                    EventWork work = evaluation.add(command, occurredAt, fingerprint);
+                    evaluation.payAndSave();
+                    return work.result;
+                }));
+    }
+
+    @Override
+    public List<BatchItem> recordAll(List<RecordEventCommand> commands) {
+        BatchItem[] items = new BatchItem[commands.size()];
+        for (int from = 0; from < commands.size(); from += UNIT_OF_WORK) {
+            recordTogether(commands, from, Math.min(commands.size(), from + UNIT_OF_WORK), items);
+        }
+        return Arrays.asList(items);
+    }
+
+    /**
+     * Records {@code commands[from, to)} in one unit of work. When that unit fails as a whole (it lost too many races,
+     * or one event broke it half-way), each of its events is recorded on its own instead, so a failure stays with
+     * the event that caused it.
+     */
+    private void recordTogether(List<RecordEventCommand> commands, int from, int to, BatchItem[] items) {
         Instant now = clock.now();
+        List<Integer> admitted = new ArrayList<>();
+        List<Instant> occurredAt = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            try {
+                occurredAt.add(occurredAt(commands.get(i), now));
+                admitted.add(i);
+            } catch (RuntimeException e) {
+                items[i] = BatchItem.failed(e);
+            }
+        }
+        try {
+            List<BatchItem> together = transactions.run(() -> {
+                Evaluation evaluation = new Evaluation(clock.now(), false);
+                Map<String, Integer> firstById = new HashMap<>();
+                BatchItem[] unit = new BatchItem[admitted.size()];
+                EventWork[] works = new EventWork[admitted.size()];
+                for (int k = 0; k < admitted.size(); k++) {
+                    RecordEventCommand command = commands.get(admitted.get(k));
+                    Integer first = firstById.putIfAbsent(command.id(), k);
+                    if (first != null) {
+                        continue; // the same id twice in one batch: answered after the first is done
+                    }
+                    String fingerprint = command.fingerprint();
+                    Optional<RecordedEvent> recorded = events.find(command.partnerId(), command.id());
+                    if (recorded.isPresent()) {
+                        unit[k] = answer(() -> replay(recorded.get(), fingerprint));
+                    } else {
+                        works[k] = evaluation.add(command, occurredAt.get(k), fingerprint);
+                    }
+                }
+                evaluation.payAndSave();
+                for (int k = 0; k < admitted.size(); k++) {
+                    if (works[k] != null) {
+                        unit[k] = BatchItem.of(works[k].result);
+                    }
+                }
+                for (int k = 0; k < admitted.size(); k++) {
+                    int first = firstById.get(commands.get(admitted.get(k)).id());
+                    if (first != k) {
+                        unit[k] = again(commands.get(admitted.get(first)), commands.get(admitted.get(k)), unit[first]);
+                    }
+                }
+                return Arrays.asList(unit);
+            });
+            for (int k = 0; k < admitted.size(); k++) {
+                items[admitted.get(k)] = together.get(k);
+            }
+        } catch (RuntimeException unitFailed) {
+            for (int i : admitted) {
+                items[i] = answer(() -> record(commands.get(i)));
+            }
+        }
+    }
+
+    /** A later event of a batch with the id of an earlier one: a replay of it, or a conflict. */
+    private static BatchItem again(RecordEventCommand first, RecordEventCommand later, BatchItem firstItem) {
+        if (!first.fingerprint().equals(later.fingerprint())) {
+            return BatchItem.failed(new EventIdConflictException(later.id()));
+        }
+        if (firstItem.failure() != null) {
+            return firstItem;
+        }
+        EventResult result = firstItem.result();
+        return BatchItem.of(new EventResult(result.eventId(), true, result.awards(), result.progress(),
+                result.holdout()));
+    }
+
+    private static BatchItem answer(Supplier<EventResult> work) {
+        try {
+            return BatchItem.of(work.get());
+        } catch (RuntimeException e) {
+            return BatchItem.failed(e);
+        }
+    }
+
+    /** When the event happened: as told, or now; never more than {@link #MAX_CLOCK_SKEW} ahead. */
+    private static Instant occurredAt(RecordEventCommand command, Instant now) {
         Instant occurredAt = command.occurredAt() == null ? now : command.occurredAt();
         if (occurredAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {
             throw new InvalidValueException("occurredAt", "occurredAt lies more than "
                     + MAX_CLOCK_SKEW.toMinutes() + " minutes in the future");
         }
-        String fingerprint = command.fingerprint();
-        return transactions.run(() -> events.find(command.partnerId(), command.id())
-                .map(recorded -> replay(recorded, fingerprint))
-                .orElseGet(() -> evaluate(command, occurredAt, fingerprint, clock.now(), dryRun)));
+        return occurredAt;
     }
 
     private EventResult replay(RecordedEvent recorded, String fingerprint) {
@@ -130,60 +237,176 @@ public final class RecordEventService implements RecordEventUseCase {
         return new EventResult(recorded.eventId(), true, views, progressViews(outcome), outcome.holdout());
     }
 
-    private EventResult evaluate(RecordEventCommand command, Instant occurredAt, String fingerprint, Instant now,
-                                 boolean dryRun) {
-        PartnerId partner = command.partnerId();
-        if (!dryRun) {
-            events.insert(new RecordedEvent(partner, command.id(), fingerprint, command.type(), command.userId(),
-                    occurredAt, now, null));
+    /** A user's progress on a moment within one evaluation: as stored, and the last step that moved it. */
+    private static final class Slot {
+        final Optional<UserProgress> stored;
+        Step last;
+
+        Slot(Optional<UserProgress> stored) {
+            this.stored = stored;
         }
-        UserEvent event = new UserEvent(partner, command.id(), command.type(), command.userId(), command.deviceId(),
-                occurredAt, command.properties(), command.context(), attributes(command, now, dryRun));
-        List<AwardView> earned = new ArrayList<>();
-        List<EventOutcome.Progress> progressed = new ArrayList<>();
-        List<MomentId> heldOut = new ArrayList<>();
-        for (Moment moment : listening.listening(partner, event.type())) {
-            if (moment.status() == MomentStatus.TEST && !event.context().testUser()) {
-                continue;
+
+        ProgressState state(Moment moment) {
+            return last != null ? last.state
+                    : stored.map(UserProgress::state).orElseGet(() -> ProgressState.start(moment.trigger()));
+        }
+    }
+
+    /** What one event did to one moment. */
+    private static final class Step {
+        final Moment moment;
+        final UserEvent event;
+        final ProgressState state;
+        final boolean holdout;
+        final boolean completed;
+        final TriggerEvaluator.Progress shown;
+        String refusal;
+        AwardView award;
+
+        Step(Moment moment, UserEvent event, ProgressState state, boolean holdout, boolean completed,
+             TriggerEvaluator.Progress shown, String refusal) {
+            this.moment = moment;
+            this.event = event;
+            this.state = state;
+            this.holdout = holdout;
+            this.completed = completed;
+            this.shown = shown;
+            this.refusal = refusal;
+        }
+    }
+
+    /** One event being evaluated, and in the end its result. */
+    private static final class EventWork {
+        final RecordEventCommand command;
+        final List<Step> steps = new ArrayList<>();
+        EventResult result;
+
+        EventWork(RecordEventCommand command) {
+            this.command = command;
+        }
+    }
+
+    private record SlotKey(MomentId momentId, String userId) {
+    }
+
+    /**
+     * Events evaluated together in one transaction, in three passes: {@link #add} stores each event and works out
+     * its progress on every listening moment (locking the users' progress rows); {@link #payAndSave} then pays the
+     * completions in event order (locking each paying moment's budget only now, for the shortest time) and writes each
+     * user's progress once and each event's outcome. A later event of the same user sees the progress of an earlier
+     * one through the slots, before anything is written.
+     */
+    private final class Evaluation {
+        private final Instant now;
+        private final boolean dryRun;
+        private final Map<SlotKey, Slot> slots = new LinkedHashMap<>();
+        private final List<EventWork> works = new ArrayList<>();
+
+        Evaluation(Instant now, boolean dryRun) {
+            this.now = now;
+            this.dryRun = dryRun;
+        }
+
+        EventWork add(RecordEventCommand command, Instant occurredAt, String fingerprint) {
+            PartnerId partner = command.partnerId();
+            if (!dryRun) {
+                events.insert(new RecordedEvent(partner, command.id(), fingerprint, command.type(), command.userId(),
+                        occurredAt, now, null));
             }
-            Optional<UserProgress> stored = dryRun ? progress.find(partner, moment.id(), event.userId())
-                    : progress.lock(moment.id(), event.userId());
-            boolean holdout = moment.holdsOut(event.userId());
-            ProgressState before = stored.map(UserProgress::state).orElseGet(() -> ProgressState.start(moment.trigger()));
-            if (!admits(moment, event)) {
-                save(stored, new UserProgress(partner, moment.id(), event.userId(), before, holdout, NOT_IN_AUDIENCE,
-                        now), dryRun);
-                continue;
-            }
-            TriggerEvaluator evaluator = new TriggerEvaluator(moment.trigger(), moment.schedule(), lateness);
-            TriggerEvaluator.Outcome outcome = evaluator.apply(before, event, expressions::predicate);
-            String refusal = null;
-            if (outcome.completed()) {
-                if (holdout) {
-                    heldOut.add(moment.id());
-                    refusal = HOLDOUT;
+            UserEvent event = new UserEvent(partner, command.id(), command.type(), command.userId(),
+                    command.deviceId(), occurredAt, command.properties(), command.context(),
+                    attributes(command, now, dryRun));
+            EventWork work = new EventWork(command);
+            for (Moment moment : listening.listening(partner, event.type())) {
+                if (moment.status() == MomentStatus.TEST && !event.context().testUser()) {
+                    continue;
+                }
+                Slot slot = slots.computeIfAbsent(new SlotKey(moment.id(), event.userId()), key -> new Slot(dryRun
+                        ? progress.find(partner, moment.id(), event.userId())
+                        : progress.lock(moment.id(), event.userId())));
+                boolean holdout = moment.holdsOut(event.userId());
+                ProgressState before = slot.state(moment);
+                Step step;
+                if (!admits(moment, event)) {
+                    step = new Step(moment, event, before, holdout, false, null, NOT_IN_AUDIENCE);
                 } else {
-                    try {
-                        earned.add(dryRun ? dryRunAward(moment, event, now)
-                                : awarding.award(moment, event.userId(), event.deviceId(), event.id(), now));
-                    } catch (NotEligibleException e) {
-                        refusal = e.reason();
+                    TriggerEvaluator evaluator = new TriggerEvaluator(moment.trigger(), moment.schedule(), lateness);
+                    TriggerEvaluator.Outcome outcome = evaluator.apply(before, event, expressions::predicate);
+                    step = new Step(moment, event, outcome.state(), holdout, outcome.completed(),
+                            evaluator.progress(outcome.state()), outcome.completed() && holdout ? HOLDOUT : null);
+                }
+                slot.last = step;
+                work.steps.add(step);
+            }
+            works.add(work);
+            return work;
+        }
+
+        void payAndSave() {
+            for (EventWork work : works) {
+                for (Step step : work.steps) {
+                    if (step.completed && !step.holdout) {
+                        pay(step);
                     }
                 }
             }
-            TriggerEvaluator.Progress shown = evaluator.progress(outcome.state());
-            progressed.add(outcome.completed()
-                    ? new EventOutcome.Progress(moment.id(), true, shown.target(), shown.target())
-                    : new EventOutcome.Progress(moment.id(), false, shown.current(), shown.target()));
-            save(stored, new UserProgress(partner, moment.id(), event.userId(), outcome.state(), holdout, refusal, now),
-                    dryRun);
+            for (Map.Entry<SlotKey, Slot> entry : slots.entrySet()) {
+                Step last = entry.getValue().last;
+                save(entry.getValue().stored, new UserProgress(last.event.partnerId(), last.moment.id(),
+                        last.event.userId(), last.state, last.holdout, last.refusal, now));
+            }
+            for (EventWork work : works) {
+                work.result = result(work);
+            }
         }
-        EventOutcome outcome = new EventOutcome(earned.stream().map(view -> view.award().id()).toList(), progressed,
-                heldOut);
-        if (!dryRun) {
-            events.saveOutcome(partner, command.id(), outcome);
+
+        private void pay(Step step) {
+            try {
+                step.award = dryRun ? dryRunAward(step.moment, step.event, now)
+                        : awarding.award(step.moment, step.event.userId(), step.event.deviceId(), step.event.id(),
+                        now);
+            } catch (NotEligibleException e) {
+                step.refusal = e.reason();
+            }
         }
-        return new EventResult(command.id(), false, earned, progressViews(outcome), heldOut);
+
+        private EventResult result(EventWork work) {
+            List<AwardView> earned = new ArrayList<>();
+            List<EventOutcome.Progress> progressed = new ArrayList<>();
+            List<MomentId> heldOut = new ArrayList<>();
+            for (Step step : work.steps) {
+                if (step.shown == null) {
+                    continue; // not in the audience: no progress to show
+                }
+                if (step.award != null) {
+                    earned.add(step.award);
+                }
+                if (step.completed && step.holdout) {
+                    heldOut.add(step.moment.id());
+                }
+                progressed.add(step.completed
+                        ? new EventOutcome.Progress(step.moment.id(), true, step.shown.target(), step.shown.target())
+                        : new EventOutcome.Progress(step.moment.id(), false, step.shown.current(),
+                        step.shown.target()));
+            }
+            EventOutcome outcome = new EventOutcome(earned.stream().map(view -> view.award().id()).toList(),
+                    progressed, heldOut);
+            if (!dryRun) {
+                events.saveOutcome(work.command.partnerId(), work.command.id(), outcome);
+            }
+            return new EventResult(work.command.id(), false, earned, progressViews(outcome), heldOut);
+        }
+
+        private void save(Optional<UserProgress> stored, UserProgress next) {
+            if (dryRun) {
+                return;
+            }
+            if (stored.isPresent()) {
+                progress.update(next);
+            } else {
+                progress.insert(next);
+            }
+        }
     }
 
     private AwardView dryRunAward(Moment moment, UserEvent event, Instant now) {
@@ -212,17 +435,6 @@ public final class RecordEventService implements RecordEventUseCase {
     private boolean admits(Moment moment, UserEvent event) {
         return moment.audience().admitsContextOf(event)
                 && expressions.predicate(moment.audience().where()).test(event);
-    }
-
-    private void save(Optional<UserProgress> stored, UserProgress next, boolean dryRun) {
-        if (dryRun) {
-            return;
-        }
-        if (stored.isPresent()) {
-            progress.update(next);
-        } else {
-            progress.insert(next);
-        }
     }
 
     private static List<ProgressView> progressViews(EventOutcome outcome) {

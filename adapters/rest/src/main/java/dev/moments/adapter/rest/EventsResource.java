@@ -1,6 +1,5 @@
 package dev.moments.adapter.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moments.adapter.rest.dto.Requests;
 import dev.moments.adapter.rest.dto.Responses;
@@ -8,6 +7,7 @@ import dev.moments.adapter.rest.problem.ProblemMappers;
 import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.RecordEventCommand;
 import dev.moments.application.port.in.RecordEventUseCase;
+import dev.moments.application.port.in.RecordEventUseCase.BatchItem;
 import dev.moments.application.port.in.RecordEventUseCase.EventResult;
 import dev.moments.domain.event.EventContext;
 import dev.moments.domain.moment.MomentId;
@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -68,17 +69,26 @@ public class EventsResource {
             throw new InvalidValueException("events", "at most " + MAX_BATCH + " events per batch");
         }
         PartnerId partnerId = partner.id();
-        List<Object> results = new ArrayList<>(body.events().size());
-        for (JsonNode node : body.events()) {
+        Object[] results = new Object[body.events().size()];
+        List<Integer> readable = new ArrayList<>();
+        List<RecordEventCommand> commands = new ArrayList<>();
+        for (int i = 0; i < results.length; i++) {
             try {
-                Requests.Event event = json.treeToValue(node, Requests.Event.class);
+                Requests.Event event = json.treeToValue(body.events().get(i), Requests.Event.class);
                 RequestBodies.require(event);
-                results.add(toResponse(recordEvent.record(command(partnerId, event)), false));
+                commands.add(command(partnerId, event));
+                readable.add(i);
             } catch (Exception e) {
-                results.add(ProblemMappers.from(e));
+                results[i] = ProblemMappers.from(e);
             }
         }
-        return new Responses.BatchResult(results);
+        List<BatchItem> recorded = recordEvent.recordAll(commands);
+        for (int k = 0; k < readable.size(); k++) {
+            BatchItem item = recorded.get(k);
+            results[readable.get(k)] = item.failure() == null ? toResponse(item.result(), false)
+                    : ProblemMappers.from(item.failure());
+        }
+        return new Responses.BatchResult(Arrays.asList(results));
     }
 
     private static RecordEventCommand command(PartnerId partnerId, Requests.Event body) {

@@ -19,6 +19,26 @@ public interface RecordEventUseCase {
     EventResult dryRun(RecordEventCommand command);
 
     /**
+     * Records many events, in order, as few units of work as possible: within one, every event's progress is worked
+     * out first and the completions are paid after, together, so a hot moment's budget is locked once per unit rather
+     * than once per event. Each event gets the result {@link #record} would give it, or its own failure; one bad event
+     * never fails the others.
+     */
+    List<BatchItem> recordAll(List<RecordEventCommand> commands);
+
+    /** One event's part of {@link #recordAll}: its result, or why it failed. */
+    record BatchItem(EventResult result, RuntimeException failure) {
+
+        public static BatchItem of(EventResult result) {
+            return new BatchItem(java.util.Objects.requireNonNull(result, "result"), null);
+        }
+
+        public static BatchItem failed(RuntimeException failure) {
+            return new BatchItem(null, java.util.Objects.requireNonNull(failure, "failure"));
+        }
+    }
+
+    /**
      * What an event led to.
      *
      * @param duplicate whether this event id was seen before with the same body; then nothing happened again
