@@ -16,7 +16,9 @@ import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.AwardStatus;
 import dev.moments.domain.budget.Budget;
 import dev.moments.domain.moment.Moment;
+import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.MomentStatus;
+import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.redemption.RedemptionToken;
 import dev.moments.domain.shared.Money;
 import java.math.BigDecimal;
@@ -25,9 +27,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Pays for one completion: checks the moment is still evaluated, the user's limit, the partner's monthly cap and the
@@ -121,11 +126,22 @@ final class Awarding {
      * @throws NotEligibleException when the moment no longer pays, the user reached the limit or the budget is spent
      */
     AwardView award(Moment moment, String userId, String deviceId, String eventId, Instant now) {
-        spending.lock(moment.partnerId());
-        Budget budget = ledger.lock(moment.id());
+        return award(moment, userId, deviceId, eventId, now, new Held());
+    }
+
+    /**
+     * {@link #award}, for one of several payments in one transaction: the locks it already holds are not taken
+     * again, and the budgets and statuses read under them are kept up to date in {@code held} instead of read again.
+     */
+    AwardView award(Moment moment, String userId, String deviceId, String eventId, Instant now, Held held) {
+        if (held.partners.add(moment.partnerId())) {
+            spending.lock(moment.partnerId());
+        }
+        Budget budget = held.budgets.computeIfAbsent(moment.id(), ledger::lock);
         // The snapshot came from the index of listening moments and may be stale: the status is read again here,
         // under the budget lock that every status change takes first.
-        MomentStatus status = moments.status(moment.partnerId(), moment.id()).orElse(moment.status());
+        MomentStatus status = held.statuses.computeIfAbsent(moment.id(),
+                id -> moments.status(moment.partnerId(), id).orElse(moment.status()));
         int earnedBefore = awards.countForUser(moment.id(), userId);
         statusRefusal(status).or(() -> limits(moment, userId, deviceId, earnedBefore, now)).ifPresent(reason -> {
             throw new NotEligibleException(reason);
@@ -146,7 +162,7 @@ final class Awarding {
                 spending.giveBack(moment.partnerId(), reserved, month);
             }
             if (reservation == BudgetLedger.Reservation.BUDGET_EXHAUSTED) {
-                followBudget(moment, now);
+                followBudget(moment, now, held);
                 throw new NotEligibleException(BUDGET_EXHAUSTED);
             }
             if (reservation == BudgetLedger.Reservation.DAILY_CAP) {
@@ -161,12 +177,16 @@ final class Awarding {
         awards.insert(award, sealer.seal(token.value()));
         if (!test) {
             // The budget was read under the lock this transaction still holds: what remains is exact.
-            Money remaining = budget.remaining().minus(reserved);
-            if (isLow(budget.total(), remaining) && ledger.markLowOnce(moment.id())) {
-                outbox.append(budgetEvent("budget.low", moment, now));
+            Budget after = budget.reserve(reserved);
+            held.budgets.put(moment.id(), after);
+            if (isLow(after.total(), after.remaining()) && !held.lowMarked.contains(moment.id())) {
+                held.lowMarked.add(moment.id());
+                if (ledger.markLowOnce(moment.id())) {
+                    outbox.append(budgetEvent("budget.low", moment, now));
+                }
             }
-            if (remaining.isLessThan(budget.costPerAction())) {
-                followBudget(moment, now);
+            if (!after.canPayOneAction()) {
+                followBudget(moment, now, held);
             }
         }
         return new AwardView(award, Optional.of(token), moment.messages().announcement());
@@ -218,12 +238,13 @@ final class Awarding {
      * A live moment whose budget cannot pay one more action becomes EXHAUSTED (and says so once, in the outbox); an
      * exhausted one that can pay again goes LIVE. A change is told to the index of listening moments.
      */
-    private void followBudget(Moment moment, Instant now) {
+    private void followBudget(Moment moment, Instant now, Held held) {
         Moment current = moments.find(moment.partnerId(), moment.id()).orElse(moment);
         Moment followed = current.followBudget(ledger.find(moment.id()).orElseThrow().canPayOneAction(), now);
         if (followed == current || !moments.updateStatus(followed, current.status())) {
             return;
         }
+        held.statuses.put(moment.id(), followed.status());
         if (followed.status() == MomentStatus.EXHAUSTED) {
             outbox.append(budgetEvent("budget.exhausted", followed, now));
         }
@@ -241,5 +262,16 @@ final class Awarding {
         data.put("spent", budget.spent().toDecimalString());
         data.put("remaining", budget.remaining().toDecimalString());
         return new OutboxEvent(ids.next("whe_"), moment.partnerId(), type, data, now);
+    }
+
+    /**
+     * What one transaction already holds while it pays: the partners' rows it locked, and each moment's budget and
+     * status as they stand under the budget lock (only this transaction can change them until it ends).
+     */
+    static final class Held {
+        private final Set<PartnerId> partners = new HashSet<>();
+        private final Map<MomentId, Budget> budgets = new HashMap<>();
+        private final Map<MomentId, MomentStatus> statuses = new HashMap<>();
+        private final Set<MomentId> lowMarked = new HashSet<>();
     }
 }

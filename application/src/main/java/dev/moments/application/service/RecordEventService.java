@@ -301,6 +301,7 @@ public final class RecordEventService implements RecordEventUseCase {
         private final boolean dryRun;
         private final Map<SlotKey, Slot> slots = new LinkedHashMap<>();
         private final List<EventWork> works = new ArrayList<>();
+        private final Awarding.Held held = new Awarding.Held();
 
         Evaluation(Instant now, boolean dryRun) {
             this.now = now;
@@ -364,7 +365,7 @@ public final class RecordEventService implements RecordEventUseCase {
             try {
                 step.award = dryRun ? dryRunAward(step.moment, step.event, now)
                         : awarding.award(step.moment, step.event.userId(), step.event.deviceId(), step.event.id(),
-                        now);
+                        now, held);
             } catch (NotEligibleException e) {
                 step.refusal = e.reason();
             }
