@@ -4,6 +4,9 @@ import dev.moments.adapter.rest.AdminToken;
 import dev.moments.adapter.rules.CelExpressionCompiler;
 import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.BudgetLedger;
+import dev.moments.application.port.out.ClaimRepository;
+import dev.moments.application.port.out.CodePool;
+import dev.moments.application.port.out.FulfillmentGateway;
 import dev.moments.application.port.out.Clock;
 import dev.moments.application.port.out.DomainEventOutbox;
 import dev.moments.application.port.out.EventLog;
@@ -21,6 +24,9 @@ import dev.moments.application.port.out.TransactionRunner;
 import dev.moments.application.port.out.UserProfileRepository;
 import dev.moments.application.service.AwardLifecycleService;
 import dev.moments.application.service.AwardService;
+import dev.moments.application.service.CodePoolService;
+import dev.moments.application.service.FulfillmentService;
+import dev.moments.application.service.RedemptionService;
 import dev.moments.application.service.CompiledExpressions;
 import dev.moments.application.service.DirectAwardService;
 import dev.moments.application.service.ExplainService;
@@ -31,6 +37,7 @@ import dev.moments.application.service.RecordEventService;
 import dev.moments.application.service.RewardService;
 import dev.moments.application.service.StatementService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -109,8 +116,37 @@ public class CoreConfiguration {
     @Produces
     @Singleton
     RewardService rewardService(RewardRepository rewards, PartnerRepository partners, IdGenerator ids, Clock clock,
-                                TransactionRunner transactions) {
-        return new RewardService(rewards, partners, ids, clock, transactions);
+                                TransactionRunner transactions, FulfillmentService fulfillment) {
+        // a reward may name a provider only if this build can deliver with it (http: a gateway bean exists)
+        return new RewardService(rewards, partners, ids, clock, transactions, fulfillment.supportedProviders());
+    }
+
+    @Produces
+    @Singleton
+    FulfillmentService fulfillmentService(AwardRepository awards, MomentRepository moments, RewardRepository rewards,
+                                          ClaimRepository claims, BudgetLedger ledger, PartnerSpending spending,
+                                          ListeningMoments listening, DomainEventOutbox outbox,
+                                          Instance<FulfillmentGateway> gateways, IdGenerator ids, Clock clock,
+                                          TransactionRunner transactions) {
+        return new FulfillmentService(awards, moments, rewards, claims, ledger, spending, listening, outbox,
+                gateways.stream().toList(), ids, clock, transactions);
+    }
+
+    @Produces
+    @Singleton
+    RedemptionService redemptionService(AwardRepository awards, MomentRepository moments, RewardRepository rewards,
+                                        ClaimRepository claims, CodePool codes, FulfillmentService fulfillment,
+                                        DomainEventOutbox outbox, IdGenerator ids, Clock clock,
+                                        TransactionRunner transactions) {
+        return new RedemptionService(awards, moments, rewards, claims, codes, fulfillment, outbox, ids, clock,
+                transactions);
+    }
+
+    @Produces
+    @Singleton
+    CodePoolService codePoolService(RewardRepository rewards, CodePool codes, Clock clock,
+                                    TransactionRunner transactions) {
+        return new CodePoolService(rewards, codes, clock, transactions);
     }
 
     @Produces
@@ -169,8 +205,9 @@ public class CoreConfiguration {
 
     @Produces
     @Singleton
-    AwardService awardService(AwardRepository awards, MomentRepository moments, TokenSealer sealer) {
-        return new AwardService(awards, moments, sealer);
+    AwardService awardService(AwardRepository awards, MomentRepository moments, TokenSealer sealer,
+                              ClaimRepository claims, RewardRepository rewards) {
+        return new AwardService(awards, moments, sealer, claims, rewards);
     }
 
     @Produces

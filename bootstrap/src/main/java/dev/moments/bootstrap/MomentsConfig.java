@@ -26,4 +26,12 @@ public interface MomentsConfig {
     /** The URL users reach the service at; redemption links start with it. */
     @WithDefault("http://localhost:8080")
     String publicUrl();
+
+    /** How often the retry job submits pending deliveries of the http provider again. */
+    @WithDefault("30s")
+    String fulfillmentRetryInterval();
+
+    /** How long after start the retry job first runs. */
+    @WithDefault("15s")
+    String fulfillmentRetryDelay();
 }

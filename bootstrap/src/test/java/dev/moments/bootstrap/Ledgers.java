@@ -20,14 +20,15 @@ final class Ledgers {
     }
 
     /**
-     * Top-ups add up to the total, reservations less releases and settlements to what is reserved, settlements to
-     * what is spent, and the total less both to what remains. Reads every page of {@code GET /v1/moments/{id}/ledger}.
+     * Top-ups add up to the total, reservations less releases and settlements to what is reserved, settlements less
+     * refunds to what is spent, and the total less both to what remains. Reads every page of {@code GET /v1/moments/{id}/ledger}.
      */
     static void assertBalanced(Supplier<RequestSpecification> request, String moment) {
         BigDecimal topUps = BigDecimal.ZERO;
         BigDecimal reserves = BigDecimal.ZERO;
         BigDecimal releases = BigDecimal.ZERO;
         BigDecimal settlements = BigDecimal.ZERO;
+        BigDecimal refunds = BigDecimal.ZERO;
         String after = null;
         do {
             JsonPath page = request.get().queryParam("limit", 100)
@@ -41,6 +42,7 @@ final class Ledgers {
                     case "RESERVE" -> reserves = reserves.add(amount);
                     case "RELEASE" -> releases = releases.add(amount);
                     case "SETTLE" -> settlements = settlements.add(amount);
+                    case "REFUND" -> refunds = refunds.add(amount);
                     default -> throw new AssertionError("unknown ledger entry kind " + item.get("kind"));
                 }
             }
@@ -53,7 +55,7 @@ final class Ledgers {
         BigDecimal remaining = new BigDecimal(state.getString("budgetState.remaining"));
         assertThat(reserves.subtract(releases).subtract(settlements)).as("reserved per the ledger of %s", moment)
                 .isEqualByComparingTo(reserved);
-        assertThat(settlements).as("spent per the ledger of %s", moment).isEqualByComparingTo(spent);
+        assertThat(settlements.subtract(refunds)).as("spent per the ledger of %s", moment).isEqualByComparingTo(spent);
         assertThat(topUps.subtract(reserved).subtract(spent)).as("remaining per the ledger of %s", moment)
                 .isEqualByComparingTo(remaining);
         assertThat(topUps).as("top-ups of %s", moment)

@@ -75,7 +75,8 @@ public final class AwardLifecycleService implements CancelAwardUseCase, ExpireAw
 
     private Award end(Award award, AwardStatus status, Instant now) {
         Award ended = award.moveTo(status, now);
-        if (!awards.updateStatus(ended, award.status())) {
+        String reason = status == AwardStatus.CANCELLED ? "cancelled by the partner" : "not claimed in time";
+        if (!awards.updateStatus(ended, award.status(), reason)) {
             throw new ConcurrentWriteException("award " + award.id() + " changed meanwhile", null);
         }
         Moment before = moments.find(award.partnerId(), award.momentId()).orElseThrow();

@@ -3,6 +3,9 @@ package dev.moments.application.service;
 import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.GetAwardQuery;
 import dev.moments.application.port.in.NotFoundException;
+import dev.moments.application.port.in.RedeemUseCase.Delivery;
+import dev.moments.application.port.out.ClaimRepository;
+import dev.moments.application.port.out.RewardRepository;
 import dev.moments.application.port.out.AwardFilter;
 import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.MomentRepository;
@@ -22,16 +25,25 @@ public final class AwardService implements GetAwardQuery {
     private final AwardRepository awards;
     private final MomentRepository moments;
     private final TokenSealer sealer;
+    private final ClaimRepository claims;
+    private final RewardRepository rewards;
 
-    public AwardService(AwardRepository awards, MomentRepository moments, TokenSealer sealer) {
+    public AwardService(AwardRepository awards, MomentRepository moments, TokenSealer sealer, ClaimRepository claims,
+                        RewardRepository rewards) {
         this.awards = awards;
         this.moments = moments;
         this.sealer = sealer;
+        this.claims = claims;
+        this.rewards = rewards;
     }
 
+    /** One award with its history and, once claimed, its delivery. */
     @Override
     public AwardView get(PartnerId partnerId, AwardId id) {
-        return view(awards.find(partnerId, id).orElseThrow(() -> new NotFoundException("award", id)));
+        AwardView view = view(awards.find(partnerId, id).orElseThrow(() -> new NotFoundException("award", id)));
+        Delivery delivery = claims.find(id).map(claim -> FulfillmentService.delivery(claim,
+                rewards.find(partnerId, claim.rewardId()).orElse(null))).orElse(null);
+        return new AwardView(view.award(), view.token(), view.announcement(), awards.history(id), delivery);
     }
 
     @Override

@@ -26,8 +26,11 @@ import java.util.Set;
 /** Keeps each partner's reward catalog. */
 public final class RewardService implements CreateRewardUseCase, GetRewardQuery {
 
-    /** The providers this build can deliver with; the others are refused rather than accepted and never fulfilled. */
+    /** The providers delivered without a gateway: the sandbox alone, unless told otherwise. */
     static final Set<FulfillmentProvider> SUPPORTED_PROVIDERS = EnumSet.of(FulfillmentProvider.SANDBOX);
+
+    /** The providers this build can deliver with; the others are refused rather than accepted and never fulfilled. */
+    private final Set<FulfillmentProvider> supported;
 
     private final RewardRepository rewards;
     private final PartnerRepository partners;
@@ -37,6 +40,13 @@ public final class RewardService implements CreateRewardUseCase, GetRewardQuery 
 
     public RewardService(RewardRepository rewards, PartnerRepository partners, IdGenerator ids, Clock clock,
                          TransactionRunner transactions) {
+        this(rewards, partners, ids, clock, transactions, SUPPORTED_PROVIDERS);
+    }
+
+    /** With the providers that can deliver: see {@link FulfillmentService#supportedProviders()}. */
+    public RewardService(RewardRepository rewards, PartnerRepository partners, IdGenerator ids, Clock clock,
+                         TransactionRunner transactions, Set<FulfillmentProvider> supported) {
+        this.supported = Set.copyOf(supported);
         this.rewards = rewards;
         this.partners = partners;
         this.ids = ids;
@@ -58,9 +68,10 @@ public final class RewardService implements CreateRewardUseCase, GetRewardQuery 
                     + partner.currency().getCurrencyCode());
         }
         FulfillmentProvider provider = FulfillmentProvider.fromApiName(command.provider(), "fulfillment.provider");
-        if (!SUPPORTED_PROVIDERS.contains(provider)) {
+        if (!supported.contains(provider)) {
             throw new InvalidValueException("fulfillment.provider", "provider " + provider.apiName()
-                    + " is not available yet; use sandbox");
+                    + " is not available in this installation; use one of " + supported.stream()
+                    .map(FulfillmentProvider::apiName).sorted().toList());
         }
         Reward reward = new Reward(new RewardId(ids.next(RewardId.PREFIX)), partner.id(), command.name(),
                 kind(command.kind()), cost, command.countries(), provider, command.description(),

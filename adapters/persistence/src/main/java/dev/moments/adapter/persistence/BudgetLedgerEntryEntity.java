@@ -26,7 +26,9 @@ public class BudgetLedgerEntryEntity extends PanacheEntityBase {
         /** A reservation turned into spending. */
         SETTLE,
         /** A reservation given back. */
-        RELEASE
+        RELEASE,
+        /** A settled cost given back: the delivery failed for good. */
+        REFUND
     }
 
     @Id

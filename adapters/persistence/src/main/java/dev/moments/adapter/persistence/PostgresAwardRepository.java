@@ -7,6 +7,7 @@ import dev.moments.application.port.out.PageRequest;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.AwardStatus;
+import dev.moments.domain.award.AwardStatusChange;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,8 @@ import java.util.stream.Collectors;
 
 /**
  * Keeps awards in PostgreSQL; the unique key (moment, user, completion) refuses a second award for one completion.
+ * Every status an award takes is appended to {@code award_history} by the statement that stores it (insert, or the
+ * compare-and-set of {@link #updateStatus}), so history and status never disagree.
  */
 @ApplicationScoped
 public class PostgresAwardRepository implements AwardRepository {
@@ -37,6 +40,42 @@ public class PostgresAwardRepository implements AwardRepository {
                 award.deviceId(), award.completion(), award.status().name(), MoneyColumns.amount(award.reserved()),
                 award.reserved().currency().getCurrencyCode(), award.test(), award.eventId(), award.tokenDigest(),
                 sealedToken, award.earnedAt(), award.redeemableAt(), award.expiresAt(), award.updatedAt());
+        appendHistory(award.id(), award.status(), award.updatedAt(), null);
+    }
+
+    private static void appendHistory(AwardId id, AwardStatus status, Instant at, String reason) {
+        Sql.update("insert into award_history (award_id, status, at, reason) values (?, ?, ?, ?)", id.value(),
+                status.name(), at, reason);
+    }
+
+    @Override
+    public List<AwardStatusChange> history(AwardId id) {
+        return Sql.list("select status, at, reason from award_history where award_id = ? order by seq",
+                row -> new AwardStatusChange(AwardStatus.valueOf(row.getString("status")), Sql.instant(row, "at"),
+                        row.getString("reason")), id.value());
+    }
+
+    @Override
+    public Optional<Award> findByTokenDigest(String tokenDigest) {
+        return Store.detached(AwardEntity.<AwardEntity>list("tokenDigest = ?1", tokenDigest))
+                .stream().findFirst().map(AwardMapper::toDomain);
+    }
+
+    @Override
+    public Optional<Award> lockByTokenDigest(String tokenDigest) {
+        return Sql.first("select id from awards where token_digest = ? for update", row -> row.getString(1),
+                tokenDigest).flatMap(PostgresAwardRepository::locked);
+    }
+
+    @Override
+    public Optional<Award> lock(AwardId id) {
+        return Sql.first("select id from awards where id = ? for update", row -> row.getString(1), id.value())
+                .flatMap(PostgresAwardRepository::locked);
+    }
+
+    /** An award this transaction holds locked, read whole. */
+    private static Optional<Award> locked(String id) {
+        return Store.find(AwardEntity.class, id).map(AwardMapper::toDomain);
     }
 
     @Override
@@ -106,8 +145,8 @@ public class PostgresAwardRepository implements AwardRepository {
     }
 
     @Override
-    public boolean updateStatus(Award changed, AwardStatus expected) {
-        return Store.em()
+    public boolean updateStatus(Award changed, AwardStatus expected, String reason) {
+        boolean updated = Store.em()
                 .createQuery("update AwardEntity a set a.status = :status, a.updatedAt = :updatedAt"
                         + " where a.id = :id and a.partnerId = :partnerId and a.status = :expected")
                 .setParameter("status", changed.status().name())
@@ -116,6 +155,10 @@ public class PostgresAwardRepository implements AwardRepository {
                 .setParameter("partnerId", changed.partnerId().value())
                 .setParameter("expected", expected.name())
                 .executeUpdate() == 1;
+        if (updated) {
+            appendHistory(changed.id(), changed.status(), changed.updatedAt(), reason);
+        }
+        return updated;
     }
 
     @Override

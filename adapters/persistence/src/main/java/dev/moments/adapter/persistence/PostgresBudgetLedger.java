@@ -95,6 +95,24 @@ public class PostgresBudgetLedger implements BudgetLedger {
         }
     }
 
+    @Override
+    public void refund(MomentId momentId, AwardId awardId, Money amount, LocalDate reservedOn, Instant at) {
+        requirePositive(amount);
+        Objects.requireNonNull(awardId, "awardId");
+        // spent shrinks (remaining grows); the day's charges shrink if the reservation's day is still on record
+        int changed = Sql.update("update budgets set spent = spent - ?,"
+                        + " charged_today = case when charged_day = ? then greatest(charged_today - ?, 0)"
+                        + " else charged_today end"
+                        + " where moment_id = ? and currency = ? and spent >= ?",
+                amount.amount(), reservedOn, amount.amount(), momentId.value(), amount.currency().getCurrencyCode(),
+                amount.amount());
+        if (changed != 1) {
+            throw new IllegalStateException("moment " + momentId + " has not spent " + amount.amount() + " "
+                    + amount.currency().getCurrencyCode() + " to refund");
+        }
+        entry(momentId, Kind.REFUND, amount, awardId, at);
+    }
+
     /**
      * Takes {@code released + spent} out of the reservations, adds {@code spent} to what is spent, and gives
      * {@code released} back to the day it was reserved on if that is still the day on record.

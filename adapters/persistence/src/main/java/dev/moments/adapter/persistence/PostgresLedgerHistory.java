@@ -45,7 +45,7 @@ public class PostgresLedgerHistory implements LedgerHistory {
         return Sql.list("select m.id, m.name, b.currency,"
                         + " count(*) filter (where l.kind = 'RESERVE') as actions,"
                         + " coalesce(sum(l.amount) filter (where l.kind = 'RESERVE'), 0) as reserved,"
-                        + " coalesce(sum(l.amount) filter (where l.kind = 'RELEASE'), 0) as released,"
+                        + " coalesce(sum(l.amount) filter (where l.kind in ('RELEASE', 'REFUND')), 0) as released,"
                         + " coalesce(sum(l.amount) filter (where l.kind = 'SETTLE'), 0) as settled"
                         + " from budget_ledger l"
                         + " join moments m on m.id = l.moment_id"

@@ -37,14 +37,14 @@ public class PostgresPartnerSpending implements PartnerSpending {
             + " where id = ? and currency = ? and monthly_cap is not null and charged_month = ?";
 
     /**
-     * The partner's reservations made in a month less those of them released in the same month; parameters: partner,
+     * The partner's reservations made in a month less those of them released (or refunded) in the same month; parameters: partner,
      * from, to, from, to.
      */
     private static final String FROM_LEDGER = "select coalesce(sum(case when l.kind = 'RESERVE' then l.amount"
             + " else -l.amount end), 0)"
             + " from budget_ledger l join moments m on m.id = l.moment_id"
             + " where m.partner_id = ? and l.occurred_at >= ? and l.occurred_at < ?"
-            + " and (l.kind = 'RESERVE' or (l.kind = 'RELEASE' and exists (select 1 from budget_ledger r"
+            + " and (l.kind = 'RESERVE' or (l.kind in ('RELEASE', 'REFUND') and exists (select 1 from budget_ledger r"
             + " where r.moment_id = l.moment_id and r.award_id = l.award_id and r.kind = 'RESERVE'"
             + " and r.occurred_at >= ? and r.occurred_at < ?)))";
 

@@ -30,9 +30,13 @@ public class PostgresPorts {
     PostgresLedgerHistory history;
     @Inject
     PostgresPartnerSpending spending;
+    @Inject
+    PostgresClaimRepository claims;
+    @Inject
+    PostgresCodePool codes;
 
     public Ports ports() {
         return new Ports(partners, rewards, moments, ledger, awards, events, progress, profiles, transactions,
-                history, spending);
+                history, spending, claims, codes);
     }
 }

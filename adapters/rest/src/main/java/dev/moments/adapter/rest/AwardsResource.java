@@ -4,6 +4,11 @@ import dev.moments.adapter.rest.dto.Responses;
 import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.CancelAwardUseCase;
 import dev.moments.application.port.in.GetAwardQuery;
+import dev.moments.application.port.in.RedeemUseCase;
+import dev.moments.application.port.in.ReportFulfillmentUseCase;
+import dev.moments.adapter.rest.dto.Requests;
+import dev.moments.domain.fulfillment.FulfillmentStatus;
+import jakarta.ws.rs.Consumes;
 import dev.moments.domain.award.Award;
 import dev.moments.application.port.out.AwardFilter;
 import dev.moments.domain.award.AwardId;
@@ -30,13 +35,15 @@ public class AwardsResource {
     private final CancelAwardUseCase cancelAward;
     private final CurrentPartner partner;
     private final RedeemLinks links;
+    private final ReportFulfillmentUseCase reports;
 
     public AwardsResource(GetAwardQuery awards, CancelAwardUseCase cancelAward, CurrentPartner partner,
-                          RedeemLinks links) {
+                          RedeemLinks links, ReportFulfillmentUseCase reports) {
         this.awards = awards;
         this.cancelAward = cancelAward;
         this.partner = partner;
         this.links = links;
+        this.reports = reports;
     }
 
     @GET
@@ -69,7 +76,7 @@ public class AwardsResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Reads one award with its redemption link")
+    @Operation(summary = "Reads one award with its redemption link, its status history and, once claimed, its delivery")
     public Responses.Award get(@PathParam("id") String id) {
         return toResponse(awards.get(partner.id(), new AwardId(id)), links);
     }
@@ -82,11 +89,61 @@ public class AwardsResource {
         return toResponse(awards.get(partner.id(), new AwardId(id)), links);
     }
 
+    @POST
+    @Path("/{id}/fulfillment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reports the delivery of a claimed reward of the webhook provider (the partner fulfils it)",
+            description = "status FULFILLED (with an optional code), FAILED or CANCELLED (with an optional reason;"
+                    + " both fail the award and refund the reward's cost to the budget). Idempotent: the same status"
+                    + " again answers DUPLICATE, a report after the delivery finished otherwise answers IGNORED. An"
+                    + " award not claimed yet or delivered by another provider is a 409 not-reportable.")
+    public Responses.FulfillmentReported reportFulfillment(@PathParam("id") String id,
+                                                           Requests.FulfillmentReport body) {
+        RequestBodies.require(body);
+        FulfillmentStatus status = reportedStatus(body.status());
+        ReportFulfillmentUseCase.Result result = reports.report(new ReportFulfillmentUseCase.Report(new AwardId(id),
+                partner.id(), status, limited("reference", body.reference(), 500), limited("code", body.code(), 1000),
+                limited("reason", body.reason(), 1000)));
+        return new Responses.FulfillmentReported(result.name(), toResponse(awards.get(partner.id(), new AwardId(id)),
+                links));
+    }
+
+    private static FulfillmentStatus reportedStatus(String status) {
+        if (status == null || status.isBlank()) {
+            throw new InvalidValueException("status", "status is required: FULFILLED, FAILED or CANCELLED");
+        }
+        return switch (status) {
+            case "FULFILLED" -> FulfillmentStatus.FULFILLED;
+            case "FAILED" -> FulfillmentStatus.FAILED;
+            case "CANCELLED" -> FulfillmentStatus.CANCELLED;
+            default -> throw new InvalidValueException("status", "unknown status " + status
+                    + "; one of FULFILLED, FAILED, CANCELLED");
+        };
+    }
+
+    private static String limited(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > max || value.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t')) {
+            throw new InvalidValueException(field, field + " has at most " + max + " printable characters");
+        }
+        return value.strip();
+    }
+
     static Responses.Award toResponse(AwardView view, RedeemLinks links) {
         Award award = view.award();
+        RedeemUseCase.Delivery delivery = view.delivery();
         return new Responses.Award(award.id().value(), award.momentId().value(), award.userId(), award.deviceId(),
                 award.status().name(), award.test(), award.completion(), award.reserved().toDecimalString(),
                 award.reserved().currency().getCurrencyCode(), award.eventId(), view.token().map(links::of).orElse(null),
-                view.announcement(), award.earnedAt(), award.redeemableAt(), award.expiresAt(), award.updatedAt());
+                view.announcement(), award.earnedAt(), award.redeemableAt(), award.expiresAt(), award.updatedAt(),
+                view.history().isEmpty() ? null : view.history().stream()
+                        .map(change -> new Responses.StatusChange(change.status().name(), change.at(),
+                                change.reason())).toList(),
+                delivery == null ? null : delivery.rewardId().value(),
+                delivery == null ? null : delivery.claimedAt(),
+                delivery == null ? null : new Responses.Delivery(delivery.status().name(), delivery.code(),
+                        delivery.reason()));
     }
 }

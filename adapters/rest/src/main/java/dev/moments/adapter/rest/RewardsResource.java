@@ -5,6 +5,7 @@ import dev.moments.adapter.rest.dto.Responses;
 import dev.moments.application.port.in.CreateRewardCommand;
 import dev.moments.application.port.in.CreateRewardUseCase;
 import dev.moments.application.port.in.GetRewardQuery;
+import dev.moments.application.port.in.ManageCodesUseCase;
 import dev.moments.domain.reward.Reward;
 import dev.moments.domain.reward.RewardId;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,11 +31,14 @@ public class RewardsResource {
 
     private final CreateRewardUseCase createReward;
     private final GetRewardQuery rewards;
+    private final ManageCodesUseCase codes;
     private final CurrentPartner partner;
 
-    public RewardsResource(CreateRewardUseCase createReward, GetRewardQuery rewards, CurrentPartner partner) {
+    public RewardsResource(CreateRewardUseCase createReward, GetRewardQuery rewards, ManageCodesUseCase codes,
+                           CurrentPartner partner) {
         this.createReward = createReward;
         this.rewards = rewards;
+        this.codes = codes;
         this.partner = partner;
     }
 
@@ -45,27 +51,49 @@ public class RewardsResource {
                 body.cost(), body.currency(), TextSets.of(body.countries(), "countries"),
                 body.fulfillment() == null ? null : body.fulfillment().provider(), body.description(),
                 body.imageUrl()));
-        return Response.created(URI.create("/v1/rewards/" + reward.id())).entity(toResponse(reward)).build();
+        Long pool = reward.provider() == dev.moments.domain.reward.FulfillmentProvider.CODES ? 0L : null;
+        return Response.created(URI.create("/v1/rewards/" + reward.id())).entity(toResponse(reward, pool)).build();
     }
 
     @GET
     @Operation(summary = "Lists the catalog, page by page")
     public Responses.Page<Responses.Reward> list(@QueryParam("limit") String limit, @QueryParam("after") String after) {
-        var page = rewards.list(partner.id(), Pages.request(limit, after)).map(RewardsResource::toResponse);
-        return new Responses.Page<>(page.items(), page.next());
+        var page = rewards.list(partner.id(), Pages.request(limit, after));
+        Map<RewardId, Long> available = codes.codesAvailable(partner.id(),
+                page.items().stream().map(Reward::id).toList());
+        return new Responses.Page<>(page.items().stream()
+                .map(reward -> toResponse(reward, available.get(reward.id()))).toList(), page.next());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Reads one reward")
+    @Operation(summary = "Reads one reward; a reward of the codes provider shows how many codes are free")
     public Responses.Reward get(@PathParam("id") String id) {
-        return toResponse(rewards.get(partner.id(), new RewardId(id)));
+        Reward reward = rewards.get(partner.id(), new RewardId(id));
+        return toResponse(reward, codes.codesAvailable(partner.id(), List.of(reward.id())).get(reward.id()));
+    }
+
+    @POST
+    @Path("/{id}/codes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Adds codes to the pool of a reward of the codes provider",
+            description = "At most 10,000 codes per call, each 1 to 200 printable characters. Codes twice in the call"
+                    + " or already in the pool are skipped and counted. Another provider's reward is a 422.")
+    public Responses.CodesAdded addCodes(@PathParam("id") String id, Requests.AddCodes body) {
+        RequestBodies.require(body);
+        ManageCodesUseCase.CodesAdded added = codes.addCodes(partner.id(), new RewardId(id), body.codes());
+        return new Responses.CodesAdded(added.added(), added.skipped(), added.codesAvailable());
     }
 
     static Responses.Reward toResponse(Reward reward) {
+        return toResponse(reward, null);
+    }
+
+    /** A reward with the free codes of its pool ({@code null}: no pool). */
+    static Responses.Reward toResponse(Reward reward, Long codesAvailable) {
         return new Responses.Reward(reward.id().value(), reward.name(), reward.kind().name(),
                 reward.cost().toDecimalString(), reward.cost().currency().getCurrencyCode(),
                 reward.countries().stream().sorted().toList(), new Responses.Fulfillment(reward.provider().apiName()),
-                reward.description(), reward.imageUrl(), reward.createdAt());
+                reward.description(), reward.imageUrl(), reward.createdAt(), codesAvailable);
     }
 }

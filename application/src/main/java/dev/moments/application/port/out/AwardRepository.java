@@ -3,6 +3,7 @@ package dev.moments.application.port.out;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.AwardStatus;
+import dev.moments.domain.award.AwardStatusChange;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
 import java.time.Instant;
@@ -10,7 +11,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Keeps awards; at most one per (moment, user, completion), which the store enforces. */
+/**
+ * Keeps awards; at most one per (moment, user, completion), which the store enforces. Every status an award takes —
+ * its first on {@link #insert}, each later one on {@link #updateStatus} — is appended to its history in the same
+ * transaction.
+ */
 public interface AwardRepository {
 
     /**
@@ -40,11 +45,40 @@ public interface AwardRepository {
     int lockAndCountForDevice(MomentId momentId, String deviceId);
 
     /**
-     * Stores {@code changed}'s status only if the stored status is still {@code expected} (compare-and-set).
+     * Stores {@code changed}'s status only if the stored status is still {@code expected} (compare-and-set), and
+     * records the change in the award's history without a reason.
      *
      * @return whether the status was changed
      */
-    boolean updateStatus(Award changed, AwardStatus expected);
+    default boolean updateStatus(Award changed, AwardStatus expected) {
+        return updateStatus(changed, expected, null);
+    }
+
+    /**
+     * Stores {@code changed}'s status only if the stored status is still {@code expected} (compare-and-set), and
+     * records the change in the award's history, at {@code changed.updatedAt()}, with {@code reason} (may be null).
+     *
+     * @return whether the status was changed
+     */
+    boolean updateStatus(Award changed, AwardStatus expected, String reason);
+
+    /** The award's statuses, oldest first, from the one it was earned in. */
+    List<AwardStatusChange> history(AwardId id);
+
+    /** The award whose redemption token has this digest, whatever its partner: the token is the authority. */
+    Optional<Award> findByTokenDigest(String tokenDigest);
+
+    /**
+     * The award whose redemption token has this digest, locked until the end of the transaction
+     * ({@code select … for update}): concurrent claims of one award are applied one after the other.
+     */
+    Optional<Award> lockByTokenDigest(String tokenDigest);
+
+    /**
+     * The award with this id, whatever its partner, locked until the end of the transaction: for a provider's report,
+     * already authenticated by its signature.
+     */
+    Optional<Award> lock(AwardId id);
 
     /**
      * Up to {@code limit} unclaimed awards whose link expired by {@code now}, in moment order (the order every

@@ -47,6 +47,13 @@ public interface BudgetLedger {
     /** Charges {@code cost} out of a reservation of {@code reservation} made on {@code reservedOn}, releasing the rest. */
     void settle(MomentId momentId, AwardId awardId, Money reservation, Money cost, LocalDate reservedOn, Instant at);
 
+    /**
+     * Gives back {@code amount} that a settle spent (a delivery that failed for good): what is spent shrinks and what
+     * remains grows by it, recorded as a {@code REFUND} entry; the charges of {@code reservedOn} shrink too if it is
+     * still the day on record.
+     */
+    void refund(MomentId momentId, AwardId awardId, Money amount, LocalDate reservedOn, Instant at);
+
     /** What became of a reservation request. */
     enum Reservation {
         /** Reserved. */

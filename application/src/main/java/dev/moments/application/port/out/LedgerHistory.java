@@ -28,7 +28,9 @@ public interface LedgerHistory {
         /** A claim charged the reward's cost out of its reservation. */
         SETTLE,
         /** A reservation given back (expiry, cancellation, or the rest after a settle). */
-        RELEASE
+        RELEASE,
+        /** A settled cost given back to the budget: the delivery failed for good. */
+        REFUND
     }
 
     /**

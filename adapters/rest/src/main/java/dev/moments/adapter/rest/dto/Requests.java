@@ -63,6 +63,23 @@ public final class Requests {
     public record Fulfillment(String provider) {
     }
 
+    /** {@code POST /v1/rewards/{id}/codes}. */
+    public record AddCodes(List<String> codes) {
+    }
+
+    /** {@code POST /api/redeem/{token}/claim}; {@code shipping} only for a physical reward. */
+    public record Claim(String rewardId, Shipping shipping, String email) {
+    }
+
+    /** Where a physical reward goes; {@code line2} and {@code region} are optional. */
+    public record Shipping(String name, String line1, String line2, String city, String region, String postalCode,
+                           String country) {
+    }
+
+    /** {@code POST /v1/awards/{id}/fulfillment}: the partner's word on a {@code webhook} delivery. */
+    public record FulfillmentReport(String status, String reason, String code, String reference) {
+    }
+
     /** {@code POST /v1/moments}. */
     public record CreateMoment(String name, Trigger trigger, Audience audience, Schedule schedule, Budget budget,
                                List<String> rewards, Limits limits, Integer holdoutPercent, Messages messages) {

@@ -34,7 +34,18 @@ public final class Responses {
 
     /** A catalog entry. */
     public record Reward(String id, String name, String kind, String cost, String currency, List<String> countries,
-                         Fulfillment fulfillment, String description, String imageUrl, Instant createdAt) {
+                         Fulfillment fulfillment, String description, String imageUrl, Instant createdAt,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Long codesAvailable) {
+
+        /** A reward without a code pool. */
+        public Reward(String id, String name, String kind, String cost, String currency, List<String> countries,
+                      Fulfillment fulfillment, String description, String imageUrl, Instant createdAt) {
+            this(id, name, kind, cost, currency, countries, fulfillment, description, imageUrl, createdAt, null);
+        }
+    }
+
+    /** What {@code POST /v1/rewards/{id}/codes} did: codes added, codes skipped (duplicates), codes free now. */
+    public record CodesAdded(int added, int skipped, long codesAvailable) {
     }
 
     /** Who delivers a reward. */
@@ -115,7 +126,51 @@ public final class Responses {
     public record Award(String id, String momentId, String userId, String deviceId, String status, boolean test,
                         int completion, String reserved, String currency, String eventId, String redeemUrl,
                         String announcement, Instant earnedAt, Instant redeemableAt, Instant expiresAt,
-                        Instant updatedAt) {
+                        Instant updatedAt,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) List<StatusChange> history,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String rewardId,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Instant claimedAt,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Delivery delivery) {
+    }
+
+    /** One step of an award's history; {@code reason} only where one was given. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StatusChange(String status, Instant at, String reason) {
+    }
+
+    /** Where the delivery of a claimed reward stands; the code once delivered, the reason once failed. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Delivery(String status, String code, String reason) {
+    }
+
+    /** {@code GET /api/redeem/{token}}: what the link offers, for the user. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Redemption(RedemptionAward award, String state, List<RewardOption> rewards, String announcement,
+                             String confirmation, ClaimedDelivery delivery) {
+    }
+
+    /** The award behind a link, as its user sees it. */
+    public record RedemptionAward(String id, String status, Instant redeemableAt, Instant expiresAt) {
+    }
+
+    /** A reward the user may pick; {@code unavailableReason} when it cannot be had now. */
+    public record RewardOption(String id, String name, String kind, String description, String imageUrl,
+                               boolean available, String unavailableReason) {
+    }
+
+    /** The claimed reward and its delivery, on the redemption link. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ClaimedDelivery(String rewardId, String rewardName, String kind, String status, String code,
+                                  String reason, Instant claimedAt) {
+    }
+
+    /** {@code POST /api/redeem/{token}/claim}: the award's status after the claim, and the code when handed out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ClaimResult(String status, String code) {
+    }
+
+    /** What became of a delivery report: {@code APPLIED}, {@code DUPLICATE} or {@code IGNORED}. */
+    public record FulfillmentReported(String result, Award award) {
     }
 
     /** One page of a list. */

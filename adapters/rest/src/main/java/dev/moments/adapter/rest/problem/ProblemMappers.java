@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.moments.application.port.in.EventIdConflictException;
 import dev.moments.application.port.in.NotEligibleException;
 import dev.moments.application.port.in.NotFoundException;
+import dev.moments.application.port.in.NotReportableException;
+import dev.moments.application.port.in.RedemptionRefusedException;
 import dev.moments.application.port.out.InvalidExpressionException;
 import dev.moments.domain.award.InvalidAwardTransitionException;
 import dev.moments.domain.moment.InvalidTransitionException;
@@ -67,7 +69,11 @@ public class ProblemMappers {
             return Problem.of(Response.Status.CONFLICT, notEligible.code(), notEligible.getMessage())
                     .withReason(notEligible.reason());
         }
+        if (e instanceof RedemptionRefusedException refused) {
+            return refusal(refused);
+        }
         if (e instanceof InvalidTransitionException || e instanceof EventIdConflictException
+                || e instanceof NotReportableException
                 || e instanceof InvalidAwardTransitionException) {
             return Problem.of(Response.Status.CONFLICT, ((DomainException) e).code(), e.getMessage());
         }
@@ -104,6 +110,24 @@ public class ProblemMappers {
         LOG.error("unexpected failure while serving a request", e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal",
                 "something went wrong on our side; the failed step changed nothing");
+    }
+
+    /**
+     * A refused claim: claimed already and not yet redeemable are conflicts (409 {@code already-claimed},
+     * {@code not-yet-redeemable}), expired and cancelled links are gone (410), a reward the user cannot have is a
+     * conflict too (409 {@code reward-unavailable}, with the reason), a reward the award does not offer is an invalid
+     * {@code rewardId} (422).
+     */
+    private static Problem refusal(RedemptionRefusedException e) {
+        return switch (e.reason()) {
+            case ALREADY_CLAIMED -> Problem.of(Response.Status.CONFLICT, "already-claimed", e.getMessage());
+            case NOT_YET_REDEEMABLE -> Problem.of(Response.Status.CONFLICT, "not-yet-redeemable", e.getMessage());
+            case EXPIRED -> Problem.of(Response.Status.GONE, "expired", e.getMessage());
+            case CANCELLED -> Problem.of(Response.Status.GONE, "cancelled", e.getMessage());
+            case NOT_AN_OPTION -> Problem.invalid(422, "rewardId", e.getMessage());
+            case NOT_IN_COUNTRY, OUT_OF_CODES -> Problem.of(Response.Status.CONFLICT, "reward-unavailable",
+                    e.getMessage()).withReason(e.reason().name());
+        };
     }
 
     /** The JSON failure behind a failure, if any: the body reader wraps Jackson's exceptions. */

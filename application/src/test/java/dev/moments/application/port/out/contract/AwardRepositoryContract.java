@@ -161,4 +161,35 @@ public abstract class AwardRepositoryContract extends ContractSupport {
         assertThat(tx(() -> ports().awards().countForUser(moment.id(), "u-2"))).isEqualTo(1);
         assertThat(tx(() -> ports().awards().countForUser(moment.id(), "u-3"))).isZero();
     }
+
+    @Test
+    void everyStatusAnAwardTakesIsRecordedInItsHistoryWithItsReason() {
+        Moment moment = givenMoment(givenPartner());
+        Award award = award(moment, "u-1", 1);
+        txRun(() -> ports().awards().insert(award, "s"));
+        Award claimed = award.moveTo(AwardStatus.CLAIMED, AT.plusSeconds(10));
+        Award failed = claimed.moveTo(AwardStatus.FAILED, AT.plusSeconds(20));
+        assertThat(tx(() -> ports().awards().updateStatus(claimed, AwardStatus.EARNED))).isTrue();
+        assertThat(tx(() -> ports().awards().updateStatus(failed, AwardStatus.EARNED, "lost"))).isFalse();
+        assertThat(tx(() -> ports().awards().updateStatus(failed, AwardStatus.CLAIMED, "lost"))).isTrue();
+
+        assertThat(tx(() -> ports().awards().history(award.id()))).containsExactly(
+                new dev.moments.domain.award.AwardStatusChange(AwardStatus.EARNED, AT, null),
+                new dev.moments.domain.award.AwardStatusChange(AwardStatus.CLAIMED, AT.plusSeconds(10), null),
+                new dev.moments.domain.award.AwardStatusChange(AwardStatus.FAILED, AT.plusSeconds(20), "lost"));
+    }
+
+    @Test
+    void anAwardIsFoundAndLockedByItsTokenDigestAndById() {
+        Moment moment = givenMoment(givenPartner());
+        Award award = award(moment, "u-1", 1);
+        txRun(() -> ports().awards().insert(award, "s"));
+
+        assertThat(tx(() -> ports().awards().findByTokenDigest(award.tokenDigest()))).contains(award);
+        assertThat(tx(() -> ports().awards().lockByTokenDigest(award.tokenDigest()))).contains(award);
+        assertThat(tx(() -> ports().awards().lock(award.id()))).contains(award);
+        assertThat(tx(() -> ports().awards().findByTokenDigest(Digests.sha256Hex("other")))).isEmpty();
+        assertThat(tx(() -> ports().awards().lockByTokenDigest(Digests.sha256Hex("other")))).isEmpty();
+        assertThat(tx(() -> ports().awards().lock(new AwardId("awd_none")))).isEmpty();
+    }
 }

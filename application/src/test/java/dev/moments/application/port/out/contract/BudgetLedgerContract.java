@@ -189,4 +189,35 @@ public abstract class BudgetLedgerContract extends ContractSupport {
         assertThat(budget.spent()).isEqualTo(usd("8.00"));
         assertThat(budget.remaining()).isEqualTo(usd("92.00"));
     }
+
+    @Test
+    void aRefundGivesASettledCostBackToWhatRemains() {
+        Moment moment = givenMoment(givenPartner(), aMoment(), "100.00", "10.00");
+        AwardId award = new AwardId(unique("awd_"));
+        txRun(() -> ports().ledger().reserve(moment.id(), usd("10.00"), award, AT, DAY));
+        txRun(() -> ports().ledger().settle(moment.id(), award, usd("10.00"), usd("8.00"), DAY, AT.plusSeconds(5)));
+        txRun(() -> ports().ledger().refund(moment.id(), award, usd("8.00"), DAY, AT.plusSeconds(9)));
+
+        Budget budget = tx(() -> ports().ledger().find(moment.id())).orElseThrow();
+        assertThat(budget.reserved()).isEqualTo(usd("0.00"));
+        assertThat(budget.spent()).isEqualTo(usd("0.00"));
+        assertThat(budget.remaining()).isEqualTo(usd("100.00"));
+        assertThat(tx(() -> ports().ledger().state(moment.id(), java.time.ZoneOffset.UTC, AT)).spentToday())
+                .isEqualTo(usd("0.00"));
+        assertThat(tx(() -> ports().history().entries(moment.partnerId(), moment.id(),
+                new dev.moments.application.port.out.PageRequest(10, null))).items())
+                .extracting(e -> e.kind().name() + " " + e.amount().toDecimalString())
+                .containsExactly("TOP_UP 100.00", "RESERVE 10.00", "SETTLE 8.00", "RELEASE 2.00", "REFUND 8.00");
+    }
+
+    @Test
+    void moreThanWasSpentCannotBeRefunded() {
+        Moment moment = givenMoment(givenPartner(), aMoment(), "100.00", "10.00");
+        AwardId award = new AwardId(unique("awd_"));
+        txRun(() -> ports().ledger().reserve(moment.id(), usd("10.00"), award, AT, DAY));
+        txRun(() -> ports().ledger().settle(moment.id(), award, usd("10.00"), usd("8.00"), DAY, AT));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> txRun(() -> ports().ledger().refund(moment.id(),
+                award, usd("9.00"), DAY, AT))).isInstanceOf(IllegalStateException.class);
+        assertThat(tx(() -> ports().ledger().find(moment.id())).orElseThrow().spent()).isEqualTo(usd("8.00"));
+    }
 }

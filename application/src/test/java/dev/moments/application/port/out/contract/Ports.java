@@ -2,6 +2,8 @@ package dev.moments.application.port.out.contract;
 
 import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.BudgetLedger;
+import dev.moments.application.port.out.ClaimRepository;
+import dev.moments.application.port.out.CodePool;
 import dev.moments.application.port.out.EventLog;
 import dev.moments.application.port.out.LedgerHistory;
 import dev.moments.application.port.out.MomentRepository;
@@ -24,5 +26,7 @@ public record Ports(
         UserProfileRepository profiles,
         TransactionRunner transactions,
         LedgerHistory history,
-        PartnerSpending spending) {
+        PartnerSpending spending,
+        ClaimRepository claims,
+        CodePool codes) {
 }

@@ -1,0 +1,82 @@
+package dev.moments.application.service;
+
+import dev.moments.application.port.out.BudgetLedger;
+import dev.moments.application.port.out.MomentRepository;
+import dev.moments.application.port.out.PartnerSpending;
+import dev.moments.domain.award.Award;
+import dev.moments.domain.moment.Moment;
+import dev.moments.domain.shared.Money;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * What a claim and a failed delivery do to the money: settle an award's reservation at the reward's cost (the rest
+ * released to the budget and given back to the partner's month), and refund that cost when the delivery fails for
+ * good. Callers hold the award's row lock; this takes the partner's, then the budget's (docs/architecture.md), and a
+ * moment exhausted for want of the money given back goes live again.
+ */
+final class ClaimMoney {
+
+    private final MomentRepository moments;
+    private final BudgetLedger ledger;
+    private final PartnerSpending spending;
+    private final ListeningMoments listening;
+
+    ClaimMoney(MomentRepository moments, BudgetLedger ledger, PartnerSpending spending, ListeningMoments listening) {
+        this.moments = moments;
+        this.ledger = ledger;
+        this.spending = spending;
+        this.listening = listening;
+    }
+
+    /** What a claim of a reward costing {@code rewardCost} charges the award: never more than its reservation. */
+    static Money chargeOf(Award award, Money rewardCost) {
+        return rewardCost.isGreaterThan(award.reserved()) ? award.reserved() : rewardCost;
+    }
+
+    /** Takes the partner's lock, then the budget's: the lock order of every paying transaction. */
+    void lock(Award award) {
+        spending.lock(award.partnerId());
+        ledger.lock(award.momentId());
+    }
+
+    /** Settles the award's reservation at {@code cost} and releases the rest; a TEST award (nothing reserved) settles nothing. */
+    void settle(Award award, Moment moment, Money cost, Instant now) {
+        if (!award.reserved().isPositive()) {
+            return;
+        }
+        Money rest = award.reserved().minus(cost);
+        if (rest.isPositive()) {
+            spending.giveBack(award.partnerId(), rest, Awarding.month(award.earnedAt()));
+        }
+        ledger.settle(award.momentId(), award.id(), award.reserved(), cost, reservedOn(award, moment), now);
+        if (rest.isPositive()) {
+            followBudget(award, now);
+        }
+    }
+
+    /** Gives a settled cost back to the budget and to the partner's month. */
+    void refund(Award award, Moment moment, Money cost, Instant now) {
+        if (!award.reserved().isPositive() || !cost.isPositive()) {
+            return;
+        }
+        lock(award);
+        spending.giveBack(award.partnerId(), cost, Awarding.month(award.earnedAt()));
+        ledger.refund(award.momentId(), award.id(), cost, reservedOn(award, moment), now);
+        followBudget(award, now);
+    }
+
+    /** The day the award's reservation was made on, in the moment's time zone: what its daily cap counted. */
+    private static LocalDate reservedOn(Award award, Moment moment) {
+        return LocalDate.ofInstant(award.earnedAt(), moment.schedule().timezone());
+    }
+
+    /** An EXHAUSTED moment that can pay one action again goes LIVE (read under the budget lock). */
+    private void followBudget(Award award, Instant now) {
+        Moment moment = moments.find(award.partnerId(), award.momentId()).orElseThrow();
+        Moment followed = moment.followBudget(ledger.find(moment.id()).orElseThrow().canPayOneAction(), now);
+        if (followed != moment && moments.updateStatus(followed, moment.status())) {
+            listening.changed(moment.partnerId());
+        }
+    }
+}

@@ -1,0 +1,421 @@
+package dev.moments.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.moments.application.fixtures.InMemoryBudgetLedger;
+import dev.moments.application.fixtures.InMemoryMoments;
+import dev.moments.application.port.in.AwardView;
+import dev.moments.application.port.in.ChangeMomentStatusUseCase.LifecycleAction;
+import dev.moments.application.port.in.CreateMomentCommand;
+import dev.moments.application.port.in.CreatePartnerCommand;
+import dev.moments.application.port.in.CreateRewardCommand;
+import dev.moments.application.port.in.NotFoundException;
+import dev.moments.application.port.in.RecordEventCommand;
+import dev.moments.application.port.in.RedeemUseCase.Claim;
+import dev.moments.application.port.in.RedeemUseCase.Claimed;
+import dev.moments.application.port.in.RedeemUseCase.Redemption;
+import dev.moments.application.port.in.RedeemUseCase.State;
+import dev.moments.application.port.in.RedemptionRefusedException;
+import dev.moments.application.port.in.RedemptionRefusedException.Reason;
+import dev.moments.application.port.out.DomainEventOutbox.OutboxEvent;
+import dev.moments.application.port.out.FulfillmentGateway.Submission;
+import dev.moments.domain.award.AwardStatus;
+import dev.moments.domain.award.AwardStatusChange;
+import dev.moments.domain.budget.Budget;
+import dev.moments.domain.fulfillment.FulfillmentStatus;
+import dev.moments.domain.moment.Limits;
+import dev.moments.domain.moment.Messages;
+import dev.moments.domain.moment.MomentId;
+import dev.moments.domain.moment.MomentStatus;
+import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.redemption.ShippingAddress;
+import dev.moments.domain.reward.RewardId;
+import dev.moments.domain.shared.InvalidValueException;
+import dev.moments.domain.shared.Money;
+import dev.moments.domain.trigger.EventTrigger;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every rule of a claim, on in-memory ports: state checks, settle amounts, each provider. */
+class RedemptionServiceTest extends ClaimTestSupport {
+
+    @Test
+    void aPreviewShowsTheOptionsAndConsumesNothing() {
+        RewardId credit = reward("sandbox");
+        MomentId moment = live("100.00", null, credit);
+        String token = earn("u-1");
+
+        Redemption redemption = app.redemption.preview(token);
+
+        assertThat(redemption.state()).isEqualTo(State.OPEN);
+        assertThat(redemption.status()).isEqualTo(AwardStatus.EARNED);
+        assertThat(redemption.announcement()).isEqualTo("You earned it!");
+        assertThat(redemption.confirmation()).isEqualTo("On its way.");
+        assertThat(redemption.options()).singleElement().satisfies(option -> {
+            assertThat(option.rewardId()).isEqualTo(credit);
+            assertThat(option.available()).isTrue();
+            assertThat(option.description()).isEqualTo("nice");
+            assertThat(option.imageUrl()).isEqualTo("https://img.example/x.png");
+        });
+        assertThat(redemption.delivery()).isNull();
+        assertThat(app.redemption.preview(token).status()).isEqualTo(AwardStatus.EARNED);
+        assertThat(entries(moment)).extracting(InMemoryBudgetLedger.Entry::kind).containsExactly("TOP_UP", "RESERVE");
+    }
+
+    @Test
+    void anUnknownOrMalformedTokenIsNotFound() {
+        live("100.00", null, reward("sandbox"));
+        earn("u-1");
+        String unknown = "A".repeat(43);
+        assertThatThrownBy(() -> app.redemption.preview(unknown)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> app.redemption.preview("nope")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> app.redemption.claim(unknown, new Claim(new RewardId("rwd_x"), null, null)))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aSandboxClaimSettlesTheCostReleasesTheRestAndIsFulfilledAtOnce() {
+        RewardId credit = reward("sandbox");
+        MomentId moment = live("100.00", null, credit);
+        String token = earn("u-1");
+
+        Claimed claimed = app.redemption.claim(token, new Claim(credit, null, null));
+
+        assertThat(claimed.status()).isEqualTo(AwardStatus.FULFILLED);
+        assertThat(claimed.delivery().status()).isEqualTo(FulfillmentStatus.FULFILLED);
+        assertThat(entries(moment)).extracting(e -> e.kind() + " " + e.amount().toDecimalString())
+                .containsExactly("TOP_UP 100.00", "RESERVE 10.00", "SETTLE 4.00", "RELEASE 6.00");
+        Budget budget = app.ledger.find(moment).orElseThrow();
+        assertThat(budget.reserved()).isEqualTo(usd("0.00"));
+        assertThat(budget.spent()).isEqualTo(usd("4.00"));
+        assertThat(budget.remaining()).isEqualTo(usd("96.00"));
+        AwardView view = award(token);
+        assertThat(view.history()).extracting(AwardStatusChange::status)
+                .containsExactly(AwardStatus.EARNED, AwardStatus.CLAIMED, AwardStatus.FULFILLED);
+        assertThat(view.delivery().rewardId()).isEqualTo(credit);
+        assertThat(view.delivery().claimedAt()).isEqualTo(app.clock.now());
+        Redemption after = app.redemption.preview(token);
+        assertThat(after.state()).isEqualTo(State.CLAIMED);
+        assertThat(after.delivery().status()).isEqualTo(FulfillmentStatus.FULFILLED);
+        assertThat(app.outbox.recent(partner, 100)).extracting(OutboxEvent::type).contains("award.claimed");
+    }
+
+    @Test
+    void aSettleGivesTheReleasedRestBackToThePartnersMonth() {
+        app.partners.setMonthlyCap(partner, "100.00");
+        RewardId credit = reward("sandbox");
+        live("100.00", null, credit);
+        String token = earn("u-1");
+        assertThat(app.spending.charged(partner, Awarding.month(app.clock.now()))).isEqualTo(usd("10.00"));
+
+        app.redemption.claim(token, new Claim(credit, null, null));
+
+        assertThat(app.spending.charged(partner, Awarding.month(app.clock.now()))).isEqualTo(usd("4.00"));
+    }
+
+    @Test
+    void aSettleThatFreesMoneyMakesAnExhaustedMomentLiveAgain() {
+        RewardId credit = reward("sandbox");
+        MomentId moment = live("10.00", null, credit);
+        String token = earn("u-1");
+        assertThat(app.moments.get(partner, moment).moment().status()).isEqualTo(MomentStatus.EXHAUSTED);
+
+        app.redemption.claim(token, new Claim(credit, null, null));
+
+        // 6.00 released is not enough for one more action at 10.00: still exhausted
+        assertThat(app.moments.get(partner, moment).moment().status()).isEqualTo(MomentStatus.EXHAUSTED);
+        app.moments.topUp(partner, moment, "4.00");
+        assertThat(app.moments.get(partner, moment).moment().status()).isEqualTo(MomentStatus.LIVE);
+    }
+
+    @Test
+    void aClaimedAwardCannotBeClaimedAgain() {
+        RewardId credit = reward("sandbox");
+        MomentId moment = live("100.00", null, credit);
+        String token = earn("u-1");
+        app.redemption.claim(token, new Claim(credit, null, null));
+
+        assertRefused(() -> app.redemption.claim(token, new Claim(credit, null, null)), Reason.ALREADY_CLAIMED);
+        assertThat(entries(moment)).filteredOn(e -> e.kind().equals("SETTLE")).hasSize(1);
+    }
+
+    @Test
+    void beforeRedeemAfterTheLinkIsNotYetRedeemable() {
+        RewardId credit = reward("sandbox");
+        live("100.00", new Limits(1, null, null, Duration.ofHours(2), null), credit);
+        String token = earn("u-1");
+
+        assertThat(app.redemption.preview(token).state()).isEqualTo(State.NOT_YET_REDEEMABLE);
+        assertRefused(() -> app.redemption.claim(token, new Claim(credit, null, null)), Reason.NOT_YET_REDEEMABLE);
+
+        app.clock.advance(Duration.ofHours(2));
+        assertThat(app.redemption.claim(token, new Claim(credit, null, null)).status())
+                .isEqualTo(AwardStatus.FULFILLED);
+    }
+
+    @Test
+    void anExpiredLinkIsRefusedBeforeAndAfterTheExpiryJob() {
+        RewardId credit = reward("sandbox");
+        live("100.00", new Limits(1, null, null, Duration.ZERO, Duration.ofDays(1)), credit);
+        String token = earn("u-1");
+        app.clock.advance(Duration.ofDays(1));
+
+        assertThat(app.redemption.preview(token).state()).isEqualTo(State.EXPIRED);
+        assertRefused(() -> app.redemption.claim(token, new Claim(credit, null, null)), Reason.EXPIRED);
+        app.awardLifecycle.expireDue(10);
+        assertRefused(() -> app.redemption.claim(token, new Claim(credit, null, null)), Reason.EXPIRED);
+        assertThat(award(token).history()).extracting(AwardStatusChange::status, AwardStatusChange::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(AwardStatus.EARNED, null),
+                        org.assertj.core.groups.Tuple.tuple(AwardStatus.EXPIRED, "not claimed in time"));
+    }
+
+    @Test
+    void aCancelledAwardCannotBeClaimed() {
+        RewardId credit = reward("sandbox");
+        live("100.00", null, credit);
+        String token = earn("u-1");
+        app.awardLifecycle.cancel(partner, app.redemption.preview(token).awardId());
+
+        assertThat(app.redemption.preview(token).state()).isEqualTo(State.CANCELLED);
+        assertRefused(() -> app.redemption.claim(token, new Claim(credit, null, null)), Reason.CANCELLED);
+        assertThat(award(token).history()).extracting(AwardStatusChange::reason)
+                .containsExactly(null, "cancelled by the partner");
+    }
+
+    @Test
+    void aRewardTheMomentDoesNotOfferIsRefused() {
+        RewardId credit = reward("sandbox");
+        RewardId other = reward("sandbox");
+        live("100.00", null, credit);
+        String token = earn("u-1");
+
+        assertRefused(() -> app.redemption.claim(token, new Claim(other, null, null)), Reason.NOT_AN_OPTION);
+        assertRefused(() -> app.redemption.claim(token, new Claim(new RewardId("rwd_nope"), null, null)),
+                Reason.NOT_AN_OPTION);
+        assertThat(app.redemption.preview(token).state()).isEqualTo(State.OPEN);
+    }
+
+    @Test
+    void aPhysicalRewardNeedsAShippingAddressInOneOfItsCountries() {
+        RewardId figure = reward("PHYSICAL", "8.00", "sandbox", Set.of("US", "CA"));
+        live("100.00", null, figure);
+        String token = earn("u-1");
+
+        assertThatThrownBy(() -> app.redemption.claim(token, new Claim(figure, null, null)))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("shipping"));
+        ShippingAddress german = new ShippingAddress("Ada", "Hauptstr. 1", null, "Berlin", null, "10115", "DE");
+        assertRefused(() -> app.redemption.claim(token, new Claim(figure, german, null)), Reason.NOT_IN_COUNTRY);
+        assertThatThrownBy(() -> app.redemption.claim(token, new Claim(figure, ADDRESS, "not-an-email")))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("email"));
+
+        Claimed claimed = app.redemption.claim(token, new Claim(figure, ADDRESS, "ada@example.com"));
+        assertThat(claimed.status()).isEqualTo(AwardStatus.FULFILLED);
+        var stored = app.claimRepository.find(claimed.awardId()).orElseThrow();
+        assertThat(stored.shipping()).isEqualTo(ADDRESS);
+        assertThat(stored.email()).isEqualTo("ada@example.com");
+    }
+
+    @Test
+    void aCodeRewardHandsOutOneCodeOfItsPoolPerClaim() {
+        RewardId codes = reward("DIGITAL_CODE", "3.00", "codes", Set.of());
+        live("100.00", null, codes);
+        var added = app.codes.addCodes(partner, codes, List.of("C-1", "C-2", "C-1"));
+        assertThat(added.added()).isEqualTo(2);
+        assertThat(added.skipped()).isEqualTo(1);
+        assertThat(added.codesAvailable()).isEqualTo(2);
+
+        Claimed first = app.redemption.claim(earn("u-1"), new Claim(codes, null, null));
+        Claimed second = app.redemption.claim(earn("u-2"), new Claim(codes, null, null));
+
+        assertThat(first.status()).isEqualTo(AwardStatus.FULFILLED);
+        assertThat(List.of(first.delivery().code(), second.delivery().code())).containsExactlyInAnyOrder("C-1", "C-2");
+        assertThat(app.codes.codesAvailable(partner, List.of(codes))).containsEntry(codes, 0L);
+    }
+
+    @Test
+    void anEmptyPoolMakesTheRewardUnavailableAndTheClaimChangesNothing() {
+        RewardId codes = reward("DIGITAL_CODE", "3.00", "codes", Set.of());
+        MomentId moment = live("100.00", null, codes);
+        String token = earn("u-1");
+
+        assertThat(app.redemption.preview(token).options()).singleElement().satisfies(option -> {
+            assertThat(option.available()).isFalse();
+            assertThat(option.unavailableReason()).isEqualTo("OUT_OF_CODES");
+        });
+        assertRefused(() -> app.redemption.claim(token, new Claim(codes, null, null)), Reason.OUT_OF_CODES);
+        assertThat(app.redemption.preview(token).status()).isEqualTo(AwardStatus.EARNED);
+        assertThat(entries(moment)).extracting(InMemoryBudgetLedger.Entry::kind).containsExactly("TOP_UP", "RESERVE");
+        assertThat(app.claimRepository.find(app.redemption.preview(token).awardId())).isEmpty();
+    }
+
+    @Test
+    void aLowPoolIsAnnouncedOncePerCrossing() {
+        RewardId codes = reward("DIGITAL_CODE", "3.00", "codes", Set.of());
+        live("1000.00", new Limits(100, null, null, Duration.ZERO, null), codes);
+        app.codes.addCodes(partner, codes, java.util.stream.IntStream.range(0, 20).mapToObj(i -> "K-" + i).toList());
+        for (int i = 0; i < 19; i++) {
+            app.redemption.claim(earn("u-" + i), new Claim(codes, null, null));
+        }
+        assertThat(lowEvents()).hasSize(1);
+        assertThat(lowEvents().get(0).data()).containsEntry("rewardId", codes.value());
+
+        app.codes.addCodes(partner, codes, java.util.stream.IntStream.range(0, 20).mapToObj(i -> "L-" + i).toList());
+        assertThat(lowEvents()).hasSize(1);
+        for (int i = 19; i < 38; i++) {
+            app.redemption.claim(earn("u-" + i), new Claim(codes, null, null));
+        }
+        assertThat(lowEvents()).hasSize(2);
+    }
+
+    private List<OutboxEvent> lowEvents() {
+        return app.outbox.recent(partner, 1000).stream().filter(e -> e.type().equals("codes.low")).toList();
+    }
+
+    @Test
+    void codesAreOnlyForCodeRewardsAndMustBePrintable() {
+        RewardId credit = reward("sandbox");
+        RewardId codes = reward("DIGITAL_CODE", "3.00", "codes", Set.of());
+        assertThatThrownBy(() -> app.codes.addCodes(partner, credit, List.of("A")))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("codes"));
+        assertThatThrownBy(() -> app.codes.addCodes(partner, codes, List.of("ok", "bad\u0007")))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("codes[1]"));
+        assertThatThrownBy(() -> app.codes.addCodes(partner, codes, List.of("x".repeat(201))))
+                .isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> app.codes.addCodes(partner, codes, java.util.Collections.nCopies(10_001, "a")))
+                .isInstanceOf(InvalidValueException.class);
+        PartnerId other = app.partners.create(new CreatePartnerCommand("Other", "USD")).partner().id();
+        assertThatThrownBy(() -> app.codes.addCodes(other, codes, List.of("A"))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aWebhookRewardIsHandedToThePartnerThroughTheOutbox() {
+        RewardId figure = reward("PHYSICAL", "8.00", "webhook", Set.of());
+        live("100.00", null, figure);
+        String token = earn("u-1");
+
+        Claimed claimed = app.redemption.claim(token, new Claim(figure, ADDRESS, "ada@example.com"));
+
+        assertThat(claimed.status()).isEqualTo(AwardStatus.FULFILLING);
+        assertThat(claimed.delivery().status()).isEqualTo(FulfillmentStatus.SUBMITTED);
+        OutboxEvent event = app.outbox.recent(partner, 100).stream().filter(e -> e.type().equals("award.claimed"))
+                .findFirst().orElseThrow();
+        assertThat(event.data()).containsEntry("awardId", claimed.awardId().value())
+                .containsEntry("rewardId", figure.value()).containsEntry("kind", "PHYSICAL")
+                .containsEntry("userId", "u-1").containsEntry("email", "ada@example.com");
+        assertThat(((Map<?, ?>) event.data().get("shipping")).get("postalCode")).isEqualTo("62701");
+        assertThat(award(token).history()).extracting(AwardStatusChange::status)
+                .containsExactly(AwardStatus.EARNED, AwardStatus.CLAIMED, AwardStatus.FULFILLING);
+    }
+
+    @Test
+    void anHttpRewardIsSubmittedOnceAfterTheClaim() {
+        app.httpProvider.answer(Submission.submitted("ord_9"));
+        RewardId card = reward("http");
+        MomentId moment = live("100.00", null, card);
+        String token = earn("u-1");
+
+        Claimed claimed = app.redemption.claim(token, new Claim(card, null, "ada@example.com"));
+
+        assertThat(claimed.status()).isEqualTo(AwardStatus.FULFILLING);
+        assertThat(app.httpProvider.orders()).singleElement().satisfies(order -> {
+            assertThat(order.awardId()).isEqualTo(claimed.awardId());
+            assertThat(order.attempt()).isEqualTo(1);
+            assertThat(order.email()).isEqualTo("ada@example.com");
+            assertThat(order.cost()).isEqualTo(usd("4.00"));
+        });
+        var stored = app.claimRepository.find(claimed.awardId()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(FulfillmentStatus.SUBMITTED);
+        assertThat(stored.reference()).isEqualTo("ord_9");
+        assertThat(award(token).history()).extracting(AwardStatusChange::status)
+                .containsExactly(AwardStatus.EARNED, AwardStatus.CLAIMED, AwardStatus.FULFILLING);
+        assertThat(entries(moment)).extracting(InMemoryBudgetLedger.Entry::kind)
+                .containsExactly("TOP_UP", "RESERVE", "SETTLE", "RELEASE");
+    }
+
+    @Test
+    void anHttpProviderThatDeliversAtOnceFulfilsWithItsCode() {
+        app.httpProvider.answer(Submission.fulfilled("ord_1", "GIFT-123"));
+        RewardId card = reward("http");
+        live("100.00", null, card);
+
+        Claimed claimed = app.redemption.claim(earn("u-1"), new Claim(card, null, null));
+
+        assertThat(claimed.status()).isEqualTo(AwardStatus.FULFILLED);
+        assertThat(claimed.delivery().code()).isEqualTo("GIFT-123");
+    }
+
+    @Test
+    void aPermanentFailureOfTheProviderFailsTheAwardAndRefundsTheCost() {
+        app.httpProvider.answer(Submission.permanent("unknown product"));
+        RewardId card = reward("http");
+        MomentId moment = live("100.00", null, card);
+        String token = earn("u-1");
+
+        Claimed claimed = app.redemption.claim(token, new Claim(card, null, null));
+
+        assertThat(claimed.status()).isEqualTo(AwardStatus.FAILED);
+        assertThat(claimed.delivery().reason()).isEqualTo("unknown product");
+        assertThat(entries(moment)).extracting(e -> e.kind() + " " + e.amount().toDecimalString())
+                .containsExactly("TOP_UP 100.00", "RESERVE 10.00", "SETTLE 4.00", "RELEASE 6.00", "REFUND 4.00");
+        Budget budget = app.ledger.find(moment).orElseThrow();
+        assertThat(budget.spent()).isEqualTo(usd("0.00"));
+        assertThat(budget.remaining()).isEqualTo(usd("100.00"));
+        assertThat(award(token).history()).last().satisfies(change -> {
+            assertThat(change.status()).isEqualTo(AwardStatus.FAILED);
+            assertThat(change.reason()).isEqualTo("unknown product");
+        });
+    }
+
+    @Test
+    void aRetryableFailureIsSubmittedAgainWithBackoffAndGivenUpAfterTheLastAttempt() {
+        app.httpProvider.always(Submission.retryable("timeout"));
+        RewardId card = reward("http");
+        MomentId moment = live("100.00", null, card);
+        String token = earn("u-1");
+
+        Claimed claimed = app.redemption.claim(token, new Claim(card, null, null));
+
+        assertThat(claimed.status()).isEqualTo(AwardStatus.CLAIMED);
+        assertThat(claimed.delivery().status()).isEqualTo(FulfillmentStatus.PENDING);
+        var pending = app.claimRepository.find(claimed.awardId()).orElseThrow();
+        assertThat(pending.attempts()).isEqualTo(1);
+        assertThat(pending.nextAttemptAt()).isEqualTo(app.clock.now().plus(FulfillmentService.retryDelay(1)));
+        assertThat(app.fulfillment.retryDue(10)).isZero();
+
+        for (int attempt = 2; attempt <= FulfillmentService.MAX_ATTEMPTS; attempt++) {
+            app.clock.advance(FulfillmentService.MAX_RETRY_DELAY);
+            assertThat(app.fulfillment.retryDue(10)).isEqualTo(1);
+        }
+
+        assertThat(app.httpProvider.orders()).extracting(o -> o.attempt())
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(award(token).award().status()).isEqualTo(AwardStatus.FAILED);
+        assertThat(award(token).delivery().reason()).startsWith("gave up after 8 attempts");
+        assertThat(app.ledger.find(moment).orElseThrow().spent()).isEqualTo(usd("0.00"));
+        app.clock.advance(FulfillmentService.MAX_RETRY_DELAY);
+        assertThat(app.fulfillment.retryDue(10)).isZero();
+    }
+
+    @Test
+    void aTestAwardSettlesNothingAndIsDeliveredByTheSandbox() {
+        RewardId codes = reward("DIGITAL_CODE", "3.00", "codes", Set.of());
+        MomentId moment = start("100.00", null, LifecycleAction.TEST, codes);
+        testUser = true;
+        String token = earn("u-1");
+
+        Claimed claimed = app.redemption.claim(token, new Claim(codes, null, null));
+
+        assertThat(claimed.status()).isEqualTo(AwardStatus.FULFILLED);
+        assertThat(claimed.delivery().code()).isNull();
+        assertThat(entries(moment)).extracting(InMemoryBudgetLedger.Entry::kind).containsExactly("TOP_UP");
+        assertThat(app.claimRepository.find(claimed.awardId()).orElseThrow().provider())
+                .isEqualTo(dev.moments.domain.reward.FulfillmentProvider.SANDBOX);
+    }
+
+}

@@ -1,0 +1,34 @@
+package dev.moments.bootstrap;
+
+import dev.moments.application.port.in.RetryFulfillmentsUseCase;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * Submits again the {@code http} deliveries whose last submission failed in a way that may pass (timeouts, 5xx, …),
+ * once their backoff is over; after a bounded number of attempts a delivery is given up as FAILED and refunded. Safe on
+ * several instances: each batch is picked with SKIP LOCKED and hidden from the others while it is submitted.
+ */
+@ApplicationScoped
+public class FulfillmentRetryJob {
+
+    static final int BATCH = 50;
+
+    private static final Logger LOG = Logger.getLogger(FulfillmentRetryJob.class);
+
+    private final RetryFulfillmentsUseCase retries;
+
+    public FulfillmentRetryJob(RetryFulfillmentsUseCase retries) {
+        this.retries = retries;
+    }
+
+    @Scheduled(every = "${moments.fulfillment-retry-interval:30s}", delayed = "${moments.fulfillment-retry-delay:15s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        int submitted = retries.retryDue(BATCH);
+        if (submitted > 0) {
+            LOG.infof("submitted %d pending deliveries to the http provider again", submitted);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.moments.bootstrap;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Claims of {@code http} rewards against a fake provider on the port the test profile configures: the order is
+ * submitted once after the claim, its answer applied, callbacks move the delivery on, a refusal fails and refunds.
+ */
+@QuarkusTest
+class HttpFulfillmentTest {
+
+    /** {@code %test.quarkus.rest-client.reward-provider.url} points here. */
+    static final int PORT = 18089;
+    static final String SECRET = "whsec_test";
+
+    static WireMockServer provider;
+
+    @BeforeAll
+    static void startTheProvider() {
+        provider = new WireMockServer(options().port(PORT));
+        provider.start();
+    }
+
+    @AfterAll
+    static void stopTheProvider() {
+        provider.stop();
+    }
+
+    /** The provider answers the order of this award with {@code status} and {@code body}. */
+    private static void answer(String awardId, int status, String body) {
+        provider.stubFor(post(urlEqualTo("/v1/orders")).withRequestBody(matchingJsonPath("$.externalId",
+                equalTo(awardId))).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
+    private static int ordersFor(String awardId) {
+        return provider.findAll(postRequestedFor(urlEqualTo("/v1/orders"))
+                .withHeader("Idempotency-Key", equalTo(awardId))).size();
+    }
+
+    private static io.restassured.response.ValidatableResponse callback(String body) throws Exception {
+        long t = Instant.now().getEpochSecond();
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String v1 = HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
+        return given().contentType("application/json").header("Moments-Provider-Signature", "t=" + t + ",v1=" + v1)
+                .body(body).post("/callbacks/providers/http").then();
+    }
+
+    @Test
+    void anAcceptedOrderIsFulfillingUntilTheProviderCallsBack() throws Exception {
+        Api acme = Api.newPartner();
+        String figure = Claims.reward(acme, "PHYSICAL", "8.00", "http", List.of("US"));
+        String moment = Claims.moment(acme, "100.00", figure);
+        Claims.Award award = Claims.award(acme, moment, "u-1");
+        answer(award.id(), 201, "{\"id\":\"ord_1\",\"status\":\"SUBMITTED\"}");
+
+        Claims.claim(award.token(), Map.of("rewardId", figure, "shipping", Claims.ADDRESS, "email",
+                "ada@example.com")).statusCode(200).body("status", Matchers.equalTo("FULFILLING"));
+
+        assertThat(ordersFor(award.id())).isEqualTo(1);
+        var order = provider.findAll(postRequestedFor(urlEqualTo("/v1/orders"))
+                .withHeader("Idempotency-Key", equalTo(award.id()))).get(0);
+        assertThat(order.getHeader("Authorization")).isEqualTo("Bearer test-provider-key");
+        JsonPath body = JsonPath.from(order.getBodyAsString());
+        assertThat(body.getString("amount")).isEqualTo("8.00");
+        assertThat(body.getString("recipient.shipping.postalCode")).isEqualTo("62701");
+        assertThat(body.getString("recipient.email")).isEqualTo("ada@example.com");
+        acme.request().get("/v1/awards/" + award.id()).then().statusCode(200)
+                .body("status", Matchers.equalTo("FULFILLING"))
+                .body("delivery.status", Matchers.equalTo("SUBMITTED"));
+
+        String fulfilled = "{\"orderId\":\"ord_1\",\"externalId\":\"" + award.id()
+                + "\",\"status\":\"FULFILLED\",\"code\":\"TRACK-42\"}";
+        callback(fulfilled).statusCode(200).body("result", Matchers.equalTo("APPLIED"));
+        callback(fulfilled).statusCode(200).body("result", Matchers.equalTo("DUPLICATE"));
+        callback("{\"externalId\":\"" + award.id() + "\",\"status\":\"FAILED\"}").statusCode(200)
+                .body("result", Matchers.equalTo("IGNORED"));
+
+        JsonPath view = acme.request().get("/v1/awards/" + award.id()).then().statusCode(200)
+                .body("status", Matchers.equalTo("FULFILLED"))
+                .body("delivery.code", Matchers.equalTo("TRACK-42")).extract().jsonPath();
+        assertThat(view.getList("history.status")).containsExactly("EARNED", "CLAIMED", "FULFILLING", "FULFILLED");
+        Claims.preview(award.token()).statusCode(200).body("delivery.status", Matchers.equalTo("FULFILLED"))
+                .body("delivery.code", Matchers.equalTo("TRACK-42"));
+        acme.moment(moment).body("budgetState.spent", Matchers.equalTo("8.00"));
+        Ledgers.assertBalanced(acme, moment);
+        assertThat(ordersFor(award.id())).isEqualTo(1);
+    }
+
+    @Test
+    void anOrderDeliveredAtOnceIsFulfilledWithItsCode() {
+        Api acme = Api.newPartner();
+        String card = Claims.reward(acme, "DIGITAL_CODE", "5.00", "http", List.of());
+        String moment = Claims.moment(acme, "100.00", card);
+        Claims.Award award = Claims.award(acme, moment, "u-1");
+        answer(award.id(), 201, "{\"id\":\"ord_2\",\"status\":\"FULFILLED\",\"code\":\"GIFT-77\"}");
+
+        Claims.claim(award.token(), card).statusCode(200).body("status", Matchers.equalTo("FULFILLED"))
+                .body("code", Matchers.equalTo("GIFT-77"));
+        Ledgers.assertBalanced(acme, moment);
+    }
+
+    @Test
+    void aRefusedOrderFailsTheAwardAndRefundsTheCost() {
+        Api acme = Api.newPartner();
+        String card = Claims.reward(acme, "CREDIT", "5.00", "http", List.of());
+        String moment = Claims.moment(acme, "100.00", card);
+        Claims.Award award = Claims.award(acme, moment, "u-1");
+        answer(award.id(), 422, "{\"message\":\"unknown product\"}");
+
+        Claims.claim(award.token(), card).statusCode(200).body("status", Matchers.equalTo("FAILED"));
+
+        assertThat(ordersFor(award.id())).isEqualTo(1);
+        JsonPath view = acme.request().get("/v1/awards/" + award.id()).then().statusCode(200)
+                .body("status", Matchers.equalTo("FAILED"))
+                .body("delivery.status", Matchers.equalTo("FAILED"))
+                .body("delivery.reason", Matchers.containsString("unknown product")).extract().jsonPath();
+        assertThat(view.getList("history.status")).containsExactly("EARNED", "CLAIMED", "FAILED");
+        List<String> ledger = acme.request().get("/v1/moments/" + moment + "/ledger").then().statusCode(200)
+                .extract().jsonPath().<Map<String, Object>>getList("items").stream()
+                .map(item -> item.get("kind") + " " + item.get("amount")).toList();
+        assertThat(ledger).containsExactly("TOP_UP 100.00", "RESERVE 10.00", "SETTLE 5.00", "RELEASE 5.00",
+                "REFUND 5.00");
+        acme.moment(moment).body("budgetState.spent", Matchers.equalTo("0.00"))
+                .body("budgetState.remaining", Matchers.equalTo("100.00"));
+        Ledgers.assertBalanced(acme, moment);
+    }
+
+    @Test
+    void aProviderThatCannotTakeTheOrderNowLeavesItClaimedAndACallbackMayStillCome() throws Exception {
+        Api acme = Api.newPartner();
+        String card = Claims.reward(acme, "CREDIT", "5.00", "http", List.of());
+        String moment = Claims.moment(acme, "100.00", card);
+        Claims.Award award = Claims.award(acme, moment, "u-1");
+        answer(award.id(), 503, "{\"message\":\"busy\"}");
+
+        Claims.claim(award.token(), card).statusCode(200).body("status", Matchers.equalTo("CLAIMED"));
+
+        assertThat(ordersFor(award.id())).isEqualTo(3); // the first attempt and the adapter's two immediate retries
+        acme.request().get("/v1/awards/" + award.id()).then().statusCode(200)
+                .body("status", Matchers.equalTo("CLAIMED"))
+                .body("delivery.status", Matchers.equalTo("PENDING"));
+        callback("{\"orderId\":\"ord_3\",\"externalId\":\"" + award.id() + "\",\"status\":\"SUBMITTED\"}")
+                .statusCode(200).body("result", Matchers.equalTo("APPLIED"));
+        acme.request().get("/v1/awards/" + award.id()).then().statusCode(200)
+                .body("status", Matchers.equalTo("FULFILLING"))
+                .body("delivery.status", Matchers.equalTo("SUBMITTED"));
+        Ledgers.assertBalanced(acme, moment);
+    }
+}
