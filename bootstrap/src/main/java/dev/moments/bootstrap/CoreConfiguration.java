@@ -127,9 +127,9 @@ public class CoreConfiguration {
                                           ClaimRepository claims, BudgetLedger ledger, PartnerSpending spending,
                                           ListeningMoments listening, DomainEventOutbox outbox,
                                           Instance<FulfillmentGateway> gateways, IdGenerator ids, Clock clock,
-                                          TransactionRunner transactions) {
+                                          TransactionRunner transactions, MomentsConfig config) {
         return new FulfillmentService(awards, moments, rewards, claims, ledger, spending, listening, outbox,
-                gateways.stream().toList(), ids, clock, transactions);
+                gateways.stream().toList(), ids, clock, transactions, config.fulfillmentFirstRetry());
     }
 
     @Produces

@@ -31,6 +31,10 @@ public interface MomentsConfig {
     @WithDefault("30s")
     String fulfillmentRetryInterval();
 
+    /** The wait before a delivery that failed for now is submitted again; it doubles after each failure, up to 1 h. */
+    @WithDefault("PT30S")
+    java.time.Duration fulfillmentFirstRetry();
+
     /** How long after start the retry job first runs. */
     @WithDefault("15s")
     String fulfillmentRetryDelay();

@@ -11,7 +11,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.moments.application.port.in.RetryFulfillmentsUseCase;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -169,6 +171,49 @@ class HttpFulfillmentTest {
         acme.request().get("/v1/awards/" + award.id()).then().statusCode(200)
                 .body("status", Matchers.equalTo("FULFILLING"))
                 .body("delivery.status", Matchers.equalTo("SUBMITTED"));
+        Ledgers.assertBalanced(acme, moment);
+    }
+
+    @Inject
+    RetryFulfillmentsUseCase retries;
+
+    @Test
+    void aProviderTooSlowForTheClient_isAskedAgainByTheRetryJob_withTheSameKey_andTheAwardIsFulfilledOnce()
+            throws Exception {
+        Api acme = Api.newPartner();
+        String card = Claims.reward(acme, "DIGITAL_CODE", "5.00", "http", List.of());
+        String moment = Claims.moment(acme, "100.00", card);
+        Claims.Award award = Claims.award(acme, moment, "u-1");
+        // the provider makes the order but answers after the client gave up (timeout 2 s in the test profile)
+        provider.stubFor(post(urlEqualTo("/v1/orders")).withRequestBody(matchingJsonPath("$.externalId",
+                equalTo(award.id()))).willReturn(aResponse().withStatus(201).withFixedDelay(2_500)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"id\":\"ord_9\",\"status\":\"SUBMITTED\"}")));
+
+        Claims.claim(award.token(), card).statusCode(200).body("status", Matchers.equalTo("CLAIMED"));
+        acme.request().get("/v1/awards/" + award.id()).then().statusCode(200)
+                .body("delivery.status", Matchers.equalTo("PENDING"));
+
+        // later the provider answers at once for that key: the order it already holds, delivered
+        answer(award.id(), 200, "{\"id\":\"ord_9\",\"status\":\"FULFILLED\",\"code\":\"GIFT-99\"}");
+        Thread.sleep(1_200); // the first retry is due 1 s after the failure (test profile)
+        assertThat(retries.retryDue(50)).isGreaterThanOrEqualTo(1);
+
+        acme.request().get("/v1/awards/" + award.id()).then().statusCode(200)
+                .body("status", Matchers.equalTo("FULFILLED"))
+                .body("delivery.code", Matchers.equalTo("GIFT-99"));
+        int requests = ordersFor(award.id());
+        assertThat(requests).as("every request carried the award id as its idempotency key")
+                .isEqualTo(provider.findAll(postRequestedFor(urlEqualTo("/v1/orders"))
+                        .withRequestBody(matchingJsonPath("$.externalId", equalTo(award.id())))).size())
+                .isGreaterThanOrEqualTo(2);
+        // nothing left to retry for it, and a late duplicate callback changes nothing
+        assertThat(retries.retryDue(50)).isZero();
+        callback("{\"orderId\":\"ord_9\",\"externalId\":\"" + award.id() + "\",\"status\":\"FULFILLED\","
+                + "\"code\":\"GIFT-99\"}").statusCode(200).body("result", Matchers.equalTo("DUPLICATE"));
+        List<String> statuses = acme.request().get("/v1/awards/" + award.id()).then().statusCode(200)
+                .extract().jsonPath().getList("history.status");
+        assertThat(statuses).containsExactly("EARNED", "CLAIMED", "FULFILLED");
         Ledgers.assertBalanced(acme, moment);
     }
 }

@@ -70,12 +70,24 @@ public final class FulfillmentService implements ReportFulfillmentUseCase, Retry
     private final IdGenerator ids;
     private final Clock clock;
     private final Transactions transactions;
+    private final Duration firstRetryDelay;
 
     public FulfillmentService(AwardRepository awards, MomentRepository moments, RewardRepository rewards,
                               ClaimRepository claims, BudgetLedger ledger, PartnerSpending spending,
                               ListeningMoments listening, DomainEventOutbox outbox,
                               Collection<FulfillmentGateway> gateways, IdGenerator ids, Clock clock,
                               TransactionRunner transactions) {
+        this(awards, moments, rewards, claims, ledger, spending, listening, outbox, gateways, ids, clock, transactions,
+                FIRST_RETRY_DELAY);
+    }
+
+    /** @param firstRetryDelay the wait before the first retry of a delivery; it doubles after each failed one */
+    public FulfillmentService(AwardRepository awards, MomentRepository moments, RewardRepository rewards,
+                              ClaimRepository claims, BudgetLedger ledger, PartnerSpending spending,
+                              ListeningMoments listening, DomainEventOutbox outbox,
+                              Collection<FulfillmentGateway> gateways, IdGenerator ids, Clock clock,
+                              TransactionRunner transactions, Duration firstRetryDelay) {
+        this.firstRetryDelay = java.util.Objects.requireNonNull(firstRetryDelay, "firstRetryDelay");
         this.awards = awards;
         this.moments = moments;
         this.rewards = rewards;
@@ -261,7 +273,7 @@ public final class FulfillmentService implements ReportFulfillmentUseCase, Retry
                     yield apply(award, counted, FulfillmentStatus.FAILED, null, null, "gave up after "
                             + counted.attempts() + " attempts: " + submission.reason(), now);
                 }
-                if (!claims.updateDelivery(counted.retryAt(now.plus(retryDelay(counted.attempts())),
+                if (!claims.updateDelivery(counted.retryAt(now.plus(retryDelay(firstRetryDelay, counted.attempts())),
                         submission.reason(), now), FulfillmentStatus.PENDING)) {
                     throw new ConcurrentWriteException("the delivery of award " + awardId + " changed meanwhile",
                             null);
@@ -273,7 +285,11 @@ public final class FulfillmentService implements ReportFulfillmentUseCase, Retry
 
     /** The wait before the next submission after {@code attempts} failed ones: doubling, capped. */
     static Duration retryDelay(int attempts) {
-        Duration delay = FIRST_RETRY_DELAY;
+        return retryDelay(FIRST_RETRY_DELAY, attempts);
+    }
+
+    static Duration retryDelay(Duration first, int attempts) {
+        Duration delay = first;
         for (int i = 1; i < attempts && delay.compareTo(MAX_RETRY_DELAY) < 0; i++) {
             delay = delay.multipliedBy(2);
         }
