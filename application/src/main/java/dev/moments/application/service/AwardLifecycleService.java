@@ -34,6 +34,7 @@ public final class AwardLifecycleService implements CancelAwardUseCase, ExpireAw
     private final BudgetLedger ledger;
     private final PartnerSpending spending;
     private final ListeningMoments listening;
+    private final BudgetFollower follower;
     private final Clock clock;
     private final Transactions transactions;
 
@@ -45,6 +46,7 @@ public final class AwardLifecycleService implements CancelAwardUseCase, ExpireAw
         this.ledger = ledger;
         this.spending = spending;
         this.listening = listening;
+        this.follower = new BudgetFollower(moments, ledger, listening);
         this.clock = clock;
         this.transactions = new Transactions(transactions);
     }
@@ -87,11 +89,7 @@ public final class AwardLifecycleService implements CancelAwardUseCase, ExpireAw
                     LocalDate.ofInstant(award.earnedAt(), before.schedule().timezone()), now);
             // Read again after the release, which waited for the budget row: an award that took the last money
             // may have made the moment EXHAUSTED meanwhile, and this release is what makes it LIVE again.
-            Moment moment = moments.find(award.partnerId(), award.momentId()).orElseThrow();
-            Moment followed = moment.followBudget(ledger.find(moment.id()).orElseThrow().canPayOneAction(), now);
-            if (followed != moment && moments.updateStatus(followed, moment.status())) {
-                listening.changed(moment.partnerId());
-            }
+            follower.follow(award.partnerId(), award.momentId(), now);
         }
         return ended;
     }

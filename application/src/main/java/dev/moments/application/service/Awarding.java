@@ -58,12 +58,12 @@ final class Awarding {
     private final SecretGenerator secrets;
     private final TokenSealer sealer;
     private final DomainEventOutbox outbox;
-    private final ListeningMoments listening;
+    private final BudgetFollower follower;
 
     Awarding(MomentRepository moments, AwardRepository awards, BudgetLedger ledger, PartnerSpending spending,
              IdGenerator ids, SecretGenerator secrets, TokenSealer sealer, DomainEventOutbox outbox,
              ListeningMoments listening) {
-        this.listening = listening;
+        this.follower = new BudgetFollower(moments, ledger, listening);
         this.moments = moments;
         this.awards = awards;
         this.ledger = ledger;
@@ -239,16 +239,14 @@ final class Awarding {
      * exhausted one that can pay again goes LIVE. A change is told to the index of listening moments.
      */
     private void followBudget(Moment moment, Instant now, Held held) {
-        Moment current = moments.find(moment.partnerId(), moment.id()).orElse(moment);
-        Moment followed = current.followBudget(ledger.find(moment.id()).orElseThrow().canPayOneAction(), now);
-        if (followed == current || !moments.updateStatus(followed, current.status())) {
+        BudgetFollower.Followed followed = follower.follow(moment.partnerId(), moment.id(), now);
+        if (!followed.changed()) {
             return;
         }
-        held.statuses.put(moment.id(), followed.status());
-        if (followed.status() == MomentStatus.EXHAUSTED) {
-            outbox.append(budgetEvent("budget.exhausted", followed, now));
+        held.statuses.put(moment.id(), followed.moment().status());
+        if (followed.moment().status() == MomentStatus.EXHAUSTED) {
+            outbox.append(budgetEvent("budget.exhausted", followed.moment(), now));
         }
-        listening.changed(moment.partnerId());
     }
 
     private OutboxEvent budgetEvent(String type, Moment moment, Instant now) {

@@ -17,16 +17,14 @@ import java.time.LocalDate;
  */
 final class ClaimMoney {
 
-    private final MomentRepository moments;
     private final BudgetLedger ledger;
     private final PartnerSpending spending;
-    private final ListeningMoments listening;
+    private final BudgetFollower follower;
 
     ClaimMoney(MomentRepository moments, BudgetLedger ledger, PartnerSpending spending, ListeningMoments listening) {
-        this.moments = moments;
         this.ledger = ledger;
         this.spending = spending;
-        this.listening = listening;
+        this.follower = new BudgetFollower(moments, ledger, listening);
     }
 
     /** What a claim of a reward costing {@code rewardCost} charges the award: never more than its reservation. */
@@ -51,7 +49,7 @@ final class ClaimMoney {
         }
         ledger.settle(award.momentId(), award.id(), award.reserved(), cost, reservedOn(award, moment), now);
         if (rest.isPositive()) {
-            followBudget(award, now);
+            follower.follow(award.partnerId(), award.momentId(), now);
         }
     }
 
@@ -63,20 +61,11 @@ final class ClaimMoney {
         lock(award);
         spending.giveBack(award.partnerId(), cost, Awarding.month(award.earnedAt()));
         ledger.refund(award.momentId(), award.id(), cost, reservedOn(award, moment), now);
-        followBudget(award, now);
+        follower.follow(award.partnerId(), award.momentId(), now);
     }
 
     /** The day the award's reservation was made on, in the moment's time zone: what its daily cap counted. */
     private static LocalDate reservedOn(Award award, Moment moment) {
         return LocalDate.ofInstant(award.earnedAt(), moment.schedule().timezone());
-    }
-
-    /** An EXHAUSTED moment that can pay one action again goes LIVE (read under the budget lock). */
-    private void followBudget(Award award, Instant now) {
-        Moment moment = moments.find(award.partnerId(), award.momentId()).orElseThrow();
-        Moment followed = moment.followBudget(ledger.find(moment.id()).orElseThrow().canPayOneAction(), now);
-        if (followed != moment && moments.updateStatus(followed, moment.status())) {
-            listening.changed(moment.partnerId());
-        }
     }
 }

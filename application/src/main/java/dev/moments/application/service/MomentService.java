@@ -47,6 +47,7 @@ public final class MomentService implements CreateMomentUseCase, ChangeMomentSta
     private final BudgetLedger ledger;
     private final CompiledExpressions expressions;
     private final ListeningMoments listening;
+    private final BudgetFollower follower;
     private final IdGenerator ids;
     private final Clock clock;
     private final Transactions transactions;
@@ -60,6 +61,7 @@ public final class MomentService implements CreateMomentUseCase, ChangeMomentSta
         this.ledger = ledger;
         this.expressions = expressions;
         this.listening = listening;
+        this.follower = new BudgetFollower(moments, ledger, listening);
         this.ids = ids;
         this.clock = clock;
         this.transactions = new Transactions(transactions);
@@ -124,12 +126,7 @@ public final class MomentService implements CreateMomentUseCase, ChangeMomentSta
             budget.topUp(money); // validates positivity and currency before touching the store
             ledger.topUp(momentId, money, now);
             // Re-read after the write: the store serialises budget writes, so this sees every committed reservation.
-            Moment current = moments.find(partnerId, momentId).orElse(before);
-            Moment followed = current.followBudget(ledger.find(momentId).orElseThrow().canPayOneAction(), now);
-            if (followed != current) {
-                moments.updateStatus(followed, current.status());
-            }
-            return view(followed, now);
+            return view(follower.follow(partnerId, momentId, now).moment(), now);
         });
         listening.changed(partnerId);
         return toppedUp;
