@@ -163,10 +163,10 @@ public class RedemptionPage {
         try {
             redemption = redeem.preview(checked(token));
         } catch (NotFoundException unknown) {
-            return json(404, Json.object(Map.of("status", "NOT_FOUND", "final", true)));
+            return json(404, Map.of("status", "NOT_FOUND", "final", true));
         } catch (RuntimeException unexpected) {
             logUnexpected(unexpected);
-            return json(503, Json.object(Map.of("status", "UNAVAILABLE", "final", false)));
+            return json(503, Map.of("status", "UNAVAILABLE", "final", false));
         }
         Delivery delivery = redemption.delivery();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -179,7 +179,7 @@ public class RedemptionPage {
         if (delivery != null && delivery.code() != null) {
             body.put("code", delivery.code());
         }
-        return json(200, Json.object(body));
+        return json(200, body);
     }
 
     // ---- rendering by state
@@ -484,7 +484,7 @@ public class RedemptionPage {
                 .build();
     }
 
-    private static Response json(int status, String body) {
+    private static Response json(int status, Map<String, ?> body) {
         return secured(Response.status(status).type("application/json;charset=UTF-8").entity(body), Set.of())
                 .build();
     }
