@@ -146,15 +146,8 @@ public class PostgresAwardRepository implements AwardRepository {
 
     @Override
     public boolean updateStatus(Award changed, AwardStatus expected, String reason) {
-        boolean updated = Store.em()
-                .createQuery("update AwardEntity a set a.status = :status, a.updatedAt = :updatedAt"
-                        + " where a.id = :id and a.partnerId = :partnerId and a.status = :expected")
-                .setParameter("status", changed.status().name())
-                .setParameter("updatedAt", changed.updatedAt())
-                .setParameter("id", changed.id().value())
-                .setParameter("partnerId", changed.partnerId().value())
-                .setParameter("expected", expected.name())
-                .executeUpdate() == 1;
+        boolean updated = Sql.compareAndSetStatus("awards", changed.id().value(), changed.partnerId().value(),
+                expected.name(), changed.status().name(), changed.updatedAt());
         if (updated) {
             appendHistory(changed.id(), changed.status(), changed.updatedAt(), reason);
         }

@@ -53,15 +53,8 @@ public class PostgresMomentRepository implements MomentRepository {
 
     @Override
     public boolean updateStatus(Moment changed, MomentStatus expected) {
-        return Store.em()
-                .createQuery("update MomentEntity m set m.status = :status, m.updatedAt = :updatedAt"
-                        + " where m.id = :id and m.partnerId = :partnerId and m.status = :expected")
-                .setParameter("status", changed.status().name())
-                .setParameter("updatedAt", changed.updatedAt())
-                .setParameter("id", changed.id().value())
-                .setParameter("partnerId", changed.partnerId().value())
-                .setParameter("expected", expected.name())
-                .executeUpdate() == 1;
+        return Sql.compareAndSetStatus("moments", changed.id().value(), changed.partnerId().value(), expected.name(),
+                changed.status().name(), changed.updatedAt());
     }
 
     @Override

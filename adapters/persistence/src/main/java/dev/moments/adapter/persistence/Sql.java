@@ -68,6 +68,19 @@ final class Sql {
         }
     }
 
+    /**
+     * Moves a partner's row of {@code table} (awards, moments: both have {@code id}, {@code partner_id},
+     * {@code status}, {@code updated_at}) from {@code expected} to {@code status}: a compare-and-set, so of two
+     * concurrent changes from one status only one happens.
+     *
+     * @return whether the row was in {@code expected} and changed
+     */
+    static boolean compareAndSetStatus(String table, String id, String partnerId, String expected, String status,
+                                       Instant updatedAt) {
+        return update("update " + table + " set status = ?, updated_at = ? where id = ? and partner_id = ?"
+                + " and status = ?", status, updatedAt, id, partnerId, expected) == 1;
+    }
+
     /** Runs a query and reads every row. */
     static <T> List<T> list(String sql, Row<T> row, Object... parameters) {
         return work(connection -> {
