@@ -23,6 +23,11 @@ final class AesGcmTokenSealer implements TokenSealer {
 
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * One cipher per thread, initialised afresh (new nonce) for every token: looking the algorithm up in the security
+     * providers on every call was most of a seal's cost, and a cipher is not safe to share between threads.
+     */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(AesGcmTokenSealer::newCipher);
 
     AesGcmTokenSealer(byte[] key) {
         if (key.length != 32) {
@@ -36,7 +41,7 @@ final class AesGcmTokenSealer implements TokenSealer {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(token.getBytes(StandardCharsets.UTF_8));
             return VERSION + Base64.getUrlEncoder().withoutPadding().encodeToString(
@@ -56,12 +61,20 @@ final class AesGcmTokenSealer implements TokenSealer {
             if (bytes.length <= NONCE_BYTES) {
                 return Optional.empty();
             }
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
             byte[] plain = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
             return Optional.of(new String(plain, StandardCharsets.UTF_8));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
         }
     }
 }

@@ -20,6 +20,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class PostgresMomentRepository implements MomentRepository {
 
+    private static final String SELECT = "select id, partner_id, name, status, cast(trigger as text) as trigger,"
+            + " cast(audience as text) as audience, starts_at, ends_at, timezone, reward_ids, per_user, per_device,"
+            + " cooldown, redeem_after, claim_within, holdout_percent, announcement, confirmation, created_at,"
+            + " updated_at from moments m";
+
     @Override
     public void insert(Moment moment) {
         Store.insert(MomentMapper.toEntity(moment), "moment " + moment.id());
@@ -31,12 +36,8 @@ public class PostgresMomentRepository implements MomentRepository {
     @Override
     public Optional<Moment> find(PartnerId partnerId, MomentId id) {
         // Read on every award, so plain SQL rather than a JPQL query and an entity to hydrate and detach.
-        return Sql.first("select id, partner_id, name, status, cast(trigger as text) as trigger,"
-                        + " cast(audience as text) as audience, starts_at, ends_at, timezone, reward_ids, per_user,"
-                        + " per_device, cooldown, redeem_after, claim_within, holdout_percent, announcement,"
-                        + " confirmation, created_at, updated_at from moments where id = ? and partner_id = ?",
-                PostgresMomentRepository::row, id.value(), partnerId.value())
-                .map(MomentMapper::toDomain);
+        return Sql.first(SELECT + " where id = ? and partner_id = ?", PostgresMomentRepository::row, id.value(),
+                partnerId.value()).map(MomentMapper::toDomain);
     }
 
     @Override
@@ -57,15 +58,17 @@ public class PostgresMomentRepository implements MomentRepository {
                 changed.status().name(), changed.updatedAt());
     }
 
+    // The two reads below fill the index of listening moments; in plain SQL because Hibernate 7.2 parsed their JPQL
+    // again on every call (its interpretation cache missed them), which made each reload of the index costly.
+
     @Override
     public List<Moment> findInStatus(PartnerId partnerId, List<MomentStatus> statuses) {
         if (statuses.isEmpty()) {
             return List.of();
         }
-        List<MomentEntity> rows = MomentEntity.list(
-                "from MomentEntity m where m.partnerId = ?1 and m.status in ?2 order by m.createdAt, m.id",
-                partnerId.value(), statuses.stream().map(MomentStatus::name).toList());
-        return Store.detached(rows).stream().map(MomentMapper::toDomain).toList();
+        return Sql.list(SELECT + " where m.partner_id = ? and m.status = any(?) order by m.created_at, m.id",
+                PostgresMomentRepository::row, partnerId.value(), names(statuses))
+                .stream().map(MomentMapper::toDomain).toList();
     }
 
     @Override
@@ -73,12 +76,15 @@ public class PostgresMomentRepository implements MomentRepository {
         if (statuses.isEmpty()) {
             return List.of();
         }
-        List<MomentEntity> rows = MomentEntity.list(
-                "from MomentEntity m where m.partnerId = ?1 and m.status in ?2 and exists ("
-                        + "select 1 from MomentEventTypeEntity t where t.momentId = m.id"
-                        + " and t.partnerId = ?1 and t.eventType = ?3) order by m.createdAt, m.id",
-                partnerId.value(), statuses.stream().map(MomentStatus::name).toList(), eventType);
-        return Store.detached(rows).stream().map(MomentMapper::toDomain).toList();
+        return Sql.list(SELECT + " where m.partner_id = ? and m.status = any(?) and exists (select 1 from"
+                        + " moment_event_types t where t.moment_id = m.id and t.partner_id = m.partner_id"
+                        + " and t.event_type = ?) order by m.created_at, m.id",
+                PostgresMomentRepository::row, partnerId.value(), names(statuses), eventType)
+                .stream().map(MomentMapper::toDomain).toList();
+    }
+
+    private static String[] names(List<MomentStatus> statuses) {
+        return statuses.stream().map(MomentStatus::name).toArray(String[]::new);
     }
 
     private static MomentEntity row(ResultSet row) throws SQLException {
