@@ -4,6 +4,7 @@ import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.NotEligibleException;
 import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.BudgetLedger;
+import dev.moments.application.port.out.ConcurrentWriteException;
 import dev.moments.application.port.out.DomainEventOutbox;
 import dev.moments.application.port.out.DomainEventOutbox.OutboxEvent;
 import dev.moments.application.port.out.IdGenerator;
@@ -27,12 +28,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
  * Pays for one completion: checks the moment is still evaluated, the user's limit, the partner's monthly cap and the
@@ -120,97 +127,253 @@ final class Awarding {
     /**
      * Awards a completion, or refuses it with the reason.
      *
-     * <p>Locks, in this order (see docs/architecture.md): the partner's spending, then the moment's budget. The
-     * partner is charged before the budget reserves, and given back in the same transaction if the budget refuses.
-     *
      * @throws NotEligibleException when the moment no longer pays, the user reached the limit or the budget is spent
      */
     AwardView award(Moment moment, String userId, String deviceId, String eventId, Instant now) {
-        return award(moment, userId, deviceId, eventId, now, new Held());
+        Payment payment = awardAll(List.of(new Completion(moment, userId, deviceId, eventId)), now).get(0);
+        if (payment.refusal() != null) {
+            throw new NotEligibleException(payment.refusal());
+        }
+        return payment.award();
+    }
+
+    /** A completion to pay for: a user (and device) who completed a moment, through an event or directly. */
+    record Completion(Moment moment, String userId, String deviceId, String eventId) {
+    }
+
+    /** What became of one completion: its award, or the reason it was refused. */
+    record Payment(AwardView award, String refusal) {
     }
 
     /**
-     * {@link #award}, for one of several payments in one transaction: the locks it already holds are not taken
-     * again, and the budgets and statuses read under them are kept up to date in {@code held} instead of read again.
+     * Pays for completions in their order, in the caller's transaction, with one charge of each partner and one
+     * reservation on each moment's budget for all of them: the answers are those of paying them one after the
+     * other, but the budget's row is written once however many awards it pays for.
+     *
+     * <p>First the locks, in the documented order (docs/architecture.md): each partner's spending, then each moment's
+     * budget, in id order so that two units of work never wait for each other in a cycle; each moment's status is
+     * read again under its budget lock (the listening index may be stale, and every status change takes that lock
+     * first). What the locks guard — the budget, the partner's month, today's charges — cannot change until this
+     * transaction ends, so each completion is decided in memory against it: status, the user's and the device's
+     * limits, the partner's cap, the budget, the daily cap. Then the money moves in one conditional UPDATE per partner
+     * and per budget (the store checks the sums again: no read in Java is trusted to stop an overspend) and the awards
+     * are written together.
      */
-    AwardView award(Moment moment, String userId, String deviceId, String eventId, Instant now, Held held) {
-        if (held.partners.add(moment.partnerId())) {
-            spending.lock(moment.partnerId());
+    List<Payment> awardAll(List<Completion> completions, Instant now) {
+        if (completions.isEmpty()) {
+            return List.of();
         }
-        Budget budget = held.budgets.computeIfAbsent(moment.id(), ledger::lock);
-        // The snapshot came from the index of listening moments and may be stale: the status is read again here,
-        // under the budget lock that every status change takes first.
-        MomentStatus status = held.statuses.computeIfAbsent(moment.id(),
-                id -> moments.status(moment.partnerId(), id).orElse(moment.status()));
-        int earnedBefore = awards.countForUser(moment.id(), userId);
-        statusRefusal(status).or(() -> limits(moment, userId, deviceId, earnedBefore, now)).ifPresent(reason -> {
-            throw new NotEligibleException(reason);
-        });
-        boolean test = status == MomentStatus.TEST;
-        AwardId awardId = new AwardId(ids.next(AwardId.PREFIX));
-        Money reserved = test ? Money.zero(budget.total().currency()) : budget.costPerAction();
-        if (!test) {
-            YearMonth month = month(now);
-            PartnerSpending.Charge charge = spending.charge(moment.partnerId(), reserved, month);
-            if (charge == PartnerSpending.Charge.MONTHLY_CAP) {
-                throw new NotEligibleException(MONTHLY_CAP);
+        YearMonth month = month(now);
+        Map<PartnerId, PartnerMonth> partners = new TreeMap<>(Comparator.comparing(PartnerId::value));
+        Map<MomentId, Account> accounts = new TreeMap<>(Comparator.comparing(MomentId::value));
+        for (Completion completion : completions) {
+            partners.putIfAbsent(completion.moment().partnerId(), null);
+            accounts.computeIfAbsent(completion.moment().id(), id -> new Account(completion.moment()))
+                    .users.add(completion.userId());
+        }
+        for (PartnerId partnerId : partners.keySet()) {
+            spending.lock(partnerId);
+            partners.put(partnerId, new PartnerMonth(spending.cap(partnerId, month).orElse(null)));
+        }
+        for (Account account : accounts.values()) {
+            account.open(now);
+        }
+
+        List<Payment> payments = new ArrayList<>(completions.size());
+        List<AwardRepository.Sealed> created = new ArrayList<>();
+        for (Completion completion : completions) {
+            Account account = accounts.get(completion.moment().id());
+            Payment payment = decide(completion, account, partners.get(completion.moment().partnerId()), now);
+            if (payment.award() != null) {
+                created.add(new AwardRepository.Sealed(payment.award().award(),
+                        sealer.seal(payment.award().token().orElseThrow().value())));
             }
-            BudgetLedger.Reservation reservation = ledger.reserve(moment.id(), reserved, awardId, now,
-                    LocalDate.ofInstant(now, moment.schedule().timezone()));
-            if (reservation != BudgetLedger.Reservation.RESERVED && charge == PartnerSpending.Charge.CHARGED) {
-                // the refusal is caught and the transaction goes on (an event may pay other moments): undo the charge
-                spending.giveBack(moment.partnerId(), reserved, month);
-            }
-            if (reservation == BudgetLedger.Reservation.BUDGET_EXHAUSTED) {
-                followBudget(moment, now, held);
-                throw new NotEligibleException(BUDGET_EXHAUSTED);
-            }
-            if (reservation == BudgetLedger.Reservation.DAILY_CAP) {
-                throw new NotEligibleException(DAILY_CAP);
+            payments.add(payment);
+        }
+
+        for (Map.Entry<PartnerId, PartnerMonth> entry : partners.entrySet()) {
+            Money charged = entry.getValue().chargedHere;
+            if (charged != null && charged.isPositive()
+                    && spending.charge(entry.getKey(), charged, month) != PartnerSpending.Charge.CHARGED) {
+                throw new ConcurrentWriteException("the monthly cap of partner " + entry.getKey()
+                        + " changed under its lock", null);
             }
         }
-        RedemptionToken token = secrets.newRedemptionToken();
-        Duration claimWithin = moment.limits().claimWithin();
-        Award award = new Award(awardId, moment.partnerId(), moment.id(), userId, deviceId, earnedBefore + 1,
-                AwardStatus.EARNED, reserved, test, eventId, token.digest(), now,
-                now.plus(moment.limits().redeemAfter()), claimWithin == null ? null : now.plus(claimWithin), now);
-        awards.insert(award, sealer.seal(token.value()));
-        if (!test) {
-            // The budget was read under the lock this transaction still holds: what remains is exact.
-            Budget after = budget.reserve(reserved);
-            held.budgets.put(moment.id(), after);
-            if (isLow(after.total(), after.remaining()) && !held.lowMarked.contains(moment.id())) {
-                held.lowMarked.add(moment.id());
-                if (ledger.markLowOnce(moment.id())) {
-                    outbox.append(budgetEvent("budget.low", moment, now));
+        for (Account account : accounts.values()) {
+            if (!account.reservedFor.isEmpty()) {
+                BudgetLedger.Reservation reservation = ledger.reserveAll(account.moment.id(),
+                        account.budget.costPerAction(), account.reservedFor, now,
+                        LocalDate.ofInstant(now, account.moment.schedule().timezone()));
+                if (reservation != BudgetLedger.Reservation.RESERVED) {
+                    throw new ConcurrentWriteException("the budget of moment " + account.moment.id()
+                            + " changed under its lock (" + reservation + ")", null);
                 }
             }
-            if (!after.canPayOneAction()) {
-                followBudget(moment, now, held);
+        }
+        awards.insertAll(created);
+        for (Account account : accounts.values()) {
+            account.follow(now);
+        }
+        return payments;
+    }
+
+    /** Decides one completion against what the locks guard, and books it in memory if it is paid. */
+    private Payment decide(Completion completion, Account account, PartnerMonth partner, Instant now) {
+        Moment moment = completion.moment();
+        String userId = completion.userId();
+        Optional<String> refusal = statusRefusal(account.status)
+                .or(() -> account.limits(userId, completion.deviceId(), now));
+        if (refusal.isPresent()) {
+            return new Payment(null, refusal.get());
+        }
+        boolean test = account.status == MomentStatus.TEST;
+        Money price = test ? Money.zero(account.budget.total().currency()) : account.budget.costPerAction();
+        if (!test) {
+            if (partner.refuses(price)) {
+                return new Payment(null, MONTHLY_CAP);
+            }
+            if (!account.budget.canPayOneAction()) {
+                return new Payment(null, BUDGET_EXHAUSTED);
+            }
+            if (account.dailyCapRefuses(price)) {
+                return new Payment(null, DAILY_CAP);
+            }
+            partner.charge(price);
+        }
+        AwardId awardId = new AwardId(ids.next(AwardId.PREFIX));
+        int completionNumber = account.book(userId, completion.deviceId(), price, awardId, test, now);
+        RedemptionToken token = secrets.newRedemptionToken();
+        Duration claimWithin = moment.limits().claimWithin();
+        Award award = new Award(awardId, moment.partnerId(), moment.id(), userId, completion.deviceId(),
+                completionNumber, AwardStatus.EARNED, price, test, completion.eventId(), token.digest(), now,
+                now.plus(moment.limits().redeemAfter()), claimWithin == null ? null : now.plus(claimWithin), now);
+        return new Payment(new AwardView(award, Optional.of(token), moment.messages().announcement()), null);
+    }
+
+    /** A partner's monthly cap as it stands under the partner's lock, and what this transaction charged against it. */
+    private static final class PartnerMonth {
+        private final PartnerSpending.Cap cap;
+        private Money chargedHere;
+
+        PartnerMonth(PartnerSpending.Cap cap) {
+            this.cap = cap;
+        }
+
+        boolean refuses(Money price) {
+            return cap != null && cap.refuses(chargedHere == null ? price : chargedHere.plus(price));
+        }
+
+        void charge(Money price) {
+            if (cap != null) {
+                chargedHere = chargedHere == null ? price : chargedHere.plus(price);
             }
         }
-        return new AwardView(award, Optional.of(token), moment.messages().announcement());
     }
 
     /**
-     * The moment's limits on this user and device: per user, cooldown since the user's last award, per device.
-     * Concurrent completions of one user are serialised by the unique (moment, user, completion) key; those of one
-     * device by {@link AwardRepository#lockAndCountForDevice} (outside a transaction it only counts).
+     * One moment's money and limits within a transaction that pays: its budget and status as they stand under the
+     * budget lock, today's charges, the users' awards so far, and the awards booked here.
      */
+    private final class Account {
+        private final Moment moment;
+        private final Set<String> users = new LinkedHashSet<>();
+        private final List<AwardId> reservedFor = new ArrayList<>();
+        private final Map<String, Instant> lastEarnedHere = new HashMap<>();
+        private final Map<String, Integer> devices = new HashMap<>();
+        private Map<String, Integer> earned;
+        private Budget budget;
+        private MomentStatus status;
+        private Money chargedToday;
+
+        Account(Moment moment) {
+            this.moment = moment;
+        }
+
+        /** Takes the budget's lock and reads what it guards, and the users' awards so far. */
+        void open(Instant now) {
+            budget = ledger.lock(moment.id());
+            status = moments.status(moment.partnerId(), moment.id()).orElse(moment.status());
+            if (budget.dailyCap() != null && status == MomentStatus.LIVE) {
+                chargedToday = ledger.state(moment.id(), moment.schedule().timezone(), now).spentToday();
+            }
+            earned = new HashMap<>(awards.countForUsers(moment.id(), users));
+        }
+
+        /**
+         * The moment's limits on this user and device, counting the awards booked here. Concurrent completions of
+         * one user are serialised by the user's progress row and, as a last resort, the unique (moment, user,
+         * completion) key; those of one device by {@link AwardRepository#lockAndCountForDevice}.
+         */
+        Optional<String> limits(String userId, String deviceId, Instant now) {
+            return Awarding.limits(moment, deviceId, earned.getOrDefault(userId, 0),
+                    () -> Optional.ofNullable(lastEarnedHere.get(userId))
+                            .or(() -> awards.lastEarnedAt(moment.id(), userId)),
+                    device -> devices.computeIfAbsent(device, d -> awards.lockAndCountForDevice(moment.id(), d)),
+                    now);
+        }
+
+        boolean dailyCapRefuses(Money price) {
+            return budget.dailyCap() != null && chargedToday != null
+                    && chargedToday.plus(price).isGreaterThan(budget.dailyCap());
+        }
+
+        /** Books an award in memory and answers its completion number for the user. */
+        int book(String userId, String deviceId, Money price, AwardId awardId, boolean test, Instant now) {
+            if (!test) {
+                budget = budget.reserve(price);
+                if (chargedToday != null) {
+                    chargedToday = chargedToday.plus(price);
+                }
+                reservedFor.add(awardId);
+            }
+            lastEarnedHere.put(userId, now);
+            if (deviceId != null) {
+                devices.computeIfPresent(deviceId, (device, count) -> count + 1);
+            }
+            return earned.merge(userId, 1, Integer::sum);
+        }
+
+        /**
+         * After the money moved: tells of a budget that has just become low, and keeps the status in step with a
+         * budget that can no longer pay (or, for a moment found exhausted, one that can again).
+         */
+        void follow(Instant now) {
+            if (status == MomentStatus.TEST) {
+                return;
+            }
+            if (!reservedFor.isEmpty() && isLow(budget.total(), budget.remaining())
+                    && ledger.markLowOnce(moment.id())) {
+                outbox.append(budgetEvent("budget.low", moment, now));
+            }
+            if (status == MomentStatus.LIVE && !budget.canPayOneAction()) {
+                followBudget(moment, now);
+            }
+        }
+    }
+
+    /** The moment's limits on this user and device as the store has them (outside a transaction it only counts). */
     private Optional<String> limits(Moment moment, String userId, String deviceId, int earnedBefore, Instant now) {
+        return limits(moment, deviceId, earnedBefore, () -> awards.lastEarnedAt(moment.id(), userId),
+                device -> awards.lockAndCountForDevice(moment.id(), device), now);
+    }
+
+    /**
+     * The moment's limits on a user and device: per user, cooldown since the user's last award, per device. The last
+     * award and the device's count are asked for only when the moment has those limits.
+     */
+    private static Optional<String> limits(Moment moment, String deviceId, int earnedBefore,
+                                           Supplier<Optional<Instant>> lastEarned,
+                                           ToIntFunction<String> awardsOnDevice, Instant now) {
         if (earnedBefore >= moment.limits().perUser()) {
             return Optional.of(LIMIT_PER_USER);
         }
         Duration cooldown = moment.limits().cooldown();
-        if (cooldown != null && awards.lastEarnedAt(moment.id(), userId)
-                .filter(last -> now.isBefore(last.plus(cooldown))).isPresent()) {
+        if (cooldown != null && lastEarned.get().filter(last -> now.isBefore(last.plus(cooldown))).isPresent()) {
             return Optional.of(COOLDOWN);
         }
         Integer perDevice = moment.limits().perDevice();
-        if (perDevice != null && deviceId != null) {
-            if (awards.lockAndCountForDevice(moment.id(), deviceId) >= perDevice) {
-                return Optional.of(LIMIT_PER_DEVICE);
-            }
+        if (perDevice != null && deviceId != null && awardsOnDevice.applyAsInt(deviceId) >= perDevice) {
+            return Optional.of(LIMIT_PER_DEVICE);
         }
         return Optional.empty();
     }
@@ -238,13 +401,9 @@ final class Awarding {
      * A live moment whose budget cannot pay one more action becomes EXHAUSTED (and says so once, in the outbox); an
      * exhausted one that can pay again goes LIVE. A change is told to the index of listening moments.
      */
-    private void followBudget(Moment moment, Instant now, Held held) {
+    private void followBudget(Moment moment, Instant now) {
         BudgetFollower.Followed followed = follower.follow(moment.partnerId(), moment.id(), now);
-        if (!followed.changed()) {
-            return;
-        }
-        held.statuses.put(moment.id(), followed.moment().status());
-        if (followed.moment().status() == MomentStatus.EXHAUSTED) {
+        if (followed.changed() && followed.moment().status() == MomentStatus.EXHAUSTED) {
             outbox.append(budgetEvent("budget.exhausted", followed.moment(), now));
         }
     }
@@ -260,16 +419,5 @@ final class Awarding {
         data.put("spent", budget.spent().toDecimalString());
         data.put("remaining", budget.remaining().toDecimalString());
         return new OutboxEvent(ids.next("whe_"), moment.partnerId(), type, data, now);
-    }
-
-    /**
-     * What one transaction already holds while it pays: the partners' rows it locked, and each moment's budget and
-     * status as they stand under the budget lock (only this transaction can change them until it ends).
-     */
-    static final class Held {
-        private final Set<PartnerId> partners = new HashSet<>();
-        private final Map<MomentId, Budget> budgets = new HashMap<>();
-        private final Map<MomentId, MomentStatus> statuses = new HashMap<>();
-        private final Set<MomentId> lowMarked = new HashSet<>();
     }
 }

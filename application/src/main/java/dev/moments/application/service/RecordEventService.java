@@ -41,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -113,6 +114,7 @@ public final class RecordEventService implements RecordEventUseCase {
                 .map(recorded -> replay(recorded, fingerprint))
                 .orElseGet(() -> {
                     Evaluation evaluation = new Evaluation(clock.now(), dryRun);
+                    evaluation.prepare(List.of(command));
                     EventWork work = evaluation.add(command, occurredAt, fingerprint);
                     evaluation.payAndSave();
                     return work.result;
@@ -151,16 +153,25 @@ public final class RecordEventService implements RecordEventUseCase {
                 Map<String, Integer> firstById = new HashMap<>();
                 BatchItem[] unit = new BatchItem[admitted.size()];
                 EventWork[] works = new EventWork[admitted.size()];
+                List<RecordEventCommand> unitCommands = admitted.stream().map(commands::get).toList();
+                Map<PartnerId, Map<String, RecordedEvent>> recordedBefore = unitCommands.stream()
+                        .collect(Collectors.groupingBy(RecordEventCommand::partnerId,
+                                Collectors.mapping(RecordEventCommand::id, Collectors.toSet())))
+                        .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                                entry -> events.findAll(entry.getKey(), entry.getValue())));
+                evaluation.prepare(unitCommands.stream()
+                        .filter(command -> !recordedBefore.get(command.partnerId()).containsKey(command.id()))
+                        .toList());
                 for (int k = 0; k < admitted.size(); k++) {
-                    RecordEventCommand command = commands.get(admitted.get(k));
+                    RecordEventCommand command = unitCommands.get(k);
                     Integer first = firstById.putIfAbsent(command.id(), k);
                     if (first != null) {
                         continue; // the same id twice in one batch: answered after the first is done
                     }
                     String fingerprint = command.fingerprint();
-                    Optional<RecordedEvent> recorded = events.find(command.partnerId(), command.id());
-                    if (recorded.isPresent()) {
-                        unit[k] = answer(() -> replay(recorded.get(), fingerprint));
+                    RecordedEvent recorded = recordedBefore.get(command.partnerId()).get(command.id());
+                    if (recorded != null) {
+                        unit[k] = answer(() -> replay(recorded, fingerprint));
                     } else {
                         works[k] = evaluation.add(command, occurredAt.get(k), fingerprint);
                     }
@@ -278,53 +289,80 @@ public final class RecordEventService implements RecordEventUseCase {
     /** One event being evaluated, and in the end its result. */
     private static final class EventWork {
         final RecordEventCommand command;
+        final RecordedEvent recorded;
         final List<Step> steps = new ArrayList<>();
+        EventOutcome outcome;
         EventResult result;
 
-        EventWork(RecordEventCommand command) {
+        EventWork(RecordEventCommand command, RecordedEvent recorded) {
             this.command = command;
+            this.recorded = recorded;
         }
     }
 
-    private record SlotKey(MomentId momentId, String userId) {
-    }
-
     /**
-     * Events evaluated together in one transaction, in three passes: {@link #add} stores each event and works out
-     * its progress on every listening moment (locking the users' progress rows); {@link #payAndSave} then pays the
-     * completions in event order (locking each paying moment's budget only now, for the shortest time) and writes each
-     * user's progress once and each event's outcome. A later event of the same user sees the progress of an earlier
-     * one through the slots, before anything is written.
+     * Events evaluated together in one transaction: {@link #prepare} reads what they need at once (their users'
+     * attributes, and their users' progress rows, locked in key order); {@link #add} works out each event's progress
+     * on every listening moment; {@link #payAndSave} then pays all the completions together, in event order (locking
+     * the paying moments' budgets only now, and moving each budget's money in one statement), and writes each user's
+     * progress once and every event with its outcome, each kind of row in one batch. A later event of the same user
+     * sees the progress of an earlier one through the slots, before anything is written.
      */
     private final class Evaluation {
         private final Instant now;
         private final boolean dryRun;
-        private final Map<SlotKey, Slot> slots = new LinkedHashMap<>();
+        private final Map<ProgressRepository.Key, Slot> slots = new LinkedHashMap<>();
+        private final Map<PartnerId, Map<String, Map<String, Object>>> profiles = new HashMap<>();
         private final List<EventWork> works = new ArrayList<>();
-        private final Awarding.Held held = new Awarding.Held();
 
         Evaluation(Instant now, boolean dryRun) {
             this.now = now;
             this.dryRun = dryRun;
         }
 
+        /**
+         * Reads at once what the events to come will need — their users' attributes, and their users' progress on
+         * the moments listening to them, locked in one order — instead of one query per event.
+         */
+        void prepare(List<RecordEventCommand> commands) {
+            if (dryRun) {
+                return;
+            }
+            Map<PartnerId, List<RecordEventCommand>> byPartner = commands.stream()
+                    .collect(Collectors.groupingBy(RecordEventCommand::partnerId, LinkedHashMap::new,
+                            Collectors.toList()));
+            List<ProgressRepository.Key> keys = new ArrayList<>();
+            byPartner.forEach((partner, theirs) -> {
+                Set<String> users = theirs.stream().map(RecordEventCommand::userId).collect(Collectors.toSet());
+                Map<String, Map<String, Object>> known =
+                        new HashMap<>(RecordEventService.this.profiles.findAll(partner, users));
+                users.forEach(user -> known.putIfAbsent(user, Map.of()));
+                profiles.put(partner, known);
+                for (RecordEventCommand command : theirs) {
+                    for (Moment moment : listening.listening(partner, command.type())) {
+                        keys.add(new ProgressRepository.Key(moment.id(), command.userId()));
+                    }
+                }
+            });
+            Map<ProgressRepository.Key, UserProgress> locked = progress.lockAll(keys);
+            for (ProgressRepository.Key key : keys) {
+                slots.putIfAbsent(key, new Slot(Optional.ofNullable(locked.get(key))));
+            }
+        }
+
         EventWork add(RecordEventCommand command, Instant occurredAt, String fingerprint) {
             PartnerId partner = command.partnerId();
-            if (!dryRun) {
-                events.insert(new RecordedEvent(partner, command.id(), fingerprint, command.type(), command.userId(),
-                        occurredAt, now, null));
-            }
             UserEvent event = new UserEvent(partner, command.id(), command.type(), command.userId(),
-                    command.deviceId(), occurredAt, command.properties(), command.context(),
-                    attributes(command, now, dryRun));
-            EventWork work = new EventWork(command);
+                    command.deviceId(), occurredAt, command.properties(), command.context(), attributes(command));
+            EventWork work = new EventWork(command, new RecordedEvent(partner, command.id(), fingerprint,
+                    command.type(), command.userId(), occurredAt, now, null));
             for (Moment moment : listening.listening(partner, event.type())) {
                 if (moment.status() == MomentStatus.TEST && !event.context().testUser()) {
                     continue;
                 }
-                Slot slot = slots.computeIfAbsent(new SlotKey(moment.id(), event.userId()), key -> new Slot(dryRun
-                        ? progress.find(partner, moment.id(), event.userId())
-                        : progress.lock(moment.id(), event.userId())));
+                Slot slot = slots.computeIfAbsent(new ProgressRepository.Key(moment.id(), event.userId()),
+                        key -> new Slot(dryRun ? progress.find(partner, moment.id(), event.userId())
+                                : progress.lock(moment.id(), event.userId())));
                 boolean holdout = moment.holdsOut(event.userId());
                 ProgressState before = slot.state(moment);
                 Step step;
@@ -344,28 +382,51 @@ public final class RecordEventService implements RecordEventUseCase {
         }
 
         void payAndSave() {
+            List<Step> paying = new ArrayList<>();
             for (EventWork work : works) {
                 for (Step step : work.steps) {
                     if (step.completed && !step.holdout) {
-                        pay(step);
+                        paying.add(step);
                     }
                 }
             }
-            for (Map.Entry<SlotKey, Slot> entry : slots.entrySet()) {
-                Step last = entry.getValue().last;
-                save(entry.getValue().stored, new UserProgress(last.event.partnerId(), last.moment.id(),
-                        last.event.userId(), last.state, last.holdout, last.refusal, now));
+            if (dryRun) {
+                paying.forEach(this::payDryRun);
+            } else {
+                List<Awarding.Payment> payments = awarding.awardAll(paying.stream()
+                        .map(step -> new Awarding.Completion(step.moment, step.event.userId(), step.event.deviceId(),
+                                step.event.id()))
+                        .toList(), now);
+                for (int i = 0; i < paying.size(); i++) {
+                    paying.get(i).award = payments.get(i).award();
+                    paying.get(i).refusal = payments.get(i).refusal();
+                }
             }
+            List<UserProgress> inserts = new ArrayList<>();
+            List<UserProgress> updates = new ArrayList<>();
+            for (Slot slot : slots.values()) {
+                Step last = slot.last;
+                if (last == null) {
+                    continue; // prepared for an event that did not reach the moment (not a test user)
+                }
+                UserProgress next = new UserProgress(last.event.partnerId(), last.moment.id(), last.event.userId(),
+                        last.state, last.holdout, last.refusal, now);
+                (slot.stored.isPresent() ? updates : inserts).add(next);
+            }
+            List<RecordedEvent> recorded = new ArrayList<>();
             for (EventWork work : works) {
                 work.result = result(work);
+                recorded.add(work.recorded.withOutcome(work.outcome));
+            }
+            if (!dryRun) {
+                progress.saveAll(inserts, updates);
+                events.insertAll(recorded);
             }
         }
 
-        private void pay(Step step) {
+        private void payDryRun(Step step) {
             try {
-                step.award = dryRun ? dryRunAward(step.moment, step.event, now)
-                        : awarding.award(step.moment, step.event.userId(), step.event.deviceId(), step.event.id(),
-                        now, held);
+                step.award = dryRunAward(step.moment, step.event, now);
             } catch (NotEligibleException e) {
                 step.refusal = e.reason();
             }
@@ -392,22 +453,31 @@ public final class RecordEventService implements RecordEventUseCase {
             }
             EventOutcome outcome = new EventOutcome(earned.stream().map(view -> view.award().id()).toList(),
                     progressed, heldOut);
-            if (!dryRun) {
-                events.saveOutcome(work.command.partnerId(), work.command.id(), outcome);
-            }
+            work.outcome = outcome;
             return new EventResult(work.command.id(), false, earned, progressViews(outcome), heldOut);
         }
 
-        private void save(Optional<UserProgress> stored, UserProgress next) {
-            if (dryRun) {
-                return;
+        /**
+         * The user's attributes: those stored (read by {@link #prepare}, or now), overridden by those the event
+         * brings, which are then stored and seen by the user's later events in this evaluation.
+         */
+        private Map<String, Object> attributes(RecordEventCommand command) {
+            Map<String, Map<String, Object>> known = profiles.computeIfAbsent(command.partnerId(),
+                    partner -> new HashMap<>());
+            Map<String, Object> before = known.computeIfAbsent(command.userId(),
+                    user -> RecordEventService.this.profiles.find(command.partnerId(), user));
+            if (command.user().isEmpty()) {
+                return before;
             }
-            if (stored.isPresent()) {
-                progress.update(next);
-            } else {
-                progress.insert(next);
+            Map<String, Object> merged = new LinkedHashMap<>(before);
+            merged.putAll(command.user());
+            if (!dryRun && !merged.equals(before)) {
+                RecordEventService.this.profiles.save(command.partnerId(), command.userId(), merged, now);
             }
+            known.put(command.userId(), merged);
+            return merged;
         }
+
     }
 
     private AwardView dryRunAward(Moment moment, UserEvent event, Instant now) {
@@ -416,20 +486,6 @@ public final class RecordEventService implements RecordEventUseCase {
             throw new NotEligibleException(refusal.get());
         }
         return awarding.hypothetical(moment, event.userId(), event.deviceId(), event.id(), now);
-    }
-
-    /** The user's attributes: those stored, overridden by those the event brings (which are then stored). */
-    private Map<String, Object> attributes(RecordEventCommand command, Instant now, boolean dryRun) {
-        Map<String, Object> known = profiles.find(command.partnerId(), command.userId());
-        if (command.user().isEmpty()) {
-            return known;
-        }
-        Map<String, Object> merged = new LinkedHashMap<>(known);
-        merged.putAll(command.user());
-        if (!dryRun && !merged.equals(known)) {
-            profiles.save(command.partnerId(), command.userId(), merged, now);
-        }
-        return merged;
     }
 
     /** Audience: country, platform and segments from the event, and the condition over the user's attributes. */

@@ -66,6 +66,11 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return new Money(amount.add(other.amount), currency);
     }
 
+    /** This amount {@code count} times over: what {@code count} actions at this price cost. */
+    public Money times(int count) {
+        return new Money(amount.multiply(BigDecimal.valueOf(count)), currency);
+    }
+
     public Money minus(Money other) {
         requireSameCurrency(other);
         return new Money(amount.subtract(other.amount), currency);

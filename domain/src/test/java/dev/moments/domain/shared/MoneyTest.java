@@ -23,6 +23,13 @@ class MoneyTest {
     }
 
     @Test
+    void timesCountsActionsExactly() {
+        assertThat(usd("0.10").times(3)).isEqualTo(usd("0.30"));
+        assertThat(usd("2.50").times(0)).isEqualTo(usd("0.00"));
+        assertThat(Money.of("500", "JPY").times(7).toDecimalString()).isEqualTo("3500");
+    }
+
+    @Test
     void trailingZerosBeyondTheScaleAreHarmless() {
         assertThat(usd("10.0000")).isEqualTo(usd("10.00"));
     }

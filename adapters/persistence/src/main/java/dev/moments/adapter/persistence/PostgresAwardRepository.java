@@ -29,23 +29,43 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PostgresAwardRepository implements AwardRepository {
 
+    private static final String INSERT = "insert into awards (id, partner_id, moment_id, user_id, device_id,"
+            + " completion, status, reserved, currency, test, event_id, token_digest, token_sealed, earned_at,"
+            + " redeemable_at, expires_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String HISTORY =
+            "insert into award_history (award_id, status, at, reason) values (?, ?, ?, ?)";
+
     @Override
     public void insert(Award award, String sealedToken) {
         Sql.insert("award for completion " + award.completion() + " of moment " + award.momentId() + " by user "
-                        + award.userId(),
-                "insert into awards (id, partner_id, moment_id, user_id, device_id, completion, status, reserved,"
-                        + " currency, test, event_id, token_digest, token_sealed, earned_at, redeemable_at, expires_at,"
-                        + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                award.id().value(), award.partnerId().value(), award.momentId().value(), award.userId(),
-                award.deviceId(), award.completion(), award.status().name(), MoneyColumns.amount(award.reserved()),
-                award.reserved().currency().getCurrencyCode(), award.test(), award.eventId(), award.tokenDigest(),
-                sealedToken, award.earnedAt(), award.redeemableAt(), award.expiresAt(), award.updatedAt());
+                + award.userId(), INSERT, row(award, sealedToken));
         appendHistory(award.id(), award.status(), award.updatedAt(), null);
     }
 
+    @Override
+    public void insertAll(List<Sealed> awards) {
+        if (awards.size() == 1) {
+            insert(awards.get(0).award(), awards.get(0).sealedToken());
+            return;
+        }
+        Sql.insertAll("awards", INSERT, awards.stream().map(sealed -> row(sealed.award(), sealed.sealedToken()))
+                .toList());
+        Sql.batch(HISTORY, awards.stream().map(Sealed::award)
+                .map(award -> new Object[] {award.id().value(), award.status().name(), award.updatedAt(), null})
+                .toList());
+    }
+
+    private static Object[] row(Award award, String sealedToken) {
+        return new Object[] {award.id().value(), award.partnerId().value(), award.momentId().value(),
+            award.userId(), award.deviceId(), award.completion(), award.status().name(),
+            MoneyColumns.amount(award.reserved()), award.reserved().currency().getCurrencyCode(), award.test(),
+            award.eventId(), award.tokenDigest(), sealedToken, award.earnedAt(), award.redeemableAt(),
+            award.expiresAt(), award.updatedAt()};
+    }
+
     private static void appendHistory(AwardId id, AwardStatus status, Instant at, String reason) {
-        Sql.update("insert into award_history (award_id, status, at, reason) values (?, ?, ?, ?)", id.value(),
-                status.name(), at, reason);
+        Sql.update(HISTORY, id.value(), status.name(), at, reason);
     }
 
     @Override
@@ -127,6 +147,18 @@ public class PostgresAwardRepository implements AwardRepository {
     public int countForUser(MomentId momentId, String userId) {
         return Sql.first("select count(*) from awards where moment_id = ? and user_id = ?", row -> row.getInt(1),
                 momentId.value(), userId).orElse(0);
+    }
+
+    @Override
+    public Map<String, Integer> countForUsers(MomentId momentId, Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        Sql.list("select user_id, count(*) from awards where moment_id = ? and user_id = any(?) group by user_id",
+                row -> counts.put(row.getString(1), row.getInt(2)), momentId.value(),
+                userIds.stream().distinct().toArray(String[]::new));
+        return counts;
     }
 
     @Override

@@ -14,6 +14,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +26,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class PostgresBudgetLedger implements BudgetLedger {
+
+    private static final String ENTRY =
+            "insert into budget_ledger (moment_id, award_id, kind, amount, occurred_at) values (?, ?, ?, ?, ?)";
 
     private static final String BUDGET =
             "select currency, total, daily_cap, cost_per_action, reserved, spent from budgets";
@@ -48,13 +53,17 @@ public class PostgresBudgetLedger implements BudgetLedger {
     }
 
     @Override
-    public Reservation reserve(MomentId momentId, Money amount, AwardId awardId, Instant at, LocalDate day) {
-        requirePositive(amount);
-        Objects.requireNonNull(awardId, "awardId");
+    public Reservation reserveAll(MomentId momentId, Money each, List<AwardId> awardIds, Instant at, LocalDate day) {
+        requirePositive(each);
         Objects.requireNonNull(day, "day");
+        if (awardIds.isEmpty()) {
+            return Reservation.RESERVED;
+        }
+        awardIds.forEach(id -> Objects.requireNonNull(id, "awardId"));
         // One statement checks the total and the day's cap and books both; the row lock orders concurrent callers.
         // A reservation whose day is older than the day on record (a caller that read its clock just before midnight
         // and then waited on this lock) counts against the day on record: the day never goes back.
+        Money amount = each.times(awardIds.size());
         BigDecimal value = amount.amount();
         int changed = Sql.update("update budgets set reserved = reserved + ?,"
                         + " charged_today = case when charged_day >= ? then charged_today + ? else ? end,"
@@ -69,7 +78,11 @@ public class PostgresBudgetLedger implements BudgetLedger {
                     .orElseThrow(() -> new NoSuchElementException("moment " + momentId + " has no budget"));
             return budget.remaining().isLessThan(amount) ? Reservation.BUDGET_EXHAUSTED : Reservation.DAILY_CAP;
         }
-        entry(momentId, Kind.RESERVE, amount, awardId, at);
+        List<Object[]> entries = new ArrayList<>(awardIds.size());
+        for (AwardId awardId : awardIds) {
+            entries.add(entryRow(momentId, Kind.RESERVE, each, awardId, at));
+        }
+        Sql.batch(ENTRY, entries);
         return Reservation.RESERVED;
     }
 
@@ -179,9 +192,12 @@ public class PostgresBudgetLedger implements BudgetLedger {
 
     /** Appends one immutable entry to the ledger. */
     private static void entry(MomentId momentId, Kind kind, Money amount, AwardId awardId, Instant at) {
-        Sql.update("insert into budget_ledger (moment_id, award_id, kind, amount, occurred_at) values (?, ?, ?, ?, ?)",
-                momentId.value(), awardId == null ? null : awardId.value(), kind.name(), MoneyColumns.amount(amount),
-                at);
+        Sql.update(ENTRY, entryRow(momentId, kind, amount, awardId, at));
+    }
+
+    private static Object[] entryRow(MomentId momentId, Kind kind, Money amount, AwardId awardId, Instant at) {
+        return new Object[] {momentId.value(), awardId == null ? null : awardId.value(), kind.name(),
+            MoneyColumns.amount(amount), at};
     }
 
     private static Budget budget(MomentId momentId, ResultSet row) throws SQLException {

@@ -1,47 +1,65 @@
 package dev.moments.adapter.persistence;
 
 import dev.moments.application.port.out.EventLog;
-import dev.moments.application.port.out.EventOutcome;
 import dev.moments.application.port.out.RecordedEvent;
 import dev.moments.domain.partner.PartnerId;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.NoSuchElementException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Keeps every event received in PostgreSQL, once per (partner, event id), with its outcome as jsonb. */
 @ApplicationScoped
 public class PostgresEventLog implements EventLog {
 
+    private static final String INSERT = "insert into events (partner_id, event_id, fingerprint, type, user_id,"
+            + " occurred_at, received_at, outcome) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))";
+
+    private static final String SELECT = "select event_id, fingerprint, type, user_id, occurred_at, received_at,"
+            + " cast(outcome as text) as outcome from events";
+
     @Override
     public void insert(RecordedEvent event) {
-        Sql.insert("event " + event.eventId() + " of partner " + event.partnerId(),
-                "insert into events (partner_id, event_id, fingerprint, type, user_id, occurred_at, received_at,"
-                        + " outcome) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))",
-                event.partnerId().value(), event.eventId(), event.fingerprint(), event.type(), event.userId(),
-                event.occurredAt(), event.receivedAt(),
-                event.outcome() == null ? null : EventMapper.outcomeJson(event.outcome()));
+        Sql.insert("event " + event.eventId() + " of partner " + event.partnerId(), INSERT, row(event));
+    }
+
+    @Override
+    public void insertAll(List<RecordedEvent> events) {
+        Sql.insertAll("events", INSERT, events.stream().map(PostgresEventLog::row).toList());
+    }
+
+    private static Object[] row(RecordedEvent event) {
+        return new Object[] {event.partnerId().value(), event.eventId(), event.fingerprint(), event.type(),
+            event.userId(), event.occurredAt(), event.receivedAt(),
+            event.outcome() == null ? null : EventMapper.outcomeJson(event.outcome())};
     }
 
     @Override
     public Optional<RecordedEvent> find(PartnerId partnerId, String eventId) {
-        return Sql.first("select fingerprint, type, user_id, occurred_at, received_at, cast(outcome as text) as outcome"
-                        + " from events where partner_id = ? and event_id = ?",
-                row -> {
-                    String outcome = row.getString("outcome");
-                    return new RecordedEvent(partnerId, eventId, row.getString("fingerprint"), row.getString("type"),
-                            row.getString("user_id"), Sql.instant(row, "occurred_at"),
-                            Sql.instant(row, "received_at"),
-                            outcome == null ? null : EventMapper.outcome(Json.read(outcome)));
-                },
+        return Sql.first(SELECT + " where partner_id = ? and event_id = ?", row -> recorded(partnerId, row),
                 partnerId.value(), eventId);
     }
 
     @Override
-    public void saveOutcome(PartnerId partnerId, String eventId, EventOutcome outcome) {
-        int changed = Sql.update("update events set outcome = cast(? as jsonb) where partner_id = ? and event_id = ?",
-                EventMapper.outcomeJson(outcome), partnerId.value(), eventId);
-        if (changed != 1) {
-            throw new NoSuchElementException("partner " + partnerId + " has no event " + eventId);
+    public Map<String, RecordedEvent> findAll(PartnerId partnerId, Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Map.of();
         }
+        Map<String, RecordedEvent> found = new HashMap<>();
+        Sql.list(SELECT + " where partner_id = ? and event_id = any(?)", row -> recorded(partnerId, row),
+                partnerId.value(), eventIds.stream().distinct().toArray(String[]::new))
+                .forEach(event -> found.put(event.eventId(), event));
+        return found;
+    }
+
+    private static RecordedEvent recorded(PartnerId partnerId, ResultSet row) throws SQLException {
+        String outcome = row.getString("outcome");
+        return new RecordedEvent(partnerId, row.getString("event_id"), row.getString("fingerprint"),
+                row.getString("type"), row.getString("user_id"), Sql.instant(row, "occurred_at"),
+                Sql.instant(row, "received_at"), outcome == null ? null : EventMapper.outcome(Json.read(outcome)));
     }
 }

@@ -21,7 +21,7 @@ public class PostgresOutbox implements DomainEventOutbox {
     @Override
     public List<OutboxEvent> recent(PartnerId partnerId, int limit) {
         return Sql.list("select id, type, cast(data as text) as data, created_at from outbox"
-                        + " where partner_id = ? order by created_at, id limit ?",
+                        + " where partner_id = ? order by created_at, seq limit ?",
                 row -> new OutboxEvent(row.getString("id"), partnerId, row.getString("type"),
                         Json.fields(Json.read(row.getString("data"))), Sql.instant(row, "created_at")),
                 partnerId.value(), limit);

@@ -7,6 +7,10 @@ import dev.moments.domain.partner.PartnerId;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -30,32 +34,73 @@ public class PostgresProgressRepository implements ProgressRepository {
     }
 
     @Override
+    public Map<Key, UserProgress> lockAll(Collection<Key> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        List<Key> distinct = keys.stream().distinct().toList();
+        Map<Key, UserProgress> locked = new HashMap<>();
+        Sql.list("select p.moment_id, p.user_id, p.partner_id, cast(p.state as text) as state, p.holdout,"
+                        + " p.last_refusal, p.updated_at from user_progress p"
+                        + " join unnest(?, ?) as k(moment_id, user_id)"
+                        + " on p.moment_id = k.moment_id and p.user_id = k.user_id"
+                        + " order by p.moment_id, p.user_id for update of p",
+                PostgresProgressRepository::progress,
+                distinct.stream().map(key -> key.momentId().value()).toArray(String[]::new),
+                distinct.stream().map(Key::userId).toArray(String[]::new))
+                .forEach(progress -> locked.put(new Key(progress.momentId(), progress.userId()), progress));
+        return locked;
+    }
+
+    @Override
     public Optional<UserProgress> find(PartnerId partnerId, MomentId momentId, String userId) {
         return Sql.first(COLUMNS + " where moment_id = ? and user_id = ? and partner_id = ?",
                 PostgresProgressRepository::progress, momentId.value(), userId, partnerId.value());
     }
 
+    private static final String INSERT = "insert into user_progress (moment_id, user_id, partner_id, state, holdout,"
+            + " last_refusal, updated_at) values (?, ?, ?, cast(? as jsonb), ?, ?, ?)";
+
+    private static final String UPDATE = "update user_progress set state = cast(? as jsonb), holdout = ?,"
+            + " last_refusal = cast(? as text), updated_at = ? where moment_id = ? and user_id = ? and partner_id = ?";
+
     @Override
     public void insert(UserProgress progress) {
-        Sql.insert("progress of user " + progress.userId() + " on moment " + progress.momentId(),
-                "insert into user_progress (moment_id, user_id, partner_id, state, holdout, last_refusal, updated_at)"
-                        + " values (?, ?, ?, cast(? as jsonb), ?, ?, ?)",
-                progress.momentId().value(), progress.userId(), progress.partnerId().value(),
-                ProgressMapper.stateJson(progress.state()), progress.holdout(), progress.lastRefusal(),
-                progress.updatedAt());
+        Sql.insert("progress of user " + progress.userId() + " on moment " + progress.momentId(), INSERT,
+                insertRow(progress));
     }
 
     @Override
     public void update(UserProgress progress) {
-        int changed = Sql.update("update user_progress set state = cast(? as jsonb), holdout = ?,"
-                        + " last_refusal = cast(? as text), updated_at = ?"
-                        + " where moment_id = ? and user_id = ? and partner_id = ?",
-                ProgressMapper.stateJson(progress.state()), progress.holdout(), progress.lastRefusal(),
-                progress.updatedAt(), progress.momentId().value(), progress.userId(), progress.partnerId().value());
+        int changed = Sql.update(UPDATE, updateRow(progress));
         if (changed != 1) {
             throw new NoSuchElementException("user " + progress.userId() + " has no progress on moment "
                     + progress.momentId() + " of partner " + progress.partnerId());
         }
+    }
+
+    @Override
+    public void saveAll(List<UserProgress> inserts, List<UserProgress> updates) {
+        Sql.insertAll("progress rows", INSERT, inserts.stream().map(PostgresProgressRepository::insertRow).toList());
+        int[] changed = Sql.batch(UPDATE, updates.stream().map(PostgresProgressRepository::updateRow).toList());
+        for (int i = 0; i < changed.length; i++) {
+            if (changed[i] != 1) {
+                UserProgress progress = updates.get(i);
+                throw new NoSuchElementException("user " + progress.userId() + " has no progress on moment "
+                        + progress.momentId() + " of partner " + progress.partnerId());
+            }
+        }
+    }
+
+    private static Object[] insertRow(UserProgress progress) {
+        return new Object[] {progress.momentId().value(), progress.userId(), progress.partnerId().value(),
+            ProgressMapper.stateJson(progress.state()), progress.holdout(), progress.lastRefusal(),
+            progress.updatedAt()};
+    }
+
+    private static Object[] updateRow(UserProgress progress) {
+        return new Object[] {ProgressMapper.stateJson(progress.state()), progress.holdout(), progress.lastRefusal(),
+            progress.updatedAt(), progress.momentId().value(), progress.userId(), progress.partnerId().value()};
     }
 
     private static UserProgress progress(ResultSet row) throws SQLException {

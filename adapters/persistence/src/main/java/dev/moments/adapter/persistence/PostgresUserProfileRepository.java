@@ -5,7 +5,9 @@ import dev.moments.application.port.out.UserProfileRepository;
 import dev.moments.domain.partner.PartnerId;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,14 +23,27 @@ public class PostgresUserProfileRepository implements UserProfileRepository {
     public Map<String, Object> find(PartnerId partnerId, String userId) {
         Optional<String> stored = Sql.first("select cast(attributes as text) from user_profiles"
                 + " where partner_id = ? and user_id = ?", row -> row.getString(1), partnerId.value(), userId);
-        if (stored.isEmpty()) {
-            return Map.of();
-        }
-        JsonNode attributes = Json.read(stored.get());
+        return stored.map(PostgresUserProfileRepository::attributes).orElse(Map.of());
+    }
+
+    private static Map<String, Object> attributes(String stored) {
+        JsonNode attributes = Json.read(stored);
         if (!attributes.isObject()) {
             throw new IllegalStateException("the database holds user attributes that are not an object");
         }
         return Collections.unmodifiableMap(Json.fields(attributes));
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> findAll(PartnerId partnerId, Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Map<String, Object>> found = new HashMap<>();
+        Sql.list("select user_id, cast(attributes as text) from user_profiles where partner_id = ?"
+                        + " and user_id = any(?)", row -> found.put(row.getString(1), attributes(row.getString(2))),
+                partnerId.value(), userIds.stream().distinct().toArray(String[]::new));
+        return found;
     }
 
     @Override

@@ -198,9 +198,9 @@ class PostgresRepositoriesTest {
                 new EventOutcome.Progress(moment.id(), false, new BigDecimal("12.50"), new BigDecimal("50.00")),
                 new EventOutcome.Progress(moment.id(), true, BigDecimal.ONE, BigDecimal.ONE)), List.of(moment.id()));
         data.txRun(() -> {
-            data.events.insert(event(partner, "evt-json"));
-            assertThat(data.events.find(partner.id(), "evt-json").orElseThrow().outcome()).isNull();
-            data.events.saveOutcome(partner.id(), "evt-json", outcome);
+            data.events.insert(event(partner, "evt-plain"));
+            assertThat(data.events.find(partner.id(), "evt-plain").orElseThrow().outcome()).isNull();
+            data.events.insert(event(partner, "evt-json").withOutcome(outcome));
             assertThat(data.events.find(partner.id(), "evt-json").orElseThrow().outcome()).isEqualTo(outcome);
         });
         Object type = data.tx(() -> Store.em()

@@ -8,7 +8,9 @@ import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,6 +26,15 @@ public interface AwardRepository {
      */
     void insert(Award award, String sealedToken);
 
+    /** Stores new awards as {@link #insert} does, all or none (a store may write them in one round trip). */
+    default void insertAll(List<Sealed> awards) {
+        awards.forEach(sealed -> insert(sealed.award(), sealed.sealedToken()));
+    }
+
+    /** A new award and its sealed redemption token. */
+    record Sealed(Award award, String sealedToken) {
+    }
+
     Optional<Award> find(PartnerId partnerId, AwardId id);
 
     /** The partner's awards among {@code ids}, in no particular order. */
@@ -34,6 +45,15 @@ public interface AwardRepository {
 
     /** How many awards the user has earned on the moment, whatever became of them. */
     int countForUser(MomentId momentId, String userId);
+
+    /** {@link #countForUser} for several users of one moment at once; users without awards may be left out. */
+    default Map<String, Integer> countForUsers(MomentId momentId, Collection<String> userIds) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String userId : userIds) {
+            counts.put(userId, countForUser(momentId, userId));
+        }
+        return counts;
+    }
 
     /** When the user last earned the moment, if ever. */
     Optional<Instant> lastEarnedAt(MomentId momentId, String userId);

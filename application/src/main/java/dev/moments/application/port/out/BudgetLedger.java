@@ -8,6 +8,7 @@ import dev.moments.domain.shared.Money;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,7 +37,16 @@ public interface BudgetLedger {
      * {@code day} (the calendar day of {@code at} in the moment's time zone) stay within the daily cap. One atomic
      * step in the store.
      */
-    Reservation reserve(MomentId momentId, Money amount, AwardId awardId, Instant at, LocalDate day);
+    default Reservation reserve(MomentId momentId, Money amount, AwardId awardId, Instant at, LocalDate day) {
+        return reserveAll(momentId, amount, List.of(awardId), at, day);
+    }
+
+    /**
+     * Reserves {@code each} for every one of {@code awardIds} (one ledger entry apiece), all or nothing: if, and only
+     * if, the remaining budget covers them all and the charges of {@code day} stay within the daily cap. One atomic
+     * step in the store, however many awards: what lets a unit of work pay for many completions at the cost of one.
+     */
+    Reservation reserveAll(MomentId momentId, Money each, List<AwardId> awardIds, Instant at, LocalDate day);
 
     /**
      * Gives back a reservation of {@code amount} made on {@code reservedOn} (expiry, cancellation): the day's charges

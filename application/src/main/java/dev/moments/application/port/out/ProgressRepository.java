@@ -2,6 +2,11 @@ package dev.moments.application.port.out;
 
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Keeps each user's progress on each moment, one small row per (moment, user). */
@@ -14,6 +19,22 @@ public interface ProgressRepository {
      */
     Optional<UserProgress> lock(MomentId momentId, String userId);
 
+    /**
+     * {@link #lock} for several (moment, user) pairs at once, locked in one order (by moment, then user) whoever
+     * asks, so two callers never wait for each other in a cycle. Pairs without progress are left out.
+     */
+    default Map<Key, UserProgress> lockAll(Collection<Key> keys) {
+        Map<Key, UserProgress> locked = new HashMap<>();
+        keys.stream().distinct().sorted(Comparator.comparing((Key key) -> key.momentId().value())
+                        .thenComparing(Key::userId))
+                .forEach(key -> lock(key.momentId(), key.userId()).ifPresent(found -> locked.put(key, found)));
+        return locked;
+    }
+
+    /** A user's progress on a moment is kept under this key. */
+    record Key(MomentId momentId, String userId) {
+    }
+
     /** The user's progress without a lock, for reading; scoped by partner. */
     Optional<UserProgress> find(PartnerId partnerId, MomentId momentId, String userId);
 
@@ -22,4 +43,10 @@ public interface ProgressRepository {
 
     /** Replaces the user's progress, locked earlier in the same transaction. */
     void update(UserProgress progress);
+
+    /** {@link #insert}s the first progress of some users and {@link #update}s that of others, together. */
+    default void saveAll(List<UserProgress> inserts, List<UserProgress> updates) {
+        inserts.forEach(this::insert);
+        updates.forEach(this::update);
+    }
 }

@@ -29,4 +29,9 @@ public record RecordedEvent(
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(receivedAt, "receivedAt");
     }
+
+    /** This event with what it led to. */
+    public RecordedEvent withOutcome(EventOutcome outcome) {
+        return new RecordedEvent(partnerId, eventId, fingerprint, type, userId, occurredAt, receivedAt, outcome);
+    }
 }

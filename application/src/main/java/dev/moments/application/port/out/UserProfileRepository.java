@@ -2,6 +2,8 @@ package dev.moments.application.port.out;
 
 import dev.moments.domain.partner.PartnerId;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -12,6 +14,15 @@ public interface UserProfileRepository {
 
     /** The user's attributes, empty if none were ever given. */
     Map<String, Object> find(PartnerId partnerId, String userId);
+
+    /** {@link #find} for several users of one partner at once; users without attributes may be left out. */
+    default Map<String, Map<String, Object>> findAll(PartnerId partnerId, Collection<String> userIds) {
+        Map<String, Map<String, Object>> found = new HashMap<>();
+        for (String userId : userIds) {
+            found.put(userId, find(partnerId, userId));
+        }
+        return found;
+    }
 
     /**
      * Merges {@code attributes} over the user's stored ones (top-level keys replaced, others kept), in the store, so

@@ -4,17 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.moments.application.port.out.AwardFilter;
+import dev.moments.application.port.out.AwardRepository.Sealed;
 import dev.moments.application.port.out.ConcurrentWriteException;
 import dev.moments.application.port.out.PageRequest;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.AwardStatus;
+import dev.moments.domain.award.AwardStatusChange;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.partner.Partner;
 import dev.moments.domain.shared.Digests;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What every {@code AwardRepository} must do. */
@@ -191,5 +194,80 @@ public abstract class AwardRepositoryContract extends ContractSupport {
         assertThat(tx(() -> ports().awards().findByTokenDigest(Digests.sha256Hex("other")))).isEmpty();
         assertThat(tx(() -> ports().awards().lockByTokenDigest(Digests.sha256Hex("other")))).isEmpty();
         assertThat(tx(() -> ports().awards().lock(new AwardId("awd_none")))).isEmpty();
+    }
+
+    /** The counts of {@code countForUsers}, with the users it may leave out (no award) as zero. */
+    private Map<String, Integer> counts(Moment moment, List<String> userIds) {
+        Map<String, Integer> counts = tx(() -> ports().awards().countForUsers(moment.id(), userIds));
+        assertThat(userIds).containsAll(counts.keySet());
+        return userIds.stream().distinct().collect(java.util.stream.Collectors.toMap(u -> u,
+                u -> counts.getOrDefault(u, 0)));
+    }
+
+    @Test
+    void aBatchOfAwardsIsStoredEachWithItsTokenAndFirstStatusInItsHistoryAndCounted() {
+        Moment moment = givenMoment(givenPartner());
+        Moment other = givenMoment(givenPartner());
+        Award first = award(moment, "u-1", 1);
+        Award second = new Award(new AwardId(unique("awd_")), moment.partnerId(), moment.id(), "u-1", "device-2", 2,
+                AwardStatus.PENDING_REVIEW, usd("12.50"), false, unique("evt-"), Digests.sha256Hex(unique("t")),
+                AT.plusSeconds(30), AT.plusSeconds(60), AT.plus(Duration.ofDays(7)), AT.plusSeconds(31));
+        Award testAward = new Award(new AwardId(unique("awd_")), moment.partnerId(), moment.id(), "u-2", null, 1,
+                AwardStatus.EARNED, usd("0.00"), true, "evt-1", Digests.sha256Hex(unique("t")), AT.plusSeconds(40),
+                AT.plusSeconds(40), null, AT.plusSeconds(40));
+        Award alone = award(moment, "u-3", 1);
+        txRun(() -> ports().awards().insert(award(other, "u-1", 1), "o"));
+
+        txRun(() -> ports().awards().insertAll(List.of(new Sealed(first, "sealed-1"), new Sealed(second, "sealed-2"),
+                new Sealed(testAward, "sealed-3"))));
+        txRun(() -> ports().awards().insertAll(List.of(new Sealed(alone, "sealed-4"))));
+        txRun(() -> ports().awards().insertAll(List.of()));
+
+        Map<Award, String> tokens = Map.of(first, "sealed-1", second, "sealed-2", testAward, "sealed-3", alone,
+                "sealed-4");
+        tokens.forEach((award, token) -> {
+            assertThat(tx(() -> ports().awards().find(moment.partnerId(), award.id()))).contains(award);
+            assertThat(tx(() -> ports().awards().sealedToken(award.id()))).contains(token);
+            assertThat(tx(() -> ports().awards().history(award.id())))
+                    .containsExactly(new AwardStatusChange(award.status(), award.updatedAt(), null));
+        });
+        assertThat(tx(() -> ports().awards().findAll(moment.partnerId(),
+                List.of(first.id(), second.id(), testAward.id(), alone.id()))))
+                .containsExactlyInAnyOrder(first, second, testAward, alone);
+        assertThat(counts(moment, List.of("u-1", "u-2", "u-3", "u-4", "u-1")))
+                .isEqualTo(Map.of("u-1", 2, "u-2", 1, "u-3", 1, "u-4", 0));
+        assertThat(counts(other, List.of("u-1", "u-2"))).isEqualTo(Map.of("u-1", 1, "u-2", 0));
+        assertThat(tx(() -> ports().awards().countForUsers(moment.id(), List.of()))).isEmpty();
+    }
+
+    @Test
+    void aBatchHoldingACompletionAlreadyAwardedIsRefusedWhole() {
+        Moment moment = givenMoment(givenPartner());
+        Award stored = award(moment, "u-1", 1);
+        txRun(() -> ports().awards().insert(stored, "s"));
+        // The taken completion leads the batch: the in-memory transactions do not roll back, PostgreSQL's must.
+        List<Award> batch = List.of(award(moment, "u-1", 1), award(moment, "u-1", 2), award(moment, "u-2", 1));
+
+        assertThatThrownBy(() -> txRun(() -> ports().awards().insertAll(
+                batch.stream().map(award -> new Sealed(award, "sealed")).toList())))
+                .isInstanceOf(ConcurrentWriteException.class);
+        assertThat(tx(() -> ports().awards().findAll(moment.partnerId(), batch.stream().map(Award::id).toList())))
+                .isEmpty();
+        for (Award refused : batch) {
+            assertThat(tx(() -> ports().awards().history(refused.id()))).isEmpty();
+            assertThat(tx(() -> ports().awards().sealedToken(refused.id()))).isEmpty();
+        }
+        assertThat(tx(() -> ports().awards().find(moment.partnerId(), stored.id()))).contains(stored);
+        assertThat(counts(moment, List.of("u-1", "u-2"))).isEqualTo(Map.of("u-1", 1, "u-2", 0));
+    }
+
+    @Test
+    void aBatchAwardingOneCompletionTwiceIsRefused() {
+        Moment moment = givenMoment(givenPartner());
+        List<Sealed> batch = List.of(new Sealed(award(moment, "u-1", 1), "a"), new Sealed(award(moment, "u-2", 1), "b"),
+                new Sealed(award(moment, "u-1", 1), "c"));
+
+        assertThatThrownBy(() -> txRun(() -> ports().awards().insertAll(batch)))
+                .isInstanceOf(ConcurrentWriteException.class);
     }
 }

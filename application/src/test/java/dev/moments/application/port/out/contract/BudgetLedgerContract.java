@@ -14,6 +14,7 @@ import dev.moments.domain.fixtures.MomentBuilder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What every {@code BudgetLedger} must do. */
@@ -71,6 +72,34 @@ public abstract class BudgetLedgerContract extends ContractSupport {
         Budget budget = tx(() -> ports().ledger().find(moment.id())).orElseThrow();
         assertThat(budget.reserved()).isEqualTo(usd("20.00"));
         assertThat(budget.remaining()).isEqualTo(usd("0.00"));
+    }
+
+    @Test
+    void reservingForSeveralAwardsIsOneStepAllOrNothingWithAnEntryEach() {
+        Moment moment = withDailyCap("50.00", "30.00", "10.00");
+        List<AwardId> three = List.of(new AwardId(unique("awd_")), new AwardId(unique("awd_")),
+                new AwardId(unique("awd_")));
+        List<AwardId> four = List.of(new AwardId(unique("awd_")), new AwardId(unique("awd_")),
+                new AwardId(unique("awd_")), new AwardId(unique("awd_")));
+
+        // four would pass the total (50) but not the day's cap (30): nothing is reserved
+        assertThat(tx(() -> ports().ledger().reserveAll(moment.id(), usd("10.00"), four, AT, DAY)))
+                .isEqualTo(BudgetLedger.Reservation.DAILY_CAP);
+        assertThat(tx(() -> ports().ledger().reserveAll(moment.id(), usd("10.00"), three, AT, DAY)))
+                .isEqualTo(BudgetLedger.Reservation.RESERVED);
+        // the next day: 20 left in the total, so three more are refused whole
+        assertThat(tx(() -> ports().ledger().reserveAll(moment.id(), usd("10.00"), four.subList(0, 3), AT,
+                DAY.plusDays(1)))).isEqualTo(BudgetLedger.Reservation.BUDGET_EXHAUSTED);
+
+        Budget budget = tx(() -> ports().ledger().find(moment.id())).orElseThrow();
+        assertThat(budget.reserved()).isEqualTo(usd("30.00"));
+        assertThat(tx(() -> ports().ledger().state(moment.id(), java.time.ZoneOffset.UTC, AT)).spentToday())
+                .isEqualTo(usd("30.00"));
+        assertThat(tx(() -> ports().history().entries(moment.partnerId(), moment.id(),
+                new dev.moments.application.port.out.PageRequest(10, null))).items())
+                .extracting(e -> e.kind().name() + " " + e.amount().toDecimalString() + " " + e.awardId())
+                .containsExactly("TOP_UP 50.00 null", "RESERVE 10.00 " + three.get(0), "RESERVE 10.00 " + three.get(1),
+                        "RESERVE 10.00 " + three.get(2));
     }
 
     @Test

@@ -46,4 +46,33 @@ public abstract class UserProfileRepositoryContract extends ContractSupport {
         assertThat(tx(() -> ports().profiles().find(partner.id(), "u-1"))).isEqualTo(Map.of("plan", "pro"));
         assertThat(tx(() -> ports().profiles().find(givenPartner().id(), "u-1"))).isEmpty();
     }
+
+    @Test
+    void theProfilesOfSeveralUsersAreFoundTogetherOnlyForTheirPartner() {
+        Partner partner = givenPartner();
+        Partner other = givenPartner();
+        txRun(() -> {
+            ports().profiles().save(partner.id(), "u-1", Map.of("plan", "free", "level", new BigDecimal("3")), AT);
+            ports().profiles().save(partner.id(), "u-2", Map.of("vip", true, "segments", List.of("ios")), AT);
+            ports().profiles().save(other.id(), "u-1", Map.of("plan", "pro"), AT);
+            ports().profiles().save(other.id(), "u-3", Map.of("plan", "enterprise"), AT);
+        });
+        txRun(() -> ports().profiles().save(partner.id(), "u-1", Map.of("plan", "pro"), AT.plusSeconds(1)));
+
+        Map<String, Map<String, Object>> found = tx(() -> ports().profiles().findAll(partner.id(),
+                List.of("u-1", "u-2", "u-3", "u-1")));
+
+        assertThat(found.keySet()).contains("u-1", "u-2").isSubsetOf("u-1", "u-2", "u-3");
+        assertThat(found.getOrDefault("u-3", Map.of())).isEmpty();
+        assertThat(found.get("u-1")).containsOnlyKeys("plan", "level").containsEntry("plan", "pro")
+                .isEqualTo(tx(() -> ports().profiles().find(partner.id(), "u-1")));
+        assertThat((BigDecimal) found.get("u-1").get("level")).isEqualByComparingTo("3");
+        assertThat(found.get("u-2")).isEqualTo(Map.of("vip", true, "segments", List.of("ios")));
+        Map<String, Map<String, Object>> others = tx(() -> ports().profiles().findAll(other.id(),
+                List.of("u-1", "u-2")));
+        assertThat(others.keySet()).contains("u-1").isSubsetOf("u-1", "u-2");
+        assertThat(others.get("u-1")).isEqualTo(Map.of("plan", "pro"));
+        assertThat(others.getOrDefault("u-2", Map.of())).isEmpty();
+        assertThat(tx(() -> ports().profiles().findAll(partner.id(), List.of()))).isEmpty();
+    }
 }
