@@ -3,7 +3,7 @@
 # conditional UPDATE that every award needs. Prints a table; asserts nothing but exits non-zero when the budget was
 # overspent (or does not add up) or the service failed.
 #
-#   bash bench/run.sh [--no-build] [--awards 2000] [--events 6000] [--clients 32] [--warmup 800] [--pgbench-s 15]
+#   bash bench/run.sh [--no-build] [--awards 10000] [--events awards+2000] [--clients 32] [--warmup 800] [--pgbench-s 15]
 #                     [--batch 1] [--profile]
 #   --batch N: each client sends N events per request to POST /v1/events/batch (1: one event per POST /v1/events)
 #   --profile: Java Flight Recording of the service, kept with the raw output
@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
 BUILD=1
-AWARDS=2000
+AWARDS=10000
 EVENTS=
 CLIENTS=32
 WARMUP=800
@@ -37,7 +37,7 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 64 ;;
   esac
 done
-EVENTS=${EVENTS:-$((3 * AWARDS))}
+EVENTS=${EVENTS:-$((AWARDS + 2000))}   # the budget runs out, then 2000 more events are refused
 
 JAR=bootstrap/target/quarkus-app/quarkus-run.jar
 ADMIN_TOKEN=bench-admin-token-0123456789
@@ -93,7 +93,7 @@ URL=http://127.0.0.1:$PORT
 # 3. Start the service on its own schema (emptied at start: it belongs to the bench alone).
 phase "starting the service on $URL (schema moments_bench)"
 JFR_OPT=()
-[ "$PROFILE" = 1 ] && JFR_OPT=("-XX:StartFlightRecording=filename=$WORK/service.jfr,settings=profile,dumponexit=true")
+[ "$PROFILE" = 1 ] && JFR_OPT=("-XX:FlightRecorderOptions:stackdepth=256" "-XX:StartFlightRecording=filename=$WORK/service.jfr,settings=profile,jdk.ExecutionSample#period=2ms,dumponexit=true")
 QUARKUS_HTTP_HOST=127.0.0.1 \
 QUARKUS_HTTP_PORT=$PORT \
 MOMENTS_ADMIN_TOKEN=$ADMIN_TOKEN \
