@@ -3,6 +3,7 @@ package dev.moments.bootstrap;
 import dev.moments.adapter.rest.AdminToken;
 import dev.moments.adapter.rules.CelExpressionCompiler;
 import dev.moments.application.port.out.AwardRepository;
+import dev.moments.application.port.out.BackgroundTasks;
 import dev.moments.application.port.out.BudgetLedger;
 import dev.moments.application.port.out.ClaimRepository;
 import dev.moments.application.port.out.CodePool;
@@ -117,7 +118,8 @@ public class CoreConfiguration {
     @Singleton
     RewardService rewardService(RewardRepository rewards, PartnerRepository partners, IdGenerator ids, Clock clock,
                                 TransactionRunner transactions, FulfillmentService fulfillment) {
-        // a reward may name a provider only if this build can deliver with it (http: a gateway bean exists)
+        // a reward may name a provider only if this build can deliver with it: a gateway bean exists
+        // (adapters/fulfillment has one per provider)
         return new RewardService(rewards, partners, ids, clock, transactions, fulfillment.supportedProviders());
     }
 
@@ -135,10 +137,10 @@ public class CoreConfiguration {
     @Produces
     @Singleton
     RedemptionService redemptionService(AwardRepository awards, MomentRepository moments, RewardRepository rewards,
-                                        ClaimRepository claims, CodePool codes, FulfillmentService fulfillment,
-                                        DomainEventOutbox outbox, IdGenerator ids, Clock clock,
-                                        TransactionRunner transactions) {
-        return new RedemptionService(awards, moments, rewards, claims, codes, fulfillment, outbox, ids, clock,
+                                        ClaimRepository claims, FulfillmentService fulfillment,
+                                        BackgroundTasks background, DomainEventOutbox outbox, IdGenerator ids,
+                                        Clock clock, TransactionRunner transactions) {
+        return new RedemptionService(awards, moments, rewards, claims, fulfillment, background, outbox, ids, clock,
                 transactions);
     }
 

@@ -6,9 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
- * Submits again the {@code http} deliveries whose last submission failed in a way that may pass (timeouts, 5xx, …),
- * once their backoff is over; after a bounded number of attempts a delivery is given up as FAILED and refunded. Safe on
- * several instances: each batch is picked with SKIP LOCKED and hidden from the others while it is submitted.
+ * Submits again the pending deliveries (of the {@code http} provider, the one that submits after the claim) whose last
+ * submission failed in a way that may pass (timeouts, 5xx, …), once their backoff is over, and those whose claim's own
+ * background submission never got an answer stored (a crash, a shutdown, a full queue), once the claim's lease is
+ * over; after a bounded number of attempts a delivery is given up as FAILED and refunded. Safe on several instances:
+ * each batch is picked with SKIP LOCKED and hidden from the others while it is submitted.
  */
 @ApplicationScoped
 public class FulfillmentRetryJob {
@@ -28,7 +30,7 @@ public class FulfillmentRetryJob {
     void run() {
         int submitted = retries.retryDue(BATCH);
         if (submitted > 0) {
-            LOG.infof("submitted %d pending deliveries to the http provider again", submitted);
+            LOG.infof("submitted %d pending deliveries to their provider again", submitted);
         }
     }
 }

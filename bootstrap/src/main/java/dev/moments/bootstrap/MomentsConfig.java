@@ -27,7 +27,7 @@ public interface MomentsConfig {
     @WithDefault("http://localhost:8080")
     String publicUrl();
 
-    /** How often the retry job submits pending deliveries of the http provider again. */
+    /** How often the retry job submits pending deliveries again (those whose last submission failed for now). */
     @WithDefault("30s")
     String fulfillmentRetryInterval();
 
@@ -38,4 +38,15 @@ public interface MomentsConfig {
     /** How long after start the retry job first runs. */
     @WithDefault("15s")
     String fulfillmentRetryDelay();
+
+    /**
+     * Threads for background work: a claim's submission to an external provider runs on one of them after the claim
+     * answered, and may block it for the provider's timeouts and retries (about 16 s by default).
+     */
+    @WithDefault("4")
+    int backgroundThreads();
+
+    /** Background tasks that may wait for a thread; beyond that a claim's submission is left to the retry job. */
+    @WithDefault("1000")
+    int backgroundQueue();
 }

@@ -12,6 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.moments.application.port.in.RetryFulfillmentsUseCase;
+import dev.moments.application.port.out.ClaimRepository;
+import dev.moments.application.port.out.ClaimRepository.ClaimRecord;
+import dev.moments.domain.award.AwardId;
+import dev.moments.domain.fulfillment.FulfillmentStatus;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
@@ -28,8 +32,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Claims of {@code http} rewards against a fake provider on the port the test profile configures: the order is
- * submitted once after the claim, its answer applied, callbacks move the delivery on, a refusal fails and refunds.
+ * Claims of {@code http} rewards against a fake provider on the port the test profile configures: the claim answers
+ * CLAIMED at once (never the provider's answer, never FAILED), the order is submitted once in the background after the
+ * claim committed and its answer applied, callbacks move the delivery on, a refusal fails and refunds. What happens in
+ * the background is awaited by polling the award ({@link Eventually}).
  */
 @QuarkusTest
 class HttpFulfillmentTest {
@@ -63,6 +69,31 @@ class HttpFulfillmentTest {
                 .withHeader("Idempotency-Key", equalTo(awardId))).size();
     }
 
+    @Inject
+    ClaimRepository claims;
+
+    /** The award as the partner sees it. */
+    private static JsonPath view(Api partner, String awardId) {
+        return partner.request().get("/v1/awards/" + awardId).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The award once its status is {@code status}: the background submission's answer was applied. */
+    private static JsonPath awaitStatus(Api partner, String awardId, String status) {
+        return Eventually.until("award " + awardId + " " + status, () -> view(partner, awardId),
+                view -> status.equals(view.getString("status")));
+    }
+
+    /** The stored delivery once {@code attempts} submissions of it got an answer stored. */
+    private ClaimRecord awaitAttempts(String awardId, int attempts) {
+        return Eventually.until(attempts + " submission(s) of " + awardId + " answered",
+                () -> claims.find(new AwardId(awardId)).orElseThrow(), claim -> claim.attempts() >= attempts);
+    }
+
+    /** A claim answers at once: CLAIMED, its delivery PENDING, whatever the provider will say. */
+    private static void claimedAtOnce(io.restassured.response.ValidatableResponse claim) {
+        claim.statusCode(200).body("status", Matchers.equalTo("CLAIMED")).body("code", Matchers.nullValue());
+    }
+
     private static io.restassured.response.ValidatableResponse callback(String body) throws Exception {
         long t = Instant.now().getEpochSecond();
         Mac mac = Mac.getInstance("HmacSHA256");
@@ -80,9 +111,10 @@ class HttpFulfillmentTest {
         Claims.Award award = Claims.award(acme, moment, "u-1");
         answer(award.id(), 201, "{\"id\":\"ord_1\",\"status\":\"SUBMITTED\"}");
 
-        Claims.claim(award.token(), Map.of("rewardId", figure, "shipping", Claims.ADDRESS, "email",
-                "ada@example.com")).statusCode(200).body("status", Matchers.equalTo("FULFILLING"));
+        claimedAtOnce(Claims.claim(award.token(), Map.of("rewardId", figure, "shipping", Claims.ADDRESS, "email",
+                "ada@example.com")));
 
+        awaitStatus(acme, award.id(), "FULFILLING");
         assertThat(ordersFor(award.id())).isEqualTo(1);
         var order = provider.findAll(postRequestedFor(urlEqualTo("/v1/orders"))
                 .withHeader("Idempotency-Key", equalTo(award.id()))).get(0);
@@ -121,7 +153,13 @@ class HttpFulfillmentTest {
         Claims.Award award = Claims.award(acme, moment, "u-1");
         answer(award.id(), 201, "{\"id\":\"ord_2\",\"status\":\"FULFILLED\",\"code\":\"GIFT-77\"}");
 
-        Claims.claim(award.token(), card).statusCode(200).body("status", Matchers.equalTo("FULFILLED"))
+        claimedAtOnce(Claims.claim(award.token(), card));
+
+        JsonPath fulfilled = awaitStatus(acme, award.id(), "FULFILLED");
+        assertThat(fulfilled.getString("delivery.code")).isEqualTo("GIFT-77");
+        assertThat(fulfilled.getList("history.status")).containsExactly("EARNED", "CLAIMED", "FULFILLED");
+        given().get("/r/" + award.token() + "/status").then().statusCode(200)
+                .body("status", Matchers.equalTo("FULFILLED")).body("final", Matchers.equalTo(true))
                 .body("code", Matchers.equalTo("GIFT-77"));
         Ledgers.assertBalanced(acme, moment);
     }
@@ -134,8 +172,9 @@ class HttpFulfillmentTest {
         Claims.Award award = Claims.award(acme, moment, "u-1");
         answer(award.id(), 422, "{\"message\":\"unknown product\"}");
 
-        Claims.claim(award.token(), card).statusCode(200).body("status", Matchers.equalTo("FAILED"));
+        claimedAtOnce(Claims.claim(award.token(), card));
 
+        awaitStatus(acme, award.id(), "FAILED");
         assertThat(ordersFor(award.id())).isEqualTo(1);
         JsonPath view = acme.request().get("/v1/awards/" + award.id()).then().statusCode(200)
                 .body("status", Matchers.equalTo("FAILED"))
@@ -160,8 +199,9 @@ class HttpFulfillmentTest {
         Claims.Award award = Claims.award(acme, moment, "u-1");
         answer(award.id(), 503, "{\"message\":\"busy\"}");
 
-        Claims.claim(award.token(), card).statusCode(200).body("status", Matchers.equalTo("CLAIMED"));
+        claimedAtOnce(Claims.claim(award.token(), card));
 
+        assertThat(awaitAttempts(award.id(), 1).status()).isEqualTo(FulfillmentStatus.PENDING);
         assertThat(ordersFor(award.id())).isEqualTo(3); // the first attempt and the adapter's two immediate retries
         acme.request().get("/v1/awards/" + award.id()).then().statusCode(200)
                 .body("status", Matchers.equalTo("CLAIMED"))
@@ -190,14 +230,25 @@ class HttpFulfillmentTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"id\":\"ord_9\",\"status\":\"SUBMITTED\"}")));
 
-        Claims.claim(award.token(), card).statusCode(200).body("status", Matchers.equalTo("CLAIMED"));
+        claimedAtOnce(Claims.claim(award.token(), card));
+        // answered before the provider: its first answer needs three timed-out attempts of 2 s
+        ClaimRecord atAnswer = claims.find(new AwardId(award.id())).orElseThrow();
+        assertThat(atAnswer.status()).isEqualTo(FulfillmentStatus.PENDING);
+        assertThat(atAnswer.attempts()).isZero();
         acme.request().get("/v1/awards/" + award.id()).then().statusCode(200)
+                .body("status", Matchers.equalTo("CLAIMED"))
                 .body("delivery.status", Matchers.equalTo("PENDING"));
+        ClaimRecord failedForNow = awaitAttempts(award.id(), 1);
+        assertThat(failedForNow.status()).isEqualTo(FulfillmentStatus.PENDING);
+        assertThat(failedForNow.reason()).contains("did not answer within");
 
-        // later the provider answers at once for that key: the order it already holds, delivered
+        // later the provider answers at once for that key: the order it already holds, delivered; the retry job
+        // submits it again once it is due (1 s after the failure in the test profile)
         answer(award.id(), 200, "{\"id\":\"ord_9\",\"status\":\"FULFILLED\",\"code\":\"GIFT-99\"}");
-        Thread.sleep(1_200); // the first retry is due 1 s after the failure (test profile)
-        assertThat(retries.retryDue(50)).isGreaterThanOrEqualTo(1);
+        Eventually.until("the retry job's submission of " + award.id(), () -> {
+            retries.retryDue(50);
+            return view(acme, award.id());
+        }, view -> "FULFILLED".equals(view.getString("status")));
 
         acme.request().get("/v1/awards/" + award.id()).then().statusCode(200)
                 .body("status", Matchers.equalTo("FULFILLED"))
@@ -208,7 +259,8 @@ class HttpFulfillmentTest {
                         .withRequestBody(matchingJsonPath("$.externalId", equalTo(award.id())))).size())
                 .isGreaterThanOrEqualTo(2);
         // nothing left to retry for it, and a late duplicate callback changes nothing
-        assertThat(retries.retryDue(50)).isZero();
+        retries.retryDue(50);
+        assertThat(ordersFor(award.id())).isEqualTo(requests);
         callback("{\"orderId\":\"ord_9\",\"externalId\":\"" + award.id() + "\",\"status\":\"FULFILLED\","
                 + "\"code\":\"GIFT-99\"}").statusCode(200).body("result", Matchers.equalTo("DUPLICATE"));
         List<String> statuses = acme.request().get("/v1/awards/" + award.id()).then().statusCode(200)

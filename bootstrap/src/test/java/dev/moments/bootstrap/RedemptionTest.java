@@ -271,11 +271,16 @@ class RedemptionTest {
     }
 
     @Test
-    void theOpenApiDocumentDescribesTheRedemptionEndpoints() {
-        io.restassured.RestAssured.given().get("/q/openapi?format=json").then().statusCode(200)
+    void theOpenApiDocumentDescribesTheRedemptionApiButNotThePage() {
+        Map<String, Object> paths = io.restassured.RestAssured.given().get("/q/openapi?format=json").then()
+                .statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/redeem/{token}"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/redeem/{token}/claim"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/v1/rewards/{id}/codes"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/v1/awards/{id}/fulfillment"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/v1/awards/{id}/fulfillment"))
+                .extract().jsonPath().getMap("paths");
+        // the page, its status poll and its assets are served (see RedemptionPageBrowserTest) but are no API
+        assertThat(paths.keySet()).noneMatch(path -> path.startsWith("/r/") || path.startsWith("/r-assets"));
+        io.restassured.RestAssured.given().get("/r-assets/redeem.css").then().statusCode(200);
     }
 }

@@ -2,7 +2,6 @@ package dev.moments.application.service;
 
 import dev.moments.application.port.in.NotFoundException;
 import dev.moments.application.port.in.NotReportableException;
-import dev.moments.application.port.in.RedeemUseCase.Claimed;
 import dev.moments.application.port.in.RedeemUseCase.Delivery;
 import dev.moments.application.port.in.ReportFulfillmentUseCase;
 import dev.moments.application.port.in.RetryFulfillmentsUseCase;
@@ -27,6 +26,7 @@ import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.AwardStatus;
 import dev.moments.domain.fulfillment.FulfillmentStatus;
 import dev.moments.domain.moment.Moment;
+import dev.moments.domain.redemption.ShippingAddress;
 import dev.moments.domain.reward.FulfillmentProvider;
 import dev.moments.domain.reward.Reward;
 import java.time.Duration;
@@ -40,9 +40,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The deliveries of claimed rewards: what providers and partners report ({@link ReportFulfillmentUseCase},
- * idempotent by status), the submission of {@code http} rewards to their gateway (outside any transaction, its answer
- * applied like a report) and its retries.
+ * The deliveries of claimed rewards: the gateway of each provider, what providers and partners report
+ * ({@link ReportFulfillmentUseCase}, idempotent by status), and the submission of the deliveries a gateway accepted as
+ * PENDING (outside any transaction, its answer applied like a report) with its retries.
  *
  * <p>A delivery that fails for good (FAILED, or CANCELLED by the provider) fails the award and refunds the settled cost
  * to the budget and the partner's month, in the transaction that records it.
@@ -55,8 +55,16 @@ public final class FulfillmentService implements ReportFulfillmentUseCase, Retry
     static final Duration FIRST_RETRY_DELAY = Duration.ofSeconds(30);
     /** The longest wait between two submissions. */
     static final Duration MAX_RETRY_DELAY = Duration.ofHours(1);
-    /** How long a delivery picked by the retry job is hidden from other instances while it is submitted. */
+    /**
+     * How long a delivery being submitted is hidden from the retry job (on every instance): from the claim, for the
+     * claim's own submission in the background, and from the moment the retry job picked it.
+     */
     static final Duration RETRY_LEASE = Duration.ofMinutes(2);
+    /**
+     * The claim's own submission goes ahead only while at least this much of the claim's lease is left; a task that
+     * waited longer in the queue leaves the delivery to the retry job.
+     */
+    static final Duration LEASE_LEFT_TO_SUBMIT = RETRY_LEASE.dividedBy(2);
 
     static final String CANCELLED_BY_PROVIDER = "cancelled by provider";
 
@@ -108,12 +116,25 @@ public final class FulfillmentService implements ReportFulfillmentUseCase, Retry
         return money;
     }
 
-    /** The providers a reward may name: those delivered in the core, and those with a gateway. */
+    /** The providers a reward may name: those with a gateway. */
     public Set<FulfillmentProvider> supportedProviders() {
-        Set<FulfillmentProvider> supported = java.util.EnumSet.of(FulfillmentProvider.SANDBOX,
-                FulfillmentProvider.CODES, FulfillmentProvider.WEBHOOK);
-        supported.addAll(gateways.keySet());
-        return supported;
+        return gateways.isEmpty() ? Set.of() : Set.copyOf(java.util.EnumSet.copyOf(gateways.keySet()));
+    }
+
+    /**
+     * The gateway of {@code provider}. A provider without one (a reward created by a build that had it) accepts every
+     * claim as PENDING and fails its submission for good, so such an award ends FAILED and refunded rather than
+     * waiting forever.
+     */
+    FulfillmentGateway gateway(FulfillmentProvider provider) {
+        FulfillmentGateway gateway = gateways.get(provider);
+        return gateway != null ? gateway : new MissingGateway(provider);
+    }
+
+    /** The order of one claimed award, as its {@code attempt}-th submission carries it. */
+    static Order order(Award award, Reward reward, ShippingAddress shipping, String email, int attempt) {
+        return new Order(award.id(), award.partnerId(), award.userId(), reward.id(), reward.name(), reward.kind(),
+                reward.cost(), shipping, email, attempt);
     }
 
     @Override
@@ -195,22 +216,28 @@ public final class FulfillmentService implements ReportFulfillmentUseCase, Retry
         return true;
     }
 
-    /** Submits a just-claimed {@code http} delivery once, and answers the claim as it stands after that. */
-    Claimed submitAfterClaim(AwardId awardId) {
-        submit(awardId);
-        return transactions.run(() -> {
-            ClaimRecord claim = claims.find(awardId).orElseThrow();
-            Award award = awards.find(claim.partnerId(), awardId).orElseThrow();
-            return new Claimed(awardId, award.status(),
-                    delivery(claim, rewards.find(claim.partnerId(), claim.rewardId()).orElse(null)));
-        });
+    /**
+     * The claim's own submission of a delivery its gateway accepted as PENDING, run in the background once the claim
+     * committed. The claim hid the delivery from the retry job for {@link #RETRY_LEASE}: this goes ahead only while at
+     * least {@link #LEASE_LEFT_TO_SUBMIT} of that lease is left — so the retry job cannot have taken the delivery —
+     * and renews the lease to a full {@link #RETRY_LEASE} from now, as the retry job does for the deliveries it takes.
+     * A task that waited longer in the queue does nothing: the retry job submits the delivery once the lease is over.
+     * So the claim's submission and the retry job never submit one delivery at the same time.
+     */
+    void submitClaimed(AwardId awardId) {
+        submit(awardId, true);
     }
 
     @Override
     public int retryDue(int batchSize) {
         List<AwardId> due = transactions.run(() -> {
             Instant now = clock.now();
-            List<ClaimRecord> locked = claims.lockDue(FulfillmentProvider.HTTP, now, batchSize);
+            List<ClaimRecord> locked = new java.util.ArrayList<>();
+            for (FulfillmentProvider provider : FulfillmentProvider.values()) {
+                if (locked.size() < batchSize) {
+                    locked.addAll(claims.lockDue(provider, now, batchSize - locked.size()));
+                }
+            }
             for (ClaimRecord claim : locked) {
                 // hidden from the other instances while this one submits it, outside the transaction
                 claims.updateDelivery(claim.retryAt(now.plus(RETRY_LEASE), claim.reason(), now),
@@ -218,38 +245,54 @@ public final class FulfillmentService implements ReportFulfillmentUseCase, Retry
             }
             return locked.stream().map(ClaimRecord::awardId).toList();
         });
-        due.forEach(this::submit);
+        due.forEach(awardId -> submit(awardId, false));
         return due.size();
     }
 
-    /** Submits a pending delivery to its gateway, outside any transaction, and applies the answer. */
-    private void submit(AwardId awardId) {
-        Order order = transactions.run(() -> {
+    /**
+     * Submits a pending delivery to its provider's gateway, outside any transaction, and applies the answer.
+     *
+     * @param claimsLease whether this is the claim's own submission, which first checks and renews the claim's lease
+     *                    (see {@link #submitClaimed}); the retry job took its lease when it locked the delivery
+     */
+    private void submit(AwardId awardId, boolean claimsLease) {
+        Due due = transactions.run(() -> {
             ClaimRecord claim = claims.find(awardId).orElseThrow();
             if (claim.status() != FulfillmentStatus.PENDING) {
                 return null;
             }
+            if (claimsLease) {
+                Instant now = clock.now();
+                if (claim.attempts() > 0 || claim.nextAttemptAt() == null
+                        || now.plus(LEASE_LEFT_TO_SUBMIT).isAfter(claim.nextAttemptAt())) {
+                    return null;
+                }
+                if (!claims.updateDelivery(claim.retryAt(now.plus(RETRY_LEASE), claim.reason(), now),
+                        FulfillmentStatus.PENDING)) {
+                    throw new ConcurrentWriteException("the delivery of award " + awardId + " changed meanwhile",
+                            null);
+                }
+            }
             Award award = awards.find(claim.partnerId(), awardId).orElseThrow();
             Reward reward = rewards.find(claim.partnerId(), claim.rewardId()).orElseThrow();
-            return new Order(awardId, claim.partnerId(), award.userId(), reward.id(), reward.name(), reward.kind(),
-                    reward.cost(), claim.shipping(), claim.email(), claim.attempts() + 1);
+            return new Due(claim.provider(), order(award, reward, claim.shipping(), claim.email(),
+                    claim.attempts() + 1));
         });
-        if (order == null) {
+        if (due == null) {
             return;
         }
-        FulfillmentGateway gateway = gateways.get(FulfillmentProvider.HTTP);
         Submission submission;
-        if (gateway == null) {
-            submission = Submission.permanent("no http provider configured");
-        } else {
-            try {
-                submission = gateway.submit(order);
-            } catch (RuntimeException e) {
-                submission = Submission.retryable("the provider's gateway failed: " + e.getClass().getSimpleName());
-            }
+        try {
+            submission = gateway(due.provider()).submit(due.order());
+        } catch (RuntimeException e) {
+            submission = Submission.retryable("the provider's gateway failed: " + e.getClass().getSimpleName());
         }
         Submission answer = submission;
-        transactions.run(() -> applySubmission(awardId, order.attempt(), answer));
+        transactions.run(() -> applySubmission(awardId, due.order().attempt(), answer));
+    }
+
+    /** An order to submit, and the provider to submit it to. */
+    private record Due(FulfillmentProvider provider, Order order) {
     }
 
     private Result applySubmission(AwardId awardId, int attempt, Submission submission) {

@@ -5,13 +5,17 @@ import dev.moments.application.port.in.RedeemUseCase;
 import dev.moments.application.port.in.RedemptionRefusedException;
 import dev.moments.application.port.in.RedemptionRefusedException.Reason;
 import dev.moments.application.port.out.AwardRepository;
+import dev.moments.application.port.out.BackgroundTasks;
 import dev.moments.application.port.out.ClaimRepository;
 import dev.moments.application.port.out.ClaimRepository.ClaimRecord;
 import dev.moments.application.port.out.Clock;
-import dev.moments.application.port.out.CodePool;
 import dev.moments.application.port.out.ConcurrentWriteException;
 import dev.moments.application.port.out.DomainEventOutbox;
 import dev.moments.application.port.out.DomainEventOutbox.OutboxEvent;
+import dev.moments.application.port.out.FulfillmentGateway;
+import dev.moments.application.port.out.FulfillmentGateway.Acceptance;
+import dev.moments.application.port.out.FulfillmentGateway.Decision;
+import dev.moments.application.port.out.FulfillmentGateway.Unavailable;
 import dev.moments.application.port.out.IdGenerator;
 import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.RewardRepository;
@@ -28,7 +32,11 @@ import dev.moments.domain.reward.RewardId;
 import dev.moments.domain.shared.InvalidValueException;
 import dev.moments.domain.shared.Money;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +50,12 @@ import java.util.stream.Collectors;
  * The user's side of an award, by its redemption token: the preview and the claim.
  *
  * <p>A claim is one transaction: it locks the award's row ({@code select … for update} by the token's digest), checks
- * the award and the reward, takes the partner's lock and the budget's (the lock order of docs/architecture.md: award
- * row, partner, budget, code rows, moment), takes a pooled code if the reward has a pool, settles the reservation at
- * the reward's cost, moves the award and stores the claim with its delivery. A reward of the {@code http} provider is
- * submitted after that transaction committed, outside any transaction.
+ * the award and the reward, takes the partner's lock and the budget's, lets the reward's provider accept the order
+ * ({@link FulfillmentGateway#accept}: a pooled code is taken there, so the lock order of docs/architecture.md — award
+ * row, partner, budget, code rows, moment — holds), settles the reservation at the reward's cost, moves the award as
+ * the provider's answer says and stores the claim with its delivery. Nothing here knows a provider: a delivery the
+ * provider accepted as PENDING is submitted after the commit, in the background, so the user never waits for a
+ * provider.
  */
 public final class RedemptionService implements RedeemUseCase {
 
@@ -60,23 +70,23 @@ public final class RedemptionService implements RedeemUseCase {
     private final MomentRepository moments;
     private final RewardRepository rewards;
     private final ClaimRepository claims;
-    private final CodePool codes;
     private final DomainEventOutbox outbox;
     private final ClaimMoney money;
     private final FulfillmentService fulfillment;
+    private final BackgroundTasks background;
     private final IdGenerator ids;
     private final Clock clock;
     private final Transactions transactions;
 
     public RedemptionService(AwardRepository awards, MomentRepository moments, RewardRepository rewards,
-                             ClaimRepository claims, CodePool codes, FulfillmentService fulfillment,
+                             ClaimRepository claims, FulfillmentService fulfillment, BackgroundTasks background,
                              DomainEventOutbox outbox, IdGenerator ids, Clock clock, TransactionRunner transactions) {
         this.awards = awards;
         this.moments = moments;
         this.rewards = rewards;
         this.claims = claims;
-        this.codes = codes;
         this.fulfillment = fulfillment;
+        this.background = background;
         this.outbox = outbox;
         this.money = fulfillment.money();
         this.ids = ids;
@@ -102,7 +112,9 @@ public final class RedemptionService implements RedeemUseCase {
         String email = email(claim.email());
         Claimed claimed = transactions.run(() -> claimNow(digest, claim, email));
         if (claimed.delivery().status() == FulfillmentStatus.PENDING) {
-            return fulfillment.submitAfterClaim(claimed.awardId());
+            // committed: the user has their answer, the provider gets the order on another thread
+            background.execute("the submission of award " + claimed.awardId(),
+                    () -> fulfillment.submitClaimed(claimed.awardId()));
         }
         return claimed;
     }
@@ -132,34 +144,38 @@ public final class RedemptionService implements RedeemUseCase {
         if (award.reserved().isPositive()) {
             money.lock(award);
         }
-        String code = null;
-        if (provider == FulfillmentProvider.CODES) {
-            // before anything is written: no code left refuses the claim with nothing changed
-            code = codes.assign(reward.id(), award.id(), now).orElseThrow(() -> new RedemptionRefusedException(
-                    Reason.OUT_OF_CODES, "reward " + reward.id() + " has no code left"));
+        // in this transaction, after the budget row and before the moment row (the lock order), and before the claim
+        // writes anything of its own: a refusal rolls back what the gateway took, and nothing else was changed
+        Acceptance acceptance = fulfillment.gateway(provider).accept(FulfillmentService.order(award, reward,
+                shipping, email, 1), now);
+        if (acceptance.decision() == Decision.REFUSED) {
+            throw refusal(reward, acceptance);
         }
         money.settle(award, moment, cost, now);
 
         Award claimedAward = move(award, AwardStatus.CLAIMED, now);
-        FulfillmentStatus delivery = switch (provider) {
-            case SANDBOX, CODES -> FulfillmentStatus.FULFILLED;
-            case WEBHOOK -> FulfillmentStatus.SUBMITTED;
-            case HTTP -> FulfillmentStatus.PENDING;
+        FulfillmentStatus delivery = acceptance.delivery();
+        Award after = switch (acceptance.decision()) {
+            case FULFILLED -> move(claimedAward, AwardStatus.FULFILLED, now);
+            case SUBMITTED -> move(claimedAward, AwardStatus.FULFILLING, now);
+            case PENDING -> claimedAward;
+            case REFUSED -> throw new IllegalStateException("a refusal was thrown above");
         };
-        Award after = switch (provider) {
-            case SANDBOX, CODES -> move(claimedAward, AwardStatus.FULFILLED, now);
-            case WEBHOOK -> move(claimedAward, AwardStatus.FULFILLING, now);
-            case HTTP -> claimedAward;
-        };
+        // a PENDING delivery is hidden from the retry job while the claim's own submission runs (see submitClaimed)
         ClaimRecord record = new ClaimRecord(award.id(), award.partnerId(), reward.id(), provider, shipping, email,
-                now, delivery, null, code, null, 0, provider == FulfillmentProvider.HTTP
-                ? now.plus(FulfillmentService.RETRY_LEASE) : null, now); // submitted at once below; the job only if that never answers
+                now, delivery, acceptance.reference(), acceptance.code(), null, 0,
+                delivery == FulfillmentStatus.PENDING ? now.plus(FulfillmentService.RETRY_LEASE) : null, now);
         claims.insert(record);
-        outbox.append(claimedEvent(award, reward, record, now));
-        if (provider == FulfillmentProvider.CODES && codes.markLowOnce(reward.id())) {
-            outbox.append(codesLowEvent(reward, now));
-        }
+        outbox.append(claimedEvent(award, reward, record, acceptance, now));
         return new Claimed(award.id(), after.status(), FulfillmentService.delivery(record, reward));
+    }
+
+    private static RedemptionRefusedException refusal(Reward reward, Acceptance refused) {
+        Reason reason = switch (refused.refusal()) {
+            case OUT_OF_CODES -> Reason.OUT_OF_CODES;
+        };
+        return new RedemptionRefusedException(reason, refused.reason() != null ? refused.reason()
+                : "reward " + reward.id() + " cannot be delivered now");
     }
 
     /** TEST awards are fulfilled by the sandbox, whatever their reward's provider: nothing real is handed out. */
@@ -210,14 +226,12 @@ public final class RedemptionService implements RedeemUseCase {
         Moment moment = moments.find(award.partnerId(), award.momentId()).orElseThrow();
         Map<RewardId, Reward> byId = rewards.findAll(award.partnerId(), moment.rewards()).stream()
                 .collect(Collectors.toMap(Reward::id, Function.identity()));
-        List<RewardId> pooled = byId.values().stream()
-                .filter(reward -> providerOf(award, reward) == FulfillmentProvider.CODES).map(Reward::id).toList();
-        Map<RewardId, Long> available = pooled.isEmpty() ? Map.of() : codes.available(pooled);
+        Map<RewardId, Unavailable> unavailable = unavailable(award, byId.values());
         List<Option> options = moment.rewards().stream().map(byId::get).filter(java.util.Objects::nonNull)
                 .map(reward -> {
-                    boolean empty = pooled.contains(reward.id()) && available.getOrDefault(reward.id(), 0L) == 0L;
+                    Unavailable why = unavailable.get(reward.id());
                     return new Option(reward.id(), reward.name(), reward.kind(), reward.cost(), reward.description(),
-                            reward.imageUrl(), !empty, empty ? Reason.OUT_OF_CODES.name() : null);
+                            reward.imageUrl(), why == null, why == null ? null : why.name());
                 }).toList();
         Optional<ClaimRecord> claim = claims.find(award.id());
         Delivery delivery = claim.map(c -> FulfillmentService.delivery(c, byId.get(c.rewardId()) != null
@@ -228,7 +242,20 @@ public final class RedemptionService implements RedeemUseCase {
                 delivery);
     }
 
-    private OutboxEvent claimedEvent(Award award, Reward reward, ClaimRecord claim, Instant now) {
+    /** The rewards the award's providers cannot deliver now, each provider asked once for its rewards. */
+    private Map<RewardId, Unavailable> unavailable(Award award, Collection<Reward> offered) {
+        Map<FulfillmentProvider, List<RewardId>> byProvider = new EnumMap<>(FulfillmentProvider.class);
+        for (Reward reward : offered) {
+            byProvider.computeIfAbsent(providerOf(award, reward), p -> new ArrayList<>()).add(reward.id());
+        }
+        Map<RewardId, Unavailable> unavailable = new HashMap<>();
+        byProvider.forEach((provider, ids) -> unavailable.putAll(fulfillment.gateway(provider).unavailable(ids)));
+        return unavailable;
+    }
+
+    /** The same for every provider, plus what the provider adds (the address for a partner who ships it). */
+    private OutboxEvent claimedEvent(Award award, Reward reward, ClaimRecord claim, Acceptance acceptance,
+                                     Instant now) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("awardId", award.id().value());
         data.put("momentId", award.momentId().value());
@@ -238,37 +265,8 @@ public final class RedemptionService implements RedeemUseCase {
         data.put("kind", reward.kind().name());
         data.put("provider", claim.provider().apiName());
         data.put("test", award.test());
-        if (claim.provider() == FulfillmentProvider.WEBHOOK) {
-            // the partner delivers it: it needs where to
-            if (claim.shipping() != null) {
-                ShippingAddress s = claim.shipping();
-                Map<String, Object> shipping = new LinkedHashMap<>();
-                shipping.put("name", s.name());
-                shipping.put("line1", s.line1());
-                if (s.line2() != null) {
-                    shipping.put("line2", s.line2());
-                }
-                shipping.put("city", s.city());
-                if (s.region() != null) {
-                    shipping.put("region", s.region());
-                }
-                shipping.put("postalCode", s.postalCode());
-                shipping.put("country", s.country());
-                data.put("shipping", shipping);
-            }
-            if (claim.email() != null) {
-                data.put("email", claim.email());
-            }
-        }
+        acceptance.claimedEventData().forEach(data::putIfAbsent);
         return new OutboxEvent(ids.next("whe_"), award.partnerId(), "award.claimed", data, now);
-    }
-
-    private OutboxEvent codesLowEvent(Reward reward, Instant now) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("rewardId", reward.id().value());
-        data.put("name", reward.name());
-        data.put("codesAvailable", codes.available(reward.id()));
-        return new OutboxEvent(ids.next("whe_"), reward.partnerId(), "codes.low", data, now);
     }
 
     private static String email(String email) {

@@ -3,7 +3,9 @@ package dev.moments.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.moments.application.fixtures.DirectTransactions;
 import dev.moments.application.fixtures.InMemoryBudgetLedger;
+import dev.moments.application.fixtures.SequentialIds;
 import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.CreatePartnerCommand;
 import dev.moments.application.port.in.NotFoundException;
@@ -21,6 +23,8 @@ import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.reward.RewardId;
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -123,7 +127,9 @@ class FulfillmentServiceTest extends ClaimTestSupport {
         RewardId card = reward("http");
         MomentId moment = live("100.00", null, card);
         Claimed claimed = app.redemption.claim(earn("u-1"), new Claim(card, null, null));
-        assertThat(claimed.delivery().status()).isEqualTo(FulfillmentStatus.PENDING);
+        app.background.runAll();
+        assertThat(app.claimRepository.find(claimed.awardId()).orElseThrow().status())
+                .isEqualTo(FulfillmentStatus.PENDING);
 
         assertThat(app.fulfillment.report(new Report(claimed.awardId(), null, FulfillmentStatus.SUBMITTED, "ord_7",
                 null, null))).isEqualTo(Result.APPLIED);
@@ -144,6 +150,48 @@ class FulfillmentServiceTest extends ClaimTestSupport {
         assertThat(app.fulfillment.retryDue(10)).isZero();
         assertThat(app.ledger.entries()).filteredOn(e -> e.momentId().equals(moment))
                 .extracting(InMemoryBudgetLedger.Entry::kind).doesNotContain("REFUND");
+    }
+
+    @Test
+    void aCallbackBeforeTheClaimsSubmissionRanLeavesItNothingToSubmit() {
+        RewardId card = reward("http");
+        live("100.00", null, card);
+        Claimed claimed = app.redemption.claim(earn("u-1"), new Claim(card, null, null));
+
+        assertThat(app.fulfillment.report(new Report(claimed.awardId(), null, FulfillmentStatus.FULFILLED, "ord_5",
+                "GIFT-5", null))).isEqualTo(Result.APPLIED);
+        app.background.runAll();
+
+        assertThat(app.httpProvider.orders()).isEmpty();
+        AwardView view = view(claimed.awardId());
+        assertThat(view.award().status()).isEqualTo(AwardStatus.FULFILLED);
+        assertThat(view.delivery().code()).isEqualTo("GIFT-5");
+    }
+
+    @Test
+    void aRewardOfAProviderThisBuildHasNoGatewayFor_isClaimed_thenFailedForGoodAndRefunded() {
+        RewardId card = reward("http");
+        MomentId moment = live("100.00", null, card);
+        String token = earn("u-1");
+        DirectTransactions transactions = new DirectTransactions();
+        FulfillmentService withoutGateways = new FulfillmentService(app.awardRepository, app.momentRepository,
+                app.rewardRepository, app.claimRepository, app.ledger, app.spending,
+                new ListeningMoments(app.momentRepository, app.clock, Duration.ofSeconds(5)), app.outbox, List.of(),
+                new SequentialIds(), app.clock, transactions);
+        RedemptionService redemption = new RedemptionService(app.awardRepository, app.momentRepository,
+                app.rewardRepository, app.claimRepository, withoutGateways, app.background, app.outbox,
+                new SequentialIds(), app.clock, transactions);
+        assertThat(withoutGateways.supportedProviders()).isEmpty();
+
+        Claimed claimed = redemption.claim(token, new Claim(card, null, null));
+        assertThat(claimed.status()).isEqualTo(AwardStatus.CLAIMED);
+        app.background.runAll();
+
+        AwardView view = view(claimed.awardId());
+        assertThat(view.award().status()).isEqualTo(AwardStatus.FAILED);
+        assertThat(view.delivery().reason()).isEqualTo("no http provider configured");
+        assertThat(app.ledger.find(moment).orElseThrow().spent()).isEqualTo(usd("0.00"));
+        assertThat(app.httpProvider.accepted()).isEmpty();
     }
 
     @Test

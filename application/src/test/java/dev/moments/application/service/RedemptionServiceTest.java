@@ -19,7 +19,9 @@ import dev.moments.application.port.in.RedeemUseCase.State;
 import dev.moments.application.port.in.RedemptionRefusedException;
 import dev.moments.application.port.in.RedemptionRefusedException.Reason;
 import dev.moments.application.port.out.DomainEventOutbox.OutboxEvent;
+import dev.moments.application.port.out.FulfillmentGateway.Acceptance;
 import dev.moments.application.port.out.FulfillmentGateway.Submission;
+import dev.moments.application.port.out.FulfillmentGateway.Unavailable;
 import dev.moments.domain.award.AwardStatus;
 import dev.moments.domain.award.AwardStatusChange;
 import dev.moments.domain.budget.Budget;
@@ -30,6 +32,7 @@ import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.redemption.ShippingAddress;
+import dev.moments.domain.reward.FulfillmentProvider;
 import dev.moments.domain.reward.RewardId;
 import dev.moments.domain.shared.InvalidValueException;
 import dev.moments.domain.shared.Money;
@@ -219,62 +222,96 @@ class RedemptionServiceTest extends ClaimTestSupport {
         var stored = app.claimRepository.find(claimed.awardId()).orElseThrow();
         assertThat(stored.shipping()).isEqualTo(ADDRESS);
         assertThat(stored.email()).isEqualTo("ada@example.com");
+        assertThat(app.outbox.recent(partner, 100)).filteredOn(e -> e.type().equals("award.claimed")).singleElement()
+                .satisfies(event -> assertThat(event.data()).as("personal data only for a provider that asks for it")
+                        .doesNotContainKeys("shipping", "email").containsEntry("provider", "sandbox"));
     }
 
     @Test
-    void aCodeRewardHandsOutOneCodeOfItsPoolPerClaim() {
-        RewardId codes = reward("DIGITAL_CODE", "3.00", "codes", Set.of());
-        live("100.00", null, codes);
-        var added = app.codes.addCodes(partner, codes, List.of("C-1", "C-2", "C-1"));
-        assertThat(added.added()).isEqualTo(2);
-        assertThat(added.skipped()).isEqualTo(1);
-        assertThat(added.codesAvailable()).isEqualTo(2);
-
-        Claimed first = app.redemption.claim(earn("u-1"), new Claim(codes, null, null));
-        Claimed second = app.redemption.claim(earn("u-2"), new Claim(codes, null, null));
-
-        assertThat(first.status()).isEqualTo(AwardStatus.FULFILLED);
-        assertThat(List.of(first.delivery().code(), second.delivery().code())).containsExactlyInAnyOrder("C-1", "C-2");
-        assertThat(app.codes.codesAvailable(partner, List.of(codes))).containsEntry(codes, 0L);
-    }
-
-    @Test
-    void anEmptyPoolMakesTheRewardUnavailableAndTheClaimChangesNothing() {
+    void aProviderThatDeliversAtOnceFulfilsTheAwardWithItsCode() {
         RewardId codes = reward("DIGITAL_CODE", "3.00", "codes", Set.of());
         MomentId moment = live("100.00", null, codes);
         String token = earn("u-1");
+
+        Claimed claimed = app.redemption.claim(token, new Claim(codes, null, "ada@example.com"));
+
+        assertThat(claimed.status()).isEqualTo(AwardStatus.FULFILLED);
+        assertThat(claimed.delivery().status()).isEqualTo(FulfillmentStatus.FULFILLED);
+        assertThat(claimed.delivery().code()).isEqualTo("CODE-" + claimed.awardId().value());
+        assertThat(app.codesProvider.accepted()).singleElement().satisfies(order -> {
+            assertThat(order.awardId()).isEqualTo(claimed.awardId());
+            assertThat(order.rewardId()).isEqualTo(codes);
+            assertThat(order.userId()).isEqualTo("u-1");
+            assertThat(order.cost()).isEqualTo(usd("3.00"));
+            assertThat(order.email()).isEqualTo("ada@example.com");
+            assertThat(order.attempt()).isEqualTo(1);
+        });
+        assertThat(app.codesProvider.orders()).isEmpty();
+        assertThat(app.background.queued()).isZero();
+        assertThat(app.claimRepository.find(claimed.awardId()).orElseThrow().code())
+                .isEqualTo(claimed.delivery().code());
+        assertThat(award(token).history()).extracting(AwardStatusChange::status)
+                .containsExactly(AwardStatus.EARNED, AwardStatus.CLAIMED, AwardStatus.FULFILLED);
+        assertThat(entries(moment)).extracting(e -> e.kind() + " " + e.amount().toDecimalString())
+                .containsExactly("TOP_UP 100.00", "RESERVE 10.00", "SETTLE 3.00", "RELEASE 7.00");
+    }
+
+    @Test
+    void theProviderAcceptsInsideTheClaimAfterTheChecksAndBeforeTheMoneyIsSettled() {
+        RewardId codes = reward("DIGITAL_CODE", "3.00", "codes", Set.of());
+        MomentId moment = live("100.00", null, codes);
+        String token = earn("u-1");
+        List<String> ledgerWhenAccepted = new java.util.ArrayList<>();
+        app.codesProvider.acceptingWith(order -> {
+            ledgerWhenAccepted.addAll(entries(moment).stream().map(InMemoryBudgetLedger.Entry::kind).toList());
+            assertThat(app.claimRepository.find(order.awardId())).isEmpty();
+            return Acceptance.fulfilled("C-1");
+        });
+
+        assertRefused(() -> app.redemption.claim(token, new Claim(new RewardId("rwd_nope"), null, null)),
+                Reason.NOT_AN_OPTION);
+        assertThat(app.codesProvider.accepted()).isEmpty();
+        app.redemption.claim(token, new Claim(codes, null, null));
+
+        assertThat(ledgerWhenAccepted).containsExactly("TOP_UP", "RESERVE");
+        assertThat(entries(moment)).extracting(InMemoryBudgetLedger.Entry::kind)
+                .containsExactly("TOP_UP", "RESERVE", "SETTLE", "RELEASE");
+    }
+
+    @Test
+    void aRewardItsProviderCannotDeliverIsShownUnavailableAndARefusedClaimChangesNothing() {
+        RewardId codes = reward("DIGITAL_CODE", "3.00", "codes", Set.of());
+        MomentId moment = live("100.00", null, codes);
+        String token = earn("u-1");
+        app.codesProvider.unavailable(codes, Unavailable.OUT_OF_CODES)
+                .accepting(Acceptance.refused(Unavailable.OUT_OF_CODES, "reward " + codes + " has no code left"));
 
         assertThat(app.redemption.preview(token).options()).singleElement().satisfies(option -> {
             assertThat(option.available()).isFalse();
             assertThat(option.unavailableReason()).isEqualTo("OUT_OF_CODES");
         });
-        assertRefused(() -> app.redemption.claim(token, new Claim(codes, null, null)), Reason.OUT_OF_CODES);
+        assertThatThrownBy(() -> app.redemption.claim(token, new Claim(codes, null, null)))
+                .isInstanceOfSatisfying(RedemptionRefusedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.OUT_OF_CODES);
+                    assertThat(e.getMessage()).isEqualTo("reward " + codes + " has no code left");
+                });
         assertThat(app.redemption.preview(token).status()).isEqualTo(AwardStatus.EARNED);
         assertThat(entries(moment)).extracting(InMemoryBudgetLedger.Entry::kind).containsExactly("TOP_UP", "RESERVE");
         assertThat(app.claimRepository.find(app.redemption.preview(token).awardId())).isEmpty();
+        assertThat(app.outbox.recent(partner, 100)).extracting(OutboxEvent::type).doesNotContain("award.claimed");
+        assertThat(award(token).history()).extracting(AwardStatusChange::status).containsExactly(AwardStatus.EARNED);
     }
 
     @Test
-    void aLowPoolIsAnnouncedOncePerCrossing() {
+    void codesAreAddedOnceEachAndCountedPerReward() {
         RewardId codes = reward("DIGITAL_CODE", "3.00", "codes", Set.of());
-        live("1000.00", new Limits(100, null, null, Duration.ZERO, null), codes);
-        app.codes.addCodes(partner, codes, java.util.stream.IntStream.range(0, 20).mapToObj(i -> "K-" + i).toList());
-        for (int i = 0; i < 19; i++) {
-            app.redemption.claim(earn("u-" + i), new Claim(codes, null, null));
-        }
-        assertThat(lowEvents()).hasSize(1);
-        assertThat(lowEvents().get(0).data()).containsEntry("rewardId", codes.value());
-
-        app.codes.addCodes(partner, codes, java.util.stream.IntStream.range(0, 20).mapToObj(i -> "L-" + i).toList());
-        assertThat(lowEvents()).hasSize(1);
-        for (int i = 19; i < 38; i++) {
-            app.redemption.claim(earn("u-" + i), new Claim(codes, null, null));
-        }
-        assertThat(lowEvents()).hasSize(2);
-    }
-
-    private List<OutboxEvent> lowEvents() {
-        return app.outbox.recent(partner, 1000).stream().filter(e -> e.type().equals("codes.low")).toList();
+        var added = app.codes.addCodes(partner, codes, List.of("C-1", "C-2", "C-1"));
+        assertThat(added.added()).isEqualTo(2);
+        assertThat(added.skipped()).isEqualTo(1);
+        assertThat(added.codesAvailable()).isEqualTo(2);
+        assertThat(app.codes.addCodes(partner, codes, List.of("C-2", "C-3")).skipped()).isEqualTo(1);
+        assertThat(app.codes.codesAvailable(partner, List.of(codes, reward("sandbox")))).containsExactly(
+                Map.entry(codes, 3L));
     }
 
     @Test
@@ -294,27 +331,33 @@ class RedemptionServiceTest extends ClaimTestSupport {
     }
 
     @Test
-    void aWebhookRewardIsHandedToThePartnerThroughTheOutbox() {
+    void aRewardHandedToThePartnerIsFulfillingAndWhatTheProviderAddsJoinsTheClaimedEvent() {
         RewardId figure = reward("PHYSICAL", "8.00", "webhook", Set.of());
         live("100.00", null, figure);
         String token = earn("u-1");
+        app.webhookProvider.accepting(Acceptance.submitted(null).withClaimedEventData(Map.of(
+                "email", "ada@example.com", "shipping", Map.of("postalCode", "62701"), "awardId", "not-this-one")));
 
         Claimed claimed = app.redemption.claim(token, new Claim(figure, ADDRESS, "ada@example.com"));
 
         assertThat(claimed.status()).isEqualTo(AwardStatus.FULFILLING);
         assertThat(claimed.delivery().status()).isEqualTo(FulfillmentStatus.SUBMITTED);
+        assertThat(app.webhookProvider.accepted()).singleElement()
+                .satisfies(order -> assertThat(order.shipping()).isEqualTo(ADDRESS));
         OutboxEvent event = app.outbox.recent(partner, 100).stream().filter(e -> e.type().equals("award.claimed"))
                 .findFirst().orElseThrow();
         assertThat(event.data()).containsEntry("awardId", claimed.awardId().value())
                 .containsEntry("rewardId", figure.value()).containsEntry("kind", "PHYSICAL")
-                .containsEntry("userId", "u-1").containsEntry("email", "ada@example.com");
+                .containsEntry("provider", "webhook").containsEntry("userId", "u-1")
+                .containsEntry("email", "ada@example.com");
         assertThat(((Map<?, ?>) event.data().get("shipping")).get("postalCode")).isEqualTo("62701");
         assertThat(award(token).history()).extracting(AwardStatusChange::status)
                 .containsExactly(AwardStatus.EARNED, AwardStatus.CLAIMED, AwardStatus.FULFILLING);
+        assertThat(app.background.queued()).isZero();
     }
 
     @Test
-    void anHttpRewardIsSubmittedOnceAfterTheClaim() {
+    void anHttpClaimAnswersAtOnceAndItsOrderIsSubmittedOnceInTheBackground() {
         app.httpProvider.answer(Submission.submitted("ord_9"));
         RewardId card = reward("http");
         MomentId moment = live("100.00", null, card);
@@ -322,7 +365,17 @@ class RedemptionServiceTest extends ClaimTestSupport {
 
         Claimed claimed = app.redemption.claim(token, new Claim(card, null, "ada@example.com"));
 
-        assertThat(claimed.status()).isEqualTo(AwardStatus.FULFILLING);
+        assertThat(claimed.status()).isEqualTo(AwardStatus.CLAIMED);
+        assertThat(claimed.delivery().status()).isEqualTo(FulfillmentStatus.PENDING);
+        assertThat(app.httpProvider.orders()).isEmpty();
+        var pending = app.claimRepository.find(claimed.awardId()).orElseThrow();
+        assertThat(pending.nextAttemptAt()).as("hidden from the retry job while the claim submits it")
+                .isEqualTo(app.clock.now().plus(FulfillmentService.RETRY_LEASE));
+        assertThat(entries(moment)).extracting(InMemoryBudgetLedger.Entry::kind)
+                .containsExactly("TOP_UP", "RESERVE", "SETTLE", "RELEASE");
+
+        assertThat(app.background.runAll()).isEqualTo(1);
+
         assertThat(app.httpProvider.orders()).singleElement().satisfies(order -> {
             assertThat(order.awardId()).isEqualTo(claimed.awardId());
             assertThat(order.attempt()).isEqualTo(1);
@@ -343,30 +396,38 @@ class RedemptionServiceTest extends ClaimTestSupport {
         app.httpProvider.answer(Submission.fulfilled("ord_1", "GIFT-123"));
         RewardId card = reward("http");
         live("100.00", null, card);
+        String token = earn("u-1");
 
-        Claimed claimed = app.redemption.claim(earn("u-1"), new Claim(card, null, null));
+        Claimed claimed = app.redemption.claim(token, new Claim(card, null, null));
+        assertThat(claimed.status()).isEqualTo(AwardStatus.CLAIMED);
+        assertThat(claimed.delivery().code()).isNull();
+        app.background.runAll();
 
-        assertThat(claimed.status()).isEqualTo(AwardStatus.FULFILLED);
-        assertThat(claimed.delivery().code()).isEqualTo("GIFT-123");
+        Redemption after = app.redemption.preview(token);
+        assertThat(after.status()).isEqualTo(AwardStatus.FULFILLED);
+        assertThat(after.delivery().code()).isEqualTo("GIFT-123");
     }
 
     @Test
-    void aPermanentFailureOfTheProviderFailsTheAwardAndRefundsTheCost() {
+    void aPermanentFailureOfTheProviderFailsTheAwardAfterTheClaimAndRefundsTheCost() {
         app.httpProvider.answer(Submission.permanent("unknown product"));
         RewardId card = reward("http");
         MomentId moment = live("100.00", null, card);
         String token = earn("u-1");
 
         Claimed claimed = app.redemption.claim(token, new Claim(card, null, null));
+        assertThat(claimed.status()).as("a claim never answers a provider's failure").isEqualTo(AwardStatus.CLAIMED);
+        app.background.runAll();
 
-        assertThat(claimed.status()).isEqualTo(AwardStatus.FAILED);
-        assertThat(claimed.delivery().reason()).isEqualTo("unknown product");
+        AwardView view = award(token);
+        assertThat(view.award().status()).isEqualTo(AwardStatus.FAILED);
+        assertThat(view.delivery().reason()).isEqualTo("unknown product");
         assertThat(entries(moment)).extracting(e -> e.kind() + " " + e.amount().toDecimalString())
                 .containsExactly("TOP_UP 100.00", "RESERVE 10.00", "SETTLE 4.00", "RELEASE 6.00", "REFUND 4.00");
         Budget budget = app.ledger.find(moment).orElseThrow();
         assertThat(budget.spent()).isEqualTo(usd("0.00"));
         assertThat(budget.remaining()).isEqualTo(usd("100.00"));
-        assertThat(award(token).history()).last().satisfies(change -> {
+        assertThat(view.history()).last().satisfies(change -> {
             assertThat(change.status()).isEqualTo(AwardStatus.FAILED);
             assertThat(change.reason()).isEqualTo("unknown product");
         });
@@ -380,6 +441,7 @@ class RedemptionServiceTest extends ClaimTestSupport {
         String token = earn("u-1");
 
         Claimed claimed = app.redemption.claim(token, new Claim(card, null, null));
+        app.background.runAll();
 
         assertThat(claimed.status()).isEqualTo(AwardStatus.CLAIMED);
         assertThat(claimed.delivery().status()).isEqualTo(FulfillmentStatus.PENDING);
@@ -403,6 +465,81 @@ class RedemptionServiceTest extends ClaimTestSupport {
     }
 
     @Test
+    void aClaimsSubmissionThatNeverRan_isLeftToTheRetryJob_onceTheClaimsLeaseIsOver() {
+        RewardId card = reward("http");
+        live("100.00", null, card);
+        String token = earn("u-1");
+        Claimed claimed = app.redemption.claim(token, new Claim(card, null, null));
+
+        assertThat(app.background.discardAll()).as("lost in a shutdown").isEqualTo(1);
+        app.clock.advance(FulfillmentService.RETRY_LEASE.minusSeconds(1));
+        assertThat(app.fulfillment.retryDue(10)).isZero();
+        app.clock.advance(Duration.ofSeconds(1));
+        assertThat(app.fulfillment.retryDue(10)).isEqualTo(1);
+
+        assertThat(app.httpProvider.orders()).singleElement()
+                .satisfies(order -> assertThat(order.awardId()).isEqualTo(claimed.awardId()));
+        assertThat(award(token).award().status()).isEqualTo(AwardStatus.FULFILLING);
+    }
+
+    @Test
+    void aClaimsSubmissionThatWaitedTooLongInTheQueue_leavesTheDeliveryToTheRetryJob() {
+        RewardId card = reward("http");
+        live("100.00", null, card);
+        String token = earn("u-1");
+        app.redemption.claim(token, new Claim(card, null, null));
+
+        app.clock.advance(FulfillmentService.LEASE_LEFT_TO_SUBMIT.plusSeconds(1));
+        assertThat(app.background.runAll()).isEqualTo(1);
+        assertThat(app.httpProvider.orders()).isEmpty();
+        assertThat(app.fulfillment.retryDue(10)).as("still the claim's lease").isZero();
+
+        app.clock.advance(FulfillmentService.LEASE_LEFT_TO_SUBMIT);
+        assertThat(app.fulfillment.retryDue(10)).isEqualTo(1);
+        assertThat(app.httpProvider.orders()).hasSize(1);
+        assertThat(award(token).award().status()).isEqualTo(AwardStatus.FULFILLING);
+    }
+
+    @Test
+    void theRetryJobLeavesADeliveryAloneWhileTheClaimsSubmissionIsWithTheProvider() {
+        RewardId card = reward("http");
+        live("100.00", null, card);
+        String token = earn("u-1");
+        app.redemption.claim(token, new Claim(card, null, null));
+        java.util.concurrent.atomic.AtomicInteger retriedMeanwhile = new java.util.concurrent.atomic.AtomicInteger(-1);
+        app.httpProvider.whileSubmitting(order -> {
+            if (retriedMeanwhile.get() < 0) {
+                // the provider is slow: the claim's first lease is over, the one renewed when the submission began is not
+                app.clock.advance(FulfillmentService.RETRY_LEASE.minusSeconds(30));
+                retriedMeanwhile.set(app.fulfillment.retryDue(10));
+            }
+        });
+
+        app.clock.advance(Duration.ofSeconds(50));
+        app.background.runAll();
+
+        assertThat(retriedMeanwhile.get()).isZero();
+        assertThat(app.httpProvider.orders()).hasSize(1);
+        assertThat(award(token).award().status()).isEqualTo(AwardStatus.FULFILLING);
+    }
+
+    @Test
+    void everyProviderWithAGatewayIsOfferedAndTheClaimAsksTheRewardsOwn() {
+        assertThat(app.fulfillment.supportedProviders()).containsExactlyInAnyOrder(FulfillmentProvider.values());
+        RewardId credit = reward("sandbox");
+        RewardId figure = reward("PHYSICAL", "8.00", "webhook", Set.of());
+        live("100.00", new Limits(5, null, null, Duration.ZERO, null), credit, figure);
+
+        app.redemption.claim(earn("u-1"), new Claim(credit, null, null));
+        app.redemption.claim(earn("u-2"), new Claim(figure, ADDRESS, null));
+
+        assertThat(app.sandboxProvider.accepted()).extracting(o -> o.rewardId()).containsExactly(credit);
+        assertThat(app.webhookProvider.accepted()).extracting(o -> o.rewardId()).containsExactly(figure);
+        assertThat(app.codesProvider.accepted()).isEmpty();
+        assertThat(app.httpProvider.accepted()).isEmpty();
+    }
+
+    @Test
     void aTestAwardSettlesNothingAndIsDeliveredByTheSandbox() {
         RewardId codes = reward("DIGITAL_CODE", "3.00", "codes", Set.of());
         MomentId moment = start("100.00", null, LifecycleAction.TEST, codes);
@@ -415,7 +552,9 @@ class RedemptionServiceTest extends ClaimTestSupport {
         assertThat(claimed.delivery().code()).isNull();
         assertThat(entries(moment)).extracting(InMemoryBudgetLedger.Entry::kind).containsExactly("TOP_UP");
         assertThat(app.claimRepository.find(claimed.awardId()).orElseThrow().provider())
-                .isEqualTo(dev.moments.domain.reward.FulfillmentProvider.SANDBOX);
+                .isEqualTo(FulfillmentProvider.SANDBOX);
+        assertThat(app.codesProvider.accepted()).isEmpty();
+        assertThat(app.sandboxProvider.accepted()).hasSize(1);
     }
 
 }

@@ -9,11 +9,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
  * The redemption page's own style sheet, script and placeholder picture ({@code gift.svg}), served by the app (no CDN): a fixed list of files from
- * {@code web-assets/} on the class path. Outside {@code /v1} and {@code /admin}, so no API key is asked for.
+ * {@code web-assets/} on the class path. Outside {@code /v1} and {@code /admin}, so no API key is asked for. Not part
+ * of the API: hidden from the OpenAPI document.
  */
 @Path("/r-assets/{name}")
 public class RedemptionAssets {
@@ -26,6 +28,7 @@ public class RedemptionAssets {
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
     @GET
+    @Operation(hidden = true)
     public Response asset(@RestPath String name) {
         String type = TYPES.get(name);
         if (type == null) {

@@ -40,6 +40,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -53,6 +54,9 @@ import org.jboss.resteasy.reactive.RestPath;
  * and without the request path), every answer says {@code Cache-Control: no-store} and {@code Referrer-Policy:
  * no-referrer}, and the content security policy allows nothing but this service (plus the hosts of the reward
  * images shown).
+ *
+ * <p>None of it is part of the API: every endpoint is hidden from the OpenAPI document ({@code /q/openapi}), whose
+ * redemption endpoints are {@code /api/redeem/…}.
  */
 @Path("/r/{token}")
 public class RedemptionPage {
@@ -84,6 +88,7 @@ public class RedemptionPage {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
     public Response show(@RestPath String token, @Context HttpHeaders headers) {
         PageLocale locale = PageLocale.from(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         return guarded(locale, () -> {
@@ -98,6 +103,7 @@ public class RedemptionPage {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
     public Response claim(@RestPath String token, @Context HttpHeaders headers,
                           @RestForm String rewardId,
                           @RestForm("shipping.name") String name,
@@ -140,6 +146,7 @@ public class RedemptionPage {
     @GET
     @Path("done")
     @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
     public Response done(@RestPath String token, @Context HttpHeaders headers) {
         PageLocale locale = PageLocale.from(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         return guarded(locale, () -> {
@@ -157,6 +164,7 @@ public class RedemptionPage {
     /** {@code {"status", "delivery", "final", "message", "code"?}} for the confirmation's script. */
     @GET
     @Path("status")
+    @Operation(hidden = true)
     public Response status(@RestPath String token, @Context HttpHeaders headers) {
         PageLocale locale = PageLocale.from(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         Redemption redemption;

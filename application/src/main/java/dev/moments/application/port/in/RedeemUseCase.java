@@ -28,7 +28,8 @@ public interface RedeemUseCase {
     /**
      * Claims one of the offered rewards: settles the budget at the reward's cost (releasing the rest of the
      * reservation) and hands the reward to its provider, all in one transaction with the award's move to CLAIMED.
-     * A pooled code is assigned in that transaction; a provider over HTTP is called after it commits.
+     * A pooled code is assigned in that transaction; a provider over HTTP is called after it commits, in the
+     * background: such a claim answers CLAIMED with its delivery PENDING at once, never a provider's failure.
      *
      * @throws NotFoundException when no award has this token
      * @throws RedemptionRefusedException when the award cannot be claimed (already claimed, not yet redeemable,

@@ -1,27 +1,66 @@
 package dev.moments.application.port.out;
 
 import dev.moments.domain.award.AwardId;
+import dev.moments.domain.fulfillment.FulfillmentStatus;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.redemption.ShippingAddress;
 import dev.moments.domain.reward.FulfillmentProvider;
 import dev.moments.domain.reward.RewardId;
 import dev.moments.domain.reward.RewardKind;
 import dev.moments.domain.shared.Money;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * Hands claimed rewards to one kind of provider. {@link #submit} is called outside any transaction and may be called
- * more than once for one award (a retry after a timeout, a job on another instance): the award id is the order's
- * idempotency key, and a provider must never create a second order for it. A submission never throws for a provider's
- * failure; it answers what happened, and whether trying again may help.
+ * Hands claimed rewards to one kind of provider ({@code sandbox}, {@code codes}, {@code webhook}, {@code http}), in two
+ * phases, so that the claim itself knows nothing of any provider:
+ *
+ * <ol>
+ *   <li>{@link #accept} runs <em>inside the claim's transaction</em>, after the award row, the partner and the budget
+ *       are locked and before the reservation is settled (so a row it locks comes before the moment row in the lock
+ *       order of docs/architecture.md). It may write in that transaction — take a pooled code, append an outbox
+ *       event — and everything it wrote commits or rolls back with the claim. It answers how the delivery starts:
+ *       delivered at once, handed over, to be submitted after the commit, or refused (then the claim is refused and
+ *       nothing is changed). It may run more than once for one claim, when the claim's transaction lost a race and is
+ *       run again: it must do nothing outside that transaction.</li>
+ *   <li>{@link #submit} runs <em>after the commit, outside any transaction</em>, only for a delivery {@link #accept}
+ *       left {@link Decision#PENDING}. It may be called more than once for one award (a retry after a timeout, the
+ *       retry job on another instance): the award id is the order's idempotency key, and a provider must never create
+ *       a second order for it. A submission never throws for a provider's failure; it answers what happened, and
+ *       whether trying again may help.</li>
+ * </ol>
  */
 public interface FulfillmentGateway {
 
     /** The provider this gateway speaks for. */
     FulfillmentProvider provider();
 
-    /** Places (or finds again) the order for one award. */
-    Submission submit(Order order);
+    /**
+     * Takes the order in the claim's transaction (see the type's comment).
+     *
+     * @param order the order as its first submission would carry it (attempt 1)
+     * @param at the claim's time, for anything this writes
+     */
+    Acceptance accept(Order order, Instant at);
+
+    /**
+     * Places (or finds again) the order for one award, after the claim committed. Only a provider whose
+     * {@link #accept} answers {@link Decision#PENDING} is ever asked; the others deliver in the claim.
+     */
+    default Submission submit(Order order) {
+        return Submission.permanent("the " + provider().apiName() + " provider delivers in the claim; it takes no"
+                + " submission");
+    }
+
+    /**
+     * The rewards of this provider that cannot be claimed now, and why (a code pool that is empty), for the options a
+     * redemption link shows. Read-only; by default every reward can be.
+     */
+    default Map<RewardId, Unavailable> unavailable(Collection<RewardId> rewardIds) {
+        return Map.of();
+    }
 
     /**
      * What a provider needs to deliver one claimed reward.
@@ -44,6 +83,81 @@ public interface FulfillmentGateway {
                 throw new IllegalArgumentException("attempts count from 1");
             }
         }
+    }
+
+    /**
+     * How a provider takes a claimed reward, answered in the claim's transaction.
+     *
+     * @param reference the provider's id of the order, when it has one already
+     * @param code what the user redeems (a pooled code), when delivered at once
+     * @param refusal why the reward cannot be had, for {@link Decision#REFUSED}
+     * @param reason what to tell about a refusal, for {@link Decision#REFUSED}
+     * @param claimedEventData fields the provider adds to the claim's {@code award.claimed} outbox event: what a
+     *                         partner who delivers the reward needs (the address, the e-mail); empty for the others
+     */
+    record Acceptance(Decision decision, String reference, String code, Unavailable refusal, String reason,
+                      Map<String, Object> claimedEventData) {
+
+        public Acceptance {
+            Objects.requireNonNull(decision, "decision");
+            if ((decision == Decision.REFUSED) != (refusal != null)) {
+                throw new IllegalArgumentException("a refusal, and only a refusal, says why");
+            }
+            claimedEventData = claimedEventData == null ? Map.of() : Map.copyOf(claimedEventData);
+        }
+
+        /** Delivered at once; {@code code} is what the user redeems, if anything. */
+        public static Acceptance fulfilled(String code) {
+            return new Acceptance(Decision.FULFILLED, null, code, null, null, Map.of());
+        }
+
+        /** Handed over to whoever delivers it; they report how it goes. */
+        public static Acceptance submitted(String reference) {
+            return new Acceptance(Decision.SUBMITTED, reference, null, null, null, Map.of());
+        }
+
+        /** Accepted; {@link #submit} places the order after the claim committed. */
+        public static Acceptance pending() {
+            return new Acceptance(Decision.PENDING, null, null, null, null, Map.of());
+        }
+
+        /** The reward cannot be had now: the claim is refused and changes nothing. */
+        public static Acceptance refused(Unavailable why, String reason) {
+            return new Acceptance(Decision.REFUSED, null, null, Objects.requireNonNull(why, "why"), reason, Map.of());
+        }
+
+        /** This acceptance, adding {@code data} to the {@code award.claimed} event. */
+        public Acceptance withClaimedEventData(Map<String, Object> data) {
+            return new Acceptance(decision, reference, code, refusal, reason, data);
+        }
+
+        /** The delivery's status right after the claim; a refusal has none. */
+        public FulfillmentStatus delivery() {
+            return switch (decision) {
+                case FULFILLED -> FulfillmentStatus.FULFILLED;
+                case SUBMITTED -> FulfillmentStatus.SUBMITTED;
+                case PENDING -> FulfillmentStatus.PENDING;
+                case REFUSED -> throw new IllegalStateException("a refused claim has no delivery");
+            };
+        }
+    }
+
+    /** How a delivery starts. */
+    enum Decision {
+        /** Delivered in the claim (the sandbox, a pooled code): the award is FULFILLED when the claim commits. */
+        FULFILLED,
+        /** Handed over in the claim (the partner, told by the outbox): the award is FULFILLING until reported. */
+        SUBMITTED,
+        /** To be submitted after the claim committed: the award stays CLAIMED with its delivery PENDING until then. */
+        PENDING,
+        /** Not deliverable now: the claim is refused with nothing changed. */
+        REFUSED
+    }
+
+    /** Why a provider cannot deliver a reward now. */
+    enum Unavailable {
+        /** The reward's code pool has no free code. */
+        OUT_OF_CODES
     }
 
     /**

@@ -11,6 +11,7 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,9 @@ import org.jboss.logging.Logger;
  * runs under SmallRye Fault Tolerance: a timeout per attempt, immediate retries with exponential backoff and jitter for
  * failures that may pass, and a circuit breaker that stops calling a provider that keeps failing. Nothing is thrown:
  * every failure is answered as a {@link Submission}.
+ *
+ * <p>A claim only accepts the order ({@link #accept}: PENDING); the application submits it after the claim committed,
+ * on a background thread, and again from its retry job while it may pass, so no user waits for the provider.
  */
 @ApplicationScoped
 public class HttpRewardProvider implements FulfillmentGateway {
@@ -113,6 +117,12 @@ public class HttpRewardProvider implements FulfillmentGateway {
     @Override
     public FulfillmentProvider provider() {
         return FulfillmentProvider.HTTP;
+    }
+
+    /** Nothing to do in the claim's transaction: the order is placed after the commit, by {@link #submit}. */
+    @Override
+    public Acceptance accept(Order order, Instant at) {
+        return Acceptance.pending();
     }
 
     @Override

@@ -14,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** Without any moments.providers.http or reward-provider settings the application starts, and the provider says so. */
+/**
+ * Without any moments.providers.http or reward-provider settings the application starts with its four providers, and
+ * the http one says it has no provider.
+ */
 @QuarkusTest
 class NoProviderConfiguredTest {
 
@@ -26,10 +29,15 @@ class NoProviderConfiguredTest {
     FakeFulfillmentReports reports;
 
     @Test
-    void theHttpProviderIsAFulfillmentGatewayBean_thatRefusesOrdersForGood() {
-        assertThat(gateways.stream().map(FulfillmentGateway::provider)).containsExactly(FulfillmentProvider.HTTP);
+    void everyProviderIsAFulfillmentGatewayBean_andTheHttpOneRefusesOrdersForGood() {
+        assertThat(gateways.stream().map(FulfillmentGateway::provider))
+                .containsExactlyInAnyOrder(FulfillmentProvider.values());
+        FulfillmentGateway http = gateways.stream().filter(g -> g.provider() == FulfillmentProvider.HTTP)
+                .findFirst().orElseThrow();
 
-        Submission submission = gateways.get().submit(Orders.giftCard("awd_nowhere"));
+        assertThat(http.accept(Orders.giftCard("awd_nowhere"), Instant.now()).decision())
+                .as("the claim never waits for the provider").isEqualTo(FulfillmentGateway.Decision.PENDING);
+        Submission submission = http.submit(Orders.giftCard("awd_nowhere"));
 
         assertThat(submission).isEqualTo(Submission.permanent("no http provider configured"));
     }
