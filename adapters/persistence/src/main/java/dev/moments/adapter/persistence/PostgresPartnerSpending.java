@@ -17,10 +17,15 @@ import java.util.Optional;
  * ({@code charged_month}, its first day) with its charges ({@code charged_this_month}). A charge is one conditional
  * UPDATE, like a budget's reservation, so the row lock orders concurrent chargers and the cap is never exceeded.
  *
- * <p>Row lock modes: a charge or give-back takes {@code FOR NO KEY UPDATE} (any UPDATE of non-key columns does),
- * {@link #lock} takes it too when the partner has a cap and {@code FOR KEY SHARE} when it has none, and
- * {@link #setCap} takes {@code FOR UPDATE}, which conflicts with both: a cap change waits for every award in flight,
- * and awards of a partner without a cap never wait for each other.
+ * <p>Locks: every payment and release holds the partner's <em>cap guard</em> — a transaction-scoped advisory lock
+ * — in shared mode, and {@link #setCap} takes it exclusively before it locks the row {@code FOR UPDATE}: a cap
+ * change waits for every award in flight, and awards of a partner without a cap never wait for each other. A charge
+ * or give-back takes the row {@code FOR NO KEY UPDATE} (any UPDATE of non-key columns does), and so does
+ * {@link #lock} when the partner has a cap: chargers of a capped partner queue on its one counter.
+ *
+ * <p>Why an advisory lock rather than {@code FOR KEY SHARE} on the row: when many transactions share a row lock,
+ * PostgreSQL records them in a new multixact for every new locker; with one event per request, that bookkeeping was
+ * a large part of the database's work per award. A shared advisory lock lives in the lock manager's memory only.
  */
 @ApplicationScoped
 public class PostgresPartnerSpending implements PartnerSpending {
@@ -54,12 +59,29 @@ public class PostgresPartnerSpending implements PartnerSpending {
 
     @Override
     public void lock(PartnerId partnerId) {
-        Row row = lockedRow(partnerId, "for key share")
-                .orElseThrow(() -> new NoSuchElementException("partner " + partnerId + " not found"));
+        Row row = guardedRow(partnerId);
         if (row.cap() != null) {
-            // under the key-share lock the cap can no longer change; chargers of a capped partner queue here
+            // under the guard the cap can no longer change; chargers of a capped partner queue here
             Sql.list("select id from partners where id = ? for no key update", rows -> null, partnerId.value());
         }
+    }
+
+    /**
+     * Takes the partner's cap guard in shared mode (until the end of the transaction: no cap can be set or changed
+     * meanwhile) and reads the row.
+     */
+    private static Row guardedRow(PartnerId partnerId) {
+        guard(partnerId);
+        return row(partnerId).orElseThrow(() -> new NoSuchElementException("partner " + partnerId + " not found"));
+    }
+
+    /** Takes the partner's cap guard in shared mode, until the end of the transaction (again: a no-op). */
+    private static void guard(PartnerId partnerId) {
+        Sql.list("select pg_advisory_xact_lock_shared(hashtextextended(?, 0))", rows -> null, guardKey(partnerId));
+    }
+
+    private static String guardKey(PartnerId partnerId) {
+        return "partner-cap:" + partnerId.value();
     }
 
     @Override
@@ -67,18 +89,13 @@ public class PostgresPartnerSpending implements PartnerSpending {
         if (amount == null || !amount.isPositive()) {
             throw new IllegalArgumentException("amount must be positive, got " + amount);
         }
+        guard(partnerId); // first, always: the same order as every other holder, and no cap can change from here on
         if (tryCharge(partnerId, amount, month)) {
             return Charge.CHARGED;
         }
-        // Nothing charged: no cap, or no room under it. Without a cap, the key-share lock keeps a cap from being set
-        // until this transaction ends; a cap set since the UPDATE read the row gets one more try, now final.
-        Row row = lockedRow(partnerId, "for key share")
-                .orElseThrow(() -> new NoSuchElementException("partner " + partnerId + " not found"));
+        Row row = row(partnerId).orElseThrow(() -> new NoSuchElementException("partner " + partnerId + " not found"));
         requireCurrency(row, amount);
-        if (row.cap() == null) {
-            return Charge.NO_CAP;
-        }
-        return tryCharge(partnerId, amount, month) ? Charge.CHARGED : Charge.MONTHLY_CAP;
+        return row.cap() == null ? Charge.NO_CAP : Charge.MONTHLY_CAP;
     }
 
     private boolean tryCharge(PartnerId partnerId, Money amount, YearMonth month) {
@@ -92,16 +109,13 @@ public class PostgresPartnerSpending implements PartnerSpending {
         if (amount == null || !amount.isPositive()) {
             throw new IllegalArgumentException("amount must be positive, got " + amount);
         }
-        if (tryGiveBack(partnerId, amount, month)) {
-            return;
-        }
-        // Nothing to give back (no cap, or another month on record). Without a cap, keep one from being set until
-        // this transaction ends, so a new cap counts from a ledger that already holds this release.
-        Row row = lockedRow(partnerId, "for key share")
-                .orElseThrow(() -> new NoSuchElementException("partner " + partnerId + " not found"));
-        requireCurrency(row, amount);
-        if (row.cap() != null) {
-            tryGiveBack(partnerId, amount, month);
+        // The guard keeps a cap from being set until this transaction ends, so a new cap counts from a ledger that
+        // already holds this release.
+        guard(partnerId);
+        if (!tryGiveBack(partnerId, amount, month)) {
+            // nothing to give back: no cap, or another month on record
+            requireCurrency(row(partnerId).orElseThrow(
+                    () -> new NoSuchElementException("partner " + partnerId + " not found")), amount);
         }
     }
 
@@ -112,6 +126,7 @@ public class PostgresPartnerSpending implements PartnerSpending {
 
     @Override
     public void setCap(PartnerId partnerId, Money capOrNull, YearMonth now) {
+        Sql.list("select pg_advisory_xact_lock(hashtextextended(?, 0))", rows -> null, guardKey(partnerId));
         Row row = lockedRow(partnerId, "for update")
                 .orElseThrow(() -> new NoSuchElementException("partner " + partnerId + " not found"));
         if (capOrNull == null) {
