@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -178,6 +179,32 @@ class BadInputTest {
                 + ",\"rewards\":[\"" + reward + "\"],\"schedule\":{\"startsAt\":\"+99999-01-01T00:00:00Z\"}}"), 422)
                 .body("errors.field", hasItem("schedule.startsAt"));
         problem(acme.request().get("/v1/moments/%20").then(), 404);
+    }
+
+    @Test
+    void aNulCharacterAnywhereIsRefusedWithA422AndNothingIsStored() {
+        problem(postMoment("{\"name\":\"m\\u0000\",\"trigger\":" + TRIGGER + ",\"budget\":" + BUDGET
+                + ",\"rewards\":[\"" + reward + "\"]}"), 422);
+        problem(acme.request().body("{\"name\":\"r\",\"kind\":\"CREDIT\",\"cost\":\"1.00\",\"currency\":\"USD\","
+                + "\"description\":\"a\\u0000b\",\"fulfillment\":{\"provider\":\"sandbox\"}}")
+                .post("/v1/rewards").then(), 422);
+        problem(acme.request().body("{\"id\":\"e-nul-prop\",\"type\":\"t\",\"userId\":\"u\","
+                + "\"properties\":{\"note\":\"a\\u0000\"}}").post("/v1/events").then(), 422);
+        problem(acme.request().body("{\"id\":\"e-nul-type\",\"type\":\"t\\u0000\",\"userId\":\"u\"}")
+                .post("/v1/events").then(), 422);
+        acme.request().get("/v1/moments").then().statusCode(200).body("items", hasSize(0));
+
+        // in a batch, the event that holds one fails alone
+        acme.launchedSpendMoment("100.00", "10.00");
+        acme.request().body("{\"events\":[{\"id\":\"n-1\",\"type\":\"order.completed\",\"userId\":\"u-1\","
+                        + "\"properties\":{\"total\":30}},{\"id\":\"n-2\",\"type\":\"order.completed\","
+                        + "\"userId\":\"u-2\",\"properties\":{\"total\":30,\"note\":\"x\\u0000\"}},"
+                        + "{\"id\":\"n-3\",\"type\":\"order.completed\",\"userId\":\"u-3\","
+                        + "\"properties\":{\"total\":30}}]}")
+                .post("/v1/events/batch").then().statusCode(200)
+                .body("results[0].awards.size()", equalTo(1))
+                .body("results[1].status", equalTo(422))
+                .body("results[2].awards.size()", equalTo(1));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.moments.adapter.persistence;
 
 import dev.moments.application.port.out.ConcurrentWriteException;
 import dev.moments.application.port.out.TransactionRunner;
+import dev.moments.domain.shared.InvalidValueException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,10 @@ public class QuarkusTransactionRunner implements TransactionRunner {
         } catch (RuntimeException e) {
             if (SqlStates.isConcurrencyConflict(e)) {
                 throw new ConcurrentWriteException("a concurrent transaction wrote first; rolled back", e);
+            }
+            if (SqlStates.isNulCharacter(e)) {
+                // bad input that only the database noticed: refused as such, with nothing stored
+                throw new InvalidValueException("body", "text cannot contain the NUL character (U+0000)");
             }
             throw unwrap(e);
         }

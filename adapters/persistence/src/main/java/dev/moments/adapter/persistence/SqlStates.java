@@ -16,6 +16,13 @@ final class SqlStates {
     /** {@code deadlock_detected}. */
     static final String DEADLOCK_DETECTED = "40P01";
 
+    /** {@code untranslatable_character}: jsonb refuses the JSON escape of U+0000. */
+    static final String UNTRANSLATABLE_CHARACTER = "22P05";
+    /** {@code character_not_in_repertoire}: text refuses a zero byte. */
+    static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
+    /** {@code invalid_parameter_value}: the driver refuses a string parameter holding a zero byte. */
+    static final String INVALID_PARAMETER_VALUE = "22023";
+
     private static final Set<String> CONCURRENCY_CONFLICTS =
             Set.of(UNIQUE_VIOLATION, SERIALIZATION_FAILURE, DEADLOCK_DETECTED);
 
@@ -36,6 +43,25 @@ final class SqlStates {
                         return true;
                     }
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the chain holds a refusal to store the NUL character (U+0000), which PostgreSQL text and jsonb cannot
+     * hold: the driver's "zero bytes" refusal of a parameter, or the server's refusal of its JSON escape in jsonb.
+     */
+    static boolean isNulCharacter(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            String state = t instanceof JDBCException jdbc ? jdbc.getSQLState()
+                    : t instanceof SQLException sql ? sql.getSQLState() : null;
+            String message = String.valueOf(t.getMessage());
+            if (UNTRANSLATABLE_CHARACTER.equals(state)
+                    || CHARACTER_NOT_IN_REPERTOIRE.equals(state)
+                    || INVALID_PARAMETER_VALUE.equals(state) && message.contains("Zero bytes")) {
+                return true;
             }
         }
         return false;
