@@ -10,6 +10,7 @@ import dev.moments.application.port.in.NotEligibleException;
 import dev.moments.application.port.in.NotFoundException;
 import dev.moments.application.port.in.NotReportableException;
 import dev.moments.application.port.in.RedemptionRefusedException;
+import dev.moments.application.port.out.ConcurrentWriteException;
 import dev.moments.application.port.out.InvalidExpressionException;
 import dev.moments.domain.award.InvalidAwardTransitionException;
 import dev.moments.domain.moment.InvalidTransitionException;
@@ -27,6 +28,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** How long a client should wait before trying again a request that lost every race. */
+    static final String RETRY_AFTER_SECONDS = "1";
 
     @ServerExceptionMapper
     public Response domain(DomainException e) {
@@ -46,6 +50,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         return from(e).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response contention(ConcurrentWriteException e) {
+        return Response.fromResponse(from(e).toResponse()).header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
     @ServerExceptionMapper
@@ -79,6 +88,12 @@ public class ProblemMappers {
         }
         if (e instanceof DomainException refusal) {
             return Problem.of(422, "Unprocessable Content", refusal.code(), refusal.getMessage(), null);
+        }
+        if (e instanceof ConcurrentWriteException) {
+            // lost the race for the same rows every time it was retried: nothing was changed, and trying again soon
+            // is what helps, so this is a "busy", not an error of ours
+            return Problem.of(503, "Service Unavailable", "contention", "other requests changed the same records"
+                    + " at the same time, every time this one was tried; nothing was changed, try again", null);
         }
         if (e instanceof JsonParseException parse) {
             return Problem.of(400, "Bad Request", "malformed-json", "the body is not valid JSON: "
