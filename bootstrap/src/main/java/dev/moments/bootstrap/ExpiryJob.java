@@ -29,10 +29,11 @@ public class ExpiryJob {
     void run() {
         int total = 0;
         for (int batch = 0; batch < MAX_BATCHES; batch++) {
-            int expired = expiry.expireDue(BATCH);
-            total += expired;
-            if (expired < BATCH) {
-                break;
+            ExpireAwardsUseCase.Expiry expiry = this.expiry.expireDue(BATCH);
+            total += expiry.expired();
+            expiry.failures().forEach(failure -> LOG.errorf("could not expire an award, left as it is: %s", failure));
+            if (expiry.expired() + expiry.failures().size() < BATCH || !expiry.failures().isEmpty()) {
+                break; // nothing more due, or an award that fails: the next run tries again
             }
         }
         if (total > 0) {

@@ -18,9 +18,12 @@ import dev.moments.domain.moment.Moment;
 import dev.moments.domain.partner.PartnerId;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Ends unclaimed awards — cancelled by the partner or expired — and gives each reservation back to its budget, and
@@ -28,6 +31,9 @@ import java.util.Optional;
  * live again.
  */
 public final class AwardLifecycleService implements CancelAwardUseCase, ExpireAwardsUseCase {
+
+    /** The statuses an award expires from (those {@link AwardRepository#lockExpired} finds). */
+    private static final Set<AwardStatus> EXPIRABLE = EnumSet.of(AwardStatus.EARNED, AwardStatus.PENDING_REVIEW);
 
     private final AwardRepository awards;
     private final MomentRepository moments;
@@ -61,18 +67,49 @@ public final class AwardLifecycleService implements CancelAwardUseCase, ExpireAw
     }
 
     @Override
-    public int expireDue(int batchSize) {
-        return transactions.run(() -> {
-            Instant now = clock.now();
-            List<Award> due = awards.lockExpired(now, batchSize);
-            // Partners, then moments, in one order in every batch: a batch locks one partner's spending before its
-            // budgets (the lock order of docs/architecture.md), so two batches never wait for each other in a circle.
-            for (Award award : due.stream().sorted(Comparator.comparing((Award a) -> a.partnerId().value())
-                    .thenComparing(a -> a.momentId().value())).toList()) {
-                end(award, AwardStatus.EXPIRED, now);
+    public Expiry expireDue(int batchSize) {
+        Instant now = clock.now();
+        try {
+            return new Expiry(transactions.run(() -> expireTogether(now, batchSize)), List.of());
+        } catch (RuntimeException batchFailed) {
+            return expireOneByOne(now, batchSize);
+        }
+    }
+
+    /** The awards due at {@code now}, one transaction each; those that fail are reported and left as they are. */
+    private Expiry expireOneByOne(Instant now, int batchSize) {
+        List<AwardId> due = transactions.run(() -> awards.lockExpired(now, batchSize).stream().map(Award::id).toList());
+        int expired = 0;
+        List<String> failures = new ArrayList<>();
+        for (AwardId id : due) {
+            try {
+                if (transactions.run(() -> expireOne(id, now))) {
+                    expired++;
+                }
+            } catch (RuntimeException e) {
+                failures.add(id + ": " + e);
             }
-            return due.size();
-        });
+        }
+        return new Expiry(expired, failures);
+    }
+
+    /** Expires one award if it is still unclaimed and due (another instance may have got there first). */
+    private boolean expireOne(AwardId id, Instant now) {
+        Optional<Award> award = awards.lock(id).filter(found -> EXPIRABLE.contains(found.status()))
+                .filter(found -> found.isExpiredAt(now));
+        award.ifPresent(found -> end(found, AwardStatus.EXPIRED, now));
+        return award.isPresent();
+    }
+
+    private int expireTogether(Instant now, int batchSize) {
+        List<Award> due = awards.lockExpired(now, batchSize);
+        // Partners, then moments, in one order in every batch: a batch locks one partner's spending before its
+        // budgets (the lock order of docs/architecture.md), so two batches never wait for each other in a circle.
+        for (Award award : due.stream().sorted(Comparator.comparing((Award a) -> a.partnerId().value())
+                .thenComparing(a -> a.momentId().value())).toList()) {
+            end(award, AwardStatus.EXPIRED, now);
+        }
+        return due.size();
     }
 
     private Award end(Award award, AwardStatus status, Instant now) {

@@ -118,13 +118,13 @@ class MoneyFlowTest {
         AwardView award = order("u-1").get(0);
         order("u-2");
         app.clock.advance(Duration.ofDays(29));
-        assertThat(app.awardLifecycle.expireDue(100)).isZero();
+        assertThat(app.awardLifecycle.expireDue(100).expired()).isZero();
 
         app.clock.advance(Duration.ofDays(2));
 
-        assertThat(app.awardLifecycle.expireDue(1)).isEqualTo(1);
-        assertThat(app.awardLifecycle.expireDue(100)).isEqualTo(1);
-        assertThat(app.awardLifecycle.expireDue(100)).isZero();
+        assertThat(app.awardLifecycle.expireDue(1).expired()).isEqualTo(1);
+        assertThat(app.awardLifecycle.expireDue(100).expired()).isEqualTo(1);
+        assertThat(app.awardLifecycle.expireDue(100).expired()).isZero();
         assertThat(app.awards.get(partner, award.award().id()).award().status()).isEqualTo(AwardStatus.EXPIRED);
         assertThat(app.moments.get(partner, moment).budgetState().reserved().isZero()).isTrue();
         assertLedgerBalances(moment);

@@ -145,7 +145,7 @@ class MonthlyCapTest {
         assertThat(event("order", "u-4").awards()).isEmpty();
 
         app.clock.advance(Duration.ofDays(3)); // still November: the signup award expires
-        assertThat(app.awardLifecycle.expireDue(100)).isEqualTo(1);
+        assertThat(app.awardLifecycle.expireDue(100).expired()).isEqualTo(1);
         assertThat(cap().charged()).isEqualTo(usd("10.00"));
         assertThat(event("order", "u-4").awards()).hasSize(1);
     }
