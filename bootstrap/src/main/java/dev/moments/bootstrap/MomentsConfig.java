@@ -27,6 +27,14 @@ public interface MomentsConfig {
     @WithDefault("http://localhost:8080")
     String publicUrl();
 
+    /** How often the expiry job expires unclaimed awards past their deadline. */
+    @WithDefault("30s")
+    String expiryInterval();
+
+    /** How long after start the expiry job first runs. */
+    @WithDefault("10s")
+    String expiryDelay();
+
     /** How often the retry job submits pending deliveries again (those whose last submission failed for now). */
     @WithDefault("30s")
     String fulfillmentRetryInterval();
