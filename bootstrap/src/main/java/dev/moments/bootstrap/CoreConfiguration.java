@@ -160,9 +160,11 @@ public class CoreConfiguration {
     @Produces
     @Singleton
     MomentService momentService(MomentRepository moments, RewardRepository rewards, PartnerRepository partners,
-                                BudgetLedger ledger, CompiledExpressions expressions, ListeningMoments listening,
-                                IdGenerator ids, Clock clock, TransactionRunner transactions) {
-        return new MomentService(moments, rewards, partners, ledger, expressions, listening, ids, clock, transactions);
+                                BudgetLedger ledger, ProgressRepository progress, CompiledExpressions expressions,
+                                ListeningMoments listening, IdGenerator ids, Clock clock,
+                                TransactionRunner transactions) {
+        return new MomentService(moments, rewards, partners, ledger, progress, expressions, listening, ids, clock,
+                transactions);
     }
 
     @Produces

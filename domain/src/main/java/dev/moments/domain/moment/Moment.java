@@ -99,6 +99,17 @@ public record Moment(
     }
 
     /**
+     * Refuses an edit of the definition unless the moment is a DRAFT or PAUSED (see {@link MomentStatus#isEditable}).
+     *
+     * @throws MomentNotEditableException in any other status
+     */
+    public void requireEditable() {
+        if (!status.isEditable()) {
+            throw new MomentNotEditableException(status);
+        }
+    }
+
+    /**
      * Follows the budget: a live moment that cannot pay one more action becomes {@code EXHAUSTED}, an exhausted one
      * that can again (after a top-up) becomes {@code LIVE}; any other status is kept.
      */

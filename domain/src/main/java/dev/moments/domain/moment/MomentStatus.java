@@ -34,6 +34,15 @@ public enum MomentStatus {
         return next().contains(target);
     }
 
+    /**
+     * Whether the definition may be edited in this status: before the moment ever runs, or while it is paused, when
+     * nothing evaluates its events. A live or exhausted moment must be paused first; a moment in test can only be
+     * launched or finished, and a finished one stays as it ended.
+     */
+    public boolean isEditable() {
+        return this == DRAFT || this == PAUSED;
+    }
+
     /** Whether events are evaluated for real users in this status. */
     public boolean paysForCompletions() {
         return this == LIVE;

@@ -167,11 +167,16 @@ public final class TriggerEvaluator {
         throw new IllegalStateException("unknown trigger " + node);
     }
 
+    /**
+     * Updates the children's states. A state without a child's (one kept for another trigger: an instance that still
+     * evaluated an edited moment's old trigger) counts as that child having seen nothing, rather than failing.
+     */
     private List<NodeState> updateChildren(List<Trigger> of, NodeState state, UserEvent event, Instant newest,
                                            Predicates predicates) {
         List<NodeState> children = new ArrayList<>(of.size());
         for (int i = 0; i < of.size(); i++) {
-            children.add(update(of.get(i), state.children().get(i), event, newest, predicates));
+            NodeState child = i < state.children().size() ? state.children().get(i) : NodeState.empty(of.get(i));
+            children.add(update(of.get(i), child, event, newest, predicates));
         }
         return children;
     }

@@ -106,4 +106,18 @@ class MomentLifecycleTest {
         assertThatThrownBy(() -> aMoment().holdoutPercent(-1).build())
                 .isInstanceOf(dev.moments.domain.shared.InvalidValueException.class);
     }
+
+    @Test
+    void onlyADraftOrAPausedMomentCanBeEdited() {
+        aMoment().build().requireEditable();
+        aMoment().status(MomentStatus.PAUSED).build().requireEditable();
+        for (MomentStatus status : java.util.List.of(MomentStatus.TEST, MomentStatus.LIVE, MomentStatus.EXHAUSTED,
+                MomentStatus.FINISHED)) {
+            assertThatThrownBy(() -> aMoment().status(status).build().requireEditable())
+                    .isInstanceOf(MomentNotEditableException.class).hasMessageContaining(status.name())
+                    .extracting("status").isEqualTo(status);
+        }
+        assertThatThrownBy(() -> aMoment().status(MomentStatus.LIVE).build().requireEditable())
+                .hasMessageContaining("pause it first");
+    }
 }

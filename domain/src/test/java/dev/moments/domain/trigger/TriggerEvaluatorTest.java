@@ -433,6 +433,26 @@ class TriggerEvaluatorTest {
         }
     }
 
+    // ------------------------------------------------------------------------------------------ edited triggers
+
+    @Test
+    void aStateKeptForAnotherTriggerCountsAsNothingSeenInsteadOfFailing() {
+        AllTrigger both = new AllTrigger(List.of(new EventTrigger("tutorial.completed", null),
+                new EventTrigger("level.reached", null)));
+        ProgressState keptForACount = IncrementalRun.finalState(new CountTrigger(new Match("level.reached", null), 3,
+                null), ALWAYS, LATENESS, TestPredicates.INSTANCE, List.of(event("level.reached", day(1))));
+        TriggerEvaluator evaluator = new TriggerEvaluator(both, ALWAYS, LATENESS);
+
+        TriggerEvaluator.Outcome first = evaluator.apply(keptForACount, event("tutorial.completed", day(2)),
+                TestPredicates.INSTANCE);
+        TriggerEvaluator.Outcome second = evaluator.apply(first.state(), event("level.reached", day(3)),
+                TestPredicates.INSTANCE);
+
+        assertThat(first.completed()).isFalse();
+        assertThat(evaluator.progress(first.state()).current()).isEqualByComparingTo("1");
+        assertThat(second.completed()).isTrue();
+    }
+
     // ------------------------------------------------------------------------------------------ helpers
 
     private static Instant day(int days) {

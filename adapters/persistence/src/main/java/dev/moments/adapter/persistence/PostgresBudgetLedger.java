@@ -174,6 +174,29 @@ public class PostgresBudgetLedger implements BudgetLedger {
     }
 
     @Override
+    public boolean reprice(MomentId momentId, Money costPerAction, Money dailyCap, LocalDate day) {
+        requirePositive(costPerAction);
+        Objects.requireNonNull(day, "day");
+        BigDecimal cap = MoneyColumns.amount(dailyCap);
+        // The charges of a day before `day` count for nothing any more (a reservation starts the day again from zero),
+        // so they are cleared here rather than held against the new cap by the CHECK on the row.
+        int changed = Sql.update("update budgets set cost_per_action = ?, daily_cap = ?,"
+                        + " charged_today = case when charged_day >= ? then charged_today else 0 end"
+                        + " where moment_id = ? and currency = ?"
+                        + " and (cast(? as numeric) is null or (case when charged_day >= ? then charged_today else 0 end)"
+                        + " <= cast(? as numeric))",
+                costPerAction.amount(), cap, day, momentId.value(), costPerAction.currency().getCurrencyCode(), cap,
+                day, cap);
+        if (changed == 1) {
+            return true;
+        }
+        find(momentId).filter(budget -> budget.total().currency().equals(costPerAction.currency()))
+                .orElseThrow(() -> new NoSuchElementException("moment " + momentId + " has no budget in "
+                        + costPerAction.currency().getCurrencyCode()));
+        return false;
+    }
+
+    @Override
     public BudgetState state(MomentId momentId, ZoneId zone, Instant now) {
         BudgetEntity row = Store.find(BudgetEntity.class, momentId.value())
                 .orElseThrow(() -> new NoSuchElementException("moment " + momentId + " has no budget"));

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Keeps moments in PostgreSQL, scoped by partner; finds the moments listening to an event type through the
- * {@code moment_event_types} index and changes a status only by compare-and-set.
+ * {@code moment_event_types} index and changes a status, or an edited definition, only by compare-and-set.
  */
 @ApplicationScoped
 public class PostgresMomentRepository implements MomentRepository {
@@ -56,6 +56,29 @@ public class PostgresMomentRepository implements MomentRepository {
     public boolean updateStatus(Moment changed, MomentStatus expected) {
         return Sql.compareAndSetStatus("moments", changed.id().value(), changed.partnerId().value(), expected.name(),
                 changed.status().name(), changed.updatedAt());
+    }
+
+    private static final String UPDATE = "update moments set name = ?, trigger = cast(? as jsonb),"
+            + " audience = cast(? as jsonb), starts_at = ?, ends_at = ?, timezone = ?, reward_ids = ?, per_user = ?,"
+            + " per_device = ?, cooldown = ?, redeem_after = ?, claim_within = ?, holdout_percent = ?,"
+            + " announcement = ?, confirmation = ?, updated_at = ? where id = ? and partner_id = ? and status = ?";
+
+    @Override
+    public boolean update(Moment edited) {
+        MomentEntity row = MomentMapper.toEntity(edited);
+        int changed = Sql.update(UPDATE, row.name, row.trigger, row.audience, row.startsAt, row.endsAt, row.timezone,
+                row.rewardIds, row.perUser, row.perDevice, row.cooldown, row.redeemAfter, row.claimWithin,
+                row.holdoutPercent, row.announcement, row.confirmation, row.updatedAt, row.id, row.partnerId,
+                row.status);
+        if (changed != 1) {
+            return false;
+        }
+        // the index of listening moments follows the trigger
+        Sql.update("delete from moment_event_types where moment_id = ?", row.id);
+        Sql.batch("insert into moment_event_types (moment_id, partner_id, event_type) values (?, ?, ?)",
+                MomentMapper.eventTypes(edited).stream()
+                        .map(type -> new Object[] {type.momentId, type.partnerId, type.eventType}).toList());
+        return true;
     }
 
     // The two reads below fill the index of listening moments; in plain SQL because Hibernate 7.2 parsed their JPQL

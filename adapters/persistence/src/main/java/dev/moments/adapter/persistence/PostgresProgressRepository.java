@@ -4,6 +4,8 @@ import dev.moments.application.port.out.ProgressRepository;
 import dev.moments.application.port.out.UserProgress;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.trigger.NodeState;
+import dev.moments.domain.trigger.Trigger;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -90,6 +92,13 @@ public class PostgresProgressRepository implements ProgressRepository {
                         + progress.momentId() + " of partner " + progress.partnerId());
             }
         }
+    }
+
+    @Override
+    public void restartAll(MomentId momentId, Trigger trigger) {
+        // one statement replaces the root of every state (its "r"), leaving the rest of each as it was
+        Sql.update("update user_progress set state = state || jsonb_build_object('r', cast(? as jsonb))"
+                + " where moment_id = ?", ProgressMapper.nodeText(NodeState.empty(trigger)), momentId.value());
     }
 
     private static Object[] insertRow(UserProgress progress) {

@@ -78,6 +78,11 @@ final class ProgressMapper {
                 json.path("c").asInt(0), json.path("l").asInt(0));
     }
 
+    /** A node's state alone, as it stands under {@code "r"} of a whole state. */
+    static String nodeText(NodeState node) {
+        return Json.write(nodeJson(node));
+    }
+
     private static ObjectNode nodeJson(NodeState node) {
         ObjectNode json = Json.object();
         if (node.complete()) {

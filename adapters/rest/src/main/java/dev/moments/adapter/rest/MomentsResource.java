@@ -1,5 +1,8 @@
 package dev.moments.adapter.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moments.adapter.rest.dto.Requests;
 import dev.moments.adapter.rest.dto.Responses;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase;
@@ -7,12 +10,15 @@ import dev.moments.application.port.in.ChangeMomentStatusUseCase.LifecycleAction
 import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.CreateMomentUseCase;
 import dev.moments.application.port.in.DirectAwardUseCase;
+import dev.moments.application.port.in.EditMomentUseCase;
 import dev.moments.application.port.in.GetMomentQuery;
 import dev.moments.application.port.in.MomentView;
 import dev.moments.application.port.in.TopUpBudgetUseCase;
 import dev.moments.domain.moment.MomentId;
+import dev.moments.domain.partner.PartnerId;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,32 +28,40 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A partner's moments: definition, lifecycle and budget. */
+/** A partner's moments: definition and edits, lifecycle and budget. */
 @Path("/v1/moments")
 @Tag(name = "Moments")
 @Produces(MediaType.APPLICATION_JSON)
 public class MomentsResource {
 
     private final CreateMomentUseCase createMoment;
+    private final EditMomentUseCase editMoment;
     private final ChangeMomentStatusUseCase lifecycle;
     private final TopUpBudgetUseCase topUp;
     private final GetMomentQuery moments;
     private final DirectAwardUseCase directAwards;
     private final CurrentPartner partner;
     private final RedeemLinks links;
+    private final ObjectMapper json;
 
-    public MomentsResource(CreateMomentUseCase createMoment, ChangeMomentStatusUseCase lifecycle,
-                           TopUpBudgetUseCase topUp, GetMomentQuery moments, DirectAwardUseCase directAwards,
-                           CurrentPartner partner, RedeemLinks links) {
+    public MomentsResource(CreateMomentUseCase createMoment, EditMomentUseCase editMoment,
+                           ChangeMomentStatusUseCase lifecycle, TopUpBudgetUseCase topUp, GetMomentQuery moments,
+                           DirectAwardUseCase directAwards, CurrentPartner partner, RedeemLinks links,
+                           ObjectMapper json) {
         this.createMoment = createMoment;
+        this.editMoment = editMoment;
         this.lifecycle = lifecycle;
         this.topUp = topUp;
         this.moments = moments;
         this.directAwards = directAwards;
         this.partner = partner;
         this.links = links;
+        this.json = json;
     }
 
     @POST
@@ -72,6 +86,22 @@ public class MomentsResource {
     @Operation(summary = "Reads a moment with its budget state")
     public Responses.Moment get(@PathParam("id") String id) {
         return MomentMapper.toResponse(moments.get(partner.id(), new MomentId(id)));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MomentPatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Edits a DRAFT or PAUSED moment with a JSON merge patch of its creation body (any other"
+            + " status: 409 not-editable); the edited moment must pass every check of a new one")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MomentPatch.MEDIA_TYPE, schema = @Schema(implementation = Requests.EditMoment.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Requests.EditMoment.class))})
+    public Responses.Moment edit(@PathParam("id") String id, JsonNode body) throws JsonProcessingException {
+        MomentPatch patch = MomentPatch.of(body, json);
+        PartnerId partnerId = partner.id();
+        return MomentMapper.toResponse(editMoment.edit(partnerId, new MomentId(id),
+                current -> patch.definition(partnerId, current)));
     }
 
     @POST

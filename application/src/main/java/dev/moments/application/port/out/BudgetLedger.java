@@ -87,6 +87,15 @@ public interface BudgetLedger {
     /** Adds {@code amount} to the total. */
     void topUp(MomentId momentId, Money amount, Instant at);
 
+    /**
+     * Sets the price per action and the daily cap ({@code null}: none) of an edited moment. The total, what is
+     * reserved and spent, and the ledger stay as they are: an award keeps the reservation it was made with. Refused,
+     * changing nothing, if the charges on record for {@code day} (or a later day) already exceed the new cap.
+     *
+     * @return whether the budget was changed
+     */
+    boolean reprice(MomentId momentId, Money costPerAction, Money dailyCap, LocalDate day);
+
     /** What is reserved, spent, remaining, and charged on today's date in {@code zone}. */
     BudgetState state(MomentId momentId, ZoneId zone, Instant now);
 }

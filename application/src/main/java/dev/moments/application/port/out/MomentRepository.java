@@ -28,6 +28,15 @@ public interface MomentRepository {
      */
     boolean updateStatus(Moment changed, MomentStatus expected);
 
+    /**
+     * Stores {@code edited}'s definition (everything but its id, partner, status and creation time) and its
+     * {@code updatedAt}, only if the stored status is still {@code edited}'s: a compare-and-set like
+     * {@link #updateStatus}. The event types it listens to follow its trigger.
+     *
+     * @return whether the moment was changed
+     */
+    boolean update(Moment edited);
+
     /** The partner's moments in one of {@code statuses}, for the in-memory index of listening moments. */
     List<Moment> findInStatus(PartnerId partnerId, List<MomentStatus> statuses);
 

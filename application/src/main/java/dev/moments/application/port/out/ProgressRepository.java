@@ -2,6 +2,7 @@ package dev.moments.application.port.out;
 
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.trigger.Trigger;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -43,6 +44,13 @@ public interface ProgressRepository {
 
     /** Replaces the user's progress, locked earlier in the same transaction. */
     void update(UserProgress progress);
+
+    /**
+     * Starts every user's progress on the moment again under a new trigger: the state of the trigger's nodes becomes
+     * that of a user who has seen nothing, while the rest (completions, the newest event, the floor, the holdout)
+     * stays. What users did towards the old trigger does not count towards the new one, whose shape may not even fit.
+     */
+    void restartAll(MomentId momentId, Trigger trigger);
 
     /** {@link #insert}s the first progress of some users and {@link #update}s that of others, together. */
     default void saveAll(List<UserProgress> inserts, List<UserProgress> updates) {

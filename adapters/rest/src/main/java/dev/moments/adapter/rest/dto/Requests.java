@@ -85,6 +85,25 @@ public final class Requests {
                                List<String> rewards, Limits limits, Integer holdoutPercent, Messages messages) {
     }
 
+    /**
+     * {@code PATCH /v1/moments/{id}}: a JSON merge patch (RFC 7396) of the creation body. A field left out stays as it
+     * is, {@code null} sets an optional field back to its default (a required one is refused), an object merges field
+     * by field into the current one, a list replaces it; a trigger replaces the trigger whole. Read once as this
+     * record, so a value of the wrong JSON type is refused as {@code POST /v1/moments} refuses it.
+     */
+    @Schema(name = "EditMoment", description = "A JSON merge patch (RFC 7396) of a DRAFT or PAUSED moment: fields left"
+            + " out stay as they are, null sets an optional field back to its default, objects merge field by field,"
+            + " lists and the trigger are replaced whole. The budget's total changes only through a top-up.")
+    public record EditMoment(String name, Trigger trigger, Audience audience, Schedule schedule, BudgetEdit budget,
+                             List<String> rewards, Limits limits, Integer holdoutPercent, Messages messages) {
+    }
+
+    /** What an edit may say of a moment's budget: its price per action and daily cap; the currency stays. */
+    @Schema(description = "The price per action and the daily cap (null removes it); the total changes only through"
+            + " POST /v1/moments/{id}/budget/top-up, and the currency, if given, must be the budget's own")
+    public record BudgetEdit(String currency, String dailyCap, String costPerAction) {
+    }
+
     /** A trigger definition; {@code kind} decides which other fields apply (see API.md). */
     public record Trigger(String kind, String event, String where, BigDecimal atLeast, Duration within, String field,
                           Boolean consecutive, List<Step> steps, List<Trigger> of) {

@@ -14,6 +14,7 @@ import dev.moments.application.port.out.ConcurrentWriteException;
 import dev.moments.application.port.out.InvalidExpressionException;
 import dev.moments.domain.award.InvalidAwardTransitionException;
 import dev.moments.domain.moment.InvalidTransitionException;
+import dev.moments.domain.moment.MomentNotEditableException;
 import dev.moments.domain.shared.DomainException;
 import dev.moments.domain.shared.InvalidValueException;
 import jakarta.ws.rs.WebApplicationException;
@@ -81,7 +82,8 @@ public class ProblemMappers {
         if (e instanceof RedemptionRefusedException refused) {
             return refusal(refused);
         }
-        if (e instanceof InvalidTransitionException || e instanceof EventIdConflictException
+        if (e instanceof InvalidTransitionException || e instanceof MomentNotEditableException
+                || e instanceof EventIdConflictException
                 || e instanceof NotReportableException
                 || e instanceof InvalidAwardTransitionException) {
             return Problem.of(Response.Status.CONFLICT, ((DomainException) e).code(), e.getMessage());

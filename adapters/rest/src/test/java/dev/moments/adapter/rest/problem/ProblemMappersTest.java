@@ -23,4 +23,13 @@ class ProblemMappersTest {
     void inABatchTheEventThatLostEveryRaceCarriesThe503Too() {
         assertThat(ProblemMappers.from(new ConcurrentWriteException("lost", null)).status()).isEqualTo(503);
     }
+
+    @Test
+    void anEditOfAMomentThatIsNeitherDraftNorPausedIsA409NotEditable() {
+        Problem problem = ProblemMappers.from(new dev.moments.domain.moment.MomentNotEditableException(
+                dev.moments.domain.moment.MomentStatus.LIVE));
+        assertThat(problem.status()).isEqualTo(409);
+        assertThat(problem.type()).isEqualTo("/problems/not-editable");
+        assertThat(problem.detail()).contains("LIVE").contains("pause it first");
+    }
 }

@@ -249,4 +249,67 @@ public abstract class BudgetLedgerContract extends ContractSupport {
                 award, usd("9.00"), DAY, AT))).isInstanceOf(IllegalStateException.class);
         assertThat(tx(() -> ports().ledger().find(moment.id())).orElseThrow().spent()).isEqualTo(usd("8.00"));
     }
+
+    @Test
+    void repricingChangesThePriceAndTheCapButNotTheMoneyNorTheLedger() {
+        Moment moment = withDailyCap("100.00", "30.00", "10.00");
+        assertThat(reserveOn(moment.id(), "10.00", AT, DAY)).isEqualTo(BudgetLedger.Reservation.RESERVED);
+
+        assertThat(tx(() -> ports().ledger().reprice(moment.id(), usd("5.00"), usd("20.00"), DAY))).isTrue();
+
+        Budget budget = tx(() -> ports().ledger().find(moment.id())).orElseThrow();
+        assertThat(budget).isEqualTo(new Budget(moment.id(), usd("100.00"), usd("20.00"), usd("5.00"), usd("10.00"),
+                usd("0.00")));
+        // the day keeps what it charged, now under the new cap: 10 + 5 + 5, then no more
+        assertThat(reserveOn(moment.id(), "5.00", AT, DAY)).isEqualTo(BudgetLedger.Reservation.RESERVED);
+        assertThat(reserveOn(moment.id(), "5.00", AT, DAY)).isEqualTo(BudgetLedger.Reservation.RESERVED);
+        assertThat(reserveOn(moment.id(), "5.00", AT, DAY)).isEqualTo(BudgetLedger.Reservation.DAILY_CAP);
+        assertThat(tx(() -> ports().history().entries(moment.partnerId(), moment.id(),
+                new dev.moments.application.port.out.PageRequest(10, null))).items())
+                .extracting(e -> e.kind().name() + " " + e.amount().toDecimalString())
+                .containsExactly("TOP_UP 100.00", "RESERVE 10.00", "RESERVE 5.00", "RESERVE 5.00");
+    }
+
+    @Test
+    void aCapBelowWhatTheDayAlreadyChargedIsRefusedAndChangesNothing() {
+        Moment moment = withDailyCap("100.00", "30.00", "10.00");
+        reserveOn(moment.id(), "10.00", AT, DAY);
+        reserveOn(moment.id(), "10.00", AT, DAY);
+
+        assertThat(tx(() -> ports().ledger().reprice(moment.id(), usd("5.00"), usd("15.00"), DAY))).isFalse();
+        assertThat(tx(() -> ports().ledger().find(moment.id())).orElseThrow())
+                .extracting(Budget::costPerAction, Budget::dailyCap).containsExactly(usd("10.00"), usd("30.00"));
+
+        assertThat(tx(() -> ports().ledger().reprice(moment.id(), usd("5.00"), usd("20.00"), DAY))).isTrue();
+        assertThat(reserveOn(moment.id(), "5.00", AT, DAY)).isEqualTo(BudgetLedger.Reservation.DAILY_CAP);
+    }
+
+    @Test
+    void whatAnEarlierDayChargedDoesNotHoldBackANewCapNorTheNextDay() {
+        Moment moment = withDailyCap("100.00", "30.00", "10.00");
+        reserveOn(moment.id(), "10.00", AT, DAY);
+        reserveOn(moment.id(), "10.00", AT, DAY);
+        LocalDate tomorrow = DAY.plusDays(1);
+
+        assertThat(tx(() -> ports().ledger().reprice(moment.id(), usd("10.00"), usd("10.00"), tomorrow))).isTrue();
+
+        assertThat(reserveOn(moment.id(), "10.00", AT.plusSeconds(86_400), tomorrow))
+                .isEqualTo(BudgetLedger.Reservation.RESERVED);
+        assertThat(reserveOn(moment.id(), "10.00", AT.plusSeconds(86_400), tomorrow))
+                .isEqualTo(BudgetLedger.Reservation.DAILY_CAP);
+        assertThat(tx(() -> ports().ledger().find(moment.id())).orElseThrow().reserved()).isEqualTo(usd("30.00"));
+    }
+
+    @Test
+    void repricingWithoutACapRemovesIt() {
+        Moment moment = withDailyCap("100.00", "10.00", "10.00");
+        reserveOn(moment.id(), "10.00", AT, DAY);
+
+        assertThat(tx(() -> ports().ledger().reprice(moment.id(), usd("12.50"), null, DAY))).isTrue();
+
+        Budget budget = tx(() -> ports().ledger().find(moment.id())).orElseThrow();
+        assertThat(budget.dailyCap()).isNull();
+        assertThat(budget.costPerAction()).isEqualTo(usd("12.50"));
+        assertThat(reserveOn(moment.id(), "12.50", AT, DAY)).isEqualTo(BudgetLedger.Reservation.RESERVED);
+    }
 }

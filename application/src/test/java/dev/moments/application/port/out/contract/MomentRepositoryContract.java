@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.moments.domain.moment.Audience;
 import dev.moments.domain.moment.Limits;
+import dev.moments.domain.moment.Messages;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.moment.Schedule;
 import dev.moments.domain.partner.Partner;
+import dev.moments.domain.reward.RewardId;
+import dev.moments.domain.trigger.AnyTrigger;
+import dev.moments.domain.trigger.CountTrigger;
 import dev.moments.domain.trigger.EventTrigger;
+import dev.moments.domain.trigger.Match;
+import dev.moments.domain.trigger.Trigger;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
@@ -148,5 +155,62 @@ public abstract class MomentRepositoryContract extends ContractSupport {
         assertThat(first.items()).hasSize(1);
         assertThat(second.items()).hasSize(1).doesNotContainAnyElementsOf(first.items());
         assertThat(second.next()).isNull();
+    }
+
+    /** {@code moment} with another definition, as an edit at {@code at} makes it. */
+    private static Moment redefined(Moment moment, Trigger trigger, Instant at) {
+        return new Moment(moment.id(), moment.partnerId(), "Reach level 10", trigger,
+                new Audience(Set.of("FR"), Set.of(), Set.of("gamers"), "user.plan == 'pro'"),
+                new Schedule(AT.minus(Duration.ofDays(1)), AT.plus(Duration.ofDays(60)), ZoneId.of("Europe/Paris")),
+                List.of(new RewardId("rwd_a"), new RewardId("rwd_b")),
+                new Limits(2, null, Duration.ofHours(6), Duration.ZERO, null), 25,
+                new Messages("Level 10!", null), moment.status(), moment.createdAt(), at);
+    }
+
+    @Test
+    void anEditStoresTheWholeNewDefinitionAndTheEventTypesFollowTheTrigger() {
+        Partner partner = givenPartner();
+        Moment paused = givenMoment(partner, aMoment().trigger(new EventTrigger("order.completed", null))
+                .status(MomentStatus.PAUSED), "10.00", "1.00");
+        Moment edited = redefined(paused, new AnyTrigger(List.of(new EventTrigger("level.reached", "event.level >= 10"),
+                new CountTrigger(new Match("quest.done", null), 3, Duration.ofDays(7)))), AT.plusSeconds(30));
+
+        assertThat(tx(() -> ports().moments().update(edited))).isTrue();
+
+        assertThat(tx(() -> ports().moments().find(partner.id(), paused.id()))).contains(edited);
+        List<MomentStatus> pausedOnly = List.of(MomentStatus.PAUSED);
+        assertThat(tx(() -> ports().moments().findListening(partner.id(), "level.reached", pausedOnly)))
+                .containsExactly(edited);
+        assertThat(tx(() -> ports().moments().findListening(partner.id(), "quest.done", pausedOnly)))
+                .containsExactly(edited);
+        assertThat(tx(() -> ports().moments().findListening(partner.id(), "order.completed", pausedOnly))).isEmpty();
+    }
+
+    @Test
+    void anEditIsStoredOnlyWhileTheStatusIsStillTheOneItWasMadeFor() {
+        Partner partner = givenPartner();
+        Moment draft = givenMoment(partner);
+        Moment edited = redefined(draft, new EventTrigger("level.reached", null), AT.plusSeconds(30));
+        txRun(() -> ports().moments().updateStatus(draft.launch(true, AT.plusSeconds(10)), MomentStatus.DRAFT));
+
+        assertThat(tx(() -> ports().moments().update(edited))).isFalse();
+
+        Moment stored = tx(() -> ports().moments().find(partner.id(), draft.id())).orElseThrow();
+        assertThat(stored.name()).isEqualTo(draft.name());
+        assertThat(stored.trigger()).isEqualTo(draft.trigger());
+        assertThat(tx(() -> ports().moments().findListening(partner.id(), "level.reached",
+                List.of(MomentStatus.LIVE)))).isEmpty();
+    }
+
+    @Test
+    void anotherPartnerCannotEditTheMoment() {
+        Partner partner = givenPartner();
+        Moment draft = givenMoment(partner);
+        Moment foreign = new Moment(draft.id(), givenPartner().id(), "Hijacked", draft.trigger(), draft.audience(),
+                draft.schedule(), draft.rewards(), draft.limits(), 0, draft.messages(), draft.status(),
+                draft.createdAt(), AT.plusSeconds(30));
+
+        assertThat(tx(() -> ports().moments().update(foreign))).isFalse();
+        assertThat(tx(() -> ports().moments().find(partner.id(), draft.id()))).contains(draft);
     }
 }

@@ -159,4 +159,29 @@ public abstract class ProgressRepositoryContract extends ContractSupport {
                 new Key(moment.id(), "u-2"), new Key(moment.id(), "u-3")))))
                 .containsOnly(Map.entry(new Key(moment.id(), "u-1"), stored));
     }
+
+    @Test
+    void aNewTriggerStartsEveryUsersProgressOnTheMomentAgainAndKeepsTheRest() {
+        Moment moment = givenMoment(givenPartner());
+        Moment other = givenMoment(givenPartner());
+        UserProgress first = new UserProgress(moment.partnerId(), moment.id(), "u-1", someProgress(), true, "HOLDOUT",
+                AT);
+        UserProgress second = new UserProgress(moment.partnerId(), moment.id(), "u-2", someProgress(), false, null, AT);
+        UserProgress elsewhere = new UserProgress(other.partnerId(), other.id(), "u-1", someProgress(), false, null, AT);
+        txRun(() -> List.of(first, second, elsewhere).forEach(ports().progress()::insert));
+        var trigger = new dev.moments.domain.trigger.AllTrigger(List.of(
+                new dev.moments.domain.trigger.EventTrigger("level.reached", null),
+                new CountTrigger(new Match("quest.done", null), 3, null)));
+
+        txRun(() -> ports().progress().restartAll(moment.id(), trigger));
+
+        ProgressState before = someProgress();
+        ProgressState restarted = new ProgressState(before.newest(), before.floor(), NodeState.empty(trigger),
+                before.completions(), before.lateIgnored());
+        assertThat(tx(() -> ports().progress().find(moment.partnerId(), moment.id(), "u-1"))).contains(
+                new UserProgress(moment.partnerId(), moment.id(), "u-1", restarted, true, "HOLDOUT", AT));
+        assertThat(tx(() -> ports().progress().find(moment.partnerId(), moment.id(), "u-2")).orElseThrow().state())
+                .isEqualTo(restarted);
+        assertThat(tx(() -> ports().progress().find(other.partnerId(), other.id(), "u-1"))).contains(elsewhere);
+    }
 }
