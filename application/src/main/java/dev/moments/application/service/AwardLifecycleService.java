@@ -105,8 +105,15 @@ public final class AwardLifecycleService implements CancelAwardUseCase, ExpireAw
         List<Award> due = awards.lockExpired(now, batchSize);
         // Partners, then moments, in one order in every batch: a batch locks one partner's spending before its
         // budgets (the lock order of docs/architecture.md), so two batches never wait for each other in a circle.
+        PartnerId locked = null;
         for (Award award : due.stream().sorted(Comparator.comparing((Award a) -> a.partnerId().value())
                 .thenComparing(a -> a.momentId().value())).toList()) {
+            if (!award.partnerId().equals(locked)) {
+                // before any of its budgets: a give-back for an earlier month does not touch the partner's row, so
+                // without this a later give-back would take it after a budget, against the lock order
+                spending.lock(award.partnerId());
+                locked = award.partnerId();
+            }
             end(award, AwardStatus.EXPIRED, now);
         }
         return due.size();

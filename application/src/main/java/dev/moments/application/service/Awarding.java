@@ -151,8 +151,8 @@ final class Awarding {
      * other, but the budget's row is written once however many awards it pays for.
      *
      * <p>First the locks, in the documented order (docs/architecture.md): each partner's spending, then each moment's
-     * budget, in id order so that two units of work never wait for each other in a cycle; each moment's status is
-     * read again under its budget lock (the listening index may be stale, and every status change takes that lock
+     * budget, in id order so that two units of work never wait for each other in a cycle; each moment is read again
+     * under its budget lock (the listening index may be stale, and every status change and edit takes that lock
      * first). What the locks guard — the budget, the partner's month, today's charges — cannot change until this
      * transaction ends, so each completion is decided in memory against it: status, the user's and the device's
      * limits, the partner's cap, the budget, the daily cap. Then the money moves in one conditional UPDATE per partner
@@ -219,7 +219,7 @@ final class Awarding {
 
     /** Decides one completion against what the locks guard, and books it in memory if it is paid. */
     private Payment decide(Completion completion, Account account, PartnerMonth partner, Instant now) {
-        Moment moment = completion.moment();
+        Moment moment = account.moment;
         String userId = completion.userId();
         Optional<String> refusal = statusRefusal(account.status)
                 .or(() -> account.limits(userId, completion.deviceId(), now));
@@ -275,7 +275,7 @@ final class Awarding {
      * budget lock, today's charges, the users' awards so far, and the awards booked here.
      */
     private final class Account {
-        private final Moment moment;
+        private Moment moment;
         private final Set<String> users = new LinkedHashSet<>();
         private final List<AwardId> reservedFor = new ArrayList<>();
         private final Map<String, Instant> lastEarnedHere = new HashMap<>();
@@ -289,10 +289,16 @@ final class Awarding {
             this.moment = moment;
         }
 
-        /** Takes the budget's lock and reads what it guards, and the users' awards so far. */
+        /**
+         * Takes the budget's lock and reads what it guards (the moment as it stands, the budget, today's charges), and
+         * the users' awards so far.
+         */
         void open(Instant now) {
             budget = ledger.lock(moment.id());
-            status = moments.status(moment.partnerId(), moment.id()).orElse(moment.status());
+            // The definition too, not only the status: the index's copy may be older than an edit (limits, price,
+            // time zone), and every edit takes this lock first.
+            moment = moments.find(moment.partnerId(), moment.id()).orElse(moment);
+            status = moment.status();
             if (budget.dailyCap() != null && status == MomentStatus.LIVE) {
                 chargedToday = ledger.state(moment.id(), moment.schedule().timezone(), now).spentToday();
             }
@@ -334,8 +340,8 @@ final class Awarding {
         }
 
         /**
-         * After the money moved: tells of a budget that has just become low, and keeps the status in step with a
-         * budget that can no longer pay (or, for a moment found exhausted, one that can again).
+         * After the money moved: tells of a budget that has just become low, and moves a live moment whose budget
+         * can no longer pay to EXHAUSTED.
          */
         void follow(Instant now) {
             if (status == MomentStatus.TEST) {

@@ -36,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,7 +151,7 @@ public final class RecordEventService implements RecordEventUseCase {
         try {
             List<BatchItem> together = transactions.run(() -> {
                 Evaluation evaluation = new Evaluation(clock.now(), false);
-                Map<String, Integer> firstById = new HashMap<>();
+                Map<List<String>, Integer> firstById = new HashMap<>(); // by (partner, event id)
                 BatchItem[] unit = new BatchItem[admitted.size()];
                 EventWork[] works = new EventWork[admitted.size()];
                 List<RecordEventCommand> unitCommands = admitted.stream().map(commands::get).toList();
@@ -164,7 +165,7 @@ public final class RecordEventService implements RecordEventUseCase {
                         .toList());
                 for (int k = 0; k < admitted.size(); k++) {
                     RecordEventCommand command = unitCommands.get(k);
-                    Integer first = firstById.putIfAbsent(command.id(), k);
+                    Integer first = firstById.putIfAbsent(List.of(command.partnerId().value(), command.id()), k);
                     if (first != null) {
                         continue; // the same id twice in one batch: answered after the first is done
                     }
@@ -183,7 +184,8 @@ public final class RecordEventService implements RecordEventUseCase {
                     }
                 }
                 for (int k = 0; k < admitted.size(); k++) {
-                    int first = firstById.get(commands.get(admitted.get(k)).id());
+                    RecordEventCommand command = commands.get(admitted.get(k));
+                    int first = firstById.get(List.of(command.partnerId().value(), command.id()));
                     if (first != k) {
                         unit[k] = again(commands.get(admitted.get(first)), commands.get(admitted.get(k)), unit[first]);
                     }
@@ -333,11 +335,6 @@ public final class RecordEventService implements RecordEventUseCase {
                             Collectors.toList()));
             List<ProgressRepository.Key> keys = new ArrayList<>();
             byPartner.forEach((partner, theirs) -> {
-                Set<String> users = theirs.stream().map(RecordEventCommand::userId).collect(Collectors.toSet());
-                Map<String, Map<String, Object>> known =
-                        new HashMap<>(RecordEventService.this.profiles.findAll(partner, users));
-                users.forEach(user -> known.putIfAbsent(user, Map.of()));
-                profiles.put(partner, known);
                 for (RecordEventCommand command : theirs) {
                     for (Moment moment : listening.listening(partner, command.type())) {
                         keys.add(new ProgressRepository.Key(moment.id(), command.userId()));
@@ -348,6 +345,15 @@ public final class RecordEventService implements RecordEventUseCase {
             for (ProgressRepository.Key key : keys) {
                 slots.putIfAbsent(key, new Slot(Optional.ofNullable(locked.get(key))));
             }
+            // after the progress locks, which may have waited for another transaction of the same users: their
+            // attributes as that one left them
+            byPartner.forEach((partner, theirs) -> {
+                Set<String> users = theirs.stream().map(RecordEventCommand::userId).collect(Collectors.toSet());
+                Map<String, Map<String, Object>> known =
+                        new HashMap<>(RecordEventService.this.profiles.findAll(partner, users));
+                users.forEach(user -> known.putIfAbsent(user, Map.of()));
+                profiles.put(partner, known);
+            });
         }
 
         EventWork add(RecordEventCommand command, Instant occurredAt, String fingerprint) {
@@ -419,6 +425,11 @@ public final class RecordEventService implements RecordEventUseCase {
                 recorded.add(work.recorded.withOutcome(work.outcome));
             }
             if (!dryRun) {
+                // in key order, so two units inserting the same keys wait for each other in one order
+                inserts.sort(Comparator.comparing((UserProgress p) -> p.momentId().value())
+                        .thenComparing(UserProgress::userId));
+                recorded.sort(Comparator.comparing((RecordedEvent e) -> e.partnerId().value())
+                        .thenComparing(RecordedEvent::eventId));
                 progress.saveAll(inserts, updates);
                 events.insertAll(recorded);
             }
@@ -472,7 +483,9 @@ public final class RecordEventService implements RecordEventUseCase {
             Map<String, Object> merged = new LinkedHashMap<>(before);
             merged.putAll(command.user());
             if (!dryRun && !merged.equals(before)) {
-                RecordEventService.this.profiles.save(command.partnerId(), command.userId(), merged, now);
+                // only what the event brings: the store merges it over what it holds, so the attributes another
+                // transaction stored meanwhile are kept
+                RecordEventService.this.profiles.save(command.partnerId(), command.userId(), command.user(), now);
             }
             known.put(command.userId(), merged);
             return merged;

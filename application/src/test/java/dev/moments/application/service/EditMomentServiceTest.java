@@ -193,6 +193,24 @@ class EditMomentServiceTest {
     }
 
     @Test
+    void aPaymentFollowsTheStoredDefinitionNotTheIndexCopyOfAnotherInstancesEdit() {
+        MomentId id = live();
+        assertThat(event("level.reached", "u-1", Map.of("level", new BigDecimal("10"))).awards()).hasSize(1);
+        // another instance edits the moment (perUser 1 → 2): this instance's index still holds perUser 1
+        Moment indexed = stored(id).moment();
+        Moment edited = new Moment(id, partner, indexed.name(), indexed.trigger(), indexed.audience(),
+                indexed.schedule(), indexed.rewards(), new Limits(2, null, null, Duration.ZERO, null),
+                indexed.holdoutPercent(), indexed.messages(), indexed.status(), indexed.createdAt(), app.clock.now());
+        assertThat(app.momentRepository.update(edited)).isTrue();
+        app.clock.advance(Duration.ofSeconds(1)); // later than the last completion, well within the index's 5 s
+
+        EventResult second = event("level.reached", "u-1", Map.of("level", new BigDecimal("11")));
+
+        assertThat(second.awards()).hasSize(1);
+        assertThat(second.awards().get(0).award().completion()).isEqualTo(2);
+    }
+
+    @Test
     void anExhaustedMomentMustBePausedFirst() {
         MomentId id = live();
         for (int i = 0; i < 10; i++) {

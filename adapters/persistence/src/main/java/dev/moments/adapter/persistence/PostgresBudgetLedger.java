@@ -202,7 +202,10 @@ public class PostgresBudgetLedger implements BudgetLedger {
                 .orElseThrow(() -> new NoSuchElementException("moment " + momentId + " has no budget"));
         Budget budget = BudgetMapper.toDomain(row);
         LocalDate today = now.atZone(zone).toLocalDate();
-        BigDecimal chargedToday = today.equals(row.chargedDay) ? row.chargedToday : BigDecimal.ZERO;
+        // as a reservation counts them: a later day on record (another instance's clock already past midnight)
+        // counts too, since the day on record never goes back
+        BigDecimal chargedToday = row.chargedDay != null && !row.chargedDay.isBefore(today) ? row.chargedToday
+                : BigDecimal.ZERO;
         return new BudgetState(budget.reserved(), budget.spent(), budget.remaining(),
                 new Money(chargedToday, budget.total().currency()));
     }
