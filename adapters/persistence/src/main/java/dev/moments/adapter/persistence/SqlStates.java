@@ -4,9 +4,13 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import org.hibernate.JDBCException;
 
-/** Recognises, in a cause chain, the PostgreSQL errors that mean "a concurrent transaction got there first". */
+/**
+ * Recognises, in a cause chain, the PostgreSQL errors that mean "a concurrent transaction got there first", and those
+ * that mean "this text cannot be stored".
+ */
 final class SqlStates {
 
     /** {@code unique_violation}: another row already holds the key. */
@@ -31,21 +35,7 @@ final class SqlStates {
 
     /** Whether the chain holds a unique violation, a serialization failure or a deadlock. */
     static boolean isConcurrencyConflict(Throwable failure) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof JDBCException jdbc && isConflict(jdbc.getSQLState())) {
-                return true;
-            }
-            if (t instanceof SQLException sql) {
-                for (SQLException next = sql; next != null && (next == sql || seen.add(next));
-                        next = next.getNextException()) {
-                    if (isConflict(next.getSQLState())) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return anyInChain(failure, (state, message) -> state != null && CONCURRENCY_CONFLICTS.contains(state));
     }
 
     /**
@@ -53,22 +43,30 @@ final class SqlStates {
      * hold: the driver's "zero bytes" refusal of a parameter, or the server's refusal of its JSON escape in jsonb.
      */
     static boolean isNulCharacter(Throwable failure) {
+        return anyInChain(failure, (state, message) -> UNTRANSLATABLE_CHARACTER.equals(state)
+                || CHARACTER_NOT_IN_REPERTOIRE.equals(state)
+                || INVALID_PARAMETER_VALUE.equals(state) && String.valueOf(message).contains("Zero bytes"));
+    }
+
+    /**
+     * Whether any failure in the chain — causes, and the exceptions a {@link SQLException} chains after itself (a
+     * batch's) — has a SQL state (which a driver may leave out) and message that {@code test} accepts.
+     */
+    private static boolean anyInChain(Throwable failure, BiPredicate<String, String> test) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            String state = t instanceof JDBCException jdbc ? jdbc.getSQLState()
-                    : t instanceof SQLException sql ? sql.getSQLState() : null;
-            String message = String.valueOf(t.getMessage());
-            if (UNTRANSLATABLE_CHARACTER.equals(state)
-                    || CHARACTER_NOT_IN_REPERTOIRE.equals(state)
-                    || INVALID_PARAMETER_VALUE.equals(state) && message.contains("Zero bytes")) {
+            if (t instanceof JDBCException jdbc && test.test(jdbc.getSQLState(), jdbc.getMessage())) {
                 return true;
+            }
+            if (t instanceof SQLException sql) {
+                for (SQLException next = sql; next != null && (next == sql || seen.add(next));
+                        next = next.getNextException()) {
+                    if (test.test(next.getSQLState(), next.getMessage())) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
-    }
-
-    /** Whether a SQL state (which a driver may leave out) is one of the conflicts; {@code Set.of} refuses nulls. */
-    private static boolean isConflict(String sqlState) {
-        return sqlState != null && CONCURRENCY_CONFLICTS.contains(sqlState);
     }
 }
