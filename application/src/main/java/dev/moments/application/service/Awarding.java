@@ -172,8 +172,7 @@ final class Awarding {
                     .users.add(completion.userId());
         }
         for (PartnerId partnerId : partners.keySet()) {
-            spending.lock(partnerId);
-            partners.put(partnerId, new PartnerMonth(spending.cap(partnerId, month).orElse(null)));
+            partners.put(partnerId, new PartnerMonth(spending.lockCap(partnerId, month).orElse(null)));
         }
         for (Account account : accounts.values()) {
             account.open(now);

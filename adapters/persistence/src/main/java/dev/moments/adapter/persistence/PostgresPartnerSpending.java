@@ -59,11 +59,28 @@ public class PostgresPartnerSpending implements PartnerSpending {
 
     @Override
     public void lock(PartnerId partnerId) {
+        lockedForCharges(partnerId);
+    }
+
+    @Override
+    public Optional<Cap> lockCap(PartnerId partnerId, YearMonth month) {
+        Row row = lockedForCharges(partnerId);
+        return row.cap() == null ? Optional.empty()
+                : Optional.of(new Cap(MoneyColumns.money(row.cap(), row.currency()), charged(partnerId, row, month)));
+    }
+
+    /**
+     * Takes the guard and, for a partner with a cap, its row {@code FOR NO KEY UPDATE}; answers the row as it stands
+     * under those locks (the charges as the charger before this one left them).
+     */
+    private static Row lockedForCharges(PartnerId partnerId) {
         Row row = guardedRow(partnerId);
-        if (row.cap() != null) {
-            // under the guard the cap can no longer change; chargers of a capped partner queue here
-            Sql.list("select id from partners where id = ? for no key update", rows -> null, partnerId.value());
+        if (row.cap() == null) {
+            return row;
         }
+        // under the guard the cap can no longer change; chargers of a capped partner queue here
+        return lockedRow(partnerId, "for no key update")
+                .orElseThrow(() -> new NoSuchElementException("partner " + partnerId + " not found"));
     }
 
     /**

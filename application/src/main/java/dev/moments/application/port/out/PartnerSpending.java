@@ -28,6 +28,15 @@ public interface PartnerSpending {
     void lock(PartnerId partnerId);
 
     /**
+     * {@link #lock}, answering the cap as it stands under the lock ({@link #cap}): what a payment decides against. A
+     * store may read both at once.
+     */
+    default Optional<Cap> lockCap(PartnerId partnerId, YearMonth month) {
+        lock(partnerId);
+        return cap(partnerId, month);
+    }
+
+    /**
      * Charges {@code amount} (positive, in the partner's currency) against the cap of {@code month} if, and only if,
      * the partner has a cap and the month's charges stay within it. One atomic step in the store. Without a cap nothing
      * is recorded, but the partner stays locked (shared) until the end of the transaction.

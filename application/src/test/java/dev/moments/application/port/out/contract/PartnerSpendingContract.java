@@ -100,6 +100,19 @@ public abstract class PartnerSpendingContract extends ContractSupport {
     }
 
     @Test
+    void lockingAnswersTheCapAsItStandsUnderTheLock() {
+        Partner capped = givenPartner();
+        setCap(capped, "30.00", NOVEMBER);
+        charge(capped, "10.00", NOVEMBER);
+        Partner uncapped = givenPartner();
+
+        assertThat(tx(() -> spending().lockCap(capped.id(), NOVEMBER)))
+                .contains(new Cap(usd("30.00"), usd("10.00")));
+        assertThat(tx(() -> spending().lockCap(capped.id(), DECEMBER))).contains(new Cap(usd("30.00"), usd("0.00")));
+        assertThat(tx(() -> spending().lockCap(uncapped.id(), NOVEMBER))).isEmpty();
+    }
+
+    @Test
     void aNewMonthStartsFromZeroAndTheMonthOnRecordNeverGoesBack() {
         Partner partner = givenPartner();
         setCap(partner, "20.00", NOVEMBER);
