@@ -81,9 +81,10 @@ public final class RecordEventService implements RecordEventUseCase {
      * @param lateness how much older than the newest event of a (moment, user) an event may be and still count
      */
     public RecordEventService(EventLog events, MomentRepository moments, AwardRepository awards, BudgetLedger ledger,
-                              PartnerSpending spending, ProgressRepository progress, UserProfileRepository profiles, ListeningMoments listening,
-                              CompiledExpressions expressions, IdGenerator ids, SecretGenerator secrets,
-                              TokenSealer sealer, DomainEventOutbox outbox, Clock clock, Duration lateness, TransactionRunner transactions) {
+                              PartnerSpending spending, ProgressRepository progress, UserProfileRepository profiles,
+                              ListeningMoments listening, CompiledExpressions expressions, IdGenerator ids,
+                              SecretGenerator secrets, TokenSealer sealer, DomainEventOutbox outbox, Clock clock,
+                              Duration lateness, TransactionRunner transactions) {
         this.events = events;
         this.moments = moments;
         this.awards = awards;
@@ -184,10 +185,10 @@ public final class RecordEventService implements RecordEventUseCase {
                     }
                 }
                 for (int k = 0; k < admitted.size(); k++) {
-                    RecordEventCommand command = commands.get(admitted.get(k));
+                    RecordEventCommand command = unitCommands.get(k);
                     int first = firstById.get(List.of(command.partnerId().value(), command.id()));
                     if (first != k) {
-                        unit[k] = again(commands.get(admitted.get(first)), commands.get(admitted.get(k)), unit[first]);
+                        unit[k] = again(unitCommands.get(first), command, unit[first]);
                     }
                 }
                 return Arrays.asList(unit);
