@@ -1,7 +1,8 @@
 package dev.moments.domain.moment;
 
 import dev.moments.domain.event.UserEvent;
-import dev.moments.domain.shared.InvalidValueException;
+import dev.moments.domain.shared.Countries;
+import dev.moments.domain.shared.Text;
 import java.util.Collection;
 import java.util.Set;
 
@@ -16,16 +17,19 @@ public record Audience(Set<String> countries, Set<String> platforms, Set<String>
     /** Everyone. */
     public static final Audience EVERYONE = new Audience(Set.of(), Set.of(), Set.of(), null);
 
+    /** The most platforms an audience may list. */
+    public static final int MAX_PLATFORMS = 20;
+    /** The longest platform name accepted, here and in an event's context. */
+    public static final int MAX_PLATFORM_LENGTH = 32;
+    /** The most segments an audience may list. */
+    public static final int MAX_SEGMENTS = 100;
+    /** The longest segment name accepted. */
+    public static final int MAX_SEGMENT_LENGTH = 100;
+
     public Audience {
-        countries = Set.copyOf(countries == null ? Set.of() : countries);
-        platforms = Set.copyOf(platforms == null ? Set.of() : platforms);
-        segments = Set.copyOf(segments == null ? Set.of() : segments);
-        for (String country : countries) {
-            if (country == null || !country.matches("[A-Z]{2}")) {
-                throw new InvalidValueException("audience.countries",
-                        "countries are ISO-3166 alpha-2 codes such as US, got " + country);
-            }
-        }
+        countries = Countries.codes("audience.countries", countries);
+        platforms = Text.labels("audience.platforms", platforms, MAX_PLATFORMS, MAX_PLATFORM_LENGTH);
+        segments = Text.labels("audience.segments", segments, MAX_SEGMENTS, MAX_SEGMENT_LENGTH);
         if (where != null && where.isBlank()) {
             where = null;
         }

@@ -1,6 +1,6 @@
 package dev.moments.domain.moment;
 
-import dev.moments.domain.shared.InvalidValueException;
+import dev.moments.domain.shared.Text;
 
 /** What the user is told: when a reward is earned, and once it is claimed. Both optional. */
 public record Messages(String announcement, String confirmation) {
@@ -16,8 +16,6 @@ public record Messages(String announcement, String confirmation) {
     }
 
     private static void check(String text, String field) {
-        if (text != null && text.length() > MAX_LENGTH) {
-            throw new InvalidValueException(field, "longer than " + MAX_LENGTH + " characters");
-        }
+        Text.prose(field, text, MAX_LENGTH);
     }
 }

@@ -3,6 +3,7 @@ package dev.moments.domain.moment;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.reward.RewardId;
 import dev.moments.domain.shared.InvalidValueException;
+import dev.moments.domain.shared.Text;
 import dev.moments.domain.trigger.Trigger;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +32,8 @@ public record Moment(
 
     /** The most reward options a moment may offer. */
     public static final int MAX_REWARDS = 50;
+    /** The longest name accepted. */
+    public static final int MAX_NAME_LENGTH = 200;
 
     public Moment {
         Objects.requireNonNull(id, "id");
@@ -38,12 +41,7 @@ public record Moment(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
-        if (name == null || name.isBlank()) {
-            throw new InvalidValueException("name", "name is required");
-        }
-        if (name.length() > 200) {
-            throw new InvalidValueException("name", "name is longer than 200 characters");
-        }
+        name = Text.name("name", name, MAX_NAME_LENGTH);
         if (trigger == null) {
             throw new InvalidValueException("trigger", "trigger is required");
         }
@@ -59,7 +57,6 @@ public record Moment(
         if (holdoutPercent < 0 || holdoutPercent > 99) {
             throw new InvalidValueException("holdoutPercent", "holdoutPercent must be between 0 and 99");
         }
-        name = name.strip();
         rewards = List.copyOf(rewards);
         audience = audience == null ? Audience.EVERYONE : audience;
         limits = limits == null ? Limits.defaults() : limits;

@@ -1,6 +1,6 @@
 package dev.moments.domain.partner;
 
-import dev.moments.domain.shared.InvalidValueException;
+import dev.moments.domain.shared.Text;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.Objects;
@@ -22,12 +22,6 @@ public record Partner(PartnerId id, String name, Currency currency, Instant crea
     }
 
     static String requireName(String name) {
-        if (name == null || name.isBlank()) {
-            throw new InvalidValueException("name", "name is required");
-        }
-        if (name.length() > MAX_NAME_LENGTH) {
-            throw new InvalidValueException("name", "name is longer than " + MAX_NAME_LENGTH + " characters");
-        }
-        return name.strip();
+        return Text.name("name", name, MAX_NAME_LENGTH);
     }
 }

@@ -1,6 +1,7 @@
 package dev.moments.domain.redemption;
 
 import dev.moments.domain.shared.InvalidValueException;
+import dev.moments.domain.shared.Text;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -66,14 +67,6 @@ public record ShippingAddress(String name, String line1, String line2, String ci
         if (value == null || value.isBlank()) {
             return null;
         }
-        String kept = value.strip();
-        if (kept.length() > MAX_LENGTH) {
-            throw new InvalidValueException("shipping." + field, field + " is longer than " + MAX_LENGTH
-                    + " characters");
-        }
-        if (kept.chars().anyMatch(c -> c < 0x20)) {
-            throw new InvalidValueException("shipping." + field, field + " holds control characters");
-        }
-        return kept;
+        return Text.name("shipping." + field, value, MAX_LENGTH);
     }
 }

@@ -1,7 +1,10 @@
 package dev.moments.domain.reward;
 
 import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.shared.Countries;
 import dev.moments.domain.shared.InvalidValueException;
+import dev.moments.domain.shared.Text;
+import dev.moments.domain.shared.WebAddress;
 import dev.moments.domain.shared.Money;
 import java.time.Instant;
 import java.util.Objects;
@@ -27,16 +30,16 @@ public record Reward(
         String imageUrl,
         Instant createdAt) {
 
+    /** The longest name accepted. */
+    public static final int MAX_NAME_LENGTH = 200;
+    /** The longest description accepted. */
+    public static final int MAX_DESCRIPTION_LENGTH = 2_000;
+
     public Reward {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(partnerId, "partnerId");
         Objects.requireNonNull(createdAt, "createdAt");
-        if (name == null || name.isBlank()) {
-            throw new InvalidValueException("name", "name is required");
-        }
-        if (name.length() > 200) {
-            throw new InvalidValueException("name", "name is longer than 200 characters");
-        }
+        name = Text.name("name", name, MAX_NAME_LENGTH);
         if (kind == null) {
             throw new InvalidValueException("kind", "kind is required");
         }
@@ -49,12 +52,9 @@ public record Reward(
         if (provider == null) {
             throw new InvalidValueException("fulfillment.provider", "fulfillment.provider is required");
         }
-        countries = Set.copyOf(countries == null ? Set.of() : countries);
-        for (String country : countries) {
-            if (country == null || !country.matches("[A-Z]{2}")) {
-                throw new InvalidValueException("countries", "countries are ISO-3166 alpha-2 codes such as US, got " + country);
-            }
-        }
+        countries = Countries.codes("countries", countries);
+        description = Text.prose("description", description, MAX_DESCRIPTION_LENGTH);
+        imageUrl = WebAddress.optional("imageUrl", imageUrl);
     }
 
     /** Whether it can be delivered to a user in {@code country} ({@code null}: unknown, allowed). */

@@ -1,6 +1,6 @@
 package dev.moments.domain.trigger;
 
-import dev.moments.domain.shared.InvalidValueException;
+import dev.moments.domain.shared.Text;
 import dev.moments.domain.event.UserEvent;
 import java.util.Map;
 
@@ -13,12 +13,7 @@ public record Match(String event, String where) {
     public static final int MAX_EVENT_TYPE_LENGTH = 200;
 
     public Match {
-        if (event == null || event.isBlank()) {
-            throw new InvalidValueException("event", "event is required");
-        }
-        if (event.length() > MAX_EVENT_TYPE_LENGTH) {
-            throw new InvalidValueException("event", "event is longer than " + MAX_EVENT_TYPE_LENGTH + " characters");
-        }
+        Text.id("event", event, MAX_EVENT_TYPE_LENGTH);
         if (where != null && where.isBlank()) {
             where = null;
         }

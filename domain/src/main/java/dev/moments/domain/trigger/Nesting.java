@@ -12,7 +12,10 @@ final class Nesting {
     private Nesting() {
     }
 
-    /** The sub-triggers of an {@code all} or {@code any}, checked: 1 to 20, none direct, nested at most 4 deep. */
+    /**
+     * The sub-triggers of an {@code all} or {@code any}, checked: 1 to 20, none direct, nested at most 4 deep, at most
+     * 50 event conditions in all.
+     */
     static List<Trigger> parts(List<Trigger> of, String kind) {
         if (of == null || of.isEmpty()) {
             throw new InvalidValueException("of", kind + " needs at least one sub-trigger");
@@ -32,6 +35,11 @@ final class Nesting {
         if (depth(parts) > Trigger.MAX_DEPTH) {
             throw new InvalidValueException("of", "all/any nest at most " + Trigger.MAX_DEPTH + " levels deep");
         }
+        int conditions = parts.stream().mapToInt(Nesting::conditions).sum();
+        if (conditions > Trigger.MAX_CONDITIONS) {
+            throw new InvalidValueException("of", "a trigger holds at most " + Trigger.MAX_CONDITIONS
+                    + " event conditions (leaves and sequence steps) in all, got " + conditions);
+        }
         return parts;
     }
 
@@ -45,6 +53,20 @@ final class Nesting {
         for (int i = 0; i < of.size(); i++) {
             of.get(i).collectExpressions(path + ".of[" + i + "]", into);
         }
+    }
+
+    /** How many event conditions the trigger holds: one per leaf, one per step of a sequence. */
+    private static int conditions(Trigger trigger) {
+        if (trigger instanceof AllTrigger all) {
+            return all.of().stream().mapToInt(Nesting::conditions).sum();
+        }
+        if (trigger instanceof AnyTrigger any) {
+            return any.of().stream().mapToInt(Nesting::conditions).sum();
+        }
+        if (trigger instanceof SequenceTrigger sequence) {
+            return sequence.steps().size();
+        }
+        return 1;
     }
 
     private static int depth(List<Trigger> children) {

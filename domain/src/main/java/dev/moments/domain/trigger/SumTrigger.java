@@ -1,6 +1,7 @@
 package dev.moments.domain.trigger;
 
 import dev.moments.domain.shared.InvalidValueException;
+import dev.moments.domain.shared.Text;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
@@ -14,19 +15,23 @@ import java.util.Set;
  */
 public record SumTrigger(Match match, String field, BigDecimal atLeast, Duration within) implements Trigger {
 
+    /** The most decimal places of the target: finer targets are below what a sum of event properties can tell. */
+    public static final int MAX_DECIMALS = 10;
+
     public SumTrigger {
         Objects.requireNonNull(match, "match");
         if (field == null || field.isBlank()) {
             throw new InvalidValueException("field", "field is required: the numeric property to sum");
         }
-        if (field.length() > 200) {
-            throw new InvalidValueException("field", "field is longer than 200 characters");
-        }
+        Text.id("field", field, Match.MAX_EVENT_TYPE_LENGTH);
         if (atLeast == null || atLeast.signum() <= 0) {
             throw new InvalidValueException("atLeast", "atLeast must be a positive number");
         }
         if (atLeast.compareTo(new BigDecimal("1e15")) >= 0) {
             throw new InvalidValueException("atLeast", "atLeast is too large");
+        }
+        if (atLeast.stripTrailingZeros().scale() > MAX_DECIMALS) {
+            throw new InvalidValueException("atLeast", "atLeast has at most " + MAX_DECIMALS + " decimal places");
         }
         Windows.within(within, false);
     }

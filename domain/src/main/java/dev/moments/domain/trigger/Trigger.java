@@ -20,6 +20,9 @@ public sealed interface Trigger
     /** The most sub-triggers, or sequence steps, one trigger may have. */
     int MAX_PARTS = 20;
 
+    /** The most event conditions (leaves and sequence steps) a whole trigger may hold, however it nests. */
+    int MAX_CONDITIONS = 50;
+
     /** The kind as the API names it: {@code event}, {@code count}, … */
     String kind();
 

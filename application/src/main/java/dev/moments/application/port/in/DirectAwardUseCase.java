@@ -4,6 +4,7 @@ import dev.moments.domain.event.EventContext;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.reward.Reward;
+import dev.moments.domain.shared.Text;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,12 +31,8 @@ public interface DirectAwardUseCase {
         public DirectAwardCommand {
             Objects.requireNonNull(partnerId, "partnerId");
             Objects.requireNonNull(momentId, "momentId");
-            if (userId == null || userId.isBlank()) {
-                throw new dev.moments.domain.shared.InvalidValueException("userId", "userId is required");
-            }
-            if (userId.length() > 200) {
-                throw new dev.moments.domain.shared.InvalidValueException("userId", "userId is longer than 200 characters");
-            }
+            userId = Text.id("userId", userId, RecordEventCommand.MAX_ID_LENGTH);
+            deviceId = Text.optionalId("deviceId", deviceId, RecordEventCommand.MAX_ID_LENGTH);
             context = context == null ? EventContext.NONE : context;
         }
     }

@@ -1,9 +1,11 @@
 package dev.moments.application.port.in;
 
 import dev.moments.domain.event.EventContext;
+import dev.moments.domain.event.EventPayload;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.shared.Digests;
 import dev.moments.domain.shared.InvalidValueException;
+import dev.moments.domain.shared.Text;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -12,8 +14,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * An event as a partner reported it. Validates itself; {@code properties} and {@code user} hold JSON-like values
- * ({@code null}, Boolean, String, BigDecimal, List, Map).
+ * An event as a partner reported it. Validates itself: ids and types are single-line text of at most 200 characters,
+ * and {@code properties} and {@code user} hold JSON-like values ({@code null}, Boolean, String, BigDecimal, List, Map)
+ * within the limits of {@link EventPayload}.
  *
  * @param occurredAt when the user did it, or {@code null} for "now"
  */
@@ -35,15 +38,10 @@ public record RecordEventCommand(
 
     public RecordEventCommand {
         Objects.requireNonNull(partnerId, "partnerId");
-        id = required(id, "id");
-        type = required(type, "type");
-        userId = required(userId, "userId");
-        if (deviceId != null && deviceId.length() > MAX_ID_LENGTH) {
-            throw new InvalidValueException("deviceId", "deviceId is longer than " + MAX_ID_LENGTH + " characters");
-        }
-        if (deviceId != null && deviceId.indexOf('\u0000') >= 0) {
-            throw new InvalidValueException("deviceId", "deviceId must not contain NUL characters");
-        }
+        id = Text.id("id", id, MAX_ID_LENGTH);
+        type = Text.id("type", type, MAX_ID_LENGTH);
+        userId = Text.id("userId", userId, MAX_ID_LENGTH);
+        deviceId = Text.optionalId("deviceId", deviceId, MAX_ID_LENGTH);
         if (occurredAt != null && occurredAt.isBefore(dev.moments.domain.moment.Schedule.EARLIEST)) {
             throw new InvalidValueException("occurredAt", "occurredAt lies before the year 2000");
         }
@@ -56,22 +54,7 @@ public record RecordEventCommand(
         if (user.size() > MAX_PROPERTIES) {
             throw new InvalidValueException("user", "at most " + MAX_PROPERTIES + " attributes");
         }
-        if (context.country() != null && !context.country().matches("[A-Z]{2}")) {
-            throw new InvalidValueException("context.country", "country is an ISO-3166 alpha-2 code such as US");
-        }
-    }
-
-    private static String required(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidValueException(field, field + " is required");
-        }
-        if (value.length() > MAX_ID_LENGTH) {
-            throw new InvalidValueException(field, field + " is longer than " + MAX_ID_LENGTH + " characters");
-        }
-        if (value.indexOf('\u0000') >= 0) {
-            throw new InvalidValueException(field, field + " must not contain NUL characters");
-        }
-        return value;
+        EventPayload.check(properties, user);
     }
 
     /**
