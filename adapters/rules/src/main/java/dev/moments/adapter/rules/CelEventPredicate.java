@@ -9,8 +9,8 @@ import java.util.Objects;
 
 /**
  * A compiled CEL condition, planned once and evaluated many times; immutable and safe to share between threads.
- * Any evaluation error (a missing key, a runtime type mismatch, a division by zero) or a non-boolean result makes
- * the condition false.
+ * Any evaluation error (a missing key, a runtime type mismatch, a division by zero), an evaluation that goes over its
+ * {@link EvaluationBudget}, or a non-boolean result makes the condition false.
  */
 final class CelEventPredicate implements EventPredicate {
 
@@ -31,7 +31,7 @@ final class CelEventPredicate implements EventPredicate {
                 CelExpressionCompiler.EVENT, CelValues.eventVariable(event),
                 CelExpressionCompiler.USER, CelValues.userVariable(event));
         try {
-            return Boolean.TRUE.equals(program.eval(variables));
+            return Boolean.TRUE.equals(program.trace(variables, new EvaluationBudget()));
         } catch (CelEvaluationException | RuntimeException e) {
             return false;
         }

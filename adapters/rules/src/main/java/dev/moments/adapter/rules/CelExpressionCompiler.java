@@ -32,6 +32,12 @@ public final class CelExpressionCompiler implements ExpressionCompiler {
     /** The most iterations a single comprehension ({@code all}, {@code exists}, {@code map}, ...) may run. */
     public static final int MAX_COMPREHENSION_ITERATIONS = 10_000;
 
+    /**
+     * The deepest nesting of comprehensions ({@code all}, {@code exists}, {@code map}, …) accepted: two levels already
+     * cost up to {@link #MAX_COMPREHENSION_ITERATIONS} squared steps, which the {@link EvaluationBudget} stops.
+     */
+    public static final int MAX_COMPREHENSION_NESTING = 2;
+
     /** The variable holding the event's properties plus {@code type} and {@code occurredAt}. */
     static final String EVENT = "event";
 
@@ -78,6 +84,11 @@ public final class CelExpressionCompiler implements ExpressionCompiler {
                     MAX_EXPRESSION_LENGTH);
         }
         CelAbstractSyntaxTree ast = check(expression);
+        int nesting = ComprehensionNesting.of(ast);
+        if (nesting > MAX_COMPREHENSION_NESTING) {
+            throw new InvalidExpressionException("The expression nests " + nesting + " comprehensions (all, exists,"
+                    + " exists_one, map, filter); at most " + MAX_COMPREHENSION_NESTING + " are allowed", 0);
+        }
         CelType resultType = ast.getResultType();
         if (!BOOLEAN_LIKE.contains(resultType.kind())) {
             throw new InvalidExpressionException(
