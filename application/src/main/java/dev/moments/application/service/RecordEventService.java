@@ -17,6 +17,7 @@ import dev.moments.application.port.out.PartnerSpending;
 import dev.moments.application.port.out.ProgressRepository;
 import dev.moments.application.port.out.RecordedEvent;
 import dev.moments.application.port.out.SecretGenerator;
+import dev.moments.application.port.out.StoreUnavailableException;
 import dev.moments.application.port.out.TokenSealer;
 import dev.moments.application.port.out.TransactionRunner;
 import dev.moments.application.port.out.UserProfileRepository;
@@ -127,7 +128,15 @@ public final class RecordEventService implements RecordEventUseCase {
     public List<BatchItem> recordAll(List<RecordEventCommand> commands) {
         BatchItem[] items = new BatchItem[commands.size()];
         for (int from = 0; from < commands.size(); from += UNIT_OF_WORK) {
-            recordTogether(commands, from, Math.min(commands.size(), from + UNIT_OF_WORK), items);
+            int to = Math.min(commands.size(), from + UNIT_OF_WORK);
+            StoreUnavailableException outage = recordTogether(commands, from, to, items);
+            if (outage != null) {
+                // the store is down or has no connection to give: every event left would wait as long to fail
+                for (int i = to; i < commands.size(); i++) {
+                    items[i] = BatchItem.failed(outage);
+                }
+                break;
+            }
         }
         return Arrays.asList(items);
     }
@@ -135,9 +144,11 @@ public final class RecordEventService implements RecordEventUseCase {
     /**
      * Records {@code commands[from, to)} in one unit of work. When that unit fails as a whole (it lost too many races,
      * or one event broke it half-way), each of its events is recorded on its own instead, so a failure stays with
-     * the event that caused it.
+     * the event that caused it; unless the store is unavailable, which fails them all at once.
+     *
+     * @return the outage that failed the unit, or {@code null}
      */
-    private void recordTogether(List<RecordEventCommand> commands, int from, int to, BatchItem[] items) {
+    private StoreUnavailableException recordTogether(List<RecordEventCommand> commands, int from, int to, BatchItem[] items) {
         Instant now = clock.now();
         List<Integer> admitted = new ArrayList<>();
         List<Instant> occurredAt = new ArrayList<>();
@@ -196,11 +207,19 @@ public final class RecordEventService implements RecordEventUseCase {
             for (int k = 0; k < admitted.size(); k++) {
                 items[admitted.get(k)] = together.get(k);
             }
+        } catch (StoreUnavailableException outage) {
+            admitted.forEach(i -> items[i] = BatchItem.failed(outage));
+            return outage;
         } catch (RuntimeException unitFailed) {
             for (int i : admitted) {
                 items[i] = answer(() -> record(commands.get(i)));
+                if (items[i].failure() instanceof StoreUnavailableException outage) {
+                    admitted.stream().filter(j -> items[j] == null).forEach(j -> items[j] = BatchItem.failed(outage));
+                    return outage;
+                }
             }
         }
+        return null;
     }
 
     /** A later event of a batch with the id of an earlier one: a replay of it, or a conflict. */

@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
  * compare-and-set of {@link #updateStatus}), so history and status never disagree.
  */
 @ApplicationScoped
+@StoreOutages
 public class PostgresAwardRepository implements AwardRepository {
 
     private static final String INSERT = "insert into awards (id, partner_id, moment_id, user_id, device_id,"

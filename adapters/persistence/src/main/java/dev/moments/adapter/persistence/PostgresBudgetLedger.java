@@ -25,6 +25,7 @@ import java.util.Optional;
  * lock serialises concurrent reservations and the CHECK constraints are never the ones saying no.
  */
 @ApplicationScoped
+@StoreOutages
 public class PostgresBudgetLedger implements BudgetLedger {
 
     private static final String ENTRY =

@@ -22,6 +22,7 @@ import java.util.Optional;
  * names.
  */
 @ApplicationScoped
+@StoreOutages
 public class PostgresClaimRepository implements ClaimRepository {
 
     private static final String SELECT = "select c.award_id, c.partner_id, c.reward_id, cast(c.shipping as text)"

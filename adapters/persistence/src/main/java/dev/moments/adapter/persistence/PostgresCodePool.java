@@ -18,6 +18,7 @@ import java.util.Optional;
  * award. Concurrent claims therefore never get one code twice, and a claim that finds no free code answers at once.
  */
 @ApplicationScoped
+@StoreOutages
 public class PostgresCodePool implements CodePool {
 
     /** Whether a reward's pool is low: parameters reward, percent. */

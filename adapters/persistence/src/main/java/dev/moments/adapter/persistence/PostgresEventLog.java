@@ -14,6 +14,7 @@ import java.util.Optional;
 
 /** Keeps every event received in PostgreSQL, once per (partner, event id), with its outcome as jsonb. */
 @ApplicationScoped
+@StoreOutages
 public class PostgresEventLog implements EventLog {
 
     private static final String INSERT = "insert into events (partner_id, event_id, fingerprint, type, user_id,"

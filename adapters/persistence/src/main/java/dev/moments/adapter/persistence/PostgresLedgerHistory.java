@@ -21,6 +21,7 @@ import java.util.List;
  * {@code moments} on the partner, so another partner's moment reads as empty, and {@code budgets} for the currency.
  */
 @ApplicationScoped
+@StoreOutages
 public class PostgresLedgerHistory implements LedgerHistory {
 
     @Override

@@ -18,6 +18,7 @@ import java.util.Optional;
  * {@code moment_event_types} index and changes a status, or an edited definition, only by compare-and-set.
  */
 @ApplicationScoped
+@StoreOutages
 public class PostgresMomentRepository implements MomentRepository {
 
     private static final String SELECT = "select id, partner_id, name, status, cast(trigger as text) as trigger,"

@@ -8,6 +8,7 @@ import java.util.Objects;
 
 /** Keeps domain events in the {@code outbox} table, written in the caller's transaction. */
 @ApplicationScoped
+@StoreOutages
 public class PostgresOutbox implements DomainEventOutbox {
 
     @Override

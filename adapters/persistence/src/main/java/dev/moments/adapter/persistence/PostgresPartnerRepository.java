@@ -11,6 +11,7 @@ import java.util.Optional;
 
 /** Keeps partners and their API keys in PostgreSQL; a key is found by its digest through a unique index. */
 @ApplicationScoped
+@StoreOutages
 public class PostgresPartnerRepository implements PartnerRepository {
 
     @Override

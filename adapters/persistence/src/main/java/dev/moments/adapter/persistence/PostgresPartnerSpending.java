@@ -28,6 +28,7 @@ import java.util.Optional;
  * a large part of the database's work per award. A shared advisory lock lives in the lock manager's memory only.
  */
 @ApplicationScoped
+@StoreOutages
 public class PostgresPartnerSpending implements PartnerSpending {
 
     /** Books a charge if it fits under the cap; the month on record never goes back. */

@@ -23,6 +23,7 @@ import java.util.Optional;
  * events one is refused with a {@code ConcurrentWriteException} and is retried, finding the other's row to lock.
  */
 @ApplicationScoped
+@StoreOutages
 public class PostgresProgressRepository implements ProgressRepository {
 
     private static final String COLUMNS =

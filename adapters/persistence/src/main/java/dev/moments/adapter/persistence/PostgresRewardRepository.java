@@ -13,6 +13,7 @@ import java.util.Optional;
 
 /** Keeps partners' reward catalogs in PostgreSQL; every lookup is scoped by partner. */
 @ApplicationScoped
+@StoreOutages
 public class PostgresRewardRepository implements RewardRepository {
 
     @Override

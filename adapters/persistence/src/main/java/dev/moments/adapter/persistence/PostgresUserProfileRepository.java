@@ -17,6 +17,7 @@ import java.util.Optional;
  * by an upsert. Values come back JSON-like: null, Boolean, String, BigDecimal for every number, List, Map.
  */
 @ApplicationScoped
+@StoreOutages
 public class PostgresUserProfileRepository implements UserProfileRepository {
 
     @Override

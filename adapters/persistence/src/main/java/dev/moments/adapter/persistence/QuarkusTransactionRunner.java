@@ -1,6 +1,7 @@
 package dev.moments.adapter.persistence;
 
 import dev.moments.application.port.out.ConcurrentWriteException;
+import dev.moments.application.port.out.StoreUnavailableException;
 import dev.moments.application.port.out.TransactionRunner;
 import dev.moments.domain.shared.InvalidValueException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -11,8 +12,9 @@ import java.util.function.Supplier;
 
 /**
  * Runs each unit of work in a new JTA transaction and turns a lost race in PostgreSQL (unique violation,
- * serialization failure, deadlock) into {@link ConcurrentWriteException}; every other exception reaches the caller
- * as the work threw it, after the rollback.
+ * serialization failure, deadlock) into {@link ConcurrentWriteException} and a database that cannot be used now into
+ * {@link StoreUnavailableException}; every other exception reaches the caller as the work threw it, after the
+ * rollback.
  *
  * <p>{@code QuarkusTransaction.requiringNew().call(...)} rolls back on any throwable of the work and rethrows a
  * {@link RuntimeException} unchanged, but wraps anything else (an {@link Error}, a checked exception) and any
@@ -26,9 +28,14 @@ public class QuarkusTransactionRunner implements TransactionRunner {
         Objects.requireNonNull(work, "work");
         try {
             return QuarkusTransaction.requiringNew().call(work::get);
-        } catch (ConcurrentWriteException e) {
+        } catch (ConcurrentWriteException | StoreUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
+            if (SqlStates.isUnavailable(e)) {
+                // rolled back; or, when the connection broke during the commit itself, with an outcome nobody can
+                // know: sending the request again is safe for an event (its id) or a creation with an Idempotency-Key
+                throw StoreOutageInterceptor.unavailable(e);
+            }
             if (SqlStates.isConcurrencyConflict(e)) {
                 throw new ConcurrentWriteException("a concurrent transaction wrote first; rolled back", e);
             }

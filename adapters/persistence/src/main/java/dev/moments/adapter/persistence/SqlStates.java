@@ -3,6 +3,7 @@ package dev.moments.adapter.persistence;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import org.hibernate.JDBCException;
@@ -30,6 +31,16 @@ final class SqlStates {
     private static final Set<String> CONCURRENCY_CONFLICTS =
             Set.of(UNIQUE_VIOLATION, SERIALIZATION_FAILURE, DEADLOCK_DETECTED);
 
+    /** {@code protocol_violation}: in the connection-exception class, but a defect rather than an outage. */
+    static final String PROTOCOL_VIOLATION = "08P01";
+    /** {@code admin_shutdown}, {@code crash_shutdown}, {@code cannot_connect_now}: the server is going or coming. */
+    private static final Set<String> SERVER_GOING_OR_COMING = Set.of("57P01", "57P02", "57P03");
+    /**
+     * What Agroal says, without a SQL state, when no connection came within the acquisition timeout ("Sorry,
+     * acquisition timeout!", "Acquisition timeout while waiting for new connection").
+     */
+    static final String ACQUISITION_TIMEOUT = "acquisition timeout";
+
     private SqlStates() {
     }
 
@@ -46,6 +57,19 @@ final class SqlStates {
         return anyInChain(failure, (state, message) -> UNTRANSLATABLE_CHARACTER.equals(state)
                 || CHARACTER_NOT_IN_REPERTOIRE.equals(state)
                 || INVALID_PARAMETER_VALUE.equals(state) && String.valueOf(message).contains("Zero bytes"));
+    }
+
+    /**
+     * Whether the chain says the database cannot be used now rather than that this work is wrong: a connection
+     * failure (SQL state class {@code 08}: refused, broken, lost), the server shutting down or starting up
+     * ({@code 57P01}–{@code 57P03}), the server out of connections or other resources (class {@code 53}), or no
+     * connection from the pool within its acquisition timeout.
+     */
+    static boolean isUnavailable(Throwable failure) {
+        return anyInChain(failure, (state, message) -> state != null
+                && (state.startsWith("08") && !PROTOCOL_VIOLATION.equals(state)
+                || SERVER_GOING_OR_COMING.contains(state) || state.startsWith("53"))
+                || message != null && message.toLowerCase(Locale.ROOT).contains(ACQUISITION_TIMEOUT));
     }
 
     /**
