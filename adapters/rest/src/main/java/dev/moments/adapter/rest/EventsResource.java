@@ -18,11 +18,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Where partners report what their users did. */
@@ -50,7 +55,13 @@ public class EventsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Records one event; the same id and body again replays the first result; "
             + "with dryRun=true, says what would happen and stores nothing")
-    public Responses.EventResult record(Requests.Event body, @QueryParam("dryRun") boolean dryRun) {
+    public Responses.EventResult record(Requests.Event body,
+                                        @Parameter(description = "true: say what would happen and store nothing;"
+                                                + " anything but true or false is refused (400)",
+                                                schema = @Schema(type = SchemaType.BOOLEAN))
+                                        @QueryParam("dryRun") String documentedOnly, @Context UriInfo uri) {
+        // read from the URI rather than the parameter, which cannot tell "?dryRun" or "?dryRun=" from no flag
+        boolean dryRun = QueryFlags.read(uri, "dryRun");
         RequestBodies.require(body);
         RecordEventCommand command = command(partner.id(), body);
         return dryRun ? toResponse(recordEvent.dryRun(command), true) : toResponse(recordEvent.record(command), false);
@@ -93,8 +104,8 @@ public class EventsResource {
 
     private static RecordEventCommand command(PartnerId partnerId, Requests.Event body) {
         return new RecordEventCommand(partnerId, body.id(), body.type(), body.userId(), body.deviceId(),
-                body.occurredAt(), JsonValues.toMap(body.properties(), "properties"), context(body.context()),
-                JsonValues.toMap(body.user(), "user"));
+                body.occurredAt(), JsonValues.toMap(body.properties()), context(body.context()),
+                JsonValues.toMap(body.user()));
     }
 
     static EventContext context(Requests.Context context) {

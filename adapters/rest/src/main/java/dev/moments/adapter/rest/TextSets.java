@@ -1,6 +1,7 @@
 package dev.moments.adapter.rest;
 
 import dev.moments.domain.shared.InvalidValueException;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -19,6 +20,6 @@ final class TextSets {
                 throw new InvalidValueException(field + "[" + i + "]", "entries must not be empty");
             }
         }
-        return Set.copyOf(values);
+        return new LinkedHashSet<>(values); // in the given order, so the model can name an entry by its index
     }
 }

@@ -3,6 +3,13 @@ package dev.moments.adapter.rest.dto;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.moments.application.port.in.RecordEventCommand;
+import dev.moments.domain.event.EventContext;
+import dev.moments.domain.moment.Moment;
+import dev.moments.domain.reward.Reward;
+import dev.moments.domain.shared.Countries;
+import dev.moments.domain.shared.WebAddress;
+import dev.moments.domain.trigger.Match;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON bodies partners and operators send, exactly as API.md names their fields. */
 public final class Requests {
+
+    /** What the properties and user blocks of one event may hold together (see docs/limits.md). */
+    static final String PAYLOAD = "properties and user together: at most 1,000 values, nested at most 8 deep, keys of"
+            + " at most 128 characters, strings of at most 8,192, 65,536 characters of text in all";
 
     private Requests() {
     }
@@ -55,8 +66,14 @@ public final class Requests {
     }
 
     /** {@code POST /v1/rewards}. */
-    public record CreateReward(String name, String kind, String cost, String currency, List<String> countries,
-                               Fulfillment fulfillment, String description, String imageUrl) {
+    public record CreateReward(@Schema(maxLength = Reward.MAX_NAME_LENGTH) String name, String kind,
+                               @Schema(description = "a decimal string in the partner's currency", example = "5.00")
+                               String cost, String currency,
+                               @Schema(maxItems = Countries.MAX_COUNTRIES) List<String> countries,
+                               Fulfillment fulfillment,
+                               @Schema(maxLength = Reward.MAX_DESCRIPTION_LENGTH) String description,
+                               @Schema(maxLength = WebAddress.MAX_LENGTH, format = "uri",
+                                       description = "an absolute http(s) URL") String imageUrl) {
     }
 
     /** Who delivers a reward. */
@@ -64,7 +81,8 @@ public final class Requests {
     }
 
     /** {@code POST /v1/rewards/{id}/codes}. */
-    public record AddCodes(List<String> codes) {
+    public record AddCodes(@Schema(maxItems = 10_000, description = "each 1 to 200 printable characters")
+                           List<String> codes) {
     }
 
     /** {@code POST /api/redeem/{token}/claim}; {@code shipping} only for a physical reward. */
@@ -81,8 +99,10 @@ public final class Requests {
     }
 
     /** {@code POST /v1/moments}. */
-    public record CreateMoment(String name, Trigger trigger, Audience audience, Schedule schedule, Budget budget,
-                               List<String> rewards, Limits limits, Integer holdoutPercent, Messages messages) {
+    public record CreateMoment(@Schema(maxLength = Moment.MAX_NAME_LENGTH) String name, Trigger trigger,
+                               Audience audience, Schedule schedule, Budget budget,
+                               @Schema(maxItems = Moment.MAX_REWARDS) List<String> rewards, Limits limits,
+                               Integer holdoutPercent, Messages messages) {
     }
 
     /**
@@ -105,8 +125,15 @@ public final class Requests {
     }
 
     /** A trigger definition; {@code kind} decides which other fields apply (see API.md). */
-    public record Trigger(String kind, String event, String where, BigDecimal atLeast, Duration within, String field,
-                          Boolean consecutive, List<Step> steps, List<Trigger> of) {
+    public record Trigger(String kind, @Schema(maxLength = Match.MAX_EVENT_TYPE_LENGTH) String event,
+                          @Schema(maxLength = 1_000, description = "a CEL condition over event and user; at most 2"
+                                  + " nested comprehensions") String where,
+                          BigDecimal atLeast, Duration within,
+                          @Schema(maxLength = Match.MAX_EVENT_TYPE_LENGTH) String field, Boolean consecutive,
+                          @Schema(maxItems = dev.moments.domain.trigger.Trigger.MAX_PARTS) List<Step> steps,
+                          @Schema(maxItems = dev.moments.domain.trigger.Trigger.MAX_PARTS,
+                                  description = "all/any nest at most 4 levels and hold at most 50 event conditions"
+                                          + " in all") List<Trigger> of) {
     }
 
     /** One step of a sequence. */
@@ -118,7 +145,12 @@ public final class Requests {
     }
 
     /** Who may earn a moment. */
-    public record Audience(List<String> countries, List<String> platforms, List<String> segments, String where) {
+    public record Audience(@Schema(maxItems = Countries.MAX_COUNTRIES) List<String> countries,
+                           @Schema(maxItems = dev.moments.domain.moment.Audience.MAX_PLATFORMS,
+                                   description = "each at most 32 characters") List<String> platforms,
+                           @Schema(maxItems = dev.moments.domain.moment.Audience.MAX_SEGMENTS,
+                                   description = "each at most 100 characters") List<String> segments,
+                           @Schema(maxLength = 1_000) String where) {
     }
 
     /** When a moment counts events. */
@@ -135,7 +167,8 @@ public final class Requests {
     }
 
     /** What the user is told. */
-    public record Messages(String announcement, String confirmation) {
+    public record Messages(@Schema(maxLength = dev.moments.domain.moment.Messages.MAX_LENGTH) String announcement,
+                           @Schema(maxLength = dev.moments.domain.moment.Messages.MAX_LENGTH) String confirmation) {
     }
 
     /** {@code POST /v1/moments/{id}/budget/top-up}. */
@@ -143,15 +176,24 @@ public final class Requests {
     }
 
     /** {@code POST /v1/events}. */
-    public record Event(String id, String type, String userId, String deviceId, Instant occurredAt,
-                        Map<String, JsonNode> properties, Context context, Map<String, JsonNode> user) {
+    public record Event(@Schema(maxLength = RecordEventCommand.MAX_ID_LENGTH) String id,
+                        @Schema(maxLength = RecordEventCommand.MAX_ID_LENGTH) String type,
+                        @Schema(maxLength = RecordEventCommand.MAX_ID_LENGTH) String userId,
+                        @Schema(maxLength = RecordEventCommand.MAX_ID_LENGTH) String deviceId, Instant occurredAt,
+                        @Schema(maxProperties = RecordEventCommand.MAX_PROPERTIES, description = PAYLOAD)
+                        Map<String, JsonNode> properties, Context context,
+                        @Schema(maxProperties = RecordEventCommand.MAX_PROPERTIES, description = PAYLOAD)
+                        Map<String, JsonNode> user) {
     }
 
     /** Where an event happened. */
-    public record Context(String country, String platform, String ip, Boolean testUser) {
+    public record Context(@Schema(pattern = "^[A-Z]{2}$") String country,
+                          @Schema(maxLength = dev.moments.domain.moment.Audience.MAX_PLATFORM_LENGTH) String platform,
+                          @Schema(maxLength = EventContext.MAX_IP_LENGTH, description = "an IPv4 or IPv6 address")
+                          String ip, Boolean testUser) {
     }
 
     /** {@code POST /v1/events/batch}: each event is read on its own so one bad event fails alone. */
-    public record EventBatch(List<JsonNode> events) {
+    public record EventBatch(@Schema(maxItems = 1_000) List<JsonNode> events) {
     }
 }

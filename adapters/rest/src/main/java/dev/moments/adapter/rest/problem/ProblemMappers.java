@@ -3,6 +3,7 @@ package dev.moments.adapter.rest.problem;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.moments.application.port.in.EventIdConflictException;
@@ -12,6 +13,7 @@ import dev.moments.application.port.in.NotReportableException;
 import dev.moments.application.port.in.RedemptionRefusedException;
 import dev.moments.application.port.out.ConcurrentWriteException;
 import dev.moments.application.port.out.InvalidExpressionException;
+import dev.moments.application.port.out.StoreUnavailableException;
 import dev.moments.domain.award.InvalidAwardTransitionException;
 import dev.moments.domain.moment.InvalidTransitionException;
 import dev.moments.domain.moment.MomentNotEditableException;
@@ -19,6 +21,8 @@ import dev.moments.domain.shared.DomainException;
 import dev.moments.domain.shared.InvalidValueException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -32,6 +36,9 @@ public class ProblemMappers {
 
     /** How long a client should wait before trying again a request that lost every race. */
     static final String RETRY_AFTER_SECONDS = "1";
+
+    /** How long a client should wait before trying again while the database cannot be used. */
+    static final String OUTAGE_RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response domain(DomainException e) {
@@ -48,6 +55,15 @@ public class ProblemMappers {
         return from(e).toResponse();
     }
 
+    /**
+     * Jackson reports a body it could not bind to a record in some cases as a definition error, which Quarkus would
+     * answer with an empty 500 of its own: every such failure goes through {@link #from} instead.
+     */
+    @ServerExceptionMapper
+    public Response definition(InvalidDefinitionException e) {
+        return from(e).toResponse();
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         return from(e).toResponse();
@@ -56,6 +72,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response contention(ConcurrentWriteException e) {
         return Response.fromResponse(from(e).toResponse()).header("Retry-After", RETRY_AFTER_SECONDS).build();
+    }
+
+    @ServerExceptionMapper
+    public Response outage(StoreUnavailableException e) {
+        return Response.fromResponse(from(e).toResponse()).header("Retry-After", OUTAGE_RETRY_AFTER_SECONDS).build();
     }
 
     @ServerExceptionMapper
@@ -71,6 +92,13 @@ public class ProblemMappers {
         }
         if (e instanceof InvalidValueException invalid) {
             return Problem.invalid(422, invalid.field(), invalid.getMessage());
+        }
+        if (e instanceof BadQueryParameterException query) {
+            return Problem.invalid(400, query.parameter(), query.getMessage());
+        }
+        if (isFormParameterLimit(e)) {
+            return Problem.of(413, "Content Too Large", "too-many-form-fields", "the form has more fields than"
+                    + " any form of this service (at most quarkus.http.limits.max-parameters, 1,000 by default)", null);
         }
         if (e instanceof NotFoundException notFound) {
             return Problem.of(Response.Status.NOT_FOUND, notFound.code(), notFound.getMessage());
@@ -91,15 +119,29 @@ public class ProblemMappers {
         if (e instanceof DomainException refusal) {
             return Problem.of(422, "Unprocessable Content", refusal.code(), refusal.getMessage(), null);
         }
+        if (e instanceof StoreUnavailableException outage) {
+            logOutage(outage);
+            return Problem.of(503, "Service Unavailable", "unavailable", "the service cannot reach its database"
+                    + " right now; nothing was changed, try again in a few seconds", null);
+        }
         if (e instanceof ConcurrentWriteException) {
             // lost the race for the same rows every time it was retried: nothing was changed, and trying again soon
             // is what helps, so this is a "busy", not an error of ours
             return Problem.of(503, "Service Unavailable", "contention", "other requests changed the same records"
                     + " at the same time, every time this one was tried; nothing was changed, try again", null);
         }
+        if (e instanceof InvalidDefinitionException) {
+            LOG.error("a request body type cannot be read by Jackson; a defect of the service", e);
+            return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal",
+                    "something went wrong on our side; the failed step changed nothing");
+        }
         if (e instanceof JsonParseException parse) {
             return Problem.of(400, "Bad Request", "malformed-json", "the body is not valid JSON: "
                     + parse.getOriginalMessage(), null);
+        }
+        if (e instanceof UnacceptableTextException text) {
+            String field = JsonPaths.of(text.getPath());
+            return Problem.invalid(422, field.isEmpty() ? "body" : field, text.getOriginalMessage());
         }
         if (e instanceof MismatchedInputException mismatch) {
             return badField(mismatch, mismatch instanceof InvalidFormatException format
@@ -129,6 +171,17 @@ public class ProblemMappers {
                 "something went wrong on our side; the failed step changed nothing");
     }
 
+    /** When an outage was last logged, so that a flood of 503s writes one line every 10 seconds, not one each. */
+    private static final AtomicLong OUTAGE_LOGGED_AT = new AtomicLong();
+
+    private static void logOutage(StoreUnavailableException e) {
+        long now = System.nanoTime();
+        long last = OUTAGE_LOGGED_AT.get();
+        if ((last == 0 || now - last > TimeUnit.SECONDS.toNanos(10)) && OUTAGE_LOGGED_AT.compareAndSet(last, now)) {
+            LOG.warnf("the database cannot be used now; answering 503 (%s)", String.valueOf(e.getCause()));
+        }
+    }
+
     /**
      * A refused claim: claimed already and not yet redeemable are conflicts (409 {@code already-claimed},
      * {@code not-yet-redeemable}), expired and cancelled links are gone (410), a reward the user cannot have is a
@@ -146,6 +199,18 @@ public class ProblemMappers {
                     e.getMessage()).withReason(e.reason().name());
         };
     }
+
+    /**
+     * Whether the failure is the form parser's refusal of a form with more fields than allowed. RESTEasy Reactive
+     * throws it as a bare {@code RuntimeException} (quarkusio/quarkus#54681), so it is known by where it was thrown.
+     */
+    private static boolean isFormParameterLimit(Throwable e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return e.getClass() == RuntimeException.class && trace.length > 0
+                && FORM_DATA.equals(trace[0].getClassName());
+    }
+
+    private static final String FORM_DATA = "org.jboss.resteasy.reactive.server.core.multipart.FormData";
 
     /** The JSON failure behind a failure, if any: the body reader wraps Jackson's exceptions. */
     private static JsonProcessingException jsonCause(Throwable e) {
@@ -174,7 +239,11 @@ public class ProblemMappers {
         if (type == null) {
             return "the expected type";
         }
-        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+        if (type == Integer.class || type == Long.class || type == int.class || type == long.class
+                || type == java.math.BigInteger.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type)) {
             return "a number";
         }
         if (type == String.class) {

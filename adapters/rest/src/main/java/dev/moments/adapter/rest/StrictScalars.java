@@ -1,0 +1,106 @@
+package dev.moments.adapter.rest;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.KeyDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.moments.adapter.rest.problem.UnacceptableTextException;
+import dev.moments.domain.shared.Text;
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+/**
+ * The deserializers of the scalars the API reads from JSON strings only: text (well-formed Unicode without NUL,
+ * else 422), times (RFC 3339, e.g. {@code 2026-11-25T10:00:00Z}) and durations (ISO-8601, e.g. {@code P45D}). A
+ * number, a boolean or an empty string where one of these is expected is refused (400), never converted.
+ */
+final class StrictScalars {
+
+    private StrictScalars() {
+    }
+
+    /** Any JSON string; anything else is refused. */
+    static final class TextValue extends StdScalarDeserializer<String> {
+
+        TextValue() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                throw MismatchedInputException.from(parser, String.class, "expected a string");
+            }
+            return checked(parser, parser.getText());
+        }
+    }
+
+    /** An object key: well-formed Unicode, no NUL. */
+    static final class TextKey extends KeyDeserializer {
+
+        @Override
+        public Object deserializeKey(String key, DeserializationContext context) throws IOException {
+            return checked(context.getParser(), key);
+        }
+    }
+
+    /** An RFC 3339 time with its offset, read as an instant. */
+    static final class TimeValue extends StdScalarDeserializer<Instant> {
+
+        TimeValue() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = string(parser, Instant.class);
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeException e) {
+                throw InvalidFormatException.from(parser, "not an RFC 3339 time", text, Instant.class);
+            }
+        }
+    }
+
+    /** An ISO-8601 duration such as {@code PT24H} or {@code P45D}. */
+    static final class DurationValue extends StdScalarDeserializer<Duration> {
+
+        DurationValue() {
+            super(Duration.class);
+        }
+
+        @Override
+        public Duration deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = string(parser, Duration.class);
+            try {
+                return Duration.parse(text);
+            } catch (DateTimeException | ArithmeticException e) {
+                throw InvalidFormatException.from(parser, "not an ISO-8601 duration", text, Duration.class);
+            }
+        }
+    }
+
+    private static String string(JsonParser parser, Class<?> type) throws IOException {
+        if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+            throw MismatchedInputException.from(parser, type, "expected a string");
+        }
+        return checked(parser, parser.getText());
+    }
+
+    private static String checked(JsonParser parser, String text) throws JsonMappingException {
+        if (text.indexOf('\u0000') >= 0) {
+            throw new UnacceptableTextException(parser, "text must not contain the NUL character (U+0000)");
+        }
+        if (!Text.isWellFormed(text)) {
+            throw new UnacceptableTextException(parser, "text must be well-formed Unicode (it holds a lone surrogate)");
+        }
+        return text;
+    }
+}
