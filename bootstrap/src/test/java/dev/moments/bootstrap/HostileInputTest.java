@@ -1,0 +1,409 @@
+package dev.moments.bootstrap;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The findings of the hostile-input campaign (issue 10), one named test each (8 and 10, Idempotency-Key and rate
+ * limits, and 11, outages, have classes of their own): every answer is a 4xx problem, or a 2xx without effect, and
+ * nothing reaches the heap, the database or another user.
+ */
+@QuarkusTest
+class HostileInputTest {
+
+    private Api acme;
+
+    @BeforeEach
+    void givenAPartner() {
+        acme = Api.newPartner();
+    }
+
+    private static ValidatableResponse problem(ValidatableResponse response, int status) {
+        return response.statusCode(status).contentType("application/problem+json").body("status", equalTo(status));
+    }
+
+    private ValidatableResponse postEvent(String json) {
+        return acme.request().body(json).post("/v1/events").then();
+    }
+
+    private static List<Integer> numbers(int count) {
+        List<Integer> list = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            list.add(i);
+        }
+        return list;
+    }
+
+    @Nested
+    class Finding1_ExpressionsThatBuildLargeValues {
+
+        @Test
+        void theEventOfTheAttackIsRefusedForItsSizeBeforeAnyConditionRuns() {
+            acme.launchedMoment(Map.of("kind", "event", "event", "big",
+                    "where", "event.l.map(x, event.s + event.s).size() > 0"));
+            // the parser refuses a 1,000,000-character string; a shorter one, the event's own limits
+            problem(acme.request().body(Map.of("id", "big-1", "type", "big", "userId", "u1",
+                    "properties", Map.of("l", numbers(10_000), "s", "a".repeat(1_000_000)))).post("/v1/events")
+                    .then(), 400).body("detail", containsString("String value length"));
+            problem(acme.request().body(Map.of("id", "big-1", "type", "big", "userId", "u1",
+                    "properties", Map.of("l", numbers(10_000), "s", "a".repeat(8_000)))).post("/v1/events")
+                    .then(), 422).body("errors.field", hasItem(startsWith("properties.l[")))
+                    .body("detail", containsString("at most 1000 values"));
+        }
+
+        @Test
+        void anEventWithinTheLimitsMeetsTheConditionOnlyWithinItsEvaluationBudget() {
+            acme.launchedMoment(Map.of("kind", "event", "event", "big",
+                    "where", "event.l.map(x, event.s + event.s).size() > 0"));
+            // 990 items × 16 KB strings would build 16 MB: the evaluation stops at its budget, the event counts not
+            acme.event(Map.of("type", "big", "userId", "u1",
+                            "properties", Map.of("l", numbers(990), "s", "a".repeat(8_192))))
+                    .body("awards", empty());
+            // the same condition over a small event is met as ever
+            acme.event(Map.of("type", "big", "userId", "u2", "properties", Map.of("l", numbers(3), "s", "abc")))
+                    .body("awards", hasSize(1));
+        }
+
+        @Test
+        void threeNestedComprehensionsAreRefusedWhenTheMomentIsDefined() {
+            problem(acme.request().body(Map.of("name", "m",
+                    "trigger", Map.of("kind", "event", "event", "x",
+                            "where", "event.l.all(a, event.l.all(b, event.l.all(c, a + b + c > 0)))"),
+                    "budget", Map.of("currency", "USD", "total", "10.00", "costPerAction", "1.00"),
+                    "rewards", List.of(acme.createReward("1.00")))).post("/v1/moments").then(), 422)
+                    .body("errors.field", hasItem("trigger.where"));
+        }
+    }
+
+    @Nested
+    class Finding2_DeepNesting {
+
+        @Test
+        void propertiesNestedNineHundredNinetyLevelsWithLongKeysAreRefusedByTheParser() {
+            String key = "k".repeat(10_000);
+            String json = "{\"id\":\"deep\",\"type\":\"t\",\"userId\":\"u\",\"properties\":"
+                    + ("{\"" + key + "\":").repeat(990) + "1" + "}".repeat(990) + "}";
+            problem(postEvent(json), 400);
+        }
+
+        @Test
+        void aUserBlockNestedNineHundredNinetyNineLevelsIsRefusedByTheParser() {
+            String json = "{\"id\":\"deep\",\"type\":\"t\",\"userId\":\"u\",\"user\":"
+                    + "{\"a\":".repeat(999) + "1" + "}".repeat(999) + "}";
+            problem(postEvent(json), 400);
+        }
+
+        @Test
+        void propertiesNestedDeeperThanTheEventLimitAreRefusedNamingTheValue() {
+            String json = "{\"id\":\"deep\",\"type\":\"t\",\"userId\":\"u\",\"properties\":"
+                    + "{\"a\":".repeat(12) + "1" + "}".repeat(12) + "}";
+            problem(postEvent(json), 422).body("errors[0].field", startsWith("properties.a.a"))
+                    .body("detail", containsString("levels deep"));
+        }
+
+        @Test
+        void aKeyLongerThanTheEventLimitIsRefused() {
+            problem(acme.request().body(Map.of("id", "k", "type", "t", "userId", "u",
+                    "properties", Map.of("k".repeat(200), 1))).post("/v1/events").then(), 422)
+                    .body("detail", containsString("keys are at most"));
+        }
+    }
+
+    @Nested
+    class Finding3_HugeDefinitions {
+
+        private Map<String, Object> moment(Map<String, Object> extra) {
+            Map<String, Object> body = new LinkedHashMap<>(Map.of("name", "m",
+                    "trigger", Map.of("kind", "event", "event", "x"),
+                    "budget", Map.of("currency", "USD", "total", "10.00", "costPerAction", "1.00"),
+                    "rewards", List.of(acme.createReward("1.00"))));
+            body.putAll(extra);
+            return body;
+        }
+
+        @Test
+        void anAudienceOfFiftyThousandSegmentsIsRefused() {
+            List<String> segments = new ArrayList<>();
+            for (int i = 0; i < 50_000; i++) {
+                segments.add(String.format("s%0190d", i));
+            }
+            problem(acme.request().body(moment(Map.of("audience", Map.of("segments", segments))))
+                    .post("/v1/moments").then(), 422).body("errors.field", hasItem("audience.segments"));
+        }
+
+        @Test
+        void aSegmentNameLongerThanItsLimitIsRefusedWithItsIndex() {
+            problem(acme.request().body(moment(Map.of("audience", Map.of("segments", List.of("ok", "s".repeat(101))))))
+                    .post("/v1/moments").then(), 422).body("errors.field", hasItem("audience.segments[1]"));
+        }
+
+        @Test
+        void aTriggerOfMoreThanFiftyConditionsIsRefused() {
+            List<Object> leaves = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                leaves.add(Map.of("kind", "event", "event", "e" + i));
+            }
+            Map<String, Object> twenty = Map.of("kind", "any", "of", leaves);
+            problem(acme.request().body(moment(Map.of("trigger", Map.of("kind", "all", "of",
+                    List.of(twenty, twenty, twenty))))).post("/v1/moments").then(), 422)
+                    .body("detail", containsString("at most 50 event conditions"));
+        }
+    }
+
+    @Nested
+    class Finding4_DuplicateKeys {
+
+        @Test
+        void aClaimWithADuplicateKeyIsABadRequestNotAnEmpty500() {
+            problem(given().contentType(ContentType.JSON)
+                    .body("{\"rewardId\":\"r\",\"shipping\":null,\"email\":null,\"rewardId\":\"r\"}")
+                    .post("/api/redeem/abcdefghijklmnopqrstuv/claim").then(), 400)
+                    .body("detail", containsString("Duplicate field 'rewardId'"));
+        }
+
+        @Test
+        void aRewardOrAnEventWithADuplicateKeyIsRefusedAndNothingIsCreated() {
+            problem(acme.request().body("{\"name\":\"a\",\"kind\":\"CREDIT\",\"cost\":\"1.00\",\"currency\":\"USD\","
+                    + "\"fulfillment\":{\"provider\":\"sandbox\"},\"name\":\"b\"}").post("/v1/rewards").then(), 400);
+            problem(postEvent("{\"id\":\"e1\",\"type\":\"t\",\"userId\":\"u\",\"id\":\"e2\"}"), 400);
+            acme.request().get("/v1/rewards").then().statusCode(200).body("items", empty());
+        }
+
+        @Test
+        void aDuplicateKeyInsidePropertiesIsRefused() {
+            problem(postEvent("{\"id\":\"e1\",\"type\":\"t\",\"userId\":\"u\",\"properties\":{\"a\":1,\"a\":2}}"), 400);
+        }
+    }
+
+    @Nested
+    class Finding5_FormFields {
+
+        @Test
+        void aRedemptionFormWithMoreThanAThousandFieldsIsRefusedNotA500() {
+            StringBuilder form = new StringBuilder("rewardId=x");
+            for (int i = 0; i < 1_200; i++) {
+                form.append("&f").append(i).append("=x");
+            }
+            problem(given().contentType(ContentType.URLENC).body(form.toString())
+                    .post("/r/abcdefghijklmnopqrstuv").then(), 413);
+        }
+    }
+
+    @Nested
+    class Finding6_LoneSurrogates {
+
+        @Test
+        void aUserIdWithALoneSurrogateIsRefusedSoNoTwoUsersCanCollide() {
+            problem(postEvent("{\"id\":\"s1\",\"type\":\"t\",\"userId\":\"col\\ud800N\"}"), 422)
+                    .body("errors.field", hasItem("userId"));
+            acme.event(Map.of("type", "t", "userId", "col?N"));
+            // the refused event left nothing behind: the same id with a proper user is new
+            acme.request().body(Map.of("id", "s1", "type", "t", "userId", "colN")).post("/v1/events").then()
+                    .statusCode(200).body("duplicate", equalTo(false));
+        }
+
+        @Test
+        void aLoneSurrogateInAPropertyKeyOrValueIsRefused() {
+            problem(postEvent("{\"id\":\"s2\",\"type\":\"t\",\"userId\":\"u\",\"properties\":{\"a\":\"x\\udc00\"}}"),
+                    422).body("errors.field", hasItem("properties.a"));
+            problem(postEvent("{\"id\":\"s3\",\"type\":\"t\",\"userId\":\"u\",\"properties\":{\"\\ud800\":1}}"), 422);
+        }
+
+        @Test
+        void aPairedSurrogateIsWelcome() {
+            acme.request().body("{\"id\":\"s4\",\"type\":\"t\",\"userId\":\"emoji-\\ud83d\\ude00\"}").post("/v1/events")
+                    .then().statusCode(200);
+        }
+    }
+
+    @Nested
+    class Finding7_NulCharacters {
+
+        @Test
+        void aNulInAPathParameterIsANotFound() {
+            for (String path : List.of("/v1/rewards/%00", "/v1/moments/%00", "/v1/awards/%00",
+                    "/v1/moments/%00/ledger", "/v1/users/%00/moments/%00", "/v1/users/u/moments/%00")) {
+                problem(acme.request().urlEncodingEnabled(false).get(path).then(), 404);
+            }
+            problem(acme.request().urlEncodingEnabled(false).body(Map.of("codes", List.of("a")))
+                    .post("/v1/rewards/%00/codes").then(), 404);
+            problem(acme.request().urlEncodingEnabled(false).body(Map.of("userId", "u"))
+                    .post("/v1/moments/%00/awards/preview").then(), 404);
+        }
+
+        @Test
+        void aNulInAQueryParameterIsABadRequestNamingIt() {
+            for (String name : List.of("after", "userId", "momentId", "status", "limit")) {
+                problem(acme.request().urlEncodingEnabled(false).get("/v1/awards?" + name + "=%00").then(), 400)
+                        .body("errors.field", hasItem(name));
+            }
+        }
+
+        @Test
+        void aNulInAnIdOfTheBodyIsRefused() {
+            problem(acme.request().body(Map.of("name", "m", "trigger", Map.of("kind", "event", "event", "x"),
+                    "budget", Map.of("currency", "USD", "total", "10.00", "costPerAction", "1.00"),
+                    "rewards", List.of("\u0000"))).post("/v1/moments").then(), 422);
+            String moment = acme.launchedMoment(Map.of("kind", "direct"));
+            problem(acme.request().body(Map.of("userId", "u\u0000")).post("/v1/moments/" + moment + "/awards/preview")
+                    .then(), 422);
+        }
+    }
+
+    @Nested
+    class Finding9_DryRunFlag {
+
+        @Test
+        void aDryRunFlagOtherThanTrueOrFalseIsRefusedAndPaysNothing() {
+            String moment = acme.launchedSpendMoment("100.00", "10.00");
+            for (String flag : List.of("1", "yes", "maybe", "TRUE", "")) {
+                problem(acme.request().queryParam("dryRun", flag).body(Map.of("id", "d-" + flag, "type",
+                        "order.completed", "userId", "u-" + flag, "properties", Map.of("total", 30)))
+                        .post("/v1/events").then(), 400).body("errors.field", hasItem("dryRun"));
+            }
+            acme.moment(moment).body("budgetState.reserved", equalTo("0.00"));
+            acme.request().queryParam("dryRun", "true").body(Map.of("id", "d-t", "type", "order.completed",
+                    "userId", "u-t", "properties", Map.of("total", 30))).post("/v1/events").then().statusCode(200)
+                    .body("dryRun", equalTo(true));
+            acme.moment(moment).body("budgetState.reserved", equalTo("0.00"));
+        }
+    }
+
+    @Nested
+    class Finding12_RedemptionHeaders {
+
+        @Test
+        void theRedemptionApiForbidsCachingReferrersAndSniffingOnEveryAnswer() {
+            String reward = Claims.reward(acme, "DIGITAL_CODE", "5.00", "sandbox", List.of());
+            String moment = Claims.moment(acme, "100.00", reward);
+            Claims.Award award = Claims.award(acme, moment, "u1");
+            for (ValidatableResponse response : List.of(Claims.preview(award.token()).statusCode(200),
+                    Claims.claim(award.token(), reward).statusCode(200),
+                    Claims.preview("unknown-token-0123456789").statusCode(404))) {
+                response.header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
+                        .header("X-Content-Type-Options", "nosniff");
+            }
+        }
+    }
+
+    @Nested
+    class Finding13_NoCoercion {
+
+        private String reward;
+
+        @BeforeEach
+        void givenAReward() {
+            reward = acme.createReward("1.00");
+        }
+
+        private ValidatableResponse postReward(String fields) {
+            return acme.request().body("{\"kind\":\"CREDIT\",\"currency\":\"USD\",\"fulfillment\":"
+                    + "{\"provider\":\"sandbox\"}," + fields + "}").post("/v1/rewards").then();
+        }
+
+        private ValidatableResponse postMoment(String trigger, String extra) {
+            return acme.request().body("{\"name\":\"m\",\"trigger\":" + trigger + ",\"budget\":{\"currency\":\"USD\","
+                    + "\"total\":\"10.00\",\"costPerAction\":\"1.00\"},\"rewards\":[\"" + reward + "\"]" + extra + "}")
+                    .post("/v1/moments").then();
+        }
+
+        private static final String COUNT = "{\"kind\":\"count\",\"event\":\"x\",\"atLeast\":2}";
+
+        @Test
+        void aBooleanOrANumberIsNotReadAsText() {
+            problem(postReward("\"name\":true,\"cost\":\"1.00\""), 400).body("errors.field", hasItem("name"));
+            problem(postReward("\"name\":\"n\",\"cost\":1.5"), 400).body("errors.field", hasItem("cost"));
+        }
+
+        @Test
+        void numbersAreNotReadAsDurations() {
+            problem(postMoment("{\"kind\":\"count\",\"event\":\"x\",\"atLeast\":2,\"within\":12345}", ""), 400)
+                    .body("errors.field", hasItem("trigger.within"));
+            problem(postMoment(COUNT, ",\"limits\":{\"claimWithin\":1}"), 400)
+                    .body("errors.field", hasItem("limits.claimWithin"));
+            problem(postMoment(COUNT, ",\"limits\":{\"cooldown\":1e309}"), 400)
+                    .body("errors.field", hasItem("limits.cooldown"));
+        }
+
+        @Test
+        void fractionsAreNotReadAsWholeNumbers() {
+            problem(postMoment(COUNT, ",\"limits\":{\"perUser\":1.5}"), 400)
+                    .body("errors.field", hasItem("limits.perUser"));
+            problem(postMoment(COUNT, ",\"holdoutPercent\":1.9"), 400).body("errors.field", hasItem("holdoutPercent"));
+        }
+
+        @Test
+        void aVanishinglySmallSumTargetIsRefusedLikeZero() {
+            problem(postMoment("{\"kind\":\"sum\",\"event\":\"x\",\"field\":\"total\",\"atLeast\":1e-400}", ""), 422)
+                    .body("errors.field", hasItem("trigger.atLeast"));
+            problem(postMoment("{\"kind\":\"sum\",\"event\":\"x\",\"field\":\"total\",\"atLeast\":0}", ""), 422)
+                    .body("errors.field", hasItem("trigger.atLeast"));
+        }
+
+        @Test
+        void anEmptyOrNumericTimeIsRefused() {
+            problem(postEvent("{\"id\":\"o1\",\"type\":\"t\",\"userId\":\"u\",\"occurredAt\":\"\"}"), 400)
+                    .body("errors.field", hasItem("occurredAt"));
+            problem(postEvent("{\"id\":\"o2\",\"type\":\"t\",\"userId\":\"u\",\"occurredAt\":1700000000}"), 400)
+                    .body("errors.field", hasItem("occurredAt"));
+        }
+
+        @Test
+        void trailingGarbageAfterTheDocumentIsRefused() {
+            problem(postEvent("{\"id\":\"o3\",\"type\":\"t\",\"userId\":\"u\"} garbage"), 400);
+            problem(postEvent("{\"id\":\"o3\",\"type\":\"t\",\"userId\":\"u\"}{}"), 400);
+        }
+
+        @Test
+        void aContextIpMustBeAnAddressAndAPlatformAShortLabel() {
+            problem(acme.request().body(Map.of("id", "o4", "type", "t", "userId", "u",
+                    "context", Map.of("ip", "1".repeat(10_000)))).post("/v1/events").then(), 422)
+                    .body("errors.field", hasItem("context.ip"));
+            problem(acme.request().body(Map.of("id", "o5", "type", "t", "userId", "u",
+                    "context", Map.of("platform", "p".repeat(10_000)))).post("/v1/events").then(), 422)
+                    .body("errors.field", hasItem("context.platform"));
+            for (String ip : List.of("203.0.113.7", "2001:db8::1", "::ffff:192.0.2.1")) {
+                acme.event(Map.of("type", "t", "userId", "u", "context", Map.of("ip", ip)));
+            }
+            for (String ip : List.of("localhost", "example.com", "1.2.3", "01.2.3.4", "256.1.1.1", "g::1")) {
+                problem(acme.request().body(Map.of("id", Api.uniqueId("ip-"), "type", "t", "userId", "u",
+                        "context", Map.of("ip", ip))).post("/v1/events").then(), 422)
+                        .body("errors.field", hasItem("context.ip"));
+            }
+        }
+
+        @Test
+        void anImageUrlMustBeAProperHttpAddress() {
+            problem(postReward("\"name\":\"n\",\"cost\":\"1.00\",\"imageUrl\":\"https://x/\\\"<script>\""), 422)
+                    .body("errors.field", hasItem("imageUrl"));
+            problem(postReward("\"name\":\"n\",\"cost\":\"1.00\",\"imageUrl\":\"javascript:alert(1)\""), 422)
+                    .body("errors.field", hasItem("imageUrl"));
+            postReward("\"name\":\"n\",\"cost\":\"1.00\",\"imageUrl\":\"https://img.example.com/a%20b.png?x=1\"")
+                    .statusCode(201);
+        }
+
+        @Test
+        void aNameWithAControlCharacterIsRefused() {
+            problem(postReward("\"name\":\"a\\u0007b\",\"cost\":\"1.00\""), 422).body("errors.field", hasItem("name"));
+            acme.request().get("/v1/rewards").then().body("items.name", not(hasItem(anyOf(containsString("\u0007")))));
+        }
+    }
+}
