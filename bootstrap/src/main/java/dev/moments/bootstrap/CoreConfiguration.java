@@ -12,6 +12,7 @@ import dev.moments.application.port.out.Clock;
 import dev.moments.application.port.out.DomainEventOutbox;
 import dev.moments.application.port.out.EventLog;
 import dev.moments.application.port.out.ExpressionCompiler;
+import dev.moments.application.port.out.IdempotencyKeys;
 import dev.moments.application.port.out.IdGenerator;
 import dev.moments.application.port.out.LedgerHistory;
 import dev.moments.application.port.out.MomentRepository;
@@ -31,6 +32,7 @@ import dev.moments.application.service.RedemptionService;
 import dev.moments.application.service.CompiledExpressions;
 import dev.moments.application.service.DirectAwardService;
 import dev.moments.application.service.ExplainService;
+import dev.moments.application.service.IdempotencyService;
 import dev.moments.application.service.ListeningMoments;
 import dev.moments.application.service.MomentService;
 import dev.moments.application.service.PartnerService;
@@ -212,6 +214,13 @@ public class CoreConfiguration {
     AwardService awardService(AwardRepository awards, MomentRepository moments, TokenSealer sealer,
                               ClaimRepository claims, RewardRepository rewards) {
         return new AwardService(awards, moments, sealer, claims, rewards);
+    }
+
+    @Produces
+    @Singleton
+    IdempotencyService idempotencyService(IdempotencyKeys keys, TokenSealer sealer, Clock clock,
+                                          MomentsConfig config, TransactionRunner transactions) {
+        return new IdempotencyService(keys, sealer, clock, config.idempotency().retention(), transactions);
     }
 
     @Produces

@@ -57,4 +57,26 @@ public interface MomentsConfig {
     /** Background tasks that may wait for a thread; beyond that a claim's submission is left to the retry job. */
     @WithDefault("1000")
     int backgroundQueue();
+
+    /** The {@code Idempotency-Key} of creating POSTs. */
+    Idempotency idempotency();
+
+    /** How long idempotency keys are kept, and the job that forgets them afterwards. */
+    interface Idempotency {
+
+        /**
+         * How long a key is kept at least ({@code MOMENTS_IDEMPOTENCY_RETENTION}); a request sent with it later is a
+         * new request.
+         */
+        @WithDefault("PT24H")
+        Duration retention();
+
+        /** How often the job forgets the keys past their retention. */
+        @WithDefault("15m")
+        String cleanupInterval();
+
+        /** How long after start the job first runs. */
+        @WithDefault("1m")
+        String cleanupDelay();
+    }
 }

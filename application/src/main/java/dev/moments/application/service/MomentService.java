@@ -110,7 +110,7 @@ public final class MomentService implements CreateMomentUseCase, EditMomentUseCa
             }
             return view(next.moment(), now);
         });
-        listening.changed(partnerId);
+        transactions.afterCommit(() -> listening.changed(partnerId));
         return edited;
     }
 
@@ -133,7 +133,7 @@ public final class MomentService implements CreateMomentUseCase, EditMomentUseCa
             }
             return view(changed, now);
         });
-        listening.changed(partnerId);
+        transactions.afterCommit(() -> listening.changed(partnerId));
         return result;
     }
 
@@ -149,7 +149,9 @@ public final class MomentService implements CreateMomentUseCase, EditMomentUseCa
             // Re-read after the write: the store serialises budget writes, so this sees every committed reservation.
             return view(follower.follow(partnerId, momentId, now).moment(), now);
         });
-        listening.changed(partnerId);
+        // after the commit, also when this top-up joined a larger transaction (an idempotent request): a reload of the
+        // index before the commit would read the moment still EXHAUSTED and keep that for its whole max age
+        transactions.afterCommit(() -> listening.changed(partnerId));
         return toppedUp;
     }
 

@@ -4,7 +4,13 @@ import dev.moments.application.port.out.ConcurrentWriteException;
 import dev.moments.application.port.out.TransactionRunner;
 import java.util.function.Supplier;
 
-/** Runs work in a transaction and runs it again when it lost a race, a bounded number of times. */
+/**
+ * Runs work in a transaction and runs it again when it lost a race, a bounded number of times.
+ *
+ * <p>Inside a transaction already running (joined: an idempotent request runs a creation in the transaction that
+ * claimed its key) the work runs once, without retry: a {@link ConcurrentWriteException} has doomed the whole
+ * transaction, so it goes on to the outermost {@code run}, which rolls everything back and runs it all again.
+ */
 final class Transactions {
 
     static final int MAX_ATTEMPTS = 8;
@@ -16,6 +22,9 @@ final class Transactions {
     }
 
     <T> T run(Supplier<T> work) {
+        if (runner.isActive()) {
+            return runner.inTransaction(work);
+        }
         ConcurrentWriteException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try {
@@ -25,5 +34,10 @@ final class Transactions {
             }
         }
         throw last;
+    }
+
+    /** Runs {@code action} after the current transaction commits (the outermost one, when joined), or now. */
+    void afterCommit(Runnable action) {
+        runner.afterCommit(action);
     }
 }

@@ -193,6 +193,8 @@ final class Sql {
             statement.setObject(index, date.toString(), Types.OTHER);
         } else if (value instanceof Integer || value instanceof Long || value instanceof Boolean) {
             statement.setObject(index, value);
+        } else if (value instanceof byte[] bytes) {
+            statement.setBytes(index, bytes);
         } else if (value instanceof String[] texts) {
             statement.setArray(index, statement.getConnection().createArrayOf("text", texts));
         } else {

@@ -34,9 +34,11 @@ public class PostgresPorts {
     PostgresClaimRepository claims;
     @Inject
     PostgresCodePool codes;
+    @Inject
+    PostgresIdempotencyKeys idempotencyKeys;
 
     public Ports ports() {
         return new Ports(partners, rewards, moments, ledger, awards, events, progress, profiles, transactions,
-                history, spending, claims, codes);
+                history, spending, claims, codes, idempotencyKeys);
     }
 }

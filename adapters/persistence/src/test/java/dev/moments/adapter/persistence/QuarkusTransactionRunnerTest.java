@@ -20,6 +20,7 @@ import dev.moments.domain.shared.InvalidValueException;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -187,7 +188,7 @@ class QuarkusTransactionRunnerTest {
     }
 
     @Test
-    void aRunnerInsideARunner_commitsItsOwnWorkEvenWhenTheOuterOneRollsBack() {
+    void aRunnerInsideARunner_joinsItsTransaction_soTheOuterRollbackUndoesTheInnerWorkToo() {
         Partner inner = new Partner(new PartnerId(unique("ptn_")), "Inner", usd("1.00").currency(), AT);
         Partner outer = new Partner(new PartnerId(unique("ptn_")), "Outer", usd("1.00").currency(), AT);
         IllegalStateException failure = new IllegalStateException("outer fails");
@@ -195,11 +196,73 @@ class QuarkusTransactionRunnerTest {
         assertThat(catchThrowable(() -> data.txRun(() -> {
             data.partners.insert(outer);
             data.txRun(() -> data.partners.insert(inner));
+            assertThat(data.runner().isActive()).isTrue();
             throw failure;
         }))).isSameAs(failure);
 
-        assertThat(data.tx(() -> data.partners.find(inner.id()))).isPresent();
+        assertThat(data.tx(() -> data.partners.find(inner.id()))).isEmpty();
         assertThat(data.tx(() -> data.partners.find(outer.id()))).isEmpty();
+        assertThat(data.runner().isActive()).isFalse();
+    }
+
+    @Test
+    void aLostRaceInAJoinedRunner_isAConcurrentWrite_andRollsBackTheWholeTransaction() {
+        Partner partner = data.partner();
+        data.txRun(() -> data.events.insert(event(partner, "evt-joined")));
+        Partner outer = new Partner(new PartnerId(unique("ptn_")), "Outer", usd("1.00").currency(), AT);
+
+        Throwable thrown = catchThrowable(() -> data.txRun(() -> {
+            data.partners.insert(outer);
+            Throwable inner = catchThrowable(() -> data.txRun(() -> data.events.insert(event(partner, "evt-joined"))));
+            assertThat(inner).isInstanceOf(ConcurrentWriteException.class);
+            throw (ConcurrentWriteException) inner;
+        }));
+
+        assertThat(thrown).isInstanceOf(ConcurrentWriteException.class);
+        assertThat(data.tx(() -> data.partners.find(outer.id()))).isEmpty();
+    }
+
+    @Test
+    void aJoinedRunnerThatFails_doomsTheTransactionItJoined_evenIfTheOuterWorkGoesOn() {
+        Partner outer = new Partner(new PartnerId(unique("ptn_")), "Outer", usd("1.00").currency(), AT);
+
+        Throwable thrown = catchThrowable(() -> data.txRun(() -> {
+            data.partners.insert(outer);
+            catchThrowable(() -> data.txRun(() -> {
+                throw new IllegalStateException("inner fails");
+            }));
+        }));
+
+        assertThat(thrown).isNotNull();
+        assertThat(data.tx(() -> data.partners.find(outer.id()))).isEmpty();
+    }
+
+    @Test
+    void afterCommitWork_runsOnceTheOutermostTransactionCommitted_andSeesItsRowsFromATransactionOfItsOwn() {
+        Partner partner = new Partner(new PartnerId(unique("ptn_")), "Committed", usd("1.00").currency(), AT);
+        List<String> order = new ArrayList<>();
+
+        data.txRun(() -> {
+            data.txRun(() -> data.partners.insert(partner));
+            data.runner().afterCommit(() -> order.add("after commit, found: "
+                    + data.tx(() -> data.partners.find(partner.id())).isPresent()));
+            order.add("outer work");
+        });
+
+        assertThat(order).containsExactly("outer work", "after commit, found: true");
+    }
+
+    @Test
+    void afterCommitWork_runsAtOnceOutsideATransaction_andNeverAfterARollback() {
+        List<String> order = new ArrayList<>();
+        data.runner().afterCommit(() -> order.add("at once"));
+
+        assertThat(catchThrowable(() -> data.txRun(() -> {
+            data.runner().afterCommit(() -> order.add("after a rollback"));
+            throw new IllegalStateException("fails");
+        }))).isInstanceOf(IllegalStateException.class);
+
+        assertThat(order).containsExactly("at once");
     }
 
     private static void await(CountDownLatch latch) {

@@ -16,6 +16,7 @@ import dev.moments.domain.shared.Money;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The operator's API: partners, their keys and their monthly spending caps. */
@@ -37,28 +39,34 @@ public class AdminPartnersResource {
     private final ManageApiKeysUseCase keys;
     private final GetPartnerQuery partners;
     private final SetMonthlyCapUseCase caps;
+    private final IdempotentCreations idempotent;
 
     public AdminPartnersResource(CreatePartnerUseCase createPartner, ManageApiKeysUseCase keys,
-                                 GetPartnerQuery partners, SetMonthlyCapUseCase caps) {
+                                 GetPartnerQuery partners, SetMonthlyCapUseCase caps, IdempotentCreations idempotent) {
         this.createPartner = createPartner;
         this.keys = keys;
         this.partners = partners;
         this.caps = caps;
+        this.idempotent = idempotent;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Registers a partner, optionally with a monthly spending cap; its API key is shown in this"
             + " response only")
-    public Response create(Requests.CreatePartner body) {
-        RequestBodies.require(body);
-        PartnerCreated created = createPartner.create(new CreatePartnerCommand(body.name(), body.currency(),
-                body.monthlyCap()));
-        return Response.created(URI.create("/admin/v1/partners/" + created.partner().id()))
-                .entity(new Responses.PartnerCreated(created.partner().id().value(), created.partner().name(),
-                        created.partner().currency().getCurrencyCode(), created.apiKey(), created.keyId().value(),
-                        decimal(created.monthlyCap())))
-                .build();
+    public Response create(@HeaderParam(IdempotentCreations.HEADER)
+                           @Parameter(description = IdempotentCreations.DESCRIPTION) String idempotencyKey,
+                           Requests.CreatePartner body) {
+        return idempotent.respond(idempotencyKey, body, () -> {
+            RequestBodies.require(body);
+            PartnerCreated created = createPartner.create(new CreatePartnerCommand(body.name(), body.currency(),
+                    body.monthlyCap()));
+            return Response.created(URI.create("/admin/v1/partners/" + created.partner().id()))
+                    .entity(new Responses.PartnerCreated(created.partner().id().value(), created.partner().name(),
+                            created.partner().currency().getCurrencyCode(), created.apiKey(),
+                            created.keyId().value(), decimal(created.monthlyCap())))
+                    .build();
+        });
     }
 
     @GET
@@ -85,10 +93,14 @@ public class AdminPartnersResource {
     @POST
     @Path("/{id}/keys")
     @Operation(summary = "Issues another API key, shown in this response only")
-    public Response issueKey(@PathParam("id") String partnerId) {
-        ManageApiKeysUseCase.IssuedKey key = keys.issue(new PartnerId(partnerId));
-        return Response.status(Response.Status.CREATED)
-                .entity(new Responses.KeyIssued(key.id().value(), key.apiKey())).build();
+    public Response issueKey(@PathParam("id") String partnerId,
+                             @HeaderParam(IdempotentCreations.HEADER)
+                             @Parameter(description = IdempotentCreations.DESCRIPTION) String idempotencyKey) {
+        return idempotent.respond(idempotencyKey, null, () -> {
+            ManageApiKeysUseCase.IssuedKey key = keys.issue(new PartnerId(partnerId));
+            return Response.status(Response.Status.CREATED)
+                    .entity(new Responses.KeyIssued(key.id().value(), key.apiKey())).build();
+        });
     }
 
     private static Responses.Partner toResponse(PartnerView view) {

@@ -18,6 +18,7 @@ import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,7 +31,9 @@ import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A partner's moments: definition and edits, lifecycle and budget. */
@@ -48,11 +51,12 @@ public class MomentsResource {
     private final CurrentPartner partner;
     private final RedeemLinks links;
     private final ObjectMapper json;
+    private final IdempotentCreations idempotent;
 
     public MomentsResource(CreateMomentUseCase createMoment, EditMomentUseCase editMoment,
                            ChangeMomentStatusUseCase lifecycle, TopUpBudgetUseCase topUp, GetMomentQuery moments,
                            DirectAwardUseCase directAwards, CurrentPartner partner, RedeemLinks links,
-                           ObjectMapper json) {
+                           ObjectMapper json, IdempotentCreations idempotent) {
         this.createMoment = createMoment;
         this.editMoment = editMoment;
         this.lifecycle = lifecycle;
@@ -62,16 +66,21 @@ public class MomentsResource {
         this.partner = partner;
         this.links = links;
         this.json = json;
+        this.idempotent = idempotent;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Defines a moment; it starts as a DRAFT")
-    public Response create(Requests.CreateMoment body) {
-        RequestBodies.require(body);
-        MomentView view = createMoment.create(MomentMapper.toCommand(partner.id(), body));
-        return Response.created(URI.create("/v1/moments/" + view.moment().id()))
-                .entity(MomentMapper.toResponse(view)).build();
+    public Response create(@HeaderParam(IdempotentCreations.HEADER)
+                           @Parameter(description = IdempotentCreations.DESCRIPTION) String idempotencyKey,
+                           Requests.CreateMoment body) {
+        return idempotent.respond(idempotencyKey, body, () -> {
+            RequestBodies.require(body);
+            MomentView view = createMoment.create(MomentMapper.toCommand(partner.id(), body));
+            return Response.created(URI.create("/v1/moments/" + view.moment().id()))
+                    .entity(MomentMapper.toResponse(view)).build();
+        });
     }
 
     @GET
@@ -143,19 +152,33 @@ public class MomentsResource {
     @Path("/{id}/budget/top-up")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Adds money to the budget; an EXHAUSTED moment goes LIVE again")
-    public Responses.Moment topUp(@PathParam("id") String id, Requests.TopUp body) {
-        RequestBodies.require(body);
-        return MomentMapper.toResponse(topUp.topUp(partner.id(), new MomentId(id), body.amount()));
+    @APIResponse(responseCode = "200", description = "The moment with its new budget",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Responses.Moment.class)))
+    public Response topUp(@PathParam("id") String id,
+                          @HeaderParam(IdempotentCreations.HEADER)
+                          @Parameter(description = IdempotentCreations.DESCRIPTION) String idempotencyKey,
+                          Requests.TopUp body) {
+        return idempotent.respond(idempotencyKey, body, () -> {
+            RequestBodies.require(body);
+            return Response.ok(MomentMapper.toResponse(topUp.topUp(partner.id(), new MomentId(id), body.amount())))
+                    .build();
+        });
     }
 
     @POST
     @Path("/{id}/awards")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Awards the moment to a user because the partner's own engine decided so; charges the budget")
-    public Response award(@PathParam("id") String id, Requests.DirectAward body) {
-        AwardView view = directAwards.award(directCommand(id, body));
-        return Response.created(URI.create("/v1/awards/" + view.award().id()))
-                .entity(AwardsResource.toResponse(view, links)).build();
+    public Response award(@PathParam("id") String id,
+                          @HeaderParam(IdempotentCreations.HEADER)
+                          @Parameter(description = IdempotentCreations.DESCRIPTION) String idempotencyKey,
+                          Requests.DirectAward body) {
+        return idempotent.respond(idempotencyKey, body, () -> {
+            AwardView view = directAwards.award(directCommand(id, body));
+            return Response.created(URI.create("/v1/awards/" + view.award().id()))
+                    .entity(AwardsResource.toResponse(view, links)).build();
+        });
     }
 
     @POST

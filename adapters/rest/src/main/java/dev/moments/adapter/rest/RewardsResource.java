@@ -10,6 +10,7 @@ import dev.moments.domain.reward.Reward;
 import dev.moments.domain.reward.RewardId;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +22,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A partner's reward catalog. */
@@ -33,26 +38,33 @@ public class RewardsResource {
     private final GetRewardQuery rewards;
     private final ManageCodesUseCase codes;
     private final CurrentPartner partner;
+    private final IdempotentCreations idempotent;
 
     public RewardsResource(CreateRewardUseCase createReward, GetRewardQuery rewards, ManageCodesUseCase codes,
-                           CurrentPartner partner) {
+                           CurrentPartner partner, IdempotentCreations idempotent) {
         this.createReward = createReward;
         this.rewards = rewards;
         this.codes = codes;
         this.partner = partner;
+        this.idempotent = idempotent;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Adds a reward to the catalog")
-    public Response create(Requests.CreateReward body) {
-        RequestBodies.require(body);
-        Reward reward = createReward.create(new CreateRewardCommand(partner.id(), body.name(), body.kind(),
-                body.cost(), body.currency(), TextSets.of(body.countries(), "countries"),
-                body.fulfillment() == null ? null : body.fulfillment().provider(), body.description(),
-                body.imageUrl()));
-        Long pool = reward.provider() == dev.moments.domain.reward.FulfillmentProvider.CODES ? 0L : null;
-        return Response.created(URI.create("/v1/rewards/" + reward.id())).entity(toResponse(reward, pool)).build();
+    public Response create(@HeaderParam(IdempotentCreations.HEADER)
+                           @Parameter(description = IdempotentCreations.DESCRIPTION) String idempotencyKey,
+                           Requests.CreateReward body) {
+        return idempotent.respond(idempotencyKey, body, () -> {
+            RequestBodies.require(body);
+            Reward reward = createReward.create(new CreateRewardCommand(partner.id(), body.name(), body.kind(),
+                    body.cost(), body.currency(), TextSets.of(body.countries(), "countries"),
+                    body.fulfillment() == null ? null : body.fulfillment().provider(), body.description(),
+                    body.imageUrl()));
+            Long pool = reward.provider() == dev.moments.domain.reward.FulfillmentProvider.CODES ? 0L : null;
+            return Response.created(URI.create("/v1/rewards/" + reward.id())).entity(toResponse(reward, pool))
+                    .build();
+        });
     }
 
     @GET
@@ -79,10 +91,19 @@ public class RewardsResource {
     @Operation(summary = "Adds codes to the pool of a reward of the codes provider",
             description = "At most 10,000 codes per call, each 1 to 200 printable characters. Codes twice in the call"
                     + " or already in the pool are skipped and counted. Another provider's reward is a 422.")
-    public Responses.CodesAdded addCodes(@PathParam("id") String id, Requests.AddCodes body) {
-        RequestBodies.require(body);
-        ManageCodesUseCase.CodesAdded added = codes.addCodes(partner.id(), new RewardId(id), body.codes());
-        return new Responses.CodesAdded(added.added(), added.skipped(), added.codesAvailable());
+    @APIResponse(responseCode = "200", description = "What the upload added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Responses.CodesAdded.class)))
+    public Response addCodes(@PathParam("id") String id,
+                             @HeaderParam(IdempotentCreations.HEADER)
+                             @Parameter(description = IdempotentCreations.DESCRIPTION) String idempotencyKey,
+                             Requests.AddCodes body) {
+        return idempotent.respond(idempotencyKey, body, () -> {
+            RequestBodies.require(body);
+            ManageCodesUseCase.CodesAdded added = codes.addCodes(partner.id(), new RewardId(id), body.codes());
+            return Response.ok(new Responses.CodesAdded(added.added(), added.skipped(), added.codesAvailable()))
+                    .build();
+        });
     }
 
     static Responses.Reward toResponse(Reward reward) {

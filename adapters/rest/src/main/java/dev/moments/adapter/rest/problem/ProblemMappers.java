@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.moments.application.port.in.EventIdConflictException;
+import dev.moments.application.port.in.IdempotentReplayUnavailableException;
 import dev.moments.application.port.in.NotEligibleException;
 import dev.moments.application.port.in.NotFoundException;
 import dev.moments.application.port.in.NotReportableException;
@@ -113,6 +114,7 @@ public class ProblemMappers {
         if (e instanceof InvalidTransitionException || e instanceof MomentNotEditableException
                 || e instanceof EventIdConflictException
                 || e instanceof NotReportableException
+                || e instanceof IdempotentReplayUnavailableException
                 || e instanceof InvalidAwardTransitionException) {
             return Problem.of(Response.Status.CONFLICT, ((DomainException) e).code(), e.getMessage());
         }

@@ -5,6 +5,7 @@ import dev.moments.application.port.out.BudgetLedger;
 import dev.moments.application.port.out.ClaimRepository;
 import dev.moments.application.port.out.CodePool;
 import dev.moments.application.port.out.EventLog;
+import dev.moments.application.port.out.IdempotencyKeys;
 import dev.moments.application.port.out.LedgerHistory;
 import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.PartnerRepository;
@@ -28,5 +29,6 @@ public record Ports(
         LedgerHistory history,
         PartnerSpending spending,
         ClaimRepository claims,
-        CodePool codes) {
+        CodePool codes,
+        IdempotencyKeys idempotencyKeys) {
 }

@@ -1,0 +1,86 @@
+package dev.moments.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.moments.application.fixtures.DirectTransactions;
+import dev.moments.application.port.out.ConcurrentWriteException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Transactions inside transactions: joined, retried only as a whole, their after-commit work after the outermost. */
+class TransactionsTest {
+
+    private final DirectTransactions runner = new DirectTransactions();
+    private final Transactions transactions = new Transactions(runner);
+
+    @Test
+    void aLostRaceInsideAJoinedTransaction_isNotRetriedThere_butTheWholeOuterTransactionRunsAgain() {
+        AtomicInteger outer = new AtomicInteger();
+        AtomicInteger inner = new AtomicInteger();
+
+        String result = transactions.run(() -> {
+            outer.incrementAndGet();
+            return transactions.run(() -> {
+                if (inner.incrementAndGet() == 1) {
+                    throw new ConcurrentWriteException("lost a race", null);
+                }
+                return "done";
+            });
+        });
+
+        assertThat(result).isEqualTo("done");
+        assertThat(outer).hasValue(2);
+        assertThat(inner).hasValue(2);
+    }
+
+    @Test
+    void aJoinedTransactionThatKeepsLosing_givesUpWithTheOuterOneAfterTheBoundedAttempts() {
+        AtomicInteger inner = new AtomicInteger();
+
+        assertThatThrownBy(() -> transactions.run(() -> transactions.run(() -> {
+            inner.incrementAndGet();
+            throw new ConcurrentWriteException("lost a race", null);
+        }))).isInstanceOf(ConcurrentWriteException.class);
+
+        assertThat(inner).hasValue(Transactions.MAX_ATTEMPTS);
+    }
+
+    @Test
+    void afterCommitWorkOfAJoinedTransaction_runsAfterTheOutermostOneEnds() {
+        List<String> order = new ArrayList<>();
+
+        transactions.run(() -> {
+            transactions.run(() -> order.add("inner work"));
+            transactions.afterCommit(() -> order.add("after the inner commit"));
+            order.add("outer work after the inner transaction");
+            return null;
+        });
+
+        assertThat(order).containsExactly("inner work", "outer work after the inner transaction",
+                "after the inner commit");
+    }
+
+    @Test
+    void afterCommitWork_runsAtOnceOutsideATransaction_andNeverAfterARollback() {
+        List<String> order = new ArrayList<>();
+        transactions.afterCommit(() -> order.add("at once"));
+        assertThat(order).containsExactly("at once");
+
+        assertThatThrownBy(() -> transactions.run(() -> {
+            transactions.afterCommit(() -> order.add("after a rollback"));
+            throw new IllegalStateException("fails");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(order).containsExactly("at once");
+    }
+
+    @Test
+    void theRunnerSaysWhetherTheCallingThreadIsInsideOneOfItsTransactions() {
+        assertThat(runner.isActive()).isFalse();
+        assertThat(transactions.run(runner::isActive)).isTrue();
+        assertThat(runner.isActive()).isFalse();
+    }
+}
