@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
@@ -145,6 +146,18 @@ class RateLimitTest {
                 .isLessThanOrEqualTo(mostAllowed(2 * UNAUTHENTICATED_PER_IP, UNAUTHENTICATED_PER_IP, seconds));
         assertRateLimited(answers.get(answers.size() - 1), "credentials");
         acme.request().get("/v1/moments").then().statusCode(200);
+    }
+
+    @Test
+    void theOpenApiDocumentShowsThe429OnTheLimitedOperations() {
+        JsonPath api = given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath();
+
+        assertThat(api.getMap("paths.'/v1/events'.post.responses")).containsKey("429");
+        assertThat(api.getMap("paths.'/api/redeem/{token}'.get.responses")).containsKey("429");
+        assertThat(api.getMap("paths.'/admin/v1/partners'.post.responses")).containsKey("429");
+        assertThat(api.getString("paths.'/v1/events'.post.responses.'429'.headers.'Retry-After'.description"))
+                .isNotBlank();
     }
 
     /** A new partner's award on a launched direct moment, with its redemption token. */

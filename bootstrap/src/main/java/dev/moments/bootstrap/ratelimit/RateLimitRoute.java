@@ -47,15 +47,10 @@ public class RateLimitRoute {
     }
 
     private void limit(RoutingContext context) {
-        String path = context.normalizedPath();
-        Optional<RateLimiter.Refusal> refusal;
-        if (isPublic(path)) {
-            refusal = limiter.chargePublic(clientAddress(context));
-        } else if (isCredentialed(path)) {
-            refusal = limitCredentialed(context, path);
-        } else {
-            refusal = Optional.empty();
-        }
+        PathKind kind = PathKind.of(context.normalizedPath());
+        Optional<RateLimiter.Refusal> refusal = kind == PathKind.PUBLIC
+                ? limiter.chargePublic(clientAddress(context))
+                : limitCredentialed(context, kind);
         if (refusal.isPresent()) {
             refuse(context, refusal.get());
         } else {
@@ -64,47 +59,81 @@ public class RateLimitRoute {
     }
 
     /**
-     * An address that has had too many answers 401 is refused whatever it sends; otherwise a partner key pays one
-     * request of its bucket, and an answer 401 is charged to the address when its headers are written.
+     * On {@code /v1} and {@code /admin} an address that has had too many answers 401 is refused whatever it sends,
+     * and a partner key pays one request of its bucket. On every path but the public ones an answer 401 is charged
+     * to the address when its headers are written (so a spelling of a path that this class does not recognise still
+     * pays for its 401s).
      */
-    private Optional<RateLimiter.Refusal> limitCredentialed(RoutingContext context, String path) {
+    private Optional<RateLimiter.Refusal> limitCredentialed(RoutingContext context, PathKind kind) {
         String address = clientAddress(context);
-        Optional<RateLimiter.Refusal> refusal = limiter.checkCredentialAttempts(address);
-        if (refusal.isPresent()) {
-            return refusal;
-        }
-        String keyId = isPartnerPath(path) ? bearer(context).map(RateLimiter::keyId).orElse(null) : null;
-        if (keyId != null) {
-            refusal = limiter.chargeKey(keyId);
+        String keyId = null;
+        if (kind != PathKind.OTHER) {
+            Optional<RateLimiter.Refusal> refusal = limiter.checkCredentialAttempts(address);
             if (refusal.isPresent()) {
                 return refusal;
             }
         }
+        if (kind == PathKind.PARTNER) {
+            keyId = bearer(context).map(RateLimiter::keyId).orElse(null);
+            Optional<RateLimiter.Refusal> refusal = keyId == null ? Optional.empty() : limiter.chargeKey(keyId);
+            if (refusal.isPresent()) {
+                return refusal;
+            }
+        }
+        String chargedKeyId = keyId;
         context.addHeadersEndHandler(ignored -> {
             if (context.response().getStatusCode() == 401) {
-                limiter.chargeFailedCredentials(address, keyId);
+                limiter.chargeFailedCredentials(address, chargedKeyId);
             }
         });
         return Optional.empty();
     }
 
-    /** The redemption API and page: one bucket per client address for both. */
-    static boolean isPublic(String path) {
-        return under(path, "/api/redeem") || under(path, "/r");
-    }
+    /** What a path is to the limits, read by its first segments as Quarkus REST matches them. */
+    enum PathKind {
+        /** {@code /api/redeem/**} and {@code /r/**}: one bucket per client address for both. */
+        PUBLIC,
+        /** {@code /v1/**}: a partner API key. */
+        PARTNER,
+        /** {@code /admin/**}: the admin token. */
+        ADMIN,
+        /** Anything else: health, OpenAPI, the page's assets. */
+        OTHER;
 
-    /** The paths AuthenticationFilter guards with a partner key or the admin token. */
-    static boolean isCredentialed(String path) {
-        return isPartnerPath(path) || under(path, "/admin");
-    }
-
-    private static boolean isPartnerPath(String path) {
-        return under(path, "/v1");
-    }
-
-    private static boolean under(String path, String prefix) {
-        return path != null && path.startsWith(prefix)
-                && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
+        /**
+         * The kind of a path already normalised by Vert.x (dot segments removed, unreserved characters decoded).
+         * Empty segments and matrix parameters ({@code ;x=1}) are skipped as the REST layer skips them, so
+         * {@code //v1;x/events} is a partner path too.
+         */
+        static PathKind of(String path) {
+            String first = null;
+            String second = null;
+            int start = 0;
+            int length = path == null ? 0 : path.length();
+            while (start < length && second == null) {
+                int end = path.indexOf('/', start);
+                if (end < 0) {
+                    end = length;
+                }
+                int matrix = path.indexOf(';', start);
+                String segment = path.substring(start, matrix >= 0 && matrix < end ? matrix : end);
+                if (!segment.isEmpty() || (matrix >= 0 && matrix < end)) {
+                    if (first == null) {
+                        first = segment;
+                    } else {
+                        second = segment;
+                    }
+                }
+                start = end + 1;
+            }
+            if ("r".equals(first) || ("api".equals(first) && "redeem".equals(second))) {
+                return PUBLIC;
+            }
+            if ("v1".equals(first)) {
+                return PARTNER;
+            }
+            return "admin".equals(first) ? ADMIN : OTHER;
+        }
     }
 
     private static String clientAddress(RoutingContext context) {
@@ -137,6 +166,7 @@ public class RateLimitRoute {
                 .putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON)
                 .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfterSeconds()))
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .putHeader("X-Content-Type-Options", "nosniff")
                 .end(body);
     }
 }

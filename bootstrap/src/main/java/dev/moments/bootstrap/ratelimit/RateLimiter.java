@@ -32,12 +32,12 @@ public final class RateLimiter {
     /** The limits, each with the words a refusal uses to name it. */
     public enum Limit {
         /** Requests per second per partner API key. */
-        PER_KEY("this API key's limit of %s requests per second"),
+        PER_KEY("this API key's limit of %s per second"),
         /** Requests per second per client address on the public redemption endpoints ({@code /api/redeem}, {@code /r}). */
-        PUBLIC_PER_ADDRESS("the limit of %s requests per second per client address on the redemption endpoints"),
+        PUBLIC_PER_ADDRESS("the limit of %s per second per client address on the redemption endpoints"),
         /** Answers 401 per second per client address on the credentialed paths. */
-        UNAUTHENTICATED_PER_ADDRESS("the limit of %s requests per second with wrong or missing credentials per "
-                + "client address");
+        UNAUTHENTICATED_PER_ADDRESS("the limit of %s per second with wrong or missing credentials per client "
+                + "address");
 
         private final String description;
 
@@ -47,7 +47,7 @@ public final class RateLimiter {
 
         /** The limit in words, with its rate, e.g. "this API key's limit of 1000 requests per second". */
         public String describe(RequestRate rate) {
-            return String.format(description, rate.perSecond());
+            return String.format(description, rate.perSecond() == 1 ? "1 request" : rate.perSecond() + " requests");
         }
     }
 
