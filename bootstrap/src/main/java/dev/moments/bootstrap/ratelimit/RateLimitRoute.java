@@ -50,7 +50,7 @@ public class RateLimitRoute {
         PathKind kind = PathKind.of(context.normalizedPath());
         Optional<RateLimiter.Refusal> refusal = kind == PathKind.PUBLIC
                 ? limiter.chargePublic(clientAddress(context))
-                : limitCredentialed(context, kind);
+                : limitByCredentials(context, kind);
         if (refusal.isPresent()) {
             refuse(context, refusal.get());
         } else {
@@ -64,7 +64,7 @@ public class RateLimitRoute {
      * to the address when its headers are written (so a spelling of a path that this class does not recognise still
      * pays for its 401s).
      */
-    private Optional<RateLimiter.Refusal> limitCredentialed(RoutingContext context, PathKind kind) {
+    private Optional<RateLimiter.Refusal> limitByCredentials(RoutingContext context, PathKind kind) {
         String address = clientAddress(context);
         String keyId = null;
         if (kind != PathKind.OTHER) {
