@@ -33,7 +33,7 @@ public final class RateLimiter {
     public enum Limit {
         /** Requests per second per partner API key. */
         PER_KEY("this API key's limit of %s per second"),
-        /** Requests per second per client address on the public redemption endpoints ({@code /api/redeem}, {@code /r}). */
+        /** Requests per second per client address on the redemption endpoints ({@code /api/redeem}, {@code /r}). */
         PUBLIC_PER_ADDRESS("the limit of %s per second per client address on the redemption endpoints"),
         /** Answers 401 per second per client address on the credentialed paths. */
         UNAUTHENTICATED_PER_ADDRESS("the limit of %s per second with wrong or missing credentials per client "
@@ -196,7 +196,8 @@ public final class RateLimiter {
 
         private Bucket bucket(String name) {
             return buckets.get(name, unused -> Bucket.builder()
-                    .addLimit(limit -> limit.capacity(rate.burst()).refillGreedy(rate.perSecond(), Duration.ofSeconds(1)))
+                    .addLimit(limit -> limit.capacity(rate.burst())
+                            .refillGreedy(rate.perSecond(), Duration.ofSeconds(1)))
                     .withCustomTimePrecision(time)
                     .build());
         }
