@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  * warm-up on a second moment (event type bench.warmup) lets the JIT see the whole award path. With {@code --batch N}
  * (N > 1) each client sends its events N at a time to {@code POST /v1/events/batch}; every event of a batch gets the
  * batch's latency. Prints figures and,
- * for run.sh, lines {@code RESULT key=value}. Asserts nothing: the caller decides what is a failure.
+ * for run.sh, lines {@code RESULT key=value}. Asserts nothing: the caller decides what is a failure. Every answer but
+ * 200 counts as an error, a 429 of the per-key rate limit too: start the service with a high
+ * {@code MOMENTS_RATE_LIMIT_PER_KEY} (run.sh does), since all the load comes from one key.
  */
 public class LoadGen {
 

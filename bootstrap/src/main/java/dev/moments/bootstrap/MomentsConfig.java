@@ -1,6 +1,9 @@
 package dev.moments.bootstrap;
 
+import dev.moments.bootstrap.ratelimit.RequestRate;
+import dev.moments.bootstrap.ratelimit.RequestRateConverter;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
@@ -78,5 +81,30 @@ public interface MomentsConfig {
         /** How long after start the job first runs. */
         @WithDefault("1m")
         String cleanupDelay();
+    }
+
+    /** The rate limits of the HTTP API, kept in memory by each instance (README, "Rate limits"). */
+    RateLimit rateLimit();
+
+    /**
+     * Token buckets: each allows its rate in requests per second, refilled continuously, with bursts up to twice
+     * that. A value is a whole number from 1 or {@code off}; 0 or a negative number stops the start.
+     */
+    interface RateLimit {
+
+        /** Requests per second per partner API key on {@code /v1/*} (env {@code MOMENTS_RATE_LIMIT_PER_KEY}). */
+        @WithDefault("1000")
+        @WithConverter(RequestRateConverter.class)
+        RequestRate perKey();
+
+        /** Requests per second per client address on {@code /api/redeem/*} and {@code /r/*} together. */
+        @WithDefault("20")
+        @WithConverter(RequestRateConverter.class)
+        RequestRate publicPerIp();
+
+        /** Answers 401 per second per client address on {@code /v1/*} and {@code /admin/*}; beyond, 429. */
+        @WithDefault("20")
+        @WithConverter(RequestRateConverter.class)
+        RequestRate unauthenticatedPerIp();
     }
 }
