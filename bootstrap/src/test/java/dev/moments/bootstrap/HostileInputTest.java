@@ -224,7 +224,8 @@ class HostileInputTest {
         void aLoneSurrogateInAPropertyKeyOrValueIsRefused() {
             problem(postEvent("{\"id\":\"s2\",\"type\":\"t\",\"userId\":\"u\",\"properties\":{\"a\":\"x\\udc00\"}}"),
                     422).body("errors.field", hasItem("properties.a"));
-            problem(postEvent("{\"id\":\"s3\",\"type\":\"t\",\"userId\":\"u\",\"properties\":{\"\\ud800\":1}}"), 422);
+            // in a key the parser itself refuses it ("broken surrogate pair in field name")
+            problem(postEvent("{\"id\":\"s3\",\"type\":\"t\",\"userId\":\"u\",\"properties\":{\"\\ud800\":1}}"), 400);
         }
 
         @Test
@@ -356,6 +357,16 @@ class HostileInputTest {
                     .body("errors.field", hasItem("trigger.atLeast"));
             problem(postMoment("{\"kind\":\"sum\",\"event\":\"x\",\"field\":\"total\",\"atLeast\":0}", ""), 422)
                     .body("errors.field", hasItem("trigger.atLeast"));
+        }
+
+        @Test
+        void aHugeExponentIsRefusedWithoutEverWritingOutItsDigits() {
+            // the Idempotency-Key fingerprints the body before it is checked: 1e999999999 written out in full would
+            // be a billion characters
+            problem(acme.request().header("Idempotency-Key", "huge-exponent").body("{\"name\":\"m\",\"trigger\":"
+                    + "{\"kind\":\"count\",\"event\":\"x\",\"atLeast\":1e999999999},\"budget\":{\"currency\":\"USD\","
+                    + "\"total\":\"10.00\",\"costPerAction\":\"1.00\"},\"rewards\":[\"" + reward + "\"]}")
+                    .post("/v1/moments").then(), 422).body("errors.field", hasItem("trigger.atLeast"));
         }
 
         @Test

@@ -100,7 +100,7 @@ public class IdempotentCreations {
         return Digests.sha256Hex(canonical.toString());
     }
 
-    /** JSON with object keys sorted and every number as its plain decimal without trailing zeros. */
+    /** JSON with object keys sorted and every number as its decimal without trailing zeros. */
     static void canonical(JsonNode node, StringBuilder out) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             out.append("null");
@@ -123,7 +123,8 @@ public class IdempotentCreations {
             }
             out.append(']');
         } else if (node.isNumber()) {
-            out.append(node.decimalValue().stripTrailingZeros().toPlainString());
+            // scientific notation: the plain form of 1e999999999 would be a billion characters
+            out.append(node.decimalValue().stripTrailingZeros());
         } else if (node.isTextual()) {
             out.append(node); // quoted and escaped
         } else {

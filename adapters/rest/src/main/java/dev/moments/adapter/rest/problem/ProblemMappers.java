@@ -87,6 +87,10 @@ public class ProblemMappers {
 
     /** The problem that answers a failure; unexpected failures are logged here and described to no one. */
     public static Problem from(Throwable e) {
+        Problem text = unacceptableText(e);
+        if (text != null) {
+            return text;
+        }
         JsonProcessingException unreadable = jsonCause(e);
         if (unreadable != null && unreadable != e) {
             return from(unreadable);
@@ -140,10 +144,6 @@ public class ProblemMappers {
         if (e instanceof JsonParseException parse) {
             return Problem.of(400, "Bad Request", "malformed-json", "the body is not valid JSON: "
                     + parse.getOriginalMessage(), null);
-        }
-        if (e instanceof UnacceptableTextException text) {
-            String field = JsonPaths.of(text.getPath());
-            return Problem.invalid(422, field.isEmpty() ? "body" : field, text.getOriginalMessage());
         }
         if (e instanceof MismatchedInputException mismatch) {
             return badField(mismatch, mismatch instanceof InvalidFormatException format
@@ -213,6 +213,23 @@ public class ProblemMappers {
     }
 
     private static final String FORM_DATA = "org.jboss.resteasy.reactive.server.core.multipart.FormData";
+
+    /**
+     * A string refused for its content, 422, wherever Jackson met it (a value, or a map key, which Jackson wraps in
+     * an exception of its own); the field is named by the outermost path known.
+     */
+    private static Problem unacceptableText(Throwable e) {
+        String field = "";
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (field.isEmpty() && cause instanceof JsonMappingException mapping) {
+                field = JsonPaths.of(mapping.getPath());
+            }
+            if (cause instanceof UnacceptableTextException text) {
+                return Problem.invalid(422, field.isEmpty() ? "body" : field, text.getOriginalMessage());
+            }
+        }
+        return null;
+    }
 
     /** The JSON failure behind a failure, if any: the body reader wraps Jackson's exceptions. */
     private static JsonProcessingException jsonCause(Throwable e) {
