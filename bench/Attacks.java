@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -19,7 +22,9 @@ import java.util.regex.Pattern;
  * prints, per attack, the answers and how long they took, the service's peak resident memory (VmRSS of --app-pid,
  * sampled every 50 ms), and the other tenant's latencies meanwhile. Figures are printed, never asserted.
  *
- *   java bench/Attacks.java --url http://127.0.0.1:8080 --admin TOKEN --app-pid PID [--rounds 5]
+ *   java bench/Attacks.java --url http://127.0.0.1:8080 --admin TOKEN --app-pid PID [--rounds 5] [--parallel 1]
+ *
+ * --parallel N: each attack is sent by N clients at once, each --rounds times.
  *
  * JDK only, one file, run by bench/attacks.sh.
  */
@@ -33,12 +38,14 @@ public class Attacks {
         String admin = null;
         long pid = -1;
         int rounds = 5;
+        int parallel = 1;
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--url" -> url = args[i + 1];
                 case "--admin" -> admin = args[i + 1];
                 case "--app-pid" -> pid = Long.parseLong(args[i + 1]);
                 case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+                case "--parallel" -> parallel = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -74,8 +81,9 @@ public class Attacks {
             segments.append(i == 0 ? "" : ",").append('"').append(String.format("s%0190d", i)).append('"');
         }
 
-        System.out.printf("%-62s %-16s %10s %10s%n", "attack (each sent " + rounds + " times)", "answers",
-                "max ms", "peak RSS");
+        clients = parallel;
+        System.out.printf("%-62s %-16s %10s %10s%n", "attack (" + parallel + " client(s), " + rounds + " times each)",
+                "answers", "max ms", "peak RSS");
         attack(rss, rounds, "1a. map(event.s + event.s) over 10,000 items, 1 MB string", n ->
                 post(attacker, "/v1/events", "{\"id\":\"big-a-" + n + "\",\"type\":\"big\",\"userId\":\"u" + n
                         + "\",\"properties\":{\"l\":" + tenThousand + ",\"s\":\"" + oneMbString + "\"}}"));
@@ -107,17 +115,33 @@ public class Attacks {
         HttpResponse<String> send(int n) throws Exception;
     }
 
+    /** How many clients send each attack at once. */
+    static int clients = 1;
+
     static void attack(RssSampler rss, int rounds, String name, Request request) throws Exception {
         rss.peak.set(rss.current());
-        List<Integer> statuses = new ArrayList<>();
-        long slowest = 0;
-        for (int n = 0; n < rounds; n++) {
-            long start = System.nanoTime();
-            HttpResponse<String> response = request.send(n);
-            slowest = Math.max(slowest, (System.nanoTime() - start) / 1_000_000);
-            statuses.add(response.statusCode());
+        List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong slowest = new AtomicLong();
+        AtomicLong sequence = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            done.add(pool.submit(() -> {
+                for (int n = 0; n < rounds; n++) {
+                    long start = System.nanoTime();
+                    HttpResponse<String> response = request.send((int) sequence.getAndIncrement());
+                    slowest.accumulateAndGet((System.nanoTime() - start) / 1_000_000, Math::max);
+                    statuses.add(response.statusCode());
+                }
+                return null;
+            }));
         }
-        System.out.printf("%-62s %-16s %10d %7d MB%n", name, summary(statuses), slowest, rss.peak.get() / 1024);
+        for (Future<?> client : done) {
+            client.get();
+        }
+        pool.shutdown();
+        System.out.printf("%-62s %-16s %10d %7d MB%n", name, summary(statuses), slowest.get(),
+                rss.peak.get() / 1024);
     }
 
     static String summary(List<Integer> statuses) {

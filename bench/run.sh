@@ -41,12 +41,8 @@ while [ $# -gt 0 ]; do
 done
 EVENTS=${EVENTS:-$((AWARDS + 2000))}   # the budget runs out, then 2000 more events are refused
 
-JAR=bootstrap/target/quarkus-app/quarkus-run.jar
 ADMIN_TOKEN=bench-admin-token-0123456789
-PG_HOST=127.0.0.1
-PG_PORT=5432
-PG_USER=postgres
-PG_DB=postgres
+source bench/service.sh
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 PGBENCH=$(command -v pgbench || true)
 [ -n "$PGBENCH" ] || PGBENCH="$PGBIN/pgbench"
@@ -55,15 +51,10 @@ PSQL=$(command -v psql || true)
 psql_q() { PGOPTIONS='-c client_min_messages=warning' "$PSQL" -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" "$@"; }
 
 WORK=$(mktemp -d /tmp/moments-bench.XXXXXX)
-APP_PID=
 SCRATCH=0
 cleanup() {
   local rc=$?
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
-    kill -9 "$APP_PID" 2>/dev/null || true
-  fi
+  service_stop
   if [ "$SCRATCH" = 1 ]; then
     psql_q -c 'drop schema if exists bench_scratch cascade' >/dev/null 2>&1 || true
   fi
@@ -73,55 +64,13 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-phase() { printf '\n== %s (%s)\n' "$1" "$(date +%T)"; }
-
-# 1. Build if needed.
-if [ "$BUILD" = 1 ] || [ ! -f "$JAR" ]; then
-  phase "building ($JAR)"
-  ./mvnw -B -q package -DskipTests
-fi
-[ -f "$JAR" ] || { echo "no $JAR after the build" >&2; exit 2; }
-
-# 2. A free loopback port.
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null || true)
-if [ -z "$PORT" ]; then
-  for p in $(seq 18080 18180); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then PORT=$p; break; fi
-  done
-fi
-[ -n "$PORT" ] || { echo "no free port found" >&2; exit 2; }
-URL=http://127.0.0.1:$PORT
-
-# 3. Start the service on its own schema (emptied at start: it belongs to the bench alone).
-phase "starting the service on $URL (schema moments_bench)"
+# 1. Build if needed, then start the service on its own schema (emptied at start: it belongs to the bench alone).
+service_build "$BUILD"
 JFR_OPT=()
 [ "$PROFILE" = 1 ] && JFR_OPT=("-XX:FlightRecorderOptions:stackdepth=256" "-XX:StartFlightRecording=filename=$WORK/service.jfr,settings=profile,jdk.ExecutionSample#period=2ms,dumponexit=true")
-QUARKUS_HTTP_HOST=127.0.0.1 \
-QUARKUS_HTTP_PORT=$PORT \
-MOMENTS_ADMIN_TOKEN=$ADMIN_TOKEN \
-MOMENTS_PUBLIC_URL=$URL \
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB?currentSchema=moments_bench" \
-QUARKUS_FLYWAY_SCHEMAS=moments_bench \
-QUARKUS_FLYWAY_CLEAN_DISABLED=false \
-QUARKUS_FLYWAY_CLEAN_AT_START=true \
-MOMENTS_RATE_LIMIT_PER_KEY=1000000 \
-  java "${JFR_OPT[@]}" -jar "$JAR" >"$WORK/app.log" 2>&1 &
-APP_PID=$!
+service_start moments_bench MOMENTS_RATE_LIMIT_PER_KEY=1000000 -- "${JFR_OPT[@]}"
 
-UP=0
-for _ in $(seq 1 120); do   # at most ~60 s
-  if ! kill -0 "$APP_PID" 2>/dev/null; then break; fi
-  if curl -fsS -m 2 "$URL/q/health" >/dev/null 2>&1; then UP=1; break; fi
-  sleep 0.5
-done
-if [ "$UP" != 1 ]; then
-  echo "the service did not become healthy; last lines of its log:" >&2
-  tail -n 40 "$WORK/app.log" >&2
-  exit 2
-fi
-echo "healthy"
-
-# 4. Drain one hot moment.
+# 2. Drain one hot moment.
 phase "load: $EVENTS events for a budget of $AWARDS awards from $CLIENTS clients, $BATCH per request (+ $WARMUP warm-up events)"
 set +e
 java -Xss512k -XX:TieredStopAtLevel=1 bench/LoadGen.java --url "$URL" --admin "$ADMIN_TOKEN" \
@@ -144,7 +93,7 @@ read -r DB_AWARDS DB_RESERVED < <(psql_q -At -F ' ' -c \
           (select coalesce(sum(amount), 0)::numeric(19,2) from moments_bench.budget_ledger
             where moment_id = '$MOMENT' and kind = 'RESERVE')")
 
-# 5. pgbench: the bare single-row conditional UPDATE, on a scratch table.
+# 3. pgbench: the bare single-row conditional UPDATE, on a scratch table.
 phase "pgbench: bare conditional UPDATE, 32 clients, ${PGBENCH_S} s"
 SCRATCH=1
 psql_q >/dev/null <<'SQL'
@@ -173,7 +122,7 @@ else
   echo "pgbench failed (exit $PB_RC); its output:" >&2; cat "$WORK/pgbench.out" >&2; PG_TPS=n/a
 fi
 
-# 6. The verdict and the table.
+# 4. The verdict and the table.
 B=$AWARDS
 REPORTED=$(r awards_reported)
 RESERVED=$(r reserved)

@@ -59,9 +59,13 @@ class HostileInputTest {
         void theEventOfTheAttackIsRefusedForItsSizeBeforeAnyConditionRuns() {
             acme.launchedMoment(Map.of("kind", "event", "event", "big",
                     "where", "event.l.map(x, event.s + event.s).size() > 0"));
-            // the parser refuses a 1,000,000-character string; a shorter one, the event's own limits
+            // the attack's body (1.05 MB) is refused before it is read; a 500,000-character string by the parser; a
+            // shorter one by the event's own limits
             problem(acme.request().body(Map.of("id", "big-1", "type", "big", "userId", "u1",
                     "properties", Map.of("l", numbers(10_000), "s", "a".repeat(1_000_000)))).post("/v1/events")
+                    .then(), 413);
+            problem(acme.request().body(Map.of("id", "big-1", "type", "big", "userId", "u1",
+                    "properties", Map.of("l", numbers(10_000), "s", "a".repeat(500_000)))).post("/v1/events")
                     .then(), 400).body("detail", containsString("String value length"));
             problem(acme.request().body(Map.of("id", "big-1", "type", "big", "userId", "u1",
                     "properties", Map.of("l", numbers(10_000), "s", "a".repeat(8_000)))).post("/v1/events")
@@ -97,11 +101,17 @@ class HostileInputTest {
     class Finding2_DeepNesting {
 
         @Test
-        void propertiesNestedNineHundredNinetyLevelsWithLongKeysAreRefusedByTheParser() {
-            String key = "k".repeat(10_000);
+        void propertiesNestedNineHundredNinetyLevelsWithLongKeysAreRefusedBeforeTheyAreRead() {
             String json = "{\"id\":\"deep\",\"type\":\"t\",\"userId\":\"u\",\"properties\":"
-                    + ("{\"" + key + "\":").repeat(990) + "1" + "}".repeat(990) + "}";
-            problem(postEvent(json), 400);
+                    + ("{\"" + "k".repeat(10_000) + "\":").repeat(990) + "1" + "}".repeat(990) + "}";
+            problem(postEvent(json), 413);
+        }
+
+        @Test
+        void propertiesNestedNineHundredNinetyLevelsWithinTheBodyLimitAreRefusedByTheParser() {
+            String json = "{\"id\":\"deep\",\"type\":\"t\",\"userId\":\"u\",\"properties\":"
+                    + ("{\"" + "k".repeat(500) + "\":").repeat(990) + "1" + "}".repeat(990) + "}";
+            problem(postEvent(json), 400).body("detail", containsString("nesting depth"));
         }
 
         @Test
@@ -139,13 +149,23 @@ class HostileInputTest {
             return body;
         }
 
-        @Test
-        void anAudienceOfFiftyThousandSegmentsIsRefused() {
+        private List<String> segments(int count) {
             List<String> segments = new ArrayList<>();
-            for (int i = 0; i < 50_000; i++) {
+            for (int i = 0; i < count; i++) {
                 segments.add(String.format("s%0190d", i));
             }
-            problem(acme.request().body(moment(Map.of("audience", Map.of("segments", segments))))
+            return segments;
+        }
+
+        @Test
+        void anAudienceOfFiftyThousandSegmentsIsRefusedBeforeItIsRead() {
+            problem(acme.request().body(moment(Map.of("audience", Map.of("segments", segments(50_000)))))
+                    .post("/v1/moments").then(), 413);
+        }
+
+        @Test
+        void anAudienceOfMoreThanAHundredSegmentsIsRefused() {
+            problem(acme.request().body(moment(Map.of("audience", Map.of("segments", segments(1_000)))))
                     .post("/v1/moments").then(), 422).body("errors.field", hasItem("audience.segments"));
         }
 
