@@ -61,8 +61,8 @@ public class JacksonConfig implements ObjectMapperCustomizer {
         }
         mapper.registerModule(new SimpleModule("moments-strict-scalars")
                 .addDeserializer(String.class, new StrictScalars.TextValue())
-                .addDeserializer(Instant.class, new StrictScalars.TimeValue())
-                .addDeserializer(Duration.class, new StrictScalars.DurationValue())
+                .addDeserializer(Instant.class, StrictScalars.TIME)
+                .addDeserializer(Duration.class, StrictScalars.DURATION)
                 .addKeyDeserializer(String.class, new StrictScalars.TextKey()));
     }
 

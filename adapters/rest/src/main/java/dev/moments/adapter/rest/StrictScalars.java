@@ -15,6 +15,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.function.Function;
 
 /**
  * The deserializers of the scalars the API reads from JSON strings only: text (well-formed Unicode without NUL,
@@ -51,41 +52,38 @@ final class StrictScalars {
         }
     }
 
-    /** An RFC 3339 time with its offset, read as an instant. */
-    static final class TimeValue extends StdScalarDeserializer<Instant> {
+    /**
+     * A value written as a string and parsed from it: a time ({@link #TIME}, RFC 3339 with its offset) or a duration
+     * ({@link #DURATION}, ISO-8601 such as {@code PT24H} or {@code P45D}).
+     */
+    static final class Parsed<T> extends StdScalarDeserializer<T> {
 
-        TimeValue() {
-            super(Instant.class);
+        private final Function<String, T> parse;
+        private final String what;
+
+        Parsed(Class<T> type, Function<String, T> parse, String what) {
+            super(type);
+            this.parse = parse;
+            this.what = what;
         }
 
         @Override
-        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            String text = string(parser, Instant.class);
+        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = string(parser, handledType());
             try {
-                return OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeException e) {
-                throw InvalidFormatException.from(parser, "not an RFC 3339 time", text, Instant.class);
-            }
-        }
-    }
-
-    /** An ISO-8601 duration such as {@code PT24H} or {@code P45D}. */
-    static final class DurationValue extends StdScalarDeserializer<Duration> {
-
-        DurationValue() {
-            super(Duration.class);
-        }
-
-        @Override
-        public Duration deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            String text = string(parser, Duration.class);
-            try {
-                return Duration.parse(text);
+                return parse.apply(text);
             } catch (DateTimeException | ArithmeticException e) {
-                throw InvalidFormatException.from(parser, "not an ISO-8601 duration", text, Duration.class);
+                throw InvalidFormatException.from(parser, "not " + what, text, handledType());
             }
         }
     }
+
+    /** RFC 3339 times, read as instants. */
+    static final Parsed<Instant> TIME = new Parsed<>(Instant.class, text -> OffsetDateTime.parse(text).toInstant(),
+            "an RFC 3339 time");
+
+    /** ISO-8601 durations. */
+    static final Parsed<Duration> DURATION = new Parsed<>(Duration.class, Duration::parse, "an ISO-8601 duration");
 
     private static String string(JsonParser parser, Class<?> type) throws IOException {
         if (!parser.hasToken(JsonToken.VALUE_STRING)) {
