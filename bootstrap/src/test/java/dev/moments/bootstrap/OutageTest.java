@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
  * Finding 11 of the hostile-input campaign: while the database was restarting, or every pooled connection was held
  * (the budget row locked from psql while 200 clients sent events), the service answered 500 with no Retry-After and
  * its readiness waited 16 s to say UP. Now such answers are 503 problems with Retry-After, readiness says DOWN at
- * once, and the service recovers by itself. The pool is small here (4 connections) and its connections carry a name
- * of this run's own, so the test can end them without touching anyone else's.
+ * once, and the service recovers by itself. The pool is small here (4 connections), a lock is waited for 2 s at most,
+ * and the connections carry a name of this run's own, so the test can end them without touching anyone else's.
  */
 @QuarkusTest
 @TestProfile(OutageTest.SmallPool.class)
@@ -43,7 +43,8 @@ class OutageTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.datasource.jdbc.max-size", "4",
-                    "quarkus.datasource.jdbc.additional-jdbc-properties.ApplicationName", APPLICATION_NAME);
+                    "quarkus.datasource.jdbc.additional-jdbc-properties.ApplicationName", APPLICATION_NAME,
+                    "quarkus.datasource.jdbc.additional-jdbc-properties.options", "-c lock_timeout=2s");
         }
     }
 
@@ -123,6 +124,55 @@ class OutageTest {
         // recovered by itself: ready, and every event answers again
         Eventually.until("readiness UP", () -> ready().statusCode(), status -> status == 200);
         acme.order(Api.uniqueId("evt-"), "after", 30).statusCode(200);
+    }
+
+    @Test
+    void aRowLockedLongerThanTheLockTimeoutAnswers503WithRetryAfter_andTheEventSucceedsOnceItIsFree()
+            throws Exception {
+        Api acme = Api.newPartner();
+        String moment = acme.launchedSpendMoment("1000.00", "10.00");
+        Connection psql = direct();
+        psql.setAutoCommit(false);
+        try (PreparedStatement lock = psql.prepareStatement("select * from budgets where moment_id = ? for update")) {
+            lock.setString(1, moment);
+            lock.executeQuery();
+        }
+        try {
+            acme.order("held-1", "held", 30).statusCode(503).header("Retry-After", "5")
+                    .contentType("application/problem+json").body("type", equalTo("/problems/unavailable"));
+        } finally {
+            psql.rollback();
+        }
+        acme.order("held-1", "held", 30).statusCode(200).body("duplicate", equalTo(false))
+                .body("awards.size()", equalTo(1));
+    }
+
+    @Test
+    void aBatchMeetingAnOutageAnswersEachEventWith503AndNoneIsHalfWritten() throws Exception {
+        Api acme = Api.newPartner();
+        String moment = acme.launchedSpendMoment("1000.00", "10.00");
+        Connection psql = direct();
+        psql.setAutoCommit(false);
+        try (PreparedStatement lock = psql.prepareStatement("select * from budgets where moment_id = ? for update")) {
+            lock.setString(1, moment);
+            lock.executeQuery();
+        }
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            events.add(Map.of("id", "b-" + i, "type", "order.completed", "userId", "bu-" + i,
+                    "properties", Map.of("total", 30)));
+        }
+        try {
+            var results = acme.request().body(Map.of("events", events)).post("/v1/events/batch").then()
+                    .statusCode(200).extract().jsonPath();
+            assertThat(results.getList("results.status", Integer.class)).hasSize(150).containsOnly(503);
+            assertThat(results.getList("results.type", String.class)).containsOnly("/problems/unavailable");
+        } finally {
+            psql.rollback();
+        }
+        acme.request().body(Map.of("events", events)).post("/v1/events/batch").then().statusCode(200)
+                .body("results.duplicate", org.hamcrest.Matchers.everyItem(equalTo(false)))
+                .body("results.awards.flatten().size()", equalTo(100));
     }
 
     @Test

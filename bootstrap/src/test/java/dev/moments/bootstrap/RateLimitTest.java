@@ -149,6 +149,19 @@ class RateLimitTest {
     }
 
     @Test
+    void aKeyServedBeforeKeepsWorkingFromAnAddressBlockedForOthersWrongCredentials() {
+        Api acme = Api.newPartner();
+        String address = "203.0.113.77";
+        from(address).auth().oauth2(acme.apiKey).get("/v1/moments").then().statusCode(200);
+        for (int i = 0; i < 10; i++) {
+            from(address).auth().oauth2("mk_wrong_" + i).get("/v1/moments");
+        }
+        assertRateLimited(from(address).auth().oauth2("mk_wrong_last").get("/v1/moments"), "credentials");
+
+        from(address).auth().oauth2(acme.apiKey).get("/v1/moments").then().statusCode(200);
+    }
+
+    @Test
     void theOpenApiDocumentShowsThe429OnTheLimitedOperations() {
         JsonPath api = given().get("/q/openapi?format=json").then().statusCode(200)
                 .extract().jsonPath();

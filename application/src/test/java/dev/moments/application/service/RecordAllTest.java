@@ -12,6 +12,7 @@ import dev.moments.application.port.in.MomentView;
 import dev.moments.application.port.in.RecordEventCommand;
 import dev.moments.application.port.in.RecordEventUseCase.BatchItem;
 import dev.moments.application.port.in.RecordEventUseCase.EventResult;
+import dev.moments.application.port.out.StoreUnavailableException;
 import dev.moments.domain.moment.Messages;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.partner.PartnerId;
@@ -74,6 +75,29 @@ class RecordAllTest {
         assertThat(after.moment().status()).isEqualTo(MomentStatus.EXHAUSTED);
         assertThat(after.budgetState().reserved().toDecimalString()).isEqualTo("30.00");
         assertThat(app.explain.explain(partner, "u-4", moment.moment().id()).reasons()).contains("BUDGET_EXHAUSTED");
+    }
+
+    @Test
+    void aStoreThatCannotBeReached_failsTheWholeBatchWithTheOutage_afterOneAttempt_notOnePerEvent() {
+        launched(new EventTrigger("order.completed", null), "30.00");
+        List<RecordEventCommand> batch = new ArrayList<>();
+        for (int i = 1; i <= 250; i++) {
+            batch.add(order("evt-" + i, "u-" + i, "10"));
+        }
+        StoreUnavailableException outage = new StoreUnavailableException("no connection", null);
+        app.transactions.failEveryUnitWith(outage);
+        int before = app.transactions.units();
+
+        List<BatchItem> items = app.events.recordAll(batch);
+
+        assertThat(items).hasSize(250).allSatisfy(item -> assertThat(item.failure()).isSameAs(outage));
+        assertThat(app.transactions.units() - before).as("units tried").isEqualTo(1);
+
+        app.transactions.failEveryUnitWith(null);
+        assertThat(app.events.recordAll(batch)).allSatisfy(item -> {
+            assertThat(item.failure()).isNull();
+            assertThat(item.result().duplicate()).isFalse();
+        });
     }
 
     @Test

@@ -59,22 +59,23 @@ public class RateLimitRoute {
     }
 
     /**
-     * On {@code /v1} and {@code /admin} an address that has had too many answers 401 is refused whatever it sends,
-     * and a partner key pays one request of its bucket. On every path but the public ones an answer 401 is charged
+     * On {@code /v1}, {@code /admin} and {@code /callbacks} an address that has had too many answers 401 is refused
+     * whatever it sends (but a key already served), and a partner key pays one request of its bucket. On every path but the public ones an answer 401 is charged
      * to the address when its headers are written (so a spelling of a path that this class does not recognise still
      * pays for its 401s).
      */
     private Optional<RateLimiter.Refusal> limitByCredentials(RoutingContext context, PathKind kind) {
         String address = clientAddress(context);
-        String keyId = null;
-        if (kind != PathKind.OTHER) {
+        String keyId = kind == PathKind.PARTNER ? bearer(context).map(RateLimiter::keyId).orElse(null) : null;
+        // a key that has already been served (its bucket exists: a wrong key's is dropped at its 401) is not held
+        // back by the wrong guesses of others behind the same address
+        if (kind != PathKind.OTHER && (keyId == null || !limiter.isKnownKey(keyId))) {
             Optional<RateLimiter.Refusal> refusal = limiter.checkCredentialAttempts(address);
             if (refusal.isPresent()) {
                 return refusal;
             }
         }
         if (kind == PathKind.PARTNER) {
-            keyId = bearer(context).map(RateLimiter::keyId).orElse(null);
             Optional<RateLimiter.Refusal> refusal = keyId == null ? Optional.empty() : limiter.chargeKey(keyId);
             if (refusal.isPresent()) {
                 return refusal;
@@ -97,6 +98,8 @@ public class RateLimitRoute {
         PARTNER,
         /** {@code /admin/**}: the admin token. */
         ADMIN,
+        /** {@code /callbacks/**}: signed by a reward provider; a wrong signature is a 401 like a wrong key. */
+        CALLBACK,
         /** Anything else: health, OpenAPI, the page's assets. */
         OTHER;
 
@@ -131,6 +134,9 @@ public class RateLimitRoute {
             }
             if ("v1".equals(first)) {
                 return PARTNER;
+            }
+            if ("callbacks".equals(first)) {
+                return CALLBACK;
             }
             return "admin".equals(first) ? ADMIN : OTHER;
         }

@@ -96,6 +96,11 @@ public final class RateLimiter {
         }
     }
 
+    /** Whether the key has a bucket: it was served before and has not been answered 401 since. */
+    public boolean isKnownKey(String keyId) {
+        return perKey.has(keyId);
+    }
+
     /** Takes one request from the key's bucket ({@link #keyId}), or says why not. */
     public Optional<Refusal> chargeKey(String keyId) {
         return perKey.take(keyId);
@@ -183,6 +188,10 @@ public final class RateLimiter {
             if (!rate.isOff()) {
                 bucket(name).consumeIgnoringRateLimits(1);
             }
+        }
+
+        boolean has(String name) {
+            return buckets.getIfPresent(name) != null;
         }
 
         void forget(String name) {

@@ -26,6 +26,8 @@ class PathKindTest {
             "/r;x/tok, PUBLIC",
             "/r/tok/done, PUBLIC",
             "/r, PUBLIC",
+            "/callbacks/providers/http, CALLBACK",
+            "//callbacks;x/providers/http, CALLBACK",
             "/r-assets/redeem.css, OTHER",
             "/api/other, OTHER",
             "/api, OTHER",

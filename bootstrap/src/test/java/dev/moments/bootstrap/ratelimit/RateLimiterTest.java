@@ -134,6 +134,21 @@ class RateLimiterTest {
     }
 
     @Test
+    void aKeyServedBeforeIsKnownUntilItIsAnswered401() {
+        RateLimiter limiter = limiter(100, 1, 1, 100);
+        String good = RateLimiter.keyId("mk_good");
+        String guessed = RateLimiter.keyId("mk_guess");
+        assertThat(limiter.isKnownKey(good)).isFalse();
+
+        limiter.chargeKey(good);
+        limiter.chargeKey(guessed);
+        limiter.chargeFailedCredentials("203.0.113.9", guessed);
+
+        assertThat(limiter.isKnownKey(good)).isTrue();
+        assertThat(limiter.isKnownKey(guessed)).isFalse();
+    }
+
+    @Test
     void aKeyAnswered401LosesItsBucketSoMadeUpKeysDoNotStay() {
         RateLimiter limiter = limiter(100, 1, 1000, 100);
         for (int i = 0; i < 20; i++) {

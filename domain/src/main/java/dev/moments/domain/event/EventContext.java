@@ -44,6 +44,9 @@ public record EventContext(String country, String platform, String ip, boolean t
         if (text.indexOf(':') < 0) {
             return isIpv4(text);
         }
+        if (Character.digit(text.charAt(0), 16) < 0 && text.charAt(0) != ':') {
+            return false; // the JDK parses only such text as a literal; anything else it would look up as a name
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (!(c == ':' || c == '.' || Character.digit(c, 16) >= 0 && c < 0x80)) {

@@ -87,7 +87,7 @@ public final class EventPayload {
             }
             text(string);
         } else if (value instanceof BigDecimal number
-                && (number.precision() > MAX_DIGITS || Math.abs(number.scale()) > MAX_DIGITS)) {
+                && (number.precision() > MAX_DIGITS || number.scale() > MAX_DIGITS || number.scale() < -MAX_DIGITS)) {
             throw new Refused("numbers have at most " + MAX_DIGITS + " digits and an exponent of at most "
                     + MAX_DIGITS);
         }

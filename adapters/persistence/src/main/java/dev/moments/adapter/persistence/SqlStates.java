@@ -33,8 +33,12 @@ final class SqlStates {
 
     /** {@code protocol_violation}: in the connection-exception class, but a defect rather than an outage. */
     static final String PROTOCOL_VIOLATION = "08P01";
-    /** {@code admin_shutdown}, {@code crash_shutdown}, {@code cannot_connect_now}: the server is going or coming. */
-    private static final Set<String> SERVER_GOING_OR_COMING = Set.of("57P01", "57P02", "57P03");
+    /**
+     * {@code query_canceled} (the transaction timeout cancelled the statement), {@code admin_shutdown},
+     * {@code crash_shutdown}, {@code cannot_connect_now} (the server is going or coming) and
+     * {@code lock_not_available} (a lock waited for longer than {@code lock_timeout}).
+     */
+    private static final Set<String> WAIT_OR_TRY_LATER = Set.of("57014", "57P01", "57P02", "57P03", "55P03");
     /**
      * What Agroal says, without a SQL state, when no connection came within the acquisition timeout ("Sorry,
      * acquisition timeout!", "Acquisition timeout while waiting for new connection").
@@ -62,13 +66,14 @@ final class SqlStates {
     /**
      * Whether the chain says the database cannot be used now rather than that this work is wrong: a connection
      * failure (SQL state class {@code 08}: refused, broken, lost), the server shutting down or starting up
-     * ({@code 57P01}–{@code 57P03}), the server out of connections or other resources (class {@code 53}), or no
-     * connection from the pool within its acquisition timeout.
+     * ({@code 57P01}–{@code 57P03}), the server out of connections or other resources (class {@code 53}), a lock
+     * or a statement that waited too long ({@code 55P03}, {@code 57014}), or no connection from the pool within its
+     * acquisition timeout.
      */
     static boolean isUnavailable(Throwable failure) {
         return anyInChain(failure, (state, message) -> state != null
                 && (state.startsWith("08") && !PROTOCOL_VIOLATION.equals(state)
-                || SERVER_GOING_OR_COMING.contains(state) || state.startsWith("53"))
+                || WAIT_OR_TRY_LATER.contains(state) || state.startsWith("53"))
                 || message != null && message.toLowerCase(Locale.ROOT).contains(ACQUISITION_TIMEOUT));
     }
 

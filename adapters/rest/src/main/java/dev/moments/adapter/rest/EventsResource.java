@@ -1,6 +1,7 @@
 package dev.moments.adapter.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moments.adapter.rest.dto.PlainJson;
 import dev.moments.adapter.rest.dto.Requests;
 import dev.moments.adapter.rest.dto.Responses;
 import dev.moments.adapter.rest.problem.ProblemMappers;
@@ -36,9 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class EventsResource {
 
-    /** The most events one batch may carry. */
-    static final int MAX_BATCH = 1000;
-
     private final RecordEventUseCase recordEvent;
     private final CurrentPartner partner;
     private final RedeemLinks links;
@@ -70,14 +68,14 @@ public class EventsResource {
     @POST
     @Path("/batch")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Records up to 1000 events; each gets its own result or problem, in order")
+    @Operation(summary = "Records up to 1000 events; each gets its own result or problem, in order",
+            description = "A batch carries at most 250,000 values in all (a 1,001st event, or more values, refuse the"
+                    + " whole batch with 422); an event that cannot be read or carries more than its limits gets its"
+                    + " own problem in results.")
     public Responses.BatchResult batch(Requests.EventBatch body) {
         RequestBodies.require(body);
         if (body.events() == null) {
             throw new InvalidValueException("events", "events is required");
-        }
-        if (body.events().size() > MAX_BATCH) {
-            throw new InvalidValueException("events", "at most " + MAX_BATCH + " events per batch");
         }
         PartnerId partnerId = partner.id();
         Object[] results = new Object[body.events().size()];
@@ -85,7 +83,11 @@ public class EventsResource {
         List<RecordEventCommand> commands = new ArrayList<>();
         for (int i = 0; i < results.length; i++) {
             try {
-                Requests.Event event = json.treeToValue(body.events().get(i), Requests.Event.class);
+                Object read = body.events().get(i);
+                if (read instanceof PlainJson.Refused refused) {
+                    throw refused.reason();
+                }
+                Requests.Event event = json.convertValue(read, Requests.Event.class);
                 RequestBodies.require(event);
                 commands.add(command(partnerId, event));
                 readable.add(i);
@@ -104,8 +106,7 @@ public class EventsResource {
 
     private static RecordEventCommand command(PartnerId partnerId, Requests.Event body) {
         return new RecordEventCommand(partnerId, body.id(), body.type(), body.userId(), body.deviceId(),
-                body.occurredAt(), JsonValues.toMap(body.properties()), context(body.context()),
-                JsonValues.toMap(body.user()));
+                body.occurredAt(), body.properties(), context(body.context()), body.user());
     }
 
     static EventContext context(Requests.Context context) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -32,6 +33,11 @@ public class JacksonConfig implements ObjectMapperCustomizer {
     static final int MAX_STRING_LENGTH = 100_000;
     /** The most characters of one number. */
     static final int MAX_NUMBER_LENGTH = 100;
+    /**
+     * The most tokens of one document: a backstop above the largest legal body (a batch of 250,000 values), so that
+     * no body can build a tree larger than that.
+     */
+    static final long MAX_TOKENS = 2_000_000;
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -40,6 +46,7 @@ public class JacksonConfig implements ObjectMapperCustomizer {
                 .maxNameLength(MAX_NAME_LENGTH)
                 .maxStringLength(MAX_STRING_LENGTH)
                 .maxNumberLength(MAX_NUMBER_LENGTH)
+                .maxTokenCount(MAX_TOKENS)
                 .build());
         mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -61,6 +68,7 @@ public class JacksonConfig implements ObjectMapperCustomizer {
         }
         mapper.registerModule(new SimpleModule("moments-strict-scalars")
                 .addDeserializer(String.class, new StrictScalars.TextValue())
+                .addDeserializer(BigDecimal.class, new StrictScalars.NumberValue())
                 .addDeserializer(Instant.class, StrictScalars.TIME)
                 .addDeserializer(Duration.class, StrictScalars.DURATION)
                 .addKeyDeserializer(String.class, new StrictScalars.TextKey()));

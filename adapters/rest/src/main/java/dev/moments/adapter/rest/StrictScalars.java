@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.moments.adapter.rest.problem.UnacceptableTextException;
+import dev.moments.adapter.rest.dto.PlainJson;
+import dev.moments.adapter.rest.problem.UnacceptableValueException;
 import dev.moments.domain.shared.Text;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,6 +80,22 @@ final class StrictScalars {
         }
     }
 
+    /** A JSON number, exactly, with an exponent of at most {@link PlainJson#MAX_EXPONENT}. */
+    static final class NumberValue extends StdScalarDeserializer<BigDecimal> {
+
+        NumberValue() {
+            super(BigDecimal.class);
+        }
+
+        @Override
+        public BigDecimal deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_NUMBER_INT) && !parser.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
+                throw MismatchedInputException.from(parser, BigDecimal.class, "expected a number");
+            }
+            return PlainJson.number(parser, parser.getDecimalValue());
+        }
+    }
+
     /** RFC 3339 times, read as instants. */
     static final Parsed<Instant> TIME = new Parsed<>(Instant.class, text -> OffsetDateTime.parse(text).toInstant(),
             "an RFC 3339 time");
@@ -94,10 +112,10 @@ final class StrictScalars {
 
     private static String checked(JsonParser parser, String text) throws JsonMappingException {
         if (text.indexOf('\u0000') >= 0) {
-            throw new UnacceptableTextException(parser, "text must not contain the NUL character (U+0000)");
+            throw new UnacceptableValueException(parser, "text must not contain the NUL character (U+0000)");
         }
         if (!Text.isWellFormed(text)) {
-            throw new UnacceptableTextException(parser, "text must be well-formed Unicode (it holds a lone surrogate)");
+            throw new UnacceptableValueException(parser, "text must be well-formed Unicode (it holds a lone surrogate)");
         }
         return text;
     }

@@ -56,6 +56,7 @@ public final class CelExpressionCompiler implements ExpressionCompiler {
                 .enableHeterogeneousNumericComparisons(true)
                 .comprehensionMaxIterations(MAX_COMPREHENSION_ITERATIONS)
                 .maxExpressionCodePointSize(MAX_EXPRESSION_LENGTH)
+                .maxRegexProgramSize((int) RegexPatterns.MAX_WEIGHT)
                 .build();
         CelType stringToDyn = MapType.create(SimpleType.STRING, SimpleType.DYN);
         this.compiler = CelCompilerFactory.standardCelCompilerBuilder()
@@ -84,6 +85,7 @@ public final class CelExpressionCompiler implements ExpressionCompiler {
                     MAX_EXPRESSION_LENGTH);
         }
         CelAbstractSyntaxTree ast = check(expression);
+        RegexPatterns.check(ast);
         int nesting = ComprehensionNesting.of(ast);
         if (nesting > MAX_COMPREHENSION_NESTING) {
             throw new InvalidExpressionException("The expression nests " + nesting + " comprehensions (all, exists,"

@@ -91,4 +91,49 @@ class EvaluationCostTest {
     void twoNestedComprehensionsAreAccepted() {
         assertThat(compiler.compile("event.a.exists(x, event.b.exists(y, x == y))")).isNotNull();
     }
+
+    @Test
+    void aPatternBuiltFromTheEventIsRefusedWhenTheConditionIsWritten() {
+        // review finding: event.p = "((((a{100}){100}){100}){100})" compiled at each evaluation exhausted the heap
+        assertThatThrownBy(() -> compiler.compile("event.s.matches(event.p)"))
+                .isInstanceOf(InvalidExpressionException.class).hasMessageContaining("string literal");
+        assertThatThrownBy(() -> compiler.compile("matches(event.s, event.p)"))
+                .isInstanceOf(InvalidExpressionException.class).hasMessageContaining("string literal");
+    }
+
+    @Test
+    void aLiteralPatternWhoseRepetitionsMultiplyBeyondTheLimitIsRefused() {
+        assertThatThrownBy(() -> compiler.compile("event.s.matches('((((a{100}){100}){100}){100})')"))
+                .isInstanceOf(InvalidExpressionException.class).hasMessageContaining("expands to");
+        assertThatThrownBy(() -> compiler.compile("event.s.matches('(a{1000}){1000}')"))
+                .isInstanceOf(InvalidExpressionException.class).hasMessageContaining("expands to");
+        assertThatThrownBy(() -> compiler.compile("event.s.matches('(\\\\Q' + 'x' + '\\\\E)')"))
+                .isInstanceOf(InvalidExpressionException.class).hasMessageContaining("string literal");
+    }
+
+    @Test
+    void ordinaryPatternsAreAcceptedAndMatchAsBefore() {
+        var postal = compiler.compile("event.zip.matches('^[0-9]{5}(-[0-9]{4})?$')");
+        assertThat(postal.test(event(Map.of("zip", "62701")))).isTrue();
+        assertThat(postal.test(event(Map.of("zip", "6270")))).isFalse();
+        assertThat(compiler.compile("event.sku.matches('^PRO-\\\\d+$') && event.sku.matches('[a-z]{2,8}')"))
+                .isNotNull();
+    }
+
+    @Test
+    void aMalformedPatternIsRefusedWhenTheConditionIsWritten() {
+        assertThatThrownBy(() -> compiler.compile("event.s.matches('(unclosed')"))
+                .isInstanceOf(InvalidExpressionException.class).hasMessageContaining("RE2");
+    }
+
+    @Test
+    void theWeightOfAPatternMultipliesNestedCountsAndQuotedRuns() {
+        assertThat(RegexPatterns.weight("abc")).isEqualTo(3);
+        assertThat(RegexPatterns.weight("a{10}")).isEqualTo(10);
+        assertThat(RegexPatterns.weight("(a{10}){10}")).isGreaterThanOrEqualTo(100);
+        assertThat(RegexPatterns.weight("((a{100}){100}){100}")).isGreaterThanOrEqualTo(1_000_000);
+        assertThat(RegexPatterns.weight("(\\Q" + "x".repeat(200) + "\\E){100}")).isGreaterThanOrEqualTo(20_000);
+        assertThat(RegexPatterns.weight("[a-z{}]{3}")).isEqualTo(3);
+        assertThat(RegexPatterns.weight("\\p{L}{4}")).isEqualTo(4);
+    }
 }

@@ -201,6 +201,12 @@ public interface Msg {
     @Message("For your safety this request was blocked because it did not come from this page. Please open your link again and retry.")
     String blockedLead();
 
+    @Message("Busy for a moment")
+    String busyTitle();
+
+    @Message("We cannot reach your reward right now. Nothing was changed: please try again in a few seconds.")
+    String busyLead();
+
     @Message("Something went wrong")
     String errorTitle();
 

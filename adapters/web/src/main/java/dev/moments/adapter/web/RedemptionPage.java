@@ -14,6 +14,8 @@ import dev.moments.application.port.in.RedeemUseCase.Delivery;
 import dev.moments.application.port.in.RedeemUseCase.Option;
 import dev.moments.application.port.in.RedeemUseCase.Redemption;
 import dev.moments.application.port.in.RedemptionRefusedException;
+import dev.moments.application.port.out.ConcurrentWriteException;
+import dev.moments.application.port.out.StoreUnavailableException;
 import dev.moments.domain.award.AwardStatus;
 import dev.moments.domain.redemption.ShippingAddress;
 import dev.moments.domain.shared.InvalidValueException;
@@ -172,6 +174,9 @@ public class RedemptionPage {
             redemption = redeem.preview(checked(token));
         } catch (NotFoundException unknown) {
             return json(404, Map.of("status", "NOT_FOUND", "final", true));
+        } catch (StoreUnavailableException | ConcurrentWriteException busy) {
+            return Response.fromResponse(json(503, Map.of("status", "UNAVAILABLE", "final", false)))
+                    .header(HttpHeaders.RETRY_AFTER, retryAfter(busy)).build();
         } catch (RuntimeException unexpected) {
             logUnexpected(unexpected);
             return json(503, Map.of("status", "UNAVAILABLE", "final", false));
@@ -462,6 +467,10 @@ public class RedemptionPage {
             return work.get();
         } catch (NotFoundException unknown) {
             return page(404, Templates.message(msg.notFoundTitle(), msg.notFoundLead()), locale, Set.of());
+        } catch (StoreUnavailableException | ConcurrentWriteException busy) {
+            // the database cannot be used now, or the claim lost every race: nothing changed, try again shortly
+            return Response.fromResponse(page(503, Templates.message(msg.busyTitle(), msg.busyLead()), locale,
+                    Set.of())).header(HttpHeaders.RETRY_AFTER, retryAfter(busy)).build();
         } catch (RuntimeException unexpected) {
             logUnexpected(unexpected);
             return page(500, Templates.message(msg.errorTitle(), msg.errorLead()), locale, Set.of());
@@ -490,6 +499,11 @@ public class RedemptionPage {
                 .header("Content-Language", locale.tag())
                 .header(HttpHeaders.VARY, "Accept-Language")
                 .build();
+    }
+
+    /** Seconds to wait: a short while after a lost race, longer while the database cannot be reached. */
+    private static String retryAfter(RuntimeException busy) {
+        return busy instanceof ConcurrentWriteException ? "1" : "5";
     }
 
     private static Response json(int status, Map<String, ?> body) {

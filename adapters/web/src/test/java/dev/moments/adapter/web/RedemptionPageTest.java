@@ -8,6 +8,7 @@ import dev.moments.application.port.in.RedeemUseCase.Option;
 import dev.moments.application.port.in.RedeemUseCase.Redemption;
 import dev.moments.application.port.in.RedemptionRefusedException;
 import dev.moments.application.port.in.RedemptionRefusedException.Reason;
+import dev.moments.application.port.out.StoreUnavailableException;
 import dev.moments.domain.fulfillment.FulfillmentStatus;
 import dev.moments.domain.shared.InvalidValueException;
 import io.quarkus.test.junit.QuarkusTest;
@@ -365,6 +366,20 @@ class RedemptionPageTest {
         assertThat(js.contentType()).startsWith("text/javascript");
         assertThat(given().get("/r-assets/secret.txt").statusCode()).isEqualTo(404);
         assertThat(given().get("/r-assets/..%2Fapplication.properties").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aDatabaseOutage_answers503WithRetryAfter_onThePageAndTheStatus() {
+        redeem.failPreviews(new StoreUnavailableException("no connection within 3 s", null));
+
+        Response page = get("/r/" + OPEN);
+        assertThat(page.statusCode()).isEqualTo(503);
+        assertThat(page.header("Retry-After")).isEqualTo("5");
+        assertThat(page.body().asString()).contains("Busy for a moment").doesNotContain("no connection");
+
+        Response status = get("/r/" + OPEN + "/status");
+        assertThat(status.statusCode()).isEqualTo(503);
+        assertThat(status.header("Retry-After")).isEqualTo("5");
     }
 
     @Test

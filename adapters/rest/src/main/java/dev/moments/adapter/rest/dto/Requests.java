@@ -2,7 +2,7 @@ package dev.moments.adapter.rest.dto;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.moments.application.port.in.RecordEventCommand;
 import dev.moments.domain.event.EventContext;
 import dev.moments.domain.moment.Moment;
@@ -181,9 +181,10 @@ public final class Requests {
                         @Schema(maxLength = RecordEventCommand.MAX_ID_LENGTH) String userId,
                         @Schema(maxLength = RecordEventCommand.MAX_ID_LENGTH) String deviceId, Instant occurredAt,
                         @Schema(maxProperties = RecordEventCommand.MAX_PROPERTIES, description = PAYLOAD)
-                        Map<String, JsonNode> properties, Context context,
+                        @JsonDeserialize(using = PlainJson.Payload.class) Map<String, Object> properties,
+                        Context context,
                         @Schema(maxProperties = RecordEventCommand.MAX_PROPERTIES, description = PAYLOAD)
-                        Map<String, JsonNode> user) {
+                        @JsonDeserialize(using = PlainJson.Payload.class) Map<String, Object> user) {
     }
 
     /** Where an event happened. */
@@ -194,6 +195,9 @@ public final class Requests {
     }
 
     /** {@code POST /v1/events/batch}: each event is read on its own so one bad event fails alone. */
-    public record EventBatch(@Schema(maxItems = 1_000) List<JsonNode> events) {
+    public record EventBatch(@Schema(maxItems = 1_000, description = "the events, each as the body of POST"
+            + " /v1/events; at most 250,000 values in all", implementation = Event[].class)
+                             @JsonDeserialize(using = BatchEvents.class)
+                             List<Object> events) {
     }
 }

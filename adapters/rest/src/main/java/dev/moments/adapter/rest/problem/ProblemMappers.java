@@ -127,8 +127,10 @@ public class ProblemMappers {
         }
         if (e instanceof StoreUnavailableException outage) {
             logOutage(outage);
-            return Problem.of(503, "Service Unavailable", "unavailable", "the service cannot reach its database"
-                    + " right now; nothing was changed, try again in a few seconds", null);
+            return Problem.of(503, "Service Unavailable", "unavailable", "the service cannot use its database right"
+                    + " now; try again in a few seconds. Nothing was changed, unless the connection broke during the"
+                    + " commit itself: an event sent again with its id, or a creation with its Idempotency-Key, is"
+                    + " applied once either way", null);
         }
         if (e instanceof ConcurrentWriteException) {
             // lost the race for the same rows every time it was retried: nothing was changed, and trying again soon
@@ -224,8 +226,10 @@ public class ProblemMappers {
             if (field.isEmpty() && cause instanceof JsonMappingException mapping) {
                 field = JsonPaths.of(mapping.getPath());
             }
-            if (cause instanceof UnacceptableTextException text) {
-                return Problem.invalid(422, field.isEmpty() ? "body" : field, text.getOriginalMessage());
+            if (cause instanceof UnacceptableValueException text) {
+                String where = field.isEmpty() ? JsonPaths.of(text.getPath()) : field;
+                where = (where.isEmpty() ? "body" : where) + text.innerPath();
+                return Problem.invalid(422, where, text.getOriginalMessage());
             }
         }
         return null;
