@@ -18,7 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The hostile requests of issue 10's findings 1–3, sent to a running service while another tenant keeps working:
+ * The hostile requests of issue 10's findings 1–3 (and two its review found), sent to a running service while another
+ * tenant keeps working:
  * prints, per attack, the answers and how long they took, the service's peak resident memory (VmRSS of --app-pid,
  * sampled every 50 ms), and the other tenant's latencies meanwhile. Figures are printed, never asserted.
  *
@@ -97,6 +98,12 @@ public class Attacks {
                 post(attacker, "/v1/moments", moment(attackerReward, "{\"kind\":\"event\",\"event\":\"x\"}",
                         ",\"audience\":{\"segments\":[" + segments + "]}")));
         attack(rss, rounds, "3b. GET /v1/moments?limit=500", n -> get(attacker, "/v1/moments?limit=500"));
+        attack(rss, rounds, "4. a where matching a pattern taken from the event", n ->
+                post(attacker, "/v1/moments", moment(attackerReward, "{\"kind\":\"event\",\"event\":\"re\","
+                        + "\"where\":\"event.s.matches(event.p)\"}", "")));
+        String emptyEvents = "{\"events\":[" + "{},".repeat(3_300_000) + "{}]}";
+        attack(rss, rounds, "5. a batch of 3.3 million empty events (10 MB)", n ->
+                post(attacker, "/v1/events/batch", emptyEvents));
 
         other.stop.set(true);
         victim.join();
