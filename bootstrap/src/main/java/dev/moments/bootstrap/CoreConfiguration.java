@@ -6,14 +6,14 @@ import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.BackgroundTasks;
 import dev.moments.application.port.out.BudgetLedger;
 import dev.moments.application.port.out.ClaimRepository;
-import dev.moments.application.port.out.CodePool;
-import dev.moments.application.port.out.FulfillmentGateway;
 import dev.moments.application.port.out.Clock;
+import dev.moments.application.port.out.CodePool;
 import dev.moments.application.port.out.DomainEventOutbox;
 import dev.moments.application.port.out.EventLog;
 import dev.moments.application.port.out.ExpressionCompiler;
-import dev.moments.application.port.out.IdempotencyKeys;
+import dev.moments.application.port.out.FulfillmentGateway;
 import dev.moments.application.port.out.IdGenerator;
+import dev.moments.application.port.out.IdempotencyKeys;
 import dev.moments.application.port.out.LedgerHistory;
 import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.PartnerRepository;
@@ -26,17 +26,21 @@ import dev.moments.application.port.out.TransactionRunner;
 import dev.moments.application.port.out.UserProfileRepository;
 import dev.moments.application.service.AwardLifecycleService;
 import dev.moments.application.service.AwardService;
+import dev.moments.application.service.Awarding;
 import dev.moments.application.service.CodePoolService;
-import dev.moments.application.service.FulfillmentService;
-import dev.moments.application.service.RedemptionService;
 import dev.moments.application.service.CompiledExpressions;
 import dev.moments.application.service.DirectAwardService;
+import dev.moments.application.service.Eligibility;
+import dev.moments.application.service.EventEvaluations;
+import dev.moments.application.service.EventReplays;
 import dev.moments.application.service.ExplainService;
+import dev.moments.application.service.FulfillmentService;
 import dev.moments.application.service.IdempotencyService;
 import dev.moments.application.service.ListeningMoments;
 import dev.moments.application.service.MomentService;
 import dev.moments.application.service.PartnerService;
 import dev.moments.application.service.RecordEventService;
+import dev.moments.application.service.RedemptionService;
 import dev.moments.application.service.RewardService;
 import dev.moments.application.service.StatementService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -171,14 +175,29 @@ public class CoreConfiguration {
 
     @Produces
     @Singleton
-    RecordEventService recordEventService(EventLog events, MomentRepository moments, AwardRepository awards,
-                                          BudgetLedger ledger, PartnerSpending spending, ProgressRepository progress,
+    Awarding awarding(MomentRepository moments, AwardRepository awards, BudgetLedger ledger, PartnerSpending spending,
+                      IdGenerator ids, SecretGenerator secrets, TokenSealer sealer, DomainEventOutbox outbox,
+                      ListeningMoments listening) {
+        return new Awarding(moments, awards, ledger, spending, ids, secrets, sealer, outbox, listening);
+    }
+
+    @Produces
+    @Singleton
+    Eligibility eligibility(MomentRepository moments, AwardRepository awards, BudgetLedger ledger,
+                            PartnerSpending spending) {
+        return new Eligibility(moments, awards, ledger, spending);
+    }
+
+    @Produces
+    @Singleton
+    RecordEventService recordEventService(EventLog events, ProgressRepository progress,
                                           UserProfileRepository profiles, ListeningMoments listening,
-                                          CompiledExpressions expressions, IdGenerator ids, SecretGenerator secrets,
-                                          TokenSealer sealer, DomainEventOutbox outbox, Clock clock,
-                                          MomentsConfig config, TransactionRunner transactions) {
-        return new RecordEventService(events, moments, awards, ledger, spending, progress, profiles, listening, expressions, ids,
-                secrets, sealer, outbox, clock, config.lateEventsBound(), transactions);
+                                          CompiledExpressions expressions, Awarding awarding, Eligibility eligibility,
+                                          MomentRepository moments, AwardRepository awards, TokenSealer sealer,
+                                          Clock clock, MomentsConfig config, TransactionRunner transactions) {
+        return new RecordEventService(events, new EventEvaluations(events, progress, profiles, listening, expressions,
+                awarding, eligibility, config.lateEventsBound()), new EventReplays(moments, awards, sealer), clock,
+                transactions);
     }
 
     @Produces
@@ -192,21 +211,18 @@ public class CoreConfiguration {
     @Produces
     @Singleton
     ExplainService explainService(MomentRepository moments, ProgressRepository progress, AwardRepository awards,
-                                  BudgetLedger ledger, PartnerSpending spending, Clock clock,
-                                  MomentsConfig config) {
-        return new ExplainService(moments, progress, awards, ledger, spending, clock, config.lateEventsBound());
+                                  Eligibility eligibility, Clock clock, MomentsConfig config) {
+        return new ExplainService(moments, progress, awards, eligibility, clock, config.lateEventsBound());
     }
 
     @Produces
     @Singleton
-    DirectAwardService directAwardService(MomentRepository moments, RewardRepository rewards, AwardRepository awards,
-                                          BudgetLedger ledger, PartnerSpending spending,
-                                          UserProfileRepository profiles, ListeningMoments listening,
-                                          CompiledExpressions expressions, IdGenerator ids,
-                                          SecretGenerator secrets, TokenSealer sealer, DomainEventOutbox outbox,
-                                          Clock clock, TransactionRunner transactions) {
-        return new DirectAwardService(moments, rewards, awards, ledger, spending, profiles, listening, expressions, ids, secrets,
-                sealer, outbox, clock, transactions);
+    DirectAwardService directAwardService(MomentRepository moments, RewardRepository rewards,
+                                          UserProfileRepository profiles, CompiledExpressions expressions,
+                                          Awarding awarding, Eligibility eligibility, Clock clock,
+                                          TransactionRunner transactions) {
+        return new DirectAwardService(moments, rewards, profiles, expressions, awarding, eligibility, clock,
+                transactions);
     }
 
     @Produces

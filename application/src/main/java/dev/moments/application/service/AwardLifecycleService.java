@@ -16,6 +16,7 @@ import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.AwardStatus;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.partner.SpendingMonth;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -128,7 +129,7 @@ public final class AwardLifecycleService implements CancelAwardUseCase, ExpireAw
         Moment before = moments.find(award.partnerId(), award.momentId()).orElseThrow();
         if (award.reserved().isPositive()) {
             // the partner's spending before the budget, as when paying (lock order)
-            spending.giveBack(award.partnerId(), award.reserved(), Awarding.month(award.earnedAt()));
+            spending.giveBack(award.partnerId(), award.reserved(), SpendingMonth.of(award.earnedAt()));
             ledger.release(award.momentId(), award.id(), award.reserved(),
                     LocalDate.ofInstant(award.earnedAt(), before.schedule().timezone()), now);
             // Read again after the release, which waited for the budget row: an award that took the last money

@@ -13,13 +13,17 @@ import dev.moments.application.port.out.PartnerSpending;
 import dev.moments.application.port.out.SecretGenerator;
 import dev.moments.application.port.out.TokenSealer;
 import dev.moments.domain.award.Award;
+import dev.moments.domain.award.AwardPolicy;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.AwardStatus;
+import dev.moments.domain.award.Candidate;
+import dev.moments.domain.award.Refusal;
 import dev.moments.domain.budget.Budget;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.partner.SpendingMonth;
 import dev.moments.domain.redemption.RedemptionToken;
 import dev.moments.domain.shared.Money;
 import java.math.BigDecimal;
@@ -27,7 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,24 +41,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Supplier;
-import java.util.function.ToIntFunction;
 
 /**
- * Pays for one completion: checks the moment is still evaluated, the user's limit, the partner's monthly cap and the
- * budget, charges the partner's month, reserves the price and creates the award with its redemption token. Shared by
- * events and direct awards, so both follow one set of rules; {@link #check} answers the same questions without
- * changing anything.
+ * Pays for completions: decides each against the award policies ({@link AwardPolicy}, asked with what the locks of
+ * the paying transaction guard), charges the partner's month, reserves the price and creates the award with its
+ * redemption token. Shared by events and direct awards, so both follow one set of rules.
  */
-final class Awarding {
-
-    static final String NOT_LIVE = "NOT_LIVE";
-    static final String LIMIT_PER_USER = "LIMIT_PER_USER";
-    static final String LIMIT_PER_DEVICE = "LIMIT_PER_DEVICE";
-    static final String COOLDOWN = "COOLDOWN";
-    static final String BUDGET_EXHAUSTED = "BUDGET_EXHAUSTED";
-    static final String DAILY_CAP = "DAILY_CAP";
-    static final String MONTHLY_CAP = "MONTHLY_CAP";
+public final class Awarding {
 
     private final MomentRepository moments;
     private final AwardRepository awards;
@@ -67,9 +59,9 @@ final class Awarding {
     private final DomainEventOutbox outbox;
     private final BudgetFollower follower;
 
-    Awarding(MomentRepository moments, AwardRepository awards, BudgetLedger ledger, PartnerSpending spending,
-             IdGenerator ids, SecretGenerator secrets, TokenSealer sealer, DomainEventOutbox outbox,
-             ListeningMoments listening) {
+    public Awarding(MomentRepository moments, AwardRepository awards, BudgetLedger ledger, PartnerSpending spending,
+                    IdGenerator ids, SecretGenerator secrets, TokenSealer sealer, DomainEventOutbox outbox,
+                    ListeningMoments listening) {
         this.follower = new BudgetFollower(moments, ledger, listening);
         this.moments = moments;
         this.awards = awards;
@@ -81,68 +73,32 @@ final class Awarding {
         this.outbox = outbox;
     }
 
-    /** Why the user could not be paid for a completion now, or empty if nothing stands in the way. */
-    Optional<String> check(Moment moment, String userId, String deviceId, Instant now) {
-        Moment current = moments.find(moment.partnerId(), moment.id()).orElse(moment);
-        Optional<String> refusal = statusRefusal(current.status())
-                .or(() -> limits(moment, userId, deviceId, awards.countForUser(moment.id(), userId), now));
-        if (refusal.isPresent() || current.status() != MomentStatus.LIVE) {
-            return refusal;
-        }
-        Budget budget = ledger.find(moment.id()).orElseThrow();
-        if (monthlyCapReached(spending, current, budget, now)) {
-            return Optional.of(MONTHLY_CAP);
-        }
-        if (!budget.canPayOneAction()) {
-            return Optional.of(BUDGET_EXHAUSTED);
-        }
-        return dailyCapReached(ledger, current, budget, now) ? Optional.of(DAILY_CAP) : Optional.empty();
-    }
-
-    /** Why a moment in this status pays nothing: exhausted, or not evaluated at all. */
-    private static Optional<String> statusRefusal(MomentStatus status) {
-        if (status == MomentStatus.EXHAUSTED) {
-            return Optional.of(BUDGET_EXHAUSTED);
-        }
-        return ListeningMoments.EVALUATED.contains(status) ? Optional.empty() : Optional.of(NOT_LIVE);
-    }
-
-    /** Whether one more action today would exceed the moment's daily cap. */
-    static boolean dailyCapReached(BudgetLedger ledger, Moment moment, Budget budget, Instant now) {
-        return budget.dailyCap() != null && ledger.state(moment.id(), moment.schedule().timezone(), now).spentToday()
-                .plus(budget.costPerAction()).isGreaterThan(budget.dailyCap());
-    }
-
-    /** Whether one more action now would exceed the partner's monthly cap (of the UTC month of {@code now}). */
-    static boolean monthlyCapReached(PartnerSpending spending, Moment moment, Budget budget, Instant now) {
-        return spending.cap(moment.partnerId(), month(now)).filter(cap -> cap.refuses(budget.costPerAction()))
-                .isPresent();
-    }
-
-    /** The UTC calendar month of an instant: what a partner's monthly cap counts in. */
-    static YearMonth month(Instant at) {
-        return YearMonth.from(at.atOffset(ZoneOffset.UTC));
-    }
-
     /**
      * Awards a completion, or refuses it with the reason.
      *
      * @throws NotEligibleException when the moment no longer pays, the user reached the limit or the budget is spent
      */
-    AwardView award(Moment moment, String userId, String deviceId, String eventId, Instant now) {
-        Payment payment = awardAll(List.of(new Completion(moment, userId, deviceId, eventId)), now).get(0);
+    AwardView award(Completion completion, Instant now) {
+        Payment payment = awardAll(List.of(completion), now).get(0);
         if (payment.refusal() != null) {
             throw new NotEligibleException(payment.refusal());
         }
         return payment.award();
     }
 
-    /** A completion to pay for: a user (and device) who completed a moment, through an event or directly. */
-    record Completion(Moment moment, String userId, String deviceId, String eventId) {
+    /**
+     * A completion to pay for: a user (and device) who completed a moment, through an event or directly.
+     *
+     * @param completedAt the event's {@code occurredAt}, or now for a direct award
+     * @param testUser whether the partner flags the user as a test user
+     * @param inAudience whether the user is in the moment's audience (the event path admits only such users)
+     */
+    record Completion(Moment moment, String userId, String deviceId, String eventId, Instant completedAt,
+                      boolean testUser, boolean inAudience) {
     }
 
     /** What became of one completion: its award, or the reason it was refused. */
-    record Payment(AwardView award, String refusal) {
+    record Payment(AwardView award, Refusal refusal) {
     }
 
     /**
@@ -163,7 +119,7 @@ final class Awarding {
         if (completions.isEmpty()) {
             return List.of();
         }
-        YearMonth month = month(now);
+        YearMonth month = SpendingMonth.of(now);
         Map<PartnerId, PartnerMonth> partners = new TreeMap<>(Comparator.comparing(PartnerId::value));
         Map<MomentId, Account> accounts = new TreeMap<>(Comparator.comparing(MomentId::value));
         for (Completion completion : completions) {
@@ -218,25 +174,15 @@ final class Awarding {
 
     /** Decides one completion against what the locks guard, and books it in memory if it is paid. */
     private Payment decide(Completion completion, Account account, PartnerMonth partner, Instant now) {
-        Moment moment = account.moment;
-        String userId = completion.userId();
-        Optional<String> refusal = statusRefusal(account.status)
-                .or(() -> account.limits(userId, completion.deviceId(), now));
+        Optional<Refusal> refusal = AwardPolicy.firstRefusal(account.candidate(completion, partner, now));
         if (refusal.isPresent()) {
             return new Payment(null, refusal.get());
         }
+        Moment moment = account.moment;
+        String userId = completion.userId();
         boolean test = account.status == MomentStatus.TEST;
         Money price = test ? Money.zero(account.budget.total().currency()) : account.budget.costPerAction();
         if (!test) {
-            if (partner.refuses(price)) {
-                return new Payment(null, MONTHLY_CAP);
-            }
-            if (!account.budget.canPayOneAction()) {
-                return new Payment(null, BUDGET_EXHAUSTED);
-            }
-            if (account.dailyCapRefuses(price)) {
-                return new Payment(null, DAILY_CAP);
-            }
             partner.charge(price);
         }
         AwardId awardId = new AwardId(ids.next(AwardId.PREFIX));
@@ -258,8 +204,13 @@ final class Awarding {
             this.cap = cap;
         }
 
-        boolean refuses(Money price) {
-            return cap != null && cap.refuses(chargedHere == null ? price : chargedHere.plus(price));
+        /** What the cap still allows, this transaction's charges counted; empty without a cap. */
+        Optional<Money> room() {
+            if (cap == null) {
+                return Optional.empty();
+            }
+            Money left = cap.limit().minus(cap.charged());
+            return Optional.of(chargedHere == null ? left : left.minus(chargedHere));
         }
 
         void charge(Money price) {
@@ -305,21 +256,80 @@ final class Awarding {
         }
 
         /**
-         * The moment's limits on this user and device, counting the awards booked here. Concurrent completions of
-         * one user are serialised by the user's progress row and, as a last resort, the unique (moment, user,
-         * completion) key; those of one device by {@link AwardRepository#lockAndCountForDevice}.
+         * The completion as the policies see it from under the locks, counting the awards booked here. Concurrent
+         * completions of one user are serialised by the user's progress row and, as a last resort, the unique
+         * (moment, user, completion) key; those of one device by {@link AwardRepository#lockAndCountForDevice}.
          */
-        Optional<String> limits(String userId, String deviceId, Instant now) {
-            return Awarding.limits(moment, deviceId, earned.getOrDefault(userId, 0),
-                    () -> Optional.ofNullable(lastEarnedHere.get(userId))
-                            .or(() -> awards.lastEarnedAt(moment.id(), userId)),
-                    device -> devices.computeIfAbsent(device, d -> awards.lockAndCountForDevice(moment.id(), d)),
-                    now);
-        }
+        Candidate candidate(Completion completion, PartnerMonth partner, Instant now) {
+            String userId = completion.userId();
+            return new Candidate() {
+                @Override
+                public Moment moment() {
+                    return moment;
+                }
 
-        boolean dailyCapRefuses(Money price) {
-            return budget.dailyCap() != null && chargedToday != null
-                    && chargedToday.plus(price).isGreaterThan(budget.dailyCap());
+                @Override
+                public Instant now() {
+                    return now;
+                }
+
+                @Override
+                public Instant completedAt() {
+                    return completion.completedAt();
+                }
+
+                @Override
+                public String userId() {
+                    return userId;
+                }
+
+                @Override
+                public String deviceId() {
+                    return completion.deviceId();
+                }
+
+                @Override
+                public boolean testUser() {
+                    return completion.testUser();
+                }
+
+                @Override
+                public boolean inAudience() {
+                    return completion.inAudience();
+                }
+
+                @Override
+                public int awardsOfUser() {
+                    return earned.getOrDefault(userId, 0);
+                }
+
+                @Override
+                public Optional<Instant> lastAwardOfUser() {
+                    return Optional.ofNullable(lastEarnedHere.get(userId))
+                            .or(() -> awards.lastEarnedAt(moment.id(), userId));
+                }
+
+                @Override
+                public int awardsOnDevice() {
+                    return devices.computeIfAbsent(completion.deviceId(),
+                            device -> awards.lockAndCountForDevice(moment.id(), device));
+                }
+
+                @Override
+                public Budget budget() {
+                    return budget;
+                }
+
+                @Override
+                public Money chargedToday() {
+                    return chargedToday;
+                }
+
+                @Override
+                public Optional<Money> monthlyRoom() {
+                    return partner.room();
+                }
+            };
         }
 
         /** Books an award in memory and answers its completion number for the user. */
@@ -354,33 +364,6 @@ final class Awarding {
                 followBudget(moment, now);
             }
         }
-    }
-
-    /** The moment's limits on this user and device as the store has them (outside a transaction it only counts). */
-    private Optional<String> limits(Moment moment, String userId, String deviceId, int earnedBefore, Instant now) {
-        return limits(moment, deviceId, earnedBefore, () -> awards.lastEarnedAt(moment.id(), userId),
-                device -> awards.lockAndCountForDevice(moment.id(), device), now);
-    }
-
-    /**
-     * The moment's limits on a user and device: per user, cooldown since the user's last award, per device. The last
-     * award and the device's count are asked for only when the moment has those limits.
-     */
-    private static Optional<String> limits(Moment moment, String deviceId, int earnedBefore,
-                                           Supplier<Optional<Instant>> lastEarned,
-                                           ToIntFunction<String> awardsOnDevice, Instant now) {
-        if (earnedBefore >= moment.limits().perUser()) {
-            return Optional.of(LIMIT_PER_USER);
-        }
-        Duration cooldown = moment.limits().cooldown();
-        if (cooldown != null && lastEarned.get().filter(last -> now.isBefore(last.plus(cooldown))).isPresent()) {
-            return Optional.of(COOLDOWN);
-        }
-        Integer perDevice = moment.limits().perDevice();
-        if (perDevice != null && deviceId != null && awardsOnDevice.applyAsInt(deviceId) >= perDevice) {
-            return Optional.of(LIMIT_PER_DEVICE);
-        }
-        return Optional.empty();
     }
 
     /** The award a completion would get, made but not stored: for dry runs. */

@@ -5,6 +5,7 @@ import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.PartnerSpending;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.moment.Moment;
+import dev.moments.domain.partner.SpendingMonth;
 import dev.moments.domain.shared.Money;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,7 +46,7 @@ final class ClaimMoney {
         }
         Money rest = award.reserved().minus(cost);
         if (rest.isPositive()) {
-            spending.giveBack(award.partnerId(), rest, Awarding.month(award.earnedAt()));
+            spending.giveBack(award.partnerId(), rest, SpendingMonth.of(award.earnedAt()));
         }
         ledger.settle(award.momentId(), award.id(), award.reserved(), cost, reservedOn(award, moment), now);
         if (rest.isPositive()) {
@@ -59,7 +60,7 @@ final class ClaimMoney {
             return;
         }
         lock(award);
-        spending.giveBack(award.partnerId(), cost, Awarding.month(award.earnedAt()));
+        spending.giveBack(award.partnerId(), cost, SpendingMonth.of(award.earnedAt()));
         ledger.refund(award.momentId(), award.id(), cost, reservedOn(award, moment), now);
         follower.follow(award.partnerId(), award.momentId(), now);
     }

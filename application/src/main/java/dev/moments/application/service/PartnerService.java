@@ -19,6 +19,7 @@ import dev.moments.domain.partner.ApiKeyDigest;
 import dev.moments.domain.partner.ApiKeyId;
 import dev.moments.domain.partner.Partner;
 import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.partner.SpendingMonth;
 import dev.moments.domain.shared.InvalidValueException;
 import dev.moments.domain.shared.Money;
 import java.time.Instant;
@@ -61,7 +62,7 @@ public final class PartnerService implements CreatePartnerUseCase, ManageApiKeys
         return transactions.run(() -> {
             partners.insert(partner);
             if (cap != null) {
-                spending.setCap(partner.id(), cap, Awarding.month(now));
+                spending.setCap(partner.id(), cap, SpendingMonth.of(now));
             }
             IssuedKey key = newKey(partner.id(), now);
             return new PartnerCreated(partner, key.id(), key.apiKey(), cap);
@@ -79,7 +80,7 @@ public final class PartnerService implements CreatePartnerUseCase, ManageApiKeys
             Partner partner = partner(partnerId);
             Money cap = monthlyCap == null ? null : monthlyCap(monthlyCap, partner.currency());
             Instant now = clock.now();
-            spending.setCap(partnerId, cap, Awarding.month(now));
+            spending.setCap(partnerId, cap, SpendingMonth.of(now));
             return view(partner, now);
         });
     }
@@ -89,7 +90,7 @@ public final class PartnerService implements CreatePartnerUseCase, ManageApiKeys
     }
 
     private PartnerView view(Partner partner, Instant now) {
-        YearMonth month = Awarding.month(now);
+        YearMonth month = SpendingMonth.of(now);
         Money cap = spending.cap(partner.id(), month).map(PartnerSpending.Cap::limit).orElse(null);
         return new PartnerView(partner, cap, month, spending.charged(partner.id(), month));
     }

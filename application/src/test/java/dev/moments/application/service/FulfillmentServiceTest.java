@@ -22,6 +22,7 @@ import dev.moments.domain.fulfillment.FulfillmentStatus;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.partner.SpendingMonth;
 import dev.moments.domain.reward.RewardId;
 import java.time.Duration;
 import java.util.List;
@@ -79,7 +80,7 @@ class FulfillmentServiceTest extends ClaimTestSupport {
                 .containsExactly("TOP_UP 10.00", "RESERVE 10.00", "SETTLE 8.00", "RELEASE 2.00", "REFUND 8.00");
         assertThat(app.ledger.find(moment[0]).orElseThrow().remaining()).isEqualTo(usd("10.00"));
         assertThat(app.moments.get(partner, moment[0]).moment().status()).isEqualTo(MomentStatus.LIVE);
-        assertThat(app.spending.charged(partner, Awarding.month(app.clock.now()))).isEqualTo(usd("0.00"));
+        assertThat(app.spending.charged(partner, SpendingMonth.of(app.clock.now()))).isEqualTo(usd("0.00"));
         assertThat(app.fulfillment.report(new Report(claimed.awardId(), partner, FulfillmentStatus.FAILED, null, null,
                 "again"))).isEqualTo(Result.DUPLICATE);
         assertThat(app.ledger.entries()).filteredOn(e -> e.kind().equals("REFUND")).hasSize(1);

@@ -31,6 +31,7 @@ import dev.moments.domain.moment.Messages;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.partner.SpendingMonth;
 import dev.moments.domain.redemption.ShippingAddress;
 import dev.moments.domain.reward.FulfillmentProvider;
 import dev.moments.domain.reward.RewardId;
@@ -115,11 +116,11 @@ class RedemptionServiceTest extends ClaimTestSupport {
         RewardId credit = reward("sandbox");
         live("100.00", null, credit);
         String token = earn("u-1");
-        assertThat(app.spending.charged(partner, Awarding.month(app.clock.now()))).isEqualTo(usd("10.00"));
+        assertThat(app.spending.charged(partner, SpendingMonth.of(app.clock.now()))).isEqualTo(usd("10.00"));
 
         app.redemption.claim(token, new Claim(credit, null, null));
 
-        assertThat(app.spending.charged(partner, Awarding.month(app.clock.now()))).isEqualTo(usd("4.00"));
+        assertThat(app.spending.charged(partner, SpendingMonth.of(app.clock.now()))).isEqualTo(usd("4.00"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.moments.application.port.in.NotEligibleException;
 import dev.moments.application.port.in.RecordEventCommand;
 import dev.moments.application.port.in.RecordEventUseCase.EventResult;
 import dev.moments.domain.event.EventContext;
+import dev.moments.domain.award.Refusal;
 import dev.moments.domain.moment.Audience;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
@@ -129,7 +130,7 @@ class TriggersInTheCoreTest {
 
         assertThat(app.directAwards.award(command).award().reserved().amount()).isEqualByComparingTo(new BigDecimal("10"));
         assertThatThrownBy(() -> app.directAwards.award(command)).isInstanceOf(NotEligibleException.class)
-                .extracting("reason").isEqualTo("LIMIT_PER_USER");
+                .extracting("refusal").isEqualTo(Refusal.LIMIT_PER_USER);
         assertThat(app.directAwards.preview(command).reason()).isEqualTo("LIMIT_PER_USER");
         assertThat(app.explain.explain(partner, "u-2", moment).reasons()).containsExactly("AWAITING_PARTNER");
     }

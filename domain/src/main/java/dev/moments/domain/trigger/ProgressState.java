@@ -8,8 +8,10 @@ import java.util.Objects;
  *
  * @param newest the latest {@code occurredAt} of any event evaluated so far, or {@code null}
  * @param floor events at or before this instant were used up by the last completion, or {@code null}
- * @param root the state of the trigger's nodes since the last completion
- * @param completions how many times the user completed the moment (awarded, held out or refused alike)
+ * @param root the state of the trigger's nodes since the last completion (complete: a completion kept because it
+ *     could not be paid, waiting for the user's next matching event)
+ * @param completions how many times the user completed the moment and the completion was used up (awarded, held out,
+ *     or refused for the user's own limits)
  * @param lateIgnored how many events arrived too far out of order to count
  */
 public record ProgressState(Instant newest, Instant floor, NodeState root, int completions, int lateIgnored) {

@@ -22,7 +22,8 @@ import java.util.TreeSet;
  *   <li>an event older than the newest one evaluated so far by more than {@code lateness} is ignored (and counted
  *       as such); anything newer counts wherever it falls in time;</li>
  *   <li>a completion uses up every event so far: afterwards only events later than the newest one seen count, and
- *       progress starts again from zero;</li>
+ *       progress starts again from zero — unless the caller keeps it ({@link Outcome#kept()}) because it could not
+ *       be paid, in which case the next event that matches the trigger completes it again;</li>
  *   <li>windows are inclusive: events at most {@code within} apart share a window.</li>
  * </ul>
  */
@@ -53,8 +54,20 @@ public final class TriggerEvaluator {
         COUNTED
     }
 
-    /** The new state, whether the event completed the trigger, and what became of the event. */
-    public record Outcome(ProgressState state, boolean completed, Disposition disposition) {
+    /**
+     * The new state, whether the event completed the trigger, and what became of the event.
+     *
+     * @param state the progress to store: after a completion, started again from zero (the completion used up)
+     * @param kept after a completion, the progress to store instead when the completion is not paid for a reason
+     *     outside the user's control (the partner's money): still complete, nothing used up, so the user's next
+     *     event that matches the trigger completes it again; otherwise the same as {@code state}
+     */
+    public record Outcome(ProgressState state, boolean completed, Disposition disposition, ProgressState kept) {
+
+        /** An outcome that is not a completion: nothing to keep but the state. */
+        public Outcome(ProgressState state, boolean completed, Disposition disposition) {
+            this(state, completed, disposition, state);
+        }
     }
 
     /** Applies one event to a user's progress. */
@@ -72,13 +85,50 @@ public final class TriggerEvaluator {
             return new Outcome(new ProgressState(newest, state.floor(), state.root(), state.completions(),
                     state.lateIgnored()), false, Disposition.USED_UP);
         }
-        NodeState root = update(trigger, state.root(), event, newest, predicates);
+        NodeState root;
+        if (state.root().complete()) {
+            // a completion kept because it could not be paid: the next event that matches the trigger completes again
+            if (!matchesAnyCondition(trigger, event, predicates)) {
+                return new Outcome(new ProgressState(newest, state.floor(), state.root(), state.completions(),
+                        state.lateIgnored()), false, Disposition.COUNTED);
+            }
+            root = state.root();
+        } else {
+            root = update(trigger, state.root(), event, newest, predicates);
+        }
         if (root.complete()) {
             return new Outcome(new ProgressState(newest, newest, NodeState.empty(trigger), state.completions() + 1,
-                    state.lateIgnored()), true, Disposition.COUNTED);
+                    state.lateIgnored()), true, Disposition.COUNTED,
+                    new ProgressState(newest, state.floor(), root, state.completions(), state.lateIgnored()));
         }
         return new Outcome(new ProgressState(newest, state.floor(), root, state.completions(), state.lateIgnored()),
                 false, Disposition.COUNTED);
+    }
+
+    /** Whether any event condition of the trigger (a leaf's, or a sequence step's) matches the event. */
+    private static boolean matchesAnyCondition(Trigger node, UserEvent event, Predicates predicates) {
+        if (node instanceof AllTrigger all) {
+            return all.of().stream().anyMatch(child -> matchesAnyCondition(child, event, predicates));
+        }
+        if (node instanceof AnyTrigger any) {
+            return any.of().stream().anyMatch(child -> matchesAnyCondition(child, event, predicates));
+        }
+        if (node instanceof SequenceTrigger sequence) {
+            return sequence.steps().stream().anyMatch(step -> step.matches(event, predicates));
+        }
+        if (node instanceof EventTrigger leaf) {
+            return leaf.match().matches(event, predicates);
+        }
+        if (node instanceof CountTrigger count) {
+            return count.match().matches(event, predicates);
+        }
+        if (node instanceof SumTrigger sum) {
+            return sum.match().matches(event, predicates);
+        }
+        if (node instanceof DaysTrigger days) {
+            return days.match().matches(event, predicates);
+        }
+        return false;
     }
 
     /** How far the user got since the last completion: current against target, in the trigger's own unit. */

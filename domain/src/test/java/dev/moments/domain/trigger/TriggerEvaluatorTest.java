@@ -453,6 +453,61 @@ class TriggerEvaluatorTest {
         assertThat(second.completed()).isTrue();
     }
 
+    // ------------------------------------------------------------------------------------------ kept completions
+
+    @Nested
+    class KeptCompletions {
+
+        private final CountTrigger twoPurchasesAboveTen =
+                new CountTrigger(new Match("purchase", "event.total > 4.99"), 2, null);
+        private final TriggerEvaluator evaluator = new TriggerEvaluator(twoPurchasesAboveTen, ALWAYS, LATENESS);
+
+        private TriggerEvaluator.Outcome apply(ProgressState state, UserEvent event) {
+            return evaluator.apply(state, event, TestPredicates.INSTANCE);
+        }
+
+        private TriggerEvaluator.Outcome completedOnce() {
+            ProgressState one = apply(ProgressState.start(twoPurchasesAboveTen),
+                    event("purchase", day(1), "total", 20)).state();
+            return apply(one, event("purchase", day(2), "total", 20));
+        }
+
+        @Test
+        void aCompletionUsesUpItsEventsButOffersTheUnusedStateToKeep() {
+            TriggerEvaluator.Outcome completion = completedOnce();
+
+            assertThat(completion.completed()).isTrue();
+            assertThat(evaluator.progress(completion.state()).current()).isZero();
+            assertThat(completion.state().completions()).isEqualTo(1);
+            assertThat(evaluator.progress(completion.kept()).complete()).isTrue();
+            assertThat(completion.kept().completions()).isZero();
+        }
+
+        @Test
+        void aKeptCompletionCompletesAgainWithTheNextMatchingEventOnly() {
+            ProgressState kept = completedOnce().kept();
+
+            TriggerEvaluator.Outcome small = apply(kept, event("purchase", day(3), "total", "4.99"));
+            assertThat(small.completed()).as("a purchase of 4.99 does not match").isFalse();
+            assertThat(evaluator.progress(small.state()).complete()).as("still kept").isTrue();
+
+            TriggerEvaluator.Outcome other = apply(small.state(), event("app.opened", day(4)));
+            assertThat(other.completed()).isFalse();
+
+            TriggerEvaluator.Outcome next = apply(other.state(), event("purchase", day(5), "total", 30));
+            assertThat(next.completed()).isTrue();
+            assertThat(next.state().completions()).isEqualTo(1);
+            assertThat(evaluator.progress(next.state()).current()).isZero();
+        }
+
+        @Test
+        void anOutcomeWithoutACompletionHasNothingElseToKeep() {
+            TriggerEvaluator.Outcome first = apply(ProgressState.start(twoPurchasesAboveTen),
+                    event("purchase", day(1), "total", 20));
+            assertThat(first.kept()).isEqualTo(first.state());
+        }
+    }
+
     // ------------------------------------------------------------------------------------------ helpers
 
     private static Instant day(int days) {

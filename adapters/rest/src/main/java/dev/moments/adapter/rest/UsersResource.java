@@ -33,6 +33,7 @@ public class UsersResource {
         Explanation e = explain.explain(partner.id(), userId, new MomentId(momentId));
         return new Responses.Explanation(e.momentId().value(), e.userId(), e.momentStatus().name(), e.kind(),
                 new Responses.Progress(e.momentId().value(), e.complete(), e.current(), e.target()), e.completions(),
-                e.awards(), e.lateEventsIgnored(), e.newestEventAt(), e.countingAfter(), e.holdout(), e.reasons());
+                e.awards(), e.lateEventsIgnored(), e.newestEventAt(), e.countingAfter(), e.holdout(), e.reasons(),
+                e.lastRefusal(), e.completionKept());
     }
 }

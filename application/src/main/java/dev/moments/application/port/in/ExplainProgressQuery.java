@@ -21,10 +21,26 @@ public interface ExplainProgressQuery {
      * @param lateEventsIgnored events that arrived too far out of order to count
      * @param newestEventAt the latest {@code occurredAt} seen for this user and moment, or {@code null}
      * @param countingAfter events at or before this instant were used up by the last completion, or {@code null}
-     * @param reasons why the user is not (yet) rewarded, codes from API.md; empty when nothing stands in the way
+     * @param reasons why the user is not (yet) rewarded: refusal codes from API.md (as the award policies find them
+     *     now, then the one that last stopped the user) and {@link Note notes} on the progress; empty when nothing
+     *     stands in the way
+     * @param lastRefusal the refusal that stopped the user's last completion, or {@code null}
+     * @param completionKept whether that completion was kept (refused for the partner's money, not the user's own
+     *     limits): the user's next matching event completes the moment again and is paid once money allows
      */
     record Explanation(MomentId momentId, String userId, MomentStatus momentStatus, String kind, BigDecimal current,
                        BigDecimal target, boolean complete, int completions, int awards, int lateEventsIgnored,
-                       Instant newestEventAt, Instant countingAfter, boolean holdout, List<String> reasons) {
+                       Instant newestEventAt, Instant countingAfter, boolean holdout, List<String> reasons,
+                       String lastRefusal, boolean completionKept) {
+    }
+
+    /** What an explanation says of the progress itself, beside the refusals. */
+    enum Note {
+        /** Events arrived too far out of order to count. */
+        LATE_EVENTS_IGNORED,
+        /** The trigger is not complete yet. */
+        NOT_COMPLETED,
+        /** A direct moment: the partner's own engine decides. */
+        AWAITING_PARTNER
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON bodies Moments answers with, exactly as API.md names their fields. */
 public final class Responses {
@@ -72,7 +73,13 @@ public final class Responses {
     /** Why a user is or is not (yet) rewarded on a moment. */
     public record Explanation(String momentId, String userId, String momentStatus, String kind, Progress progress,
                               int completions, int awards, int lateEventsIgnored, Instant newestEventAt,
-                              Instant countingAfter, boolean holdout, List<String> reasons) {
+                              Instant countingAfter, boolean holdout, List<String> reasons,
+                              @Schema(description = "the refusal that stopped the user's last completion, or null",
+                                      nullable = true) String lastRefusal,
+                              @Schema(description = "whether that completion was kept: refused for the partner's"
+                                      + " money (BUDGET_EXHAUSTED, DAILY_CAP, MONTHLY_CAP), so the user's next"
+                                      + " matching event completes the moment again and is paid once money allows;"
+                                      + " false when the user's own limits used it up") boolean completionKept) {
     }
 
     /** Whether a direct award would be made now. */

@@ -1,0 +1,47 @@
+package dev.moments.application.service;
+
+import dev.moments.application.port.out.AwardRepository;
+import dev.moments.application.port.out.BudgetLedger;
+import dev.moments.application.port.out.MomentRepository;
+import dev.moments.application.port.out.PartnerSpending;
+import dev.moments.domain.award.AwardPolicy;
+import dev.moments.domain.award.Refusal;
+import dev.moments.domain.moment.Moment;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the award policies would answer for a completion now, asked outside the locks a payment takes: for previews,
+ * dry runs and explanations. It changes nothing, and a concurrent payment may overtake its answer.
+ */
+public final class Eligibility {
+
+    private final MomentRepository moments;
+    private final StoredCandidate.Stores stores;
+
+    public Eligibility(MomentRepository moments, AwardRepository awards, BudgetLedger ledger, PartnerSpending spending) {
+        this.moments = moments;
+        this.stores = new StoredCandidate.Stores(awards, ledger, spending);
+    }
+
+    /** The first refusal the completion would meet, with the moment's status as it stands now. */
+    Optional<Refusal> check(Moment moment, String userId, String deviceId, boolean testUser, boolean inAudience,
+                            Instant completedAt, Instant now) {
+        return AwardPolicy.firstRefusal(candidate(moment, userId, deviceId, testUser, inAudience, completedAt, now));
+    }
+
+    /**
+     * Every refusal a user of unknown device, audience and test flag would meet now: what an explanation lists (the
+     * audience is told by the stored progress instead).
+     */
+    List<Refusal> all(Moment moment, String userId, Instant now) {
+        return AwardPolicy.allRefusals(candidate(moment, userId, null, false, true, now, now));
+    }
+
+    private StoredCandidate candidate(Moment moment, String userId, String deviceId, boolean testUser,
+                                      boolean inAudience, Instant completedAt, Instant now) {
+        Moment current = moments.find(moment.partnerId(), moment.id()).orElse(moment);
+        return new StoredCandidate(current, userId, deviceId, testUser, inAudience, completedAt, now, stores);
+    }
+}

@@ -1,0 +1,322 @@
+package dev.moments.application.service;
+
+import dev.moments.application.port.in.AwardView;
+import dev.moments.application.port.in.RecordEventCommand;
+import dev.moments.application.port.in.RecordEventUseCase.EventResult;
+import dev.moments.application.port.in.RecordEventUseCase.ProgressView;
+import dev.moments.application.port.out.EventOutcome;
+import dev.moments.application.port.out.ProgressRepository;
+import dev.moments.application.port.out.RecordedEvent;
+import dev.moments.application.port.out.UserProgress;
+import dev.moments.domain.award.Refusal;
+import dev.moments.domain.event.UserEvent;
+import dev.moments.domain.moment.Moment;
+import dev.moments.domain.moment.MomentId;
+import dev.moments.domain.moment.MomentStatus;
+import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.trigger.ProgressState;
+import dev.moments.domain.trigger.TriggerEvaluator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Events evaluated together in one transaction (a unit of work): {@link #prepare} reads what they need at once
+ * (their users' attributes, and their users' progress rows, locked in key order); {@link #add} works out each event's
+ * progress on every listening moment; {@link #payAndSave} then pays all the completions together, in event order
+ * ({@link Awarding}), and writes each user's progress once and every event with its outcome, each kind of row in one
+ * batch. A later event of the same user sees the progress of an earlier one through the slots, before anything is
+ * written. A dry run answers the same questions and writes nothing.
+ */
+final class EventEvaluation {
+
+    /** One event being evaluated, and in the end its result. */
+    static final class Work {
+        private final RecordEventCommand command;
+        private final RecordedEvent recorded;
+        private final List<Step> steps = new ArrayList<>();
+        private EventOutcome outcome;
+        private EventResult result;
+
+        private Work(RecordEventCommand command, RecordedEvent recorded) {
+            this.command = command;
+            this.recorded = recorded;
+        }
+
+        /** What the event led to, once {@link #payAndSave} ran. */
+        EventResult result() {
+            return result;
+        }
+    }
+
+    /** A user's progress on a moment within one evaluation: as stored, and the last step that moved it. */
+    private static final class Slot {
+        final Optional<UserProgress> stored;
+        Step last;
+
+        Slot(Optional<UserProgress> stored) {
+            this.stored = stored;
+        }
+
+        ProgressState state(Moment moment) {
+            return last != null ? last.state
+                    : stored.map(UserProgress::state).orElseGet(() -> ProgressState.start(moment.trigger()));
+        }
+
+        /** The refusal of the user's last completion, if the last word is one (not an audience refusal). */
+        Refusal lastCompletionRefusal() {
+            Refusal refusal = last != null ? last.refusal
+                    : stored.map(UserProgress::lastRefusal).flatMap(Refusals::of).orElse(null);
+            return refusal == Refusal.NOT_IN_AUDIENCE ? null : refusal;
+        }
+    }
+
+    /** What one event did to one moment. */
+    private static final class Step {
+        final Moment moment;
+        final UserEvent event;
+        final boolean holdout;
+        final boolean completed;
+        final TriggerEvaluator.Progress shown;
+        /** The progress to keep instead of {@link #state} if the completion is refused for the partner's money. */
+        final ProgressState kept;
+        ProgressState state;
+        Refusal refusal;
+        AwardView award;
+
+        Step(Moment moment, UserEvent event, TriggerEvaluator.Outcome outcome, boolean holdout,
+             TriggerEvaluator.Progress shown, Refusal refusal) {
+            this.moment = moment;
+            this.event = event;
+            this.state = outcome.state();
+            this.kept = outcome.kept();
+            this.holdout = holdout;
+            this.completed = outcome.completed();
+            this.shown = shown;
+            this.refusal = refusal;
+        }
+
+        /** A completion refused for the partner's money keeps the user's progress; any other uses it up. */
+        void refused(Refusal refusal) {
+            this.refusal = refusal;
+            if (refusal.keepsProgress()) {
+                state = kept;
+            }
+        }
+    }
+
+    private final EventEvaluations with;
+    private final Instant now;
+    private final boolean dryRun;
+    private final Map<ProgressRepository.Key, Slot> slots = new LinkedHashMap<>();
+    private final Map<PartnerId, Map<String, Map<String, Object>>> attributes = new HashMap<>();
+    private final List<Work> works = new ArrayList<>();
+
+    EventEvaluation(EventEvaluations with, Instant now, boolean dryRun) {
+        this.with = with;
+        this.now = now;
+        this.dryRun = dryRun;
+    }
+
+    /**
+     * Reads at once what the events to come will need — their users' attributes, and their users' progress on the
+     * moments listening to them, locked in one order — instead of one query per event.
+     */
+    void prepare(List<RecordEventCommand> commands) {
+        if (dryRun) {
+            return;
+        }
+        Map<PartnerId, List<RecordEventCommand>> byPartner = commands.stream()
+                .collect(Collectors.groupingBy(RecordEventCommand::partnerId, LinkedHashMap::new,
+                        Collectors.toList()));
+        List<ProgressRepository.Key> keys = new ArrayList<>();
+        byPartner.forEach((partner, theirs) -> {
+            for (RecordEventCommand command : theirs) {
+                for (Moment moment : with.listening().listening(partner, command.type())) {
+                    keys.add(new ProgressRepository.Key(moment.id(), command.userId()));
+                }
+            }
+        });
+        Map<ProgressRepository.Key, UserProgress> locked = with.progress().lockAll(keys);
+        for (ProgressRepository.Key key : keys) {
+            slots.putIfAbsent(key, new Slot(Optional.ofNullable(locked.get(key))));
+        }
+        // after the progress locks, which may have waited for another transaction of the same users: their
+        // attributes as that one left them
+        byPartner.forEach((partner, theirs) -> {
+            Set<String> users = theirs.stream().map(RecordEventCommand::userId).collect(Collectors.toSet());
+            Map<String, Map<String, Object>> known = new HashMap<>(with.profiles().findAll(partner, users));
+            users.forEach(user -> known.putIfAbsent(user, Map.of()));
+            attributes.put(partner, known);
+        });
+    }
+
+    /** Works out the event's progress on every moment listening to it; nothing is paid or written yet. */
+    Work add(RecordEventCommand command, Instant occurredAt, String fingerprint) {
+        PartnerId partner = command.partnerId();
+        UserEvent event = new UserEvent(partner, command.id(), command.type(), command.userId(),
+                command.deviceId(), occurredAt, command.properties(), command.context(), attributes(command));
+        Work work = new Work(command, new RecordedEvent(partner, command.id(), fingerprint,
+                command.type(), command.userId(), occurredAt, now, null));
+        for (Moment moment : with.listening().listening(partner, event.type())) {
+            if (moment.status() == MomentStatus.TEST && !event.context().testUser()) {
+                continue;
+            }
+            Slot slot = slots.computeIfAbsent(new ProgressRepository.Key(moment.id(), event.userId()),
+                    key -> new Slot(dryRun ? with.progress().find(partner, moment.id(), event.userId())
+                            : with.progress().lock(moment.id(), event.userId())));
+            boolean holdout = moment.holdsOut(event.userId());
+            ProgressState before = slot.state(moment);
+            Step step;
+            if (!admits(moment, event)) {
+                step = new Step(moment, event, new TriggerEvaluator.Outcome(before, false,
+                        TriggerEvaluator.Disposition.COUNTED), holdout, null, Refusal.NOT_IN_AUDIENCE);
+            } else {
+                TriggerEvaluator evaluator = new TriggerEvaluator(moment.trigger(), moment.schedule(),
+                        with.lateness());
+                TriggerEvaluator.Outcome outcome = evaluator.apply(before, event, with.expressions()::predicate);
+                Refusal refusal = outcome.completed() ? (holdout ? Refusal.HOLDOUT : null)
+                        : slot.lastCompletionRefusal(); // an event that completes nothing leaves it as it was
+                step = new Step(moment, event, outcome, holdout, evaluator.progress(outcome.state()), refusal);
+            }
+            slot.last = step;
+            work.steps.add(step);
+        }
+        works.add(work);
+        return work;
+    }
+
+    /**
+     * Pays every completion not held out, in event order, then stores each user's progress once (kept where a
+     * completion was refused for the partner's money) and every event with its outcome.
+     */
+    void payAndSave() {
+        List<Step> paying = new ArrayList<>();
+        for (Work work : works) {
+            for (Step step : work.steps) {
+                if (step.completed && !step.holdout) {
+                    paying.add(step);
+                }
+            }
+        }
+        if (dryRun) {
+            paying.forEach(this::payDryRun);
+        } else {
+            List<Awarding.Payment> payments = with.awarding().awardAll(paying.stream()
+                    .map(step -> new Awarding.Completion(step.moment, step.event.userId(), step.event.deviceId(),
+                            step.event.id(), step.event.occurredAt(), step.event.context().testUser(), true))
+                    .toList(), now);
+            for (int i = 0; i < paying.size(); i++) {
+                Awarding.Payment payment = payments.get(i);
+                paying.get(i).award = payment.award();
+                if (payment.refusal() != null) {
+                    paying.get(i).refused(payment.refusal());
+                }
+            }
+        }
+        List<UserProgress> inserts = new ArrayList<>();
+        List<UserProgress> updates = new ArrayList<>();
+        for (Slot slot : slots.values()) {
+            Step last = slot.last;
+            if (last == null) {
+                continue; // prepared for an event that did not reach the moment (not a test user)
+            }
+            UserProgress next = new UserProgress(last.event.partnerId(), last.moment.id(), last.event.userId(),
+                    last.state, last.holdout, last.refusal == null ? null : last.refusal.name(), now);
+            (slot.stored.isPresent() ? updates : inserts).add(next);
+        }
+        List<RecordedEvent> recorded = new ArrayList<>();
+        for (Work work : works) {
+            work.result = result(work);
+            recorded.add(work.recorded.withOutcome(work.outcome));
+        }
+        if (!dryRun) {
+            // in key order, so two units inserting the same keys wait for each other in one order
+            inserts.sort(Comparator.comparing((UserProgress p) -> p.momentId().value())
+                    .thenComparing(UserProgress::userId));
+            recorded.sort(Comparator.comparing((RecordedEvent e) -> e.partnerId().value())
+                    .thenComparing(RecordedEvent::eventId));
+            with.progress().saveAll(inserts, updates);
+            with.events().insertAll(recorded);
+        }
+    }
+
+    private void payDryRun(Step step) {
+        Optional<Refusal> refusal = with.eligibility().check(step.moment, step.event.userId(),
+                step.event.deviceId(), step.event.context().testUser(), true, step.event.occurredAt(), now);
+        if (refusal.isPresent()) {
+            step.refused(refusal.get());
+        } else {
+            step.award = with.awarding().hypothetical(step.moment, step.event.userId(), step.event.deviceId(),
+                    step.event.id(), now);
+        }
+    }
+
+    private EventResult result(Work work) {
+        List<AwardView> earned = new ArrayList<>();
+        List<EventOutcome.Progress> progressed = new ArrayList<>();
+        List<MomentId> heldOut = new ArrayList<>();
+        for (Step step : work.steps) {
+            if (step.shown == null) {
+                continue; // not in the audience: no progress to show
+            }
+            if (step.award != null) {
+                earned.add(step.award);
+            }
+            if (step.completed && step.holdout) {
+                heldOut.add(step.moment.id());
+            }
+            progressed.add(step.completed
+                    ? new EventOutcome.Progress(step.moment.id(), true, step.shown.target(), step.shown.target())
+                    : new EventOutcome.Progress(step.moment.id(), false, step.shown.current(),
+                    step.shown.target()));
+        }
+        EventOutcome outcome = new EventOutcome(earned.stream().map(view -> view.award().id()).toList(),
+                progressed, heldOut);
+        work.outcome = outcome;
+        return new EventResult(work.command.id(), false, earned, progressViews(outcome), heldOut);
+    }
+
+    /**
+     * The user's attributes: those stored (read by {@link #prepare}, or now), overridden by those the event brings,
+     * which are then stored and seen by the user's later events in this evaluation.
+     */
+    private Map<String, Object> attributes(RecordEventCommand command) {
+        Map<String, Map<String, Object>> known = attributes.computeIfAbsent(command.partnerId(),
+                partner -> new HashMap<>());
+        Map<String, Object> before = known.computeIfAbsent(command.userId(),
+                user -> with.profiles().find(command.partnerId(), user));
+        if (command.user().isEmpty()) {
+            return before;
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(before);
+        merged.putAll(command.user());
+        if (!dryRun && !merged.equals(before)) {
+            // only what the event brings: the store merges it over what it holds, so the attributes another
+            // transaction stored meanwhile are kept
+            with.profiles().save(command.partnerId(), command.userId(), command.user(), now);
+        }
+        known.put(command.userId(), merged);
+        return merged;
+    }
+
+    /** Audience: country, platform and segments from the event, and the condition over the user's attributes. */
+    private boolean admits(Moment moment, UserEvent event) {
+        return moment.audience().admitsContextOf(event)
+                && with.expressions().predicate(moment.audience().where()).test(event);
+    }
+
+    /** The progress of an outcome as the use case shows it. */
+    static List<ProgressView> progressViews(EventOutcome outcome) {
+        return outcome.progress().stream()
+                .map(p -> new ProgressView(p.momentId(), p.complete(), p.current(), p.target()))
+                .toList();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.moments.application.service;
+
+import dev.moments.application.port.out.EventLog;
+import dev.moments.application.port.out.ProgressRepository;
+import dev.moments.application.port.out.UserProfileRepository;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What an evaluation of events works with, wired once at start: it starts every {@link EventEvaluation}.
+ *
+ * @param lateness how much older than the newest event of a (moment, user) an event may be and still count
+ */
+public record EventEvaluations(EventLog events, ProgressRepository progress, UserProfileRepository profiles,
+                               ListeningMoments listening, CompiledExpressions expressions, Awarding awarding,
+                               Eligibility eligibility, Duration lateness) {
+
+    /** A new evaluation of events taking place at {@code now}; a dry run writes nothing. */
+    EventEvaluation start(Instant now, boolean dryRun) {
+        return new EventEvaluation(this, now, dryRun);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.moments.application.service;
+
+import dev.moments.application.port.out.AwardRepository;
+import dev.moments.application.port.out.BudgetLedger;
+import dev.moments.application.port.out.PartnerSpending;
+import dev.moments.domain.award.Candidate;
+import dev.moments.domain.budget.Budget;
+import dev.moments.domain.moment.Moment;
+import dev.moments.domain.partner.SpendingMonth;
+import dev.moments.domain.shared.Money;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A completion as the stores have it now, read lazily and once each: what a preview, a dry run or an explanation asks
+ * the award policies about, outside the locks a payment takes (so its answer may be overtaken by a concurrent one).
+ */
+final class StoredCandidate implements Candidate {
+
+    private final Moment moment;
+    private final String userId;
+    private final String deviceId;
+    private final boolean testUser;
+    private final boolean inAudience;
+    private final Instant completedAt;
+    private final Instant now;
+    private final AwardRepository awards;
+    private final BudgetLedger ledger;
+    private final PartnerSpending spending;
+    private Budget budget;
+
+    /**
+     * @param moment the moment as it stands (its status included)
+     * @param testUser whether the user is flagged as a test user ({@code false} when unknown: explanations)
+     * @param inAudience whether the user is in the audience ({@code true} when it cannot be told: explanations)
+     */
+    StoredCandidate(Moment moment, String userId, String deviceId, boolean testUser, boolean inAudience,
+                    Instant completedAt, Instant now, Stores stores) {
+        this.moment = moment;
+        this.userId = userId;
+        this.deviceId = deviceId;
+        this.testUser = testUser;
+        this.inAudience = inAudience;
+        this.completedAt = completedAt;
+        this.now = now;
+        this.awards = stores.awards();
+        this.ledger = stores.ledger();
+        this.spending = stores.spending();
+    }
+
+    /** The stores a candidate reads. */
+    record Stores(AwardRepository awards, BudgetLedger ledger, PartnerSpending spending) {
+    }
+
+    @Override
+    public Moment moment() {
+        return moment;
+    }
+
+    @Override
+    public Instant now() {
+        return now;
+    }
+
+    @Override
+    public Instant completedAt() {
+        return completedAt;
+    }
+
+    @Override
+    public String userId() {
+        return userId;
+    }
+
+    @Override
+    public String deviceId() {
+        return deviceId;
+    }
+
+    @Override
+    public boolean testUser() {
+        return testUser;
+    }
+
+    @Override
+    public boolean inAudience() {
+        return inAudience;
+    }
+
+    @Override
+    public int awardsOfUser() {
+        return awards.countForUser(moment.id(), userId);
+    }
+
+    @Override
+    public Optional<Instant> lastAwardOfUser() {
+        return awards.lastEarnedAt(moment.id(), userId);
+    }
+
+    @Override
+    public int awardsOnDevice() {
+        return awards.lockAndCountForDevice(moment.id(), deviceId); // outside a transaction it only counts
+    }
+
+    @Override
+    public Budget budget() {
+        if (budget == null) {
+            budget = ledger.find(moment.id()).orElseThrow();
+        }
+        return budget;
+    }
+
+    @Override
+    public Money chargedToday() {
+        return ledger.state(moment.id(), moment.schedule().timezone(), now).spentToday();
+    }
+
+    @Override
+    public Optional<Money> monthlyRoom() {
+        return spending.cap(moment.partnerId(), SpendingMonth.of(now)).map(cap -> cap.limit().minus(cap.charged()));
+    }
+}

@@ -1,0 +1,114 @@
+package dev.moments.domain.award;
+
+import dev.moments.domain.budget.Budget;
+import dev.moments.domain.moment.Moment;
+import dev.moments.domain.moment.MomentStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The rules that decide whether a completion is paid, in the order they are asked; each a function of the
+ * {@link Candidate} answering the {@link Refusal} it finds, if any. Payments, previews and explanations all ask this one
+ * list, so they cannot disagree. Adding a refusal is one constant here and one in {@link Refusal}.
+ */
+public enum AwardPolicy {
+
+    /** An exhausted moment pays nothing; neither does one that is not evaluated (DRAFT, PAUSED, FINISHED). */
+    STATUS(c -> {
+        MomentStatus status = c.moment().status();
+        if (status == MomentStatus.EXHAUSTED) {
+            return Optional.of(Refusal.BUDGET_EXHAUSTED);
+        }
+        return status == MomentStatus.LIVE || status == MomentStatus.TEST ? Optional.empty()
+                : Optional.of(Refusal.NOT_LIVE);
+    }),
+
+    /** Only completions inside the schedule count. */
+    SCHEDULE(c -> refuseIf(!c.moment().schedule().contains(c.completedAt()), Refusal.OUTSIDE_SCHEDULE)),
+
+    /** In TEST only test users are evaluated. */
+    TEST_MODE(c -> refuseIf(c.moment().status() == MomentStatus.TEST && !c.testUser(), Refusal.TEST_USERS_ONLY)),
+
+    /** The audience's filters and condition. */
+    AUDIENCE(c -> refuseIf(!c.inAudience(), Refusal.NOT_IN_AUDIENCE)),
+
+    /** The control group is tracked, never paid. */
+    HOLDOUT(c -> refuseIf(c.moment().holdsOut(c.userId()), Refusal.HOLDOUT)),
+
+    /** At most {@code limits.perUser} awards per user. */
+    PER_USER(c -> refuseIf(c.awardsOfUser() >= c.moment().limits().perUser(), Refusal.LIMIT_PER_USER)),
+
+    /** Not within {@code limits.cooldown} of the user's last award. */
+    COOLDOWN(c -> {
+        Duration cooldown = c.moment().limits().cooldown();
+        return refuseIf(cooldown != null && c.lastAwardOfUser()
+                .filter(last -> c.now().isBefore(last.plus(cooldown))).isPresent(), Refusal.COOLDOWN);
+    }),
+
+    /** At most {@code limits.perDevice} awards per device, when the device is known. */
+    PER_DEVICE(c -> {
+        Integer perDevice = c.moment().limits().perDevice();
+        return refuseIf(perDevice != null && c.deviceId() != null && c.awardsOnDevice() >= perDevice,
+                Refusal.LIMIT_PER_DEVICE);
+    }),
+
+    /** The partner's monthly cap (a LIVE moment's price; TEST awards cost nothing). */
+    MONTHLY_CAP(c -> refuseIf(paying(c.moment()) && c.monthlyRoom()
+            .filter(room -> c.budget().costPerAction().isGreaterThan(room)).isPresent(), Refusal.MONTHLY_CAP)),
+
+    /** The moment's budget. */
+    BUDGET(c -> refuseIf(paying(c.moment()) && !c.budget().canPayOneAction(), Refusal.BUDGET_EXHAUSTED)),
+
+    /** The moment's daily cap, in its time zone. */
+    DAILY_CAP(c -> {
+        if (!paying(c.moment())) {
+            return Optional.empty();
+        }
+        Budget budget = c.budget();
+        return refuseIf(budget.dailyCap() != null
+                && c.chargedToday().plus(budget.costPerAction()).isGreaterThan(budget.dailyCap()), Refusal.DAILY_CAP);
+    });
+
+    private final Function<Candidate, Optional<Refusal>> rule;
+
+    AwardPolicy(Function<Candidate, Optional<Refusal>> rule) {
+        this.rule = rule;
+    }
+
+    /** The refusal this policy finds, if any. */
+    public Optional<Refusal> check(Candidate candidate) {
+        return rule.apply(candidate);
+    }
+
+    /** The first refusal of the list, in order, or empty when the completion is paid. */
+    public static Optional<Refusal> firstRefusal(Candidate candidate) {
+        for (AwardPolicy policy : values()) {
+            Optional<Refusal> refusal = policy.check(candidate);
+            if (refusal.isPresent()) {
+                return refusal;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every refusal of the list, in order and each once: what an explanation lists. */
+    public static List<Refusal> allRefusals(Candidate candidate) {
+        List<Refusal> refusals = new ArrayList<>();
+        for (AwardPolicy policy : values()) {
+            policy.check(candidate).filter(refusal -> !refusals.contains(refusal)).ifPresent(refusals::add);
+        }
+        return refusals;
+    }
+
+    /** Whether completions of the moment cost money: a LIVE one (TEST awards are free, others are refused). */
+    private static boolean paying(Moment moment) {
+        return moment.status() == MomentStatus.LIVE;
+    }
+
+    private static Optional<Refusal> refuseIf(boolean refused, Refusal refusal) {
+        return refused ? Optional.of(refusal) : Optional.empty();
+    }
+}

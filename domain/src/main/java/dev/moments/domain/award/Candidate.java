@@ -1,0 +1,55 @@
+package dev.moments.domain.award;
+
+import dev.moments.domain.budget.Budget;
+import dev.moments.domain.moment.Moment;
+import dev.moments.domain.shared.Money;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A user's completion of a moment as the award policies see it: the facts each policy may ask for. A policy asks
+ * only for what it needs, when it needs it (the user's last award only when the moment has a cooldown, the budget only
+ * for a LIVE moment), so implementations may read lazily: one answers from the state a paying transaction holds under
+ * its locks, another from a plain read for a preview or an explanation.
+ */
+public interface Candidate {
+
+    /** The moment as it stands, its status included. */
+    Moment moment();
+
+    /** When the decision is taken: the cooldown counts from here. */
+    Instant now();
+
+    /** When the completion happened: the schedule must contain it (an event's {@code occurredAt}; else now). */
+    Instant completedAt();
+
+    /** The user who completed the moment. */
+    String userId();
+
+    /** The user's device, or {@code null} if unknown. */
+    String deviceId();
+
+    /** Whether the partner flags the user as a test user (only they are evaluated in TEST). */
+    boolean testUser();
+
+    /** Whether the user is in the moment's audience (country, platform, segments and condition). */
+    boolean inAudience();
+
+    /** How many awards of the moment the user holds. */
+    int awardsOfUser();
+
+    /** When the user last earned the moment, if ever. */
+    Optional<Instant> lastAwardOfUser();
+
+    /** How many awards of the moment the user's device holds (asked only when there is a device). */
+    int awardsOnDevice();
+
+    /** The moment's budget as it stands (asked only for a LIVE moment). */
+    Budget budget();
+
+    /** What the moment has charged today, in its time zone (asked only when its budget has a daily cap). */
+    Money chargedToday();
+
+    /** How much the partner's monthly cap still allows this month, or empty without a cap. */
+    Optional<Money> monthlyRoom();
+}

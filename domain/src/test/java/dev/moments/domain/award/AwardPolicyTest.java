@@ -1,0 +1,195 @@
+package dev.moments.domain.award;
+
+import static dev.moments.domain.fixtures.Fixtures.NOW;
+import static dev.moments.domain.fixtures.Fixtures.usd;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.moments.domain.budget.Budget;
+import dev.moments.domain.fixtures.MomentBuilder;
+import dev.moments.domain.moment.Limits;
+import dev.moments.domain.moment.Moment;
+import dev.moments.domain.moment.MomentStatus;
+import dev.moments.domain.moment.Schedule;
+import dev.moments.domain.shared.Money;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The award policies one by one, their order, and what a refusal does to the user's progress. */
+class AwardPolicyTest {
+
+    /** A completion everyone would pay, unless a test changes one of its facts. */
+    private static class Facts implements Candidate {
+        Moment moment = MomentBuilder.aMoment().status(MomentStatus.LIVE).build();
+        Instant completedAt = NOW;
+        boolean testUser;
+        boolean inAudience = true;
+        int awardsOfUser;
+        Instant lastAward;
+        String deviceId;
+        int awardsOnDevice;
+        Budget budget = Budget.open(moment.id(), usd("100.00"), null, usd("10.00"));
+        Money chargedToday = usd("0.00");
+        Money monthlyRoom;
+
+        @Override
+        public Moment moment() {
+            return moment;
+        }
+
+        @Override
+        public Instant now() {
+            return NOW;
+        }
+
+        @Override
+        public Instant completedAt() {
+            return completedAt;
+        }
+
+        @Override
+        public String userId() {
+            return "u-1";
+        }
+
+        @Override
+        public String deviceId() {
+            return deviceId;
+        }
+
+        @Override
+        public boolean testUser() {
+            return testUser;
+        }
+
+        @Override
+        public boolean inAudience() {
+            return inAudience;
+        }
+
+        @Override
+        public int awardsOfUser() {
+            return awardsOfUser;
+        }
+
+        @Override
+        public Optional<Instant> lastAwardOfUser() {
+            return Optional.ofNullable(lastAward);
+        }
+
+        @Override
+        public int awardsOnDevice() {
+            return awardsOnDevice;
+        }
+
+        @Override
+        public Budget budget() {
+            return budget;
+        }
+
+        @Override
+        public Money chargedToday() {
+            return chargedToday;
+        }
+
+        @Override
+        public Optional<Money> monthlyRoom() {
+            return Optional.ofNullable(monthlyRoom);
+        }
+
+        Facts with(MomentBuilder builder) {
+            moment = builder.build();
+            budget = Budget.open(moment.id(), budget.total(), budget.dailyCap(), budget.costPerAction());
+            return this;
+        }
+    }
+
+    private static MomentBuilder live() {
+        return MomentBuilder.aMoment().status(MomentStatus.LIVE);
+    }
+
+    @Test
+    void aCompletionThatBreaksNoRuleIsPaid() {
+        assertThat(AwardPolicy.firstRefusal(new Facts())).isEmpty();
+        assertThat(AwardPolicy.allRefusals(new Facts())).isEmpty();
+    }
+
+    @Test
+    void eachRuleRefusesWithItsOwnReason() {
+        Facts exhausted = new Facts().with(MomentBuilder.aMoment().status(MomentStatus.EXHAUSTED));
+        assertThat(AwardPolicy.firstRefusal(exhausted)).contains(Refusal.BUDGET_EXHAUSTED);
+        assertThat(AwardPolicy.firstRefusal(new Facts().with(MomentBuilder.aMoment().status(MomentStatus.PAUSED))))
+                .contains(Refusal.NOT_LIVE);
+
+        Facts late = new Facts().with(live().schedule(new Schedule(NOW.minus(Duration.ofDays(10)),
+                NOW.minus(Duration.ofDays(1)), ZoneOffset.UTC)));
+        assertThat(AwardPolicy.firstRefusal(late)).contains(Refusal.OUTSIDE_SCHEDULE);
+
+        assertThat(AwardPolicy.firstRefusal(new Facts().with(MomentBuilder.aMoment().status(MomentStatus.TEST))))
+                .contains(Refusal.TEST_USERS_ONLY);
+
+        Facts outsider = new Facts();
+        outsider.inAudience = false;
+        assertThat(AwardPolicy.firstRefusal(outsider)).contains(Refusal.NOT_IN_AUDIENCE);
+
+        Facts heldOut = new Facts().with(live().holdoutPercent(99).id("mom_held"));
+        assertThat(heldOut.moment.holdsOut("u-1")).as("u-1 falls in the 99% control group of mom_held").isTrue();
+        assertThat(AwardPolicy.firstRefusal(heldOut)).contains(Refusal.HOLDOUT);
+
+        Facts repeat = new Facts();
+        repeat.awardsOfUser = 1;
+        assertThat(AwardPolicy.firstRefusal(repeat)).contains(Refusal.LIMIT_PER_USER);
+
+        Facts soon = new Facts().with(live().limits(new Limits(5, null, Duration.ofDays(1), Duration.ZERO, null)));
+        soon.awardsOfUser = 1;
+        soon.lastAward = NOW.minus(Duration.ofHours(1));
+        assertThat(AwardPolicy.firstRefusal(soon)).contains(Refusal.COOLDOWN);
+
+        Facts shared = new Facts().with(live().limits(new Limits(1, 1, null, Duration.ZERO, null)));
+        shared.deviceId = "phone";
+        shared.awardsOnDevice = 1;
+        assertThat(AwardPolicy.firstRefusal(shared)).contains(Refusal.LIMIT_PER_DEVICE);
+
+        Facts capped = new Facts();
+        capped.monthlyRoom = usd("9.99");
+        assertThat(AwardPolicy.firstRefusal(capped)).contains(Refusal.MONTHLY_CAP);
+
+        Facts spent = new Facts();
+        spent.budget = Budget.open(spent.moment.id(), usd("5.00"), null, usd("10.00"));
+        assertThat(AwardPolicy.firstRefusal(spent)).contains(Refusal.BUDGET_EXHAUSTED);
+
+        Facts today = new Facts();
+        today.budget = Budget.open(today.moment.id(), usd("100.00"), usd("20.00"), usd("10.00"));
+        today.chargedToday = usd("10.01");
+        assertThat(AwardPolicy.firstRefusal(today)).contains(Refusal.DAILY_CAP);
+    }
+
+    @Test
+    void theFirstRefusalFollowsTheOrderOfTheList_andAnExplanationListsThemAll() {
+        Facts everything = new Facts();
+        everything.awardsOfUser = 1;
+        everything.monthlyRoom = usd("0.00");
+        everything.budget = Budget.open(everything.moment.id(), usd("5.00"), null, usd("10.00"));
+
+        assertThat(AwardPolicy.firstRefusal(everything)).contains(Refusal.LIMIT_PER_USER);
+        assertThat(AwardPolicy.allRefusals(everything))
+                .containsExactly(Refusal.LIMIT_PER_USER, Refusal.MONTHLY_CAP, Refusal.BUDGET_EXHAUSTED);
+    }
+
+    @Test
+    void testAwardsCostNothing_soNoMoneyRuleAppliesToThem() {
+        Facts test = new Facts().with(MomentBuilder.aMoment().status(MomentStatus.TEST));
+        test.testUser = true;
+        test.monthlyRoom = usd("0.00");
+        test.budget = Budget.open(test.moment.id(), usd("5.00"), null, usd("10.00"));
+        assertThat(AwardPolicy.firstRefusal(test)).isEmpty();
+    }
+
+    @Test
+    void onlyThePartnersMoneyKeepsTheUsersProgress() {
+        assertThat(Refusal.values()).filteredOn(Refusal::keepsProgress)
+                .containsExactly(Refusal.MONTHLY_CAP, Refusal.BUDGET_EXHAUSTED, Refusal.DAILY_CAP);
+    }
+}
