@@ -2,6 +2,31 @@ package dev.moments.bootstrap;
 
 import dev.moments.adapter.rest.AdminToken;
 import dev.moments.adapter.rules.CelExpressionCompiler;
+import dev.moments.application.port.in.AuthenticatePartnerUseCase;
+import dev.moments.application.port.in.CancelAwardUseCase;
+import dev.moments.application.port.in.ChangeMomentStatusUseCase;
+import dev.moments.application.port.in.CreateMomentUseCase;
+import dev.moments.application.port.in.CreatePartnerUseCase;
+import dev.moments.application.port.in.CreateRewardUseCase;
+import dev.moments.application.port.in.DirectAwardUseCase;
+import dev.moments.application.port.in.EditMomentUseCase;
+import dev.moments.application.port.in.ExpireAwardsUseCase;
+import dev.moments.application.port.in.ExpireIdempotencyKeysUseCase;
+import dev.moments.application.port.in.ExplainProgressQuery;
+import dev.moments.application.port.in.GetAwardQuery;
+import dev.moments.application.port.in.GetLedgerQuery;
+import dev.moments.application.port.in.GetMomentQuery;
+import dev.moments.application.port.in.GetPartnerQuery;
+import dev.moments.application.port.in.GetRewardQuery;
+import dev.moments.application.port.in.IdempotentRequestUseCase;
+import dev.moments.application.port.in.ManageApiKeysUseCase;
+import dev.moments.application.port.in.ManageCodesUseCase;
+import dev.moments.application.port.in.RecordEventUseCase;
+import dev.moments.application.port.in.RedeemUseCase;
+import dev.moments.application.port.in.ReportFulfillmentUseCase;
+import dev.moments.application.port.in.RetryFulfillmentsUseCase;
+import dev.moments.application.port.in.SetMonthlyCapUseCase;
+import dev.moments.application.port.in.TopUpBudgetUseCase;
 import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.BackgroundTasks;
 import dev.moments.application.port.out.BudgetLedger;
@@ -24,28 +49,46 @@ import dev.moments.application.port.out.SecretGenerator;
 import dev.moments.application.port.out.TokenSealer;
 import dev.moments.application.port.out.TransactionRunner;
 import dev.moments.application.port.out.UserProfileRepository;
-import dev.moments.application.service.AwardLifecycleService;
-import dev.moments.application.service.AwardService;
+import dev.moments.application.service.AwardEndings;
+import dev.moments.application.service.AwardIssuer;
+import dev.moments.application.service.AwardMoney;
 import dev.moments.application.service.Awarding;
-import dev.moments.application.service.CodePoolService;
+import dev.moments.application.service.BudgetFollower;
+import dev.moments.application.service.CancelAwardService;
+import dev.moments.application.service.Claiming;
 import dev.moments.application.service.CompiledExpressions;
+import dev.moments.application.service.CreateMomentService;
+import dev.moments.application.service.Deliveries;
+import dev.moments.application.service.DeliverySubmissions;
 import dev.moments.application.service.DirectAwardService;
+import dev.moments.application.service.EditMomentService;
 import dev.moments.application.service.Eligibility;
 import dev.moments.application.service.EventEvaluations;
 import dev.moments.application.service.EventReplays;
-import dev.moments.application.service.ExplainService;
-import dev.moments.application.service.FulfillmentService;
+import dev.moments.application.service.ExpireAwardsService;
+import dev.moments.application.service.ExplainProgressService;
+import dev.moments.application.service.FulfillmentGateways;
+import dev.moments.application.service.GetAwardService;
+import dev.moments.application.service.GetLedgerService;
+import dev.moments.application.service.GetMomentService;
 import dev.moments.application.service.IdempotencyService;
 import dev.moments.application.service.ListeningMoments;
-import dev.moments.application.service.MomentService;
+import dev.moments.application.service.ManageCodesService;
+import dev.moments.application.service.MomentDefinitions;
+import dev.moments.application.service.MomentLifecycleService;
+import dev.moments.application.service.MomentViews;
 import dev.moments.application.service.PartnerService;
 import dev.moments.application.service.RecordEventService;
-import dev.moments.application.service.RedemptionService;
+import dev.moments.application.service.RedeemService;
+import dev.moments.application.service.RedemptionViews;
+import dev.moments.application.service.ReportFulfillmentService;
+import dev.moments.application.service.RetryFulfillmentsService;
 import dev.moments.application.service.RewardService;
-import dev.moments.application.service.StatementService;
+import dev.moments.application.service.TopUpBudgetService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -53,7 +96,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Wires the framework-free core: every application service and the ports that have no adapter module of their own
- * are created here, so the core never needs an annotation.
+ * are created here, so the core never needs an annotation. Each use case is produced as its incoming ports only
+ * ({@code port.in}), which is all a driving adapter may inject; the collaborators several use cases share are
+ * produced as themselves.
  */
 @ApplicationScoped
 public class CoreConfiguration {
@@ -86,12 +131,6 @@ public class CoreConfiguration {
 
     @Produces
     @Singleton
-    CompiledExpressions compiledExpressions(ExpressionCompiler compiler) {
-        return new CompiledExpressions(compiler);
-    }
-
-    @Produces
-    @Singleton
     TokenSealer tokenSealer(MomentsConfig config) {
         byte[] key = config.tokenKey().map(value -> Base64.getDecoder().decode(value.strip())).orElseGet(() -> {
             LOG.warn("moments.token-key is not set: generated one for this run. Redemption links keep working after a "
@@ -113,48 +152,12 @@ public class CoreConfiguration {
         }));
     }
 
-    @Produces
-    @Singleton
-    PartnerService partnerService(PartnerRepository partners, PartnerSpending spending, IdGenerator ids,
-                                  SecretGenerator secrets, Clock clock, TransactionRunner transactions) {
-        return new PartnerService(partners, spending, ids, secrets, clock, transactions);
-    }
+    // ---- the collaborators several use cases share: not ports, so produced as what they are
 
     @Produces
     @Singleton
-    RewardService rewardService(RewardRepository rewards, PartnerRepository partners, IdGenerator ids, Clock clock,
-                                TransactionRunner transactions, FulfillmentService fulfillment) {
-        // a reward may name a provider only if this build can deliver with it: a gateway bean exists
-        // (adapters/fulfillment has one per provider)
-        return new RewardService(rewards, partners, ids, clock, transactions, fulfillment.supportedProviders());
-    }
-
-    @Produces
-    @Singleton
-    FulfillmentService fulfillmentService(AwardRepository awards, MomentRepository moments, RewardRepository rewards,
-                                          ClaimRepository claims, BudgetLedger ledger, PartnerSpending spending,
-                                          ListeningMoments listening, DomainEventOutbox outbox,
-                                          Instance<FulfillmentGateway> gateways, IdGenerator ids, Clock clock,
-                                          TransactionRunner transactions, MomentsConfig config) {
-        return new FulfillmentService(awards, moments, rewards, claims, ledger, spending, listening, outbox,
-                gateways.stream().toList(), ids, clock, transactions, config.fulfillmentFirstRetry());
-    }
-
-    @Produces
-    @Singleton
-    RedemptionService redemptionService(AwardRepository awards, MomentRepository moments, RewardRepository rewards,
-                                        ClaimRepository claims, FulfillmentService fulfillment,
-                                        BackgroundTasks background, DomainEventOutbox outbox, IdGenerator ids,
-                                        Clock clock, TransactionRunner transactions) {
-        return new RedemptionService(awards, moments, rewards, claims, fulfillment, background, outbox, ids, clock,
-                transactions);
-    }
-
-    @Produces
-    @Singleton
-    CodePoolService codePoolService(RewardRepository rewards, CodePool codes, Clock clock,
-                                    TransactionRunner transactions) {
-        return new CodePoolService(rewards, codes, clock, transactions);
+    CompiledExpressions compiledExpressions(ExpressionCompiler compiler) {
+        return new CompiledExpressions(compiler);
     }
 
     @Produces
@@ -165,20 +168,22 @@ public class CoreConfiguration {
 
     @Produces
     @Singleton
-    MomentService momentService(MomentRepository moments, RewardRepository rewards, PartnerRepository partners,
-                                BudgetLedger ledger, ProgressRepository progress, CompiledExpressions expressions,
-                                ListeningMoments listening, IdGenerator ids, Clock clock,
-                                TransactionRunner transactions) {
-        return new MomentService(moments, rewards, partners, ledger, progress, expressions, listening, ids, clock,
-                transactions);
+    BudgetFollower budgetFollower(MomentRepository moments, BudgetLedger ledger, ListeningMoments listening,
+                                  DomainEventOutbox outbox, IdGenerator ids) {
+        return new BudgetFollower(moments, ledger, listening, outbox, ids);
     }
 
     @Produces
     @Singleton
-    Awarding awarding(MomentRepository moments, AwardRepository awards, BudgetLedger ledger, PartnerSpending spending,
-                      IdGenerator ids, SecretGenerator secrets, TokenSealer sealer, DomainEventOutbox outbox,
-                      ListeningMoments listening) {
-        return new Awarding(moments, awards, ledger, spending, ids, secrets, sealer, outbox, listening);
+    MomentDefinitions momentDefinitions(PartnerRepository partners, RewardRepository rewards,
+                                        CompiledExpressions expressions) {
+        return new MomentDefinitions(partners, rewards, expressions);
+    }
+
+    @Produces
+    @Singleton
+    MomentViews momentViews(MomentRepository moments, BudgetLedger ledger) {
+        return new MomentViews(moments, ledger);
     }
 
     @Produces
@@ -190,60 +195,209 @@ public class CoreConfiguration {
 
     @Produces
     @Singleton
-    RecordEventService recordEventService(EventLog events, ProgressRepository progress,
-                                          UserProfileRepository profiles, ListeningMoments listening,
-                                          CompiledExpressions expressions, Awarding awarding, Eligibility eligibility,
-                                          MomentRepository moments, AwardRepository awards, TokenSealer sealer,
-                                          Clock clock, MomentsConfig config, TransactionRunner transactions) {
+    AwardIssuer awardIssuer(IdGenerator ids, SecretGenerator secrets, TokenSealer sealer) {
+        return new AwardIssuer(ids, secrets, sealer);
+    }
+
+    @Produces
+    @Singleton
+    Awarding awarding(MomentRepository moments, AwardRepository awards, BudgetLedger ledger, PartnerSpending spending,
+                      AwardIssuer issuer, BudgetFollower follower, DomainEventOutbox outbox, IdGenerator ids) {
+        return new Awarding(moments, awards, ledger, spending, issuer, follower, outbox, ids);
+    }
+
+    @Produces
+    @Singleton
+    AwardMoney awardMoney(BudgetLedger ledger, PartnerSpending spending, BudgetFollower follower) {
+        return new AwardMoney(ledger, spending, follower);
+    }
+
+    @Produces
+    @Singleton
+    AwardEndings awardEndings(AwardRepository awards, MomentRepository moments, AwardMoney money,
+                              DomainEventOutbox outbox, IdGenerator ids) {
+        return new AwardEndings(awards, moments, money, outbox, ids);
+    }
+
+    /** One gateway bean per provider this build can deliver with (adapters/fulfillment). */
+    @Produces
+    @Singleton
+    FulfillmentGateways fulfillmentGateways(Instance<FulfillmentGateway> gateways) {
+        return new FulfillmentGateways(gateways.stream().toList());
+    }
+
+    @Produces
+    @Singleton
+    Deliveries deliveries(AwardRepository awards, MomentRepository moments, RewardRepository rewards,
+                          ClaimRepository claims, AwardMoney money, DomainEventOutbox outbox, IdGenerator ids) {
+        return new Deliveries(awards, moments, rewards, claims, money, outbox, ids);
+    }
+
+    @Produces
+    @Singleton
+    DeliverySubmissions deliverySubmissions(AwardRepository awards, RewardRepository rewards, ClaimRepository claims,
+                                            Deliveries deliveries, FulfillmentGateways gateways, Clock clock,
+                                            TransactionRunner transactions, MomentsConfig config) {
+        return new DeliverySubmissions(awards, rewards, claims, deliveries, gateways, clock, transactions,
+                config.fulfillmentFirstRetry());
+    }
+
+    // ---- the use cases: each produced as its incoming ports, the only types the driving adapters see
+
+    @Produces
+    @Singleton
+    @Typed({CreatePartnerUseCase.class, ManageApiKeysUseCase.class, AuthenticatePartnerUseCase.class,
+            GetPartnerQuery.class, SetMonthlyCapUseCase.class})
+    PartnerService partners(PartnerRepository partners, PartnerSpending spending, IdGenerator ids,
+                            SecretGenerator secrets, Clock clock, TransactionRunner transactions) {
+        return new PartnerService(partners, spending, ids, secrets, clock, transactions);
+    }
+
+    /** A reward may name a provider only if this build can deliver with it. */
+    @Produces
+    @Singleton
+    @Typed({CreateRewardUseCase.class, GetRewardQuery.class})
+    RewardService rewards(RewardRepository rewards, PartnerRepository partners, IdGenerator ids, Clock clock,
+                          TransactionRunner transactions, FulfillmentGateways gateways) {
+        return new RewardService(rewards, partners, ids, clock, transactions, gateways.supportedProviders());
+    }
+
+    @Produces
+    @Singleton
+    ManageCodesUseCase manageCodes(RewardRepository rewards, CodePool codes, Clock clock,
+                                   TransactionRunner transactions) {
+        return new ManageCodesService(rewards, codes, clock, transactions);
+    }
+
+    @Produces
+    @Singleton
+    CreateMomentUseCase createMoment(MomentRepository moments, BudgetLedger ledger, MomentDefinitions definitions,
+                                     MomentViews views, IdGenerator ids, Clock clock,
+                                     TransactionRunner transactions) {
+        return new CreateMomentService(moments, ledger, definitions, views, ids, clock, transactions);
+    }
+
+    @Produces
+    @Singleton
+    EditMomentUseCase editMoment(MomentRepository moments, BudgetLedger ledger, ProgressRepository progress,
+                                 MomentDefinitions definitions, MomentViews views, ListeningMoments listening,
+                                 Clock clock, TransactionRunner transactions) {
+        return new EditMomentService(moments, ledger, progress, definitions, views, listening, clock, transactions);
+    }
+
+    @Produces
+    @Singleton
+    ChangeMomentStatusUseCase changeMomentStatus(MomentRepository moments, BudgetLedger ledger, MomentViews views,
+                                                 ListeningMoments listening, DomainEventOutbox outbox,
+                                                 IdGenerator ids, Clock clock, TransactionRunner transactions) {
+        return new MomentLifecycleService(moments, ledger, views, listening, outbox, ids, clock, transactions);
+    }
+
+    @Produces
+    @Singleton
+    TopUpBudgetUseCase topUpBudget(BudgetLedger ledger, MomentViews views, BudgetFollower follower,
+                                   ListeningMoments listening, Clock clock, TransactionRunner transactions) {
+        return new TopUpBudgetService(ledger, views, follower, listening, clock, transactions);
+    }
+
+    @Produces
+    @Singleton
+    GetMomentQuery getMoment(MomentRepository moments, MomentViews views, Clock clock) {
+        return new GetMomentService(moments, views, clock);
+    }
+
+    @Produces
+    @Singleton
+    RecordEventUseCase recordEvent(EventLog events, ProgressRepository progress, UserProfileRepository profiles,
+                                   ListeningMoments listening, CompiledExpressions expressions, Awarding awarding,
+                                   Eligibility eligibility, EventReplays replays, Clock clock, MomentsConfig config,
+                                   TransactionRunner transactions) {
         return new RecordEventService(events, new EventEvaluations(events, progress, profiles, listening, expressions,
-                awarding, eligibility, config.lateEventsBound()), new EventReplays(moments, awards, sealer), clock,
-                transactions);
+                awarding, eligibility, config.lateEventsBound()), replays, clock, transactions);
     }
 
     @Produces
     @Singleton
-    AwardLifecycleService awardLifecycleService(AwardRepository awards, MomentRepository moments, BudgetLedger ledger,
-                                                PartnerSpending spending, ListeningMoments listening, Clock clock,
-                                                TransactionRunner transactions) {
-        return new AwardLifecycleService(awards, moments, ledger, spending, listening, clock, transactions);
+    EventReplays eventReplays(MomentRepository moments, AwardRepository awards, TokenSealer sealer) {
+        return new EventReplays(moments, awards, sealer);
     }
 
     @Produces
     @Singleton
-    ExplainService explainService(MomentRepository moments, ProgressRepository progress, AwardRepository awards,
-                                  Eligibility eligibility, Clock clock, MomentsConfig config) {
-        return new ExplainService(moments, progress, awards, eligibility, clock, config.lateEventsBound());
-    }
-
-    @Produces
-    @Singleton
-    DirectAwardService directAwardService(MomentRepository moments, RewardRepository rewards,
-                                          UserProfileRepository profiles, CompiledExpressions expressions,
-                                          Awarding awarding, Eligibility eligibility, Clock clock,
-                                          TransactionRunner transactions) {
+    DirectAwardUseCase directAward(MomentRepository moments, RewardRepository rewards,
+                                   UserProfileRepository profiles, CompiledExpressions expressions, Awarding awarding,
+                                   Eligibility eligibility, Clock clock, TransactionRunner transactions) {
         return new DirectAwardService(moments, rewards, profiles, expressions, awarding, eligibility, clock,
                 transactions);
     }
 
     @Produces
     @Singleton
-    AwardService awardService(AwardRepository awards, MomentRepository moments, TokenSealer sealer,
-                              ClaimRepository claims, RewardRepository rewards) {
-        return new AwardService(awards, moments, sealer, claims, rewards);
+    ExplainProgressQuery explainProgress(MomentRepository moments, ProgressRepository progress,
+                                         AwardRepository awards, Eligibility eligibility, Clock clock,
+                                         MomentsConfig config) {
+        return new ExplainProgressService(moments, progress, awards, eligibility, clock, config.lateEventsBound());
     }
 
     @Produces
     @Singleton
-    IdempotencyService idempotencyService(IdempotencyKeys keys, TokenSealer sealer, Clock clock,
-                                          MomentsConfig config, TransactionRunner transactions) {
+    GetAwardQuery getAward(AwardRepository awards, MomentRepository moments, TokenSealer sealer,
+                           ClaimRepository claims, RewardRepository rewards) {
+        return new GetAwardService(awards, moments, sealer, claims, rewards);
+    }
+
+    @Produces
+    @Singleton
+    CancelAwardUseCase cancelAward(AwardRepository awards, AwardEndings endings, Clock clock,
+                                   TransactionRunner transactions) {
+        return new CancelAwardService(awards, endings, clock, transactions);
+    }
+
+    @Produces
+    @Singleton
+    ExpireAwardsUseCase expireAwards(AwardRepository awards, PartnerSpending spending, AwardEndings endings,
+                                     Clock clock, TransactionRunner transactions) {
+        return new ExpireAwardsService(awards, spending, endings, clock, transactions);
+    }
+
+    @Produces
+    @Singleton
+    RedeemUseCase redeem(AwardRepository awards, MomentRepository moments, RewardRepository rewards,
+                         ClaimRepository claims, AwardMoney money, FulfillmentGateways gateways,
+                         DeliverySubmissions submissions, BackgroundTasks background, DomainEventOutbox outbox,
+                         IdGenerator ids, Clock clock, TransactionRunner transactions) {
+        return new RedeemService(awards, new RedemptionViews(moments, rewards, claims, gateways),
+                new Claiming(awards, moments, rewards, claims, money, gateways, outbox, ids), submissions, background,
+                clock, transactions);
+    }
+
+    @Produces
+    @Singleton
+    ReportFulfillmentUseCase reportFulfillment(AwardRepository awards, ClaimRepository claims, Deliveries deliveries,
+                                               Clock clock, TransactionRunner transactions) {
+        return new ReportFulfillmentService(awards, claims, deliveries, clock, transactions);
+    }
+
+    @Produces
+    @Singleton
+    RetryFulfillmentsUseCase retryFulfillments(ClaimRepository claims, DeliverySubmissions submissions, Clock clock,
+                                               TransactionRunner transactions) {
+        return new RetryFulfillmentsService(claims, submissions, clock, transactions);
+    }
+
+    @Produces
+    @Singleton
+    GetLedgerQuery getLedger(LedgerHistory history, MomentRepository moments, PartnerRepository partners,
+                             PartnerSpending spending) {
+        return new GetLedgerService(history, moments, partners, spending);
+    }
+
+    @Produces
+    @Singleton
+    @Typed({IdempotentRequestUseCase.class, ExpireIdempotencyKeysUseCase.class})
+    IdempotencyService idempotency(IdempotencyKeys keys, TokenSealer sealer, Clock clock, MomentsConfig config,
+                                   TransactionRunner transactions) {
         return new IdempotencyService(keys, sealer, clock, config.idempotency().retention(), transactions);
-    }
-
-    @Produces
-    @Singleton
-    StatementService statementService(LedgerHistory history, MomentRepository moments, PartnerRepository partners,
-                                      PartnerSpending spending) {
-        return new StatementService(history, moments, partners, spending);
     }
 
     private static byte[] randomBytes(int count) {

@@ -43,7 +43,7 @@ public final class RewardService implements CreateRewardUseCase, GetRewardQuery 
         this(rewards, partners, ids, clock, transactions, SUPPORTED_PROVIDERS);
     }
 
-    /** With the providers that can deliver: see {@link FulfillmentService#supportedProviders()}. */
+    /** With the providers that can deliver: see {@link FulfillmentGateways#supportedProviders()}. */
     public RewardService(RewardRepository rewards, PartnerRepository partners, IdGenerator ids, Clock clock,
                          TransactionRunner transactions, Set<FulfillmentProvider> supported) {
         this.supported = Set.copyOf(supported);

@@ -13,6 +13,7 @@ import dev.moments.application.port.in.CreateRewardCommand;
 import dev.moments.application.port.in.MomentView;
 import dev.moments.application.port.in.NotFoundException;
 import dev.moments.application.port.in.RecordEventCommand;
+import dev.moments.application.port.out.DomainEventOutbox;
 import dev.moments.domain.award.AwardStatus;
 import dev.moments.domain.award.InvalidAwardTransitionException;
 import dev.moments.domain.budget.Budget;
@@ -90,7 +91,7 @@ class MoneyFlowTest {
         AwardView award = order("u-1").get(0);
         assertThat(app.moments.get(partner, moment).moment().status()).isEqualTo(MomentStatus.EXHAUSTED);
 
-        AwardView cancelled = app.awardLifecycle.cancel(partner, award.award().id());
+        AwardView cancelled = app.cancelAward.cancel(partner, award.award().id());
 
         assertThat(cancelled.award().status()).isEqualTo(AwardStatus.CANCELLED);
         MomentView after = app.moments.get(partner, moment);
@@ -105,10 +106,10 @@ class MoneyFlowTest {
         live("100.00", null, null);
         AwardView award = order("u-1").get(0);
         PartnerId other = app.partners.create(new CreatePartnerCommand("Other", "USD")).partner().id();
-        assertThatThrownBy(() -> app.awardLifecycle.cancel(other, award.award().id()))
+        assertThatThrownBy(() -> app.cancelAward.cancel(other, award.award().id()))
                 .isInstanceOf(NotFoundException.class);
-        app.awardLifecycle.cancel(partner, award.award().id());
-        assertThatThrownBy(() -> app.awardLifecycle.cancel(partner, award.award().id()))
+        app.cancelAward.cancel(partner, award.award().id());
+        assertThatThrownBy(() -> app.cancelAward.cancel(partner, award.award().id()))
                 .isInstanceOf(InvalidAwardTransitionException.class);
     }
 
@@ -118,13 +119,13 @@ class MoneyFlowTest {
         AwardView award = order("u-1").get(0);
         order("u-2");
         app.clock.advance(Duration.ofDays(29));
-        assertThat(app.awardLifecycle.expireDue(100).expired()).isZero();
+        assertThat(app.expireAwards.expireDue(100).expired()).isZero();
 
         app.clock.advance(Duration.ofDays(2));
 
-        assertThat(app.awardLifecycle.expireDue(1).expired()).isEqualTo(1);
-        assertThat(app.awardLifecycle.expireDue(100).expired()).isEqualTo(1);
-        assertThat(app.awardLifecycle.expireDue(100).expired()).isZero();
+        assertThat(app.expireAwards.expireDue(1).expired()).isEqualTo(1);
+        assertThat(app.expireAwards.expireDue(100).expired()).isEqualTo(1);
+        assertThat(app.expireAwards.expireDue(100).expired()).isZero();
         assertThat(app.awards.get(partner, award.award().id()).award().status()).isEqualTo(AwardStatus.EXPIRED);
         assertThat(app.moments.get(partner, moment).budgetState().reserved().isZero()).isTrue();
         assertLedgerBalances(moment);
@@ -136,27 +137,36 @@ class MoneyFlowTest {
         for (int user = 1; user <= 3; user++) {
             assertThat(order("u-" + user)).hasSize(1);
         }
-        assertThat(app.outbox.recent(partner, 100)).isEmpty();
+        assertThat(budgetEvents()).isEmpty();
         assertThat(order("u-4")).hasSize(1);
-        assertThat(app.outbox.recent(partner, 100)).extracting(e -> e.type()).containsExactly("budget.low");
+        assertThat(budgetEvents()).extracting(e -> e.type()).containsExactly("budget.low");
         assertThat(order("u-5")).hasSize(1);
         assertThat(order("u-6")).isEmpty();
-        assertThat(app.outbox.recent(partner, 100)).extracting(e -> e.type())
+        assertThat(budgetEvents()).extracting(e -> e.type())
                 .containsExactly("budget.low", "budget.exhausted");
-        assertThat(app.outbox.recent(partner, 100).get(1).data()).containsEntry("momentId", moment.value())
+        assertThat(budgetEvents().get(1).data()).containsEntry("momentId", moment.value())
                 .containsEntry("remaining", "0.00");
-        assertThat(app.outbox.recent(partner, 100)).extracting(e -> e.id()).allMatch(id -> id.startsWith("whe_"));
+        assertThat(budgetEvents()).extracting(e -> e.id()).allMatch(id -> id.startsWith("whe_"));
+        assertThat(app.outbox.recent(partner, 100)).extracting(e -> e.type())
+                .as("with the awards and the status change they caused")
+                .containsSubsequence("award.earned", "budget.low", "award.earned", "budget.exhausted")
+                .containsSubsequence("moment.status_changed", "budget.exhausted");
 
         app.moments.topUp(partner, moment, "50.00");
         for (int user = 7; user <= 9; user++) {
             order("u-" + user);
         }
-        assertThat(app.outbox.recent(partner, 100)).extracting(e -> e.type())
+        assertThat(budgetEvents()).extracting(e -> e.type())
                 .containsExactly("budget.low", "budget.exhausted", "budget.low");
         order("u-10");
         order("u-11");
-        assertThat(app.outbox.recent(partner, 100)).extracting(e -> e.type())
+        assertThat(budgetEvents()).extracting(e -> e.type())
                 .containsExactly("budget.low", "budget.exhausted", "budget.low", "budget.exhausted");
+    }
+
+    /** The budget's own events, among all the partner's. */
+    private List<DomainEventOutbox.OutboxEvent> budgetEvents() {
+        return app.outbox.recent(partner, 100).stream().filter(e -> e.type().startsWith("budget.")).toList();
     }
 
     @Test

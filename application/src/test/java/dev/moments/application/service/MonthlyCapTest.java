@@ -139,13 +139,13 @@ class MonthlyCapTest {
         event("signup", "u-2");
         assertThat(event("order", "u-3").awards()).isEmpty();
 
-        app.awardLifecycle.cancel(partner, first.award().id());
+        app.cancelAward.cancel(partner, first.award().id());
         assertThat(cap().charged()).isEqualTo(usd("10.00"));
         assertThat(event("order", "u-3").awards()).hasSize(1);
         assertThat(event("order", "u-4").awards()).isEmpty();
 
         app.clock.advance(Duration.ofDays(3)); // still November: the signup award expires
-        assertThat(app.awardLifecycle.expireDue(100).expired()).isEqualTo(1);
+        assertThat(app.expireAwards.expireDue(100).expired()).isEqualTo(1);
         assertThat(cap().charged()).isEqualTo(usd("10.00"));
         assertThat(event("order", "u-4").awards()).hasSize(1);
     }
@@ -162,7 +162,7 @@ class MonthlyCapTest {
         app.clock.set(Instant.parse("2026-12-01T00:00:00Z"));
         assertThat(event("order", "u-3").awards()).hasSize(1);
         assertThat(cap()).isEqualTo(new Cap(usd("20.00"), usd("10.00")));
-        app.awardLifecycle.cancel(partner, november.award().id());
+        app.cancelAward.cancel(partner, november.award().id());
         assertThat(cap()).isEqualTo(new Cap(usd("20.00"), usd("10.00")));
         assertThat(event("order", "u-4").awards()).hasSize(1);
         assertThat(event("order", "u-5").awards()).isEmpty();
@@ -174,7 +174,7 @@ class MonthlyCapTest {
         AwardView cancelled = event("order", "u-1").awards().get(0);
         event("order", "u-2");
         event("order", "u-3");
-        app.awardLifecycle.cancel(partner, cancelled.award().id());
+        app.cancelAward.cancel(partner, cancelled.award().id());
 
         PartnerView view = app.partners.setMonthlyCap(partner, "30.00");
 

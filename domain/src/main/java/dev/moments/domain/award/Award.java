@@ -10,6 +10,25 @@ import java.util.Objects;
  * One completion of a moment by one user, paid for by a reservation of the moment's budget and redeemable through
  * a secret link. There is never more than one award per (moment, user, completion).
  *
+ * <h2>The life of an award</h2>
+ *
+ * <p>An award is {@code EARNED} the moment a user completes a live moment and its budget can pay: the price is
+ * reserved from the budget in that same step, so a budget never promises more than it holds. The user gets a link
+ * of their own; it works from {@code redeemableAt} (a moment may ask for a delay) until {@code expiresAt}. An award
+ * held for a manual check waits in {@code PENDING_REVIEW}; its link says it is not ready yet, and it may still expire
+ * or be cancelled.
+ *
+ * <p>On the link the user picks one of the moment's rewards and so {@code CLAIMED} the award: what the reward costs
+ * is now spent, and whatever the reservation held beyond it goes back to the budget. The reward's provider then
+ * delivers it — a gift code at once ({@code FULFILLED}), or an order that takes its time ({@code FULFILLING} until
+ * the provider reports it {@code FULFILLED}). A delivery that fails for good ends the award {@code FAILED}, and its
+ * cost goes back to the budget: the partner never pays for a reward nobody received.
+ *
+ * <p>An award nobody claims in time {@code EXPIRED}; one the partner takes back before it is claimed is
+ * {@code CANCELLED}. Either way its reservation returns to the budget, which may bring an exhausted moment back to
+ * life. Claimed, fulfilled, failed, expired and cancelled awards stay as they are — the history of what each
+ * action cost.
+ *
  * @param completion 1 for the user's first completion of the moment, 2 for the second, …
  * @param reserved what the budget set aside for it (zero for a test award)
  * @param test whether it was earned in TEST mode: charged nothing, fulfilled by the sandbox

@@ -1,6 +1,7 @@
 package dev.moments.domain.budget;
 
 import dev.moments.domain.moment.MomentId;
+import java.math.BigDecimal;
 import dev.moments.domain.shared.InvalidValueException;
 import dev.moments.domain.shared.Money;
 import java.util.Objects;
@@ -49,6 +50,15 @@ public record Budget(MomentId momentId, Money total, Money dailyCap, Money costP
         if (reserved.plus(spent).isGreaterThan(total)) {
             throw new IllegalStateException("spent " + spent + " + reserved " + reserved + " exceed total " + total);
         }
+    }
+
+    /** A budget is low once it has used (reserved or spent) this share, in percent, of its total. */
+    public static final int LOW_PERCENT_USED = 80;
+
+    /** Whether the budget has used {@link #LOW_PERCENT_USED} percent of its total or more. */
+    public boolean isLow() {
+        return reserved.plus(spent).amount().multiply(BigDecimal.valueOf(100))
+                .compareTo(total.amount().multiply(BigDecimal.valueOf(LOW_PERCENT_USED))) >= 0;
     }
 
     /** A new budget with nothing reserved or spent. */

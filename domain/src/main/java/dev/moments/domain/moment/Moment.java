@@ -14,6 +14,26 @@ import java.util.Objects;
  * it counts ({@link Schedule}), which rewards it offers, how often it pays ({@link Limits}), what share of users is
  * held out to measure its effect, and where it is in its life ({@link MomentStatus}). Its money lives in the
  * moment's {@code Budget}.
+ *
+ * <h2>The life of a moment</h2>
+ *
+ * <p>A partner writes a moment as a {@code DRAFT}: a name, the action that completes it, the rewards a user may pick
+ * from and the price the partner pays per completion. A draft earns nobody anything, and may be rewritten at will.
+ *
+ * <p>Before real users see it, the partner may put it in {@code TEST}: only the partner's test users are followed,
+ * their completions are awarded as test awards — the sandbox hands out the reward, the budget is not charged — so the
+ * partner sees the whole journey, link and page included, at no cost.
+ *
+ * <p>Launched, the moment is {@code LIVE}: every event of every user in its audience and schedule counts, and each
+ * completion is paid from the budget — unless the user is in the holdout group, who complete it without being
+ * rewarded so the partner can see what the reward changed. When the budget can no longer pay one more completion,
+ * the moment is {@code EXHAUSTED}: users keep their progress, and money coming back — a top-up, an award that
+ * expired or was cancelled, a delivery refunded — makes it {@code LIVE} again on its own. (A daily or monthly cap
+ * that is reached refuses completions for the day or month without changing the moment's status.)
+ *
+ * <p>The partner may pause a live or exhausted moment ({@code PAUSED}) — nothing is evaluated while paused, and this
+ * is when its definition may be edited — and resume it later. Finishing it ({@code FINISHED}) is for good: nobody completes
+ * it any more, while the awards it already paid for can still be claimed until their links expire.
  */
 public record Moment(
         MomentId id,

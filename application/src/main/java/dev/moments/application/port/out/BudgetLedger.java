@@ -75,7 +75,7 @@ public interface BudgetLedger {
     }
 
     /** The share of a budget used (spent + reserved) at which it is low, in percent. */
-    int LOW_PERCENT = 80;
+    int LOW_PERCENT = Budget.LOW_PERCENT_USED;
 
     /**
      * Marks the budget as low if it has crossed {@link #LOW_PERCENT} used and was not marked yet: true exactly once

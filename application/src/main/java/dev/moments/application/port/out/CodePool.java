@@ -2,6 +2,7 @@ package dev.moments.application.port.out;
 
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.reward.CodeStock;
 import dev.moments.domain.reward.RewardId;
 import java.time.Instant;
 import java.util.Collection;
@@ -16,8 +17,8 @@ import java.util.Optional;
  */
 public interface CodePool {
 
-    /** A pool is low when at most this share (in percent) of the codes ever added is still free. */
-    int LOW_PERCENT_LEFT = 10;
+    /** The domain's rule ({@link CodeStock}): a pool is low when at most this share of its codes is still free. */
+    int LOW_PERCENT_LEFT = CodeStock.LOW_PERCENT_LEFT;
 
     /**
      * Adds codes to a reward's pool; a code already in the pool (or twice in {@code codes}) is skipped.

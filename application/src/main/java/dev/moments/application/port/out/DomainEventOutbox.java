@@ -1,5 +1,6 @@
 package dev.moments.application.port.out;
 
+import dev.moments.domain.events.DomainEvent;
 import dev.moments.domain.partner.PartnerId;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +13,13 @@ import java.util.Objects;
  */
 public interface DomainEventOutbox {
 
+    /** Writes a row; {@link #raise} makes the row of a domain event. */
     void append(OutboxEvent event);
+
+    /** Writes a domain event, as {@link OutboxEvents#of} makes its row, under a new id. */
+    default void raise(DomainEvent event, IdGenerator ids) {
+        append(OutboxEvents.of(ids.next(OutboxEvent.ID_PREFIX), event));
+    }
 
     /** The partner's events, oldest first, for tests and operators. */
     List<OutboxEvent> recent(PartnerId partnerId, int limit);
@@ -25,6 +32,9 @@ public interface DomainEventOutbox {
      * @param data JSON-like values only
      */
     record OutboxEvent(String id, PartnerId partnerId, String type, Map<String, Object> data, Instant createdAt) {
+
+        /** The prefix of every outbox event's id. */
+        public static final String ID_PREFIX = "whe_";
 
         public OutboxEvent {
             Objects.requireNonNull(id, "id");

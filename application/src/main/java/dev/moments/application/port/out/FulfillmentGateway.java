@@ -1,5 +1,7 @@
 package dev.moments.application.port.out;
 
+import dev.moments.domain.reward.Reward;
+import dev.moments.domain.award.Award;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.fulfillment.FulfillmentStatus;
 import dev.moments.domain.partner.PartnerId;
@@ -83,6 +85,12 @@ public interface FulfillmentGateway {
                 throw new IllegalArgumentException("attempts count from 1");
             }
         }
+
+        /** The order of one claimed award, as its {@code attempt}-th submission carries it. */
+        public static Order of(Award award, Reward reward, ShippingAddress shipping, String email, int attempt) {
+            return new Order(award.id(), award.partnerId(), award.userId(), reward.id(), reward.name(), reward.kind(),
+                    reward.cost(), shipping, email, attempt);
+        }
     }
 
     /**
@@ -92,43 +100,42 @@ public interface FulfillmentGateway {
      * @param code what the user redeems (a pooled code), when delivered at once
      * @param refusal why the reward cannot be had, for {@link Decision#REFUSED}
      * @param reason what to tell about a refusal, for {@link Decision#REFUSED}
-     * @param claimedEventData fields the provider adds to the claim's {@code award.claimed} outbox event: what a
-     *                         partner who delivers the reward needs (the address, the e-mail); empty for the others
+     * @param sharesClaim whether the claim's address and e-mail go to the partner with {@code award.claimed}: only
+     *                    when the partner itself delivers the reward (the {@code webhook} provider)
      */
     record Acceptance(Decision decision, String reference, String code, Unavailable refusal, String reason,
-                      Map<String, Object> claimedEventData) {
+                      boolean sharesClaim) {
 
         public Acceptance {
             Objects.requireNonNull(decision, "decision");
             if ((decision == Decision.REFUSED) != (refusal != null)) {
                 throw new IllegalArgumentException("a refusal, and only a refusal, says why");
             }
-            claimedEventData = claimedEventData == null ? Map.of() : Map.copyOf(claimedEventData);
         }
 
         /** Delivered at once; {@code code} is what the user redeems, if anything. */
         public static Acceptance fulfilled(String code) {
-            return new Acceptance(Decision.FULFILLED, null, code, null, null, Map.of());
+            return new Acceptance(Decision.FULFILLED, null, code, null, null, false);
         }
 
         /** Handed over to whoever delivers it; they report how it goes. */
         public static Acceptance submitted(String reference) {
-            return new Acceptance(Decision.SUBMITTED, reference, null, null, null, Map.of());
+            return new Acceptance(Decision.SUBMITTED, reference, null, null, null, false);
         }
 
         /** Accepted; {@link #submit} places the order after the claim committed. */
         public static Acceptance pending() {
-            return new Acceptance(Decision.PENDING, null, null, null, null, Map.of());
+            return new Acceptance(Decision.PENDING, null, null, null, null, false);
         }
 
         /** The reward cannot be had now: the claim is refused and changes nothing. */
         public static Acceptance refused(Unavailable why, String reason) {
-            return new Acceptance(Decision.REFUSED, null, null, Objects.requireNonNull(why, "why"), reason, Map.of());
+            return new Acceptance(Decision.REFUSED, null, null, Objects.requireNonNull(why, "why"), reason, false);
         }
 
-        /** This acceptance, adding {@code data} to the {@code award.claimed} event. */
-        public Acceptance withClaimedEventData(Map<String, Object> data) {
-            return new Acceptance(decision, reference, code, refusal, reason, data);
+        /** This acceptance, with the claim's address and e-mail shared with the partner who delivers. */
+        public Acceptance sharingTheClaim() {
+            return new Acceptance(decision, reference, code, refusal, reason, true);
         }
 
         /** The delivery's status right after the claim; a refusal has none. */

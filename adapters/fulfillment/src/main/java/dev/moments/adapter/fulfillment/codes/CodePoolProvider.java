@@ -2,9 +2,9 @@ package dev.moments.adapter.fulfillment.codes;
 
 import dev.moments.application.port.out.CodePool;
 import dev.moments.application.port.out.DomainEventOutbox;
-import dev.moments.application.port.out.DomainEventOutbox.OutboxEvent;
 import dev.moments.application.port.out.FulfillmentGateway;
 import dev.moments.application.port.out.IdGenerator;
+import dev.moments.domain.events.CodesLow;
 import dev.moments.domain.reward.FulfillmentProvider;
 import dev.moments.domain.reward.RewardId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +51,8 @@ public class CodePoolProvider implements FulfillmentGateway {
             return Acceptance.refused(Unavailable.OUT_OF_CODES, "reward " + order.rewardId() + " has no code left");
         }
         if (codes.markLowOnce(order.rewardId())) {
-            outbox.append(lowEvent(order, at));
+            outbox.raise(new CodesLow(order.partnerId(), order.rewardId(), order.rewardName(),
+                    codes.available(order.rewardId()), at), ids);
         }
         return Acceptance.fulfilled(code.get());
     }
@@ -71,15 +71,5 @@ public class CodePoolProvider implements FulfillmentGateway {
             }
         }
         return empty;
-    }
-
-    private OutboxEvent lowEvent(Order order, Instant at) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("rewardId", order.rewardId().value());
-        if (order.rewardName() != null) {
-            data.put("name", order.rewardName());
-        }
-        data.put("codesAvailable", codes.available(order.rewardId()));
-        return new OutboxEvent(ids.next("whe_"), order.partnerId(), "codes.low", data, at);
     }
 }

@@ -1,12 +1,9 @@
 package dev.moments.adapter.fulfillment.webhook;
 
 import dev.moments.application.port.out.FulfillmentGateway;
-import dev.moments.domain.redemption.ShippingAddress;
 import dev.moments.domain.reward.FulfillmentProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The {@code webhook} provider: the partner delivers the reward. The claim's {@code award.claimed} outbox event,
@@ -23,32 +20,9 @@ public class WebhookProvider implements FulfillmentGateway {
         return FulfillmentProvider.WEBHOOK;
     }
 
+    /** The partner delivers: it gets the claim's address and e-mail with {@code award.claimed}. */
     @Override
     public Acceptance accept(Order order, Instant at) {
-        Map<String, Object> forThePartner = new LinkedHashMap<>();
-        if (order.shipping() != null) {
-            forThePartner.put("shipping", shipping(order.shipping()));
-        }
-        if (order.email() != null) {
-            forThePartner.put("email", order.email());
-        }
-        return Acceptance.submitted(null).withClaimedEventData(forThePartner);
-    }
-
-    /** The address as the event carries it; the optional lines are left out when not given. */
-    static Map<String, Object> shipping(ShippingAddress address) {
-        Map<String, Object> shipping = new LinkedHashMap<>();
-        shipping.put("name", address.name());
-        shipping.put("line1", address.line1());
-        if (address.line2() != null) {
-            shipping.put("line2", address.line2());
-        }
-        shipping.put("city", address.city());
-        if (address.region() != null) {
-            shipping.put("region", address.region());
-        }
-        shipping.put("postalCode", address.postalCode());
-        shipping.put("country", address.country());
-        return shipping;
+        return Acceptance.submitted(null).sharingTheClaim();
     }
 }

@@ -25,7 +25,7 @@ class SandboxProviderTest {
         assertThat(acceptance.decision()).isEqualTo(Decision.FULFILLED);
         assertThat(acceptance.delivery()).isEqualTo(FulfillmentStatus.FULFILLED);
         assertThat(acceptance.code()).isNull();
-        assertThat(acceptance.claimedEventData()).as("no personal data in the event").isEmpty();
+        assertThat(acceptance.sharesClaim()).as("no personal data in the event").isFalse();
         assertThat(sandbox.unavailable(List.of(new RewardId("rwd_1")))).isEmpty();
     }
 }

@@ -24,7 +24,7 @@ import java.util.Optional;
  * the award policies find now, the refusal that last stopped the user's completion (kept with the progress), and
  * what is left to do.
  */
-public final class ExplainService implements ExplainProgressQuery {
+public final class ExplainProgressService implements ExplainProgressQuery {
 
     private final MomentRepository moments;
     private final ProgressRepository progress;
@@ -33,7 +33,7 @@ public final class ExplainService implements ExplainProgressQuery {
     private final Clock clock;
     private final Duration lateness;
 
-    public ExplainService(MomentRepository moments, ProgressRepository progress, AwardRepository awards,
+    public ExplainProgressService(MomentRepository moments, ProgressRepository progress, AwardRepository awards,
                           Eligibility eligibility, Clock clock, Duration lateness) {
         this.moments = moments;
         this.progress = progress;

@@ -21,7 +21,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class MomentServiceTest {
+class MomentUseCasesTest {
 
     private final InMemoryMoments app = new InMemoryMoments();
     private PartnerId partner;

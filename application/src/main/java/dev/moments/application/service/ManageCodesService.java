@@ -18,14 +18,14 @@ import java.util.Map;
 import java.util.Set;
 
 /** Uploads and counts the code pools of {@code codes} rewards. Codes are never logged nor echoed. */
-public final class CodePoolService implements ManageCodesUseCase {
+public final class ManageCodesService implements ManageCodesUseCase {
 
     private final RewardRepository rewards;
     private final CodePool codes;
     private final Clock clock;
     private final Transactions transactions;
 
-    public CodePoolService(RewardRepository rewards, CodePool codes, Clock clock, TransactionRunner transactions) {
+    public ManageCodesService(RewardRepository rewards, CodePool codes, Clock clock, TransactionRunner transactions) {
         this.rewards = rewards;
         this.codes = codes;
         this.clock = clock;

@@ -25,7 +25,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class StatementServiceTest {
+class GetLedgerServiceTest {
 
     private final InMemoryMoments app = new InMemoryMoments();
     private PartnerId partner;

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.moments.application.fixtures.InMemoryBudgetLedger;
-import dev.moments.application.fixtures.InMemoryMoments;
 import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase.LifecycleAction;
-import dev.moments.application.port.in.CreateMomentCommand;
 import dev.moments.application.port.in.CreatePartnerCommand;
-import dev.moments.application.port.in.CreateRewardCommand;
 import dev.moments.application.port.in.NotFoundException;
-import dev.moments.application.port.in.RecordEventCommand;
 import dev.moments.application.port.in.RedeemUseCase.Claim;
 import dev.moments.application.port.in.RedeemUseCase.Claimed;
 import dev.moments.application.port.in.RedeemUseCase.Redemption;
@@ -27,7 +23,6 @@ import dev.moments.domain.award.AwardStatusChange;
 import dev.moments.domain.budget.Budget;
 import dev.moments.domain.fulfillment.FulfillmentStatus;
 import dev.moments.domain.moment.Limits;
-import dev.moments.domain.moment.Messages;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.partner.PartnerId;
@@ -36,18 +31,14 @@ import dev.moments.domain.redemption.ShippingAddress;
 import dev.moments.domain.reward.FulfillmentProvider;
 import dev.moments.domain.reward.RewardId;
 import dev.moments.domain.shared.InvalidValueException;
-import dev.moments.domain.shared.Money;
-import dev.moments.domain.trigger.EventTrigger;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every rule of a claim, on in-memory ports: state checks, settle amounts, each provider. */
-class RedemptionServiceTest extends ClaimTestSupport {
+class RedeemServiceTest extends ClaimTestSupport {
 
     @Test
     void aPreviewShowsTheOptionsAndConsumesNothing() {
@@ -172,7 +163,7 @@ class RedemptionServiceTest extends ClaimTestSupport {
 
         assertThat(app.redemption.preview(token).state()).isEqualTo(State.EXPIRED);
         assertRefused(() -> app.redemption.claim(token, new Claim(credit, null, null)), Reason.EXPIRED);
-        app.awardLifecycle.expireDue(10);
+        app.expireAwards.expireDue(10);
         assertRefused(() -> app.redemption.claim(token, new Claim(credit, null, null)), Reason.EXPIRED);
         assertThat(award(token).history()).extracting(AwardStatusChange::status, AwardStatusChange::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(AwardStatus.EARNED, null),
@@ -184,7 +175,7 @@ class RedemptionServiceTest extends ClaimTestSupport {
         RewardId credit = reward("sandbox");
         live("100.00", null, credit);
         String token = earn("u-1");
-        app.awardLifecycle.cancel(partner, app.redemption.preview(token).awardId());
+        app.cancelAward.cancel(partner, app.redemption.preview(token).awardId());
 
         assertThat(app.redemption.preview(token).state()).isEqualTo(State.CANCELLED);
         assertRefused(() -> app.redemption.claim(token, new Claim(credit, null, null)), Reason.CANCELLED);
@@ -332,12 +323,11 @@ class RedemptionServiceTest extends ClaimTestSupport {
     }
 
     @Test
-    void aRewardHandedToThePartnerIsFulfillingAndWhatTheProviderAddsJoinsTheClaimedEvent() {
+    void aRewardHandedToThePartnerIsFulfillingAndTheClaimedEventCarriesTheAddressAndEmail() {
         RewardId figure = reward("PHYSICAL", "8.00", "webhook", Set.of());
         live("100.00", null, figure);
         String token = earn("u-1");
-        app.webhookProvider.accepting(Acceptance.submitted(null).withClaimedEventData(Map.of(
-                "email", "ada@example.com", "shipping", Map.of("postalCode", "62701"), "awardId", "not-this-one")));
+        app.webhookProvider.accepting(Acceptance.submitted(null).sharingTheClaim());
 
         Claimed claimed = app.redemption.claim(token, new Claim(figure, ADDRESS, "ada@example.com"));
 
@@ -371,7 +361,7 @@ class RedemptionServiceTest extends ClaimTestSupport {
         assertThat(app.httpProvider.orders()).isEmpty();
         var pending = app.claimRepository.find(claimed.awardId()).orElseThrow();
         assertThat(pending.nextAttemptAt()).as("hidden from the retry job while the claim submits it")
-                .isEqualTo(app.clock.now().plus(FulfillmentService.RETRY_LEASE));
+                .isEqualTo(app.clock.now().plus(DeliverySubmissions.RETRY_LEASE));
         assertThat(entries(moment)).extracting(InMemoryBudgetLedger.Entry::kind)
                 .containsExactly("TOP_UP", "RESERVE", "SETTLE", "RELEASE");
 
@@ -448,12 +438,12 @@ class RedemptionServiceTest extends ClaimTestSupport {
         assertThat(claimed.delivery().status()).isEqualTo(FulfillmentStatus.PENDING);
         var pending = app.claimRepository.find(claimed.awardId()).orElseThrow();
         assertThat(pending.attempts()).isEqualTo(1);
-        assertThat(pending.nextAttemptAt()).isEqualTo(app.clock.now().plus(FulfillmentService.retryDelay(1)));
-        assertThat(app.fulfillment.retryDue(10)).isZero();
+        assertThat(pending.nextAttemptAt()).isEqualTo(app.clock.now().plus(DeliverySubmissions.retryDelay(1)));
+        assertThat(app.retryFulfillments.retryDue(10)).isZero();
 
-        for (int attempt = 2; attempt <= FulfillmentService.MAX_ATTEMPTS; attempt++) {
-            app.clock.advance(FulfillmentService.MAX_RETRY_DELAY);
-            assertThat(app.fulfillment.retryDue(10)).isEqualTo(1);
+        for (int attempt = 2; attempt <= DeliverySubmissions.MAX_ATTEMPTS; attempt++) {
+            app.clock.advance(DeliverySubmissions.MAX_RETRY_DELAY);
+            assertThat(app.retryFulfillments.retryDue(10)).isEqualTo(1);
         }
 
         assertThat(app.httpProvider.orders()).extracting(o -> o.attempt())
@@ -461,8 +451,8 @@ class RedemptionServiceTest extends ClaimTestSupport {
         assertThat(award(token).award().status()).isEqualTo(AwardStatus.FAILED);
         assertThat(award(token).delivery().reason()).startsWith("gave up after 8 attempts");
         assertThat(app.ledger.find(moment).orElseThrow().spent()).isEqualTo(usd("0.00"));
-        app.clock.advance(FulfillmentService.MAX_RETRY_DELAY);
-        assertThat(app.fulfillment.retryDue(10)).isZero();
+        app.clock.advance(DeliverySubmissions.MAX_RETRY_DELAY);
+        assertThat(app.retryFulfillments.retryDue(10)).isZero();
     }
 
     @Test
@@ -473,10 +463,10 @@ class RedemptionServiceTest extends ClaimTestSupport {
         Claimed claimed = app.redemption.claim(token, new Claim(card, null, null));
 
         assertThat(app.background.discardAll()).as("lost in a shutdown").isEqualTo(1);
-        app.clock.advance(FulfillmentService.RETRY_LEASE.minusSeconds(1));
-        assertThat(app.fulfillment.retryDue(10)).isZero();
+        app.clock.advance(DeliverySubmissions.RETRY_LEASE.minusSeconds(1));
+        assertThat(app.retryFulfillments.retryDue(10)).isZero();
         app.clock.advance(Duration.ofSeconds(1));
-        assertThat(app.fulfillment.retryDue(10)).isEqualTo(1);
+        assertThat(app.retryFulfillments.retryDue(10)).isEqualTo(1);
 
         assertThat(app.httpProvider.orders()).singleElement()
                 .satisfies(order -> assertThat(order.awardId()).isEqualTo(claimed.awardId()));
@@ -490,13 +480,13 @@ class RedemptionServiceTest extends ClaimTestSupport {
         String token = earn("u-1");
         app.redemption.claim(token, new Claim(card, null, null));
 
-        app.clock.advance(FulfillmentService.LEASE_LEFT_TO_SUBMIT.plusSeconds(1));
+        app.clock.advance(DeliverySubmissions.LEASE_LEFT_TO_SUBMIT.plusSeconds(1));
         assertThat(app.background.runAll()).isEqualTo(1);
         assertThat(app.httpProvider.orders()).isEmpty();
-        assertThat(app.fulfillment.retryDue(10)).as("still the claim's lease").isZero();
+        assertThat(app.retryFulfillments.retryDue(10)).as("still the claim's lease").isZero();
 
-        app.clock.advance(FulfillmentService.LEASE_LEFT_TO_SUBMIT);
-        assertThat(app.fulfillment.retryDue(10)).isEqualTo(1);
+        app.clock.advance(DeliverySubmissions.LEASE_LEFT_TO_SUBMIT);
+        assertThat(app.retryFulfillments.retryDue(10)).isEqualTo(1);
         assertThat(app.httpProvider.orders()).hasSize(1);
         assertThat(award(token).award().status()).isEqualTo(AwardStatus.FULFILLING);
     }
@@ -511,8 +501,8 @@ class RedemptionServiceTest extends ClaimTestSupport {
         app.httpProvider.whileSubmitting(order -> {
             if (retriedMeanwhile.get() < 0) {
                 // the provider is slow: the claim's first lease is over, the one renewed when the submission began is not
-                app.clock.advance(FulfillmentService.RETRY_LEASE.minusSeconds(30));
-                retriedMeanwhile.set(app.fulfillment.retryDue(10));
+                app.clock.advance(DeliverySubmissions.RETRY_LEASE.minusSeconds(30));
+                retriedMeanwhile.set(app.retryFulfillments.retryDue(10));
             }
         });
 
@@ -526,7 +516,7 @@ class RedemptionServiceTest extends ClaimTestSupport {
 
     @Test
     void everyProviderWithAGatewayIsOfferedAndTheClaimAsksTheRewardsOwn() {
-        assertThat(app.fulfillment.supportedProviders()).containsExactlyInAnyOrder(FulfillmentProvider.values());
+        assertThat(app.gateways.supportedProviders()).containsExactlyInAnyOrder(FulfillmentProvider.values());
         RewardId credit = reward("sandbox");
         RewardId figure = reward("PHYSICAL", "8.00", "webhook", Set.of());
         live("100.00", new Limits(5, null, null, Duration.ZERO, null), credit, figure);

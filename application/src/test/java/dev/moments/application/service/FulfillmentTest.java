@@ -24,13 +24,12 @@ import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.partner.SpendingMonth;
 import dev.moments.domain.reward.RewardId;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Every transition of a reported delivery, and its idempotency, on in-memory ports. */
-class FulfillmentServiceTest extends ClaimTestSupport {
+class FulfillmentTest extends ClaimTestSupport {
 
     private Claimed webhookClaim(MomentId[] moment, String total) {
         RewardId figure = reward("PHYSICAL", "8.00", "webhook", Set.of());
@@ -47,11 +46,11 @@ class FulfillmentServiceTest extends ClaimTestSupport {
         MomentId[] moment = new MomentId[1];
         Claimed claimed = webhookClaim(moment, "100.00");
 
-        assertThat(app.fulfillment.report(new Report(claimed.awardId(), partner, FulfillmentStatus.FULFILLED,
+        assertThat(app.reportFulfillment.report(new Report(claimed.awardId(), partner, FulfillmentStatus.FULFILLED,
                 "ship-1", "TRACK-9", null))).isEqualTo(Result.APPLIED);
-        assertThat(app.fulfillment.report(new Report(claimed.awardId(), partner, FulfillmentStatus.FULFILLED, null,
+        assertThat(app.reportFulfillment.report(new Report(claimed.awardId(), partner, FulfillmentStatus.FULFILLED, null,
                 null, null))).isEqualTo(Result.DUPLICATE);
-        assertThat(app.fulfillment.report(new Report(claimed.awardId(), partner, FulfillmentStatus.FAILED, null, null,
+        assertThat(app.reportFulfillment.report(new Report(claimed.awardId(), partner, FulfillmentStatus.FAILED, null, null,
                 "lost"))).isEqualTo(Result.IGNORED);
 
         AwardView view = view(claimed.awardId());
@@ -68,7 +67,7 @@ class FulfillmentServiceTest extends ClaimTestSupport {
         Claimed claimed = webhookClaim(moment, "10.00");
         assertThat(app.moments.get(partner, moment[0]).moment().status()).isEqualTo(MomentStatus.EXHAUSTED);
 
-        assertThat(app.fulfillment.report(new Report(claimed.awardId(), partner, FulfillmentStatus.FAILED, null, null,
+        assertThat(app.reportFulfillment.report(new Report(claimed.awardId(), partner, FulfillmentStatus.FAILED, null, null,
                 "address unknown"))).isEqualTo(Result.APPLIED);
 
         AwardView view = view(claimed.awardId());
@@ -81,7 +80,7 @@ class FulfillmentServiceTest extends ClaimTestSupport {
         assertThat(app.ledger.find(moment[0]).orElseThrow().remaining()).isEqualTo(usd("10.00"));
         assertThat(app.moments.get(partner, moment[0]).moment().status()).isEqualTo(MomentStatus.LIVE);
         assertThat(app.spending.charged(partner, SpendingMonth.of(app.clock.now()))).isEqualTo(usd("0.00"));
-        assertThat(app.fulfillment.report(new Report(claimed.awardId(), partner, FulfillmentStatus.FAILED, null, null,
+        assertThat(app.reportFulfillment.report(new Report(claimed.awardId(), partner, FulfillmentStatus.FAILED, null, null,
                 "again"))).isEqualTo(Result.DUPLICATE);
         assertThat(app.ledger.entries()).filteredOn(e -> e.kind().equals("REFUND")).hasSize(1);
     }
@@ -91,7 +90,7 @@ class FulfillmentServiceTest extends ClaimTestSupport {
         MomentId[] moment = new MomentId[1];
         Claimed claimed = webhookClaim(moment, "100.00");
 
-        app.fulfillment.report(new Report(claimed.awardId(), partner, FulfillmentStatus.CANCELLED, null, null, null));
+        app.reportFulfillment.report(new Report(claimed.awardId(), partner, FulfillmentStatus.CANCELLED, null, null, null));
 
         AwardView view = view(claimed.awardId());
         assertThat(view.award().status()).isEqualTo(AwardStatus.FAILED);
@@ -105,19 +104,19 @@ class FulfillmentServiceTest extends ClaimTestSupport {
         MomentId[] moment = new MomentId[1];
         Claimed claimed = webhookClaim(moment, "100.00");
         PartnerId other = app.partners.create(new CreatePartnerCommand("Other", "USD")).partner().id();
-        assertThatThrownBy(() -> app.fulfillment.report(new Report(claimed.awardId(), other,
+        assertThatThrownBy(() -> app.reportFulfillment.report(new Report(claimed.awardId(), other,
                 FulfillmentStatus.FULFILLED, null, null, null))).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> app.fulfillment.report(new Report(new AwardId("awd_nope"), partner,
+        assertThatThrownBy(() -> app.reportFulfillment.report(new Report(new AwardId("awd_nope"), partner,
                 FulfillmentStatus.FULFILLED, null, null, null))).isInstanceOf(NotFoundException.class);
 
         RewardId credit = reward("sandbox");
         live("100.00", null, credit);
         String token = earn("u-2");
         AwardId unclaimed = app.redemption.preview(token).awardId();
-        assertThatThrownBy(() -> app.fulfillment.report(new Report(unclaimed, partner, FulfillmentStatus.FULFILLED,
+        assertThatThrownBy(() -> app.reportFulfillment.report(new Report(unclaimed, partner, FulfillmentStatus.FULFILLED,
                 null, null, null))).isInstanceOf(NotReportableException.class);
         Claimed sandbox = app.redemption.claim(token, new Claim(credit, null, null));
-        assertThatThrownBy(() -> app.fulfillment.report(new Report(sandbox.awardId(), partner,
+        assertThatThrownBy(() -> app.reportFulfillment.report(new Report(sandbox.awardId(), partner,
                 FulfillmentStatus.FAILED, null, null, null))).isInstanceOf(NotReportableException.class);
         assertThat(view(sandbox.awardId()).award().status()).isEqualTo(AwardStatus.FULFILLED);
     }
@@ -132,14 +131,14 @@ class FulfillmentServiceTest extends ClaimTestSupport {
         assertThat(app.claimRepository.find(claimed.awardId()).orElseThrow().status())
                 .isEqualTo(FulfillmentStatus.PENDING);
 
-        assertThat(app.fulfillment.report(new Report(claimed.awardId(), null, FulfillmentStatus.SUBMITTED, "ord_7",
+        assertThat(app.reportFulfillment.report(new Report(claimed.awardId(), null, FulfillmentStatus.SUBMITTED, "ord_7",
                 null, null))).isEqualTo(Result.APPLIED);
         assertThat(view(claimed.awardId()).award().status()).isEqualTo(AwardStatus.FULFILLING);
-        assertThat(app.fulfillment.report(new Report(claimed.awardId(), null, FulfillmentStatus.SUBMITTED, "ord_7",
+        assertThat(app.reportFulfillment.report(new Report(claimed.awardId(), null, FulfillmentStatus.SUBMITTED, "ord_7",
                 null, null))).isEqualTo(Result.DUPLICATE);
-        assertThat(app.fulfillment.report(new Report(claimed.awardId(), null, FulfillmentStatus.FULFILLED, "ord_7",
+        assertThat(app.reportFulfillment.report(new Report(claimed.awardId(), null, FulfillmentStatus.FULFILLED, "ord_7",
                 "GIFT-1", null))).isEqualTo(Result.APPLIED);
-        assertThat(app.fulfillment.report(new Report(claimed.awardId(), null, FulfillmentStatus.CANCELLED, "ord_7",
+        assertThat(app.reportFulfillment.report(new Report(claimed.awardId(), null, FulfillmentStatus.CANCELLED, "ord_7",
                 null, null))).isEqualTo(Result.IGNORED);
 
         AwardView view = view(claimed.awardId());
@@ -147,8 +146,8 @@ class FulfillmentServiceTest extends ClaimTestSupport {
         assertThat(view.delivery().code()).isEqualTo("GIFT-1");
         assertThat(view.delivery().reason()).isNull();
         // no longer pending: the retry job leaves it alone
-        app.clock.advance(FulfillmentService.MAX_RETRY_DELAY);
-        assertThat(app.fulfillment.retryDue(10)).isZero();
+        app.clock.advance(DeliverySubmissions.MAX_RETRY_DELAY);
+        assertThat(app.retryFulfillments.retryDue(10)).isZero();
         assertThat(app.ledger.entries()).filteredOn(e -> e.momentId().equals(moment))
                 .extracting(InMemoryBudgetLedger.Entry::kind).doesNotContain("REFUND");
     }
@@ -159,7 +158,7 @@ class FulfillmentServiceTest extends ClaimTestSupport {
         live("100.00", null, card);
         Claimed claimed = app.redemption.claim(earn("u-1"), new Claim(card, null, null));
 
-        assertThat(app.fulfillment.report(new Report(claimed.awardId(), null, FulfillmentStatus.FULFILLED, "ord_5",
+        assertThat(app.reportFulfillment.report(new Report(claimed.awardId(), null, FulfillmentStatus.FULFILLED, "ord_5",
                 "GIFT-5", null))).isEqualTo(Result.APPLIED);
         app.background.runAll();
 
@@ -175,14 +174,15 @@ class FulfillmentServiceTest extends ClaimTestSupport {
         MomentId moment = live("100.00", null, card);
         String token = earn("u-1");
         DirectTransactions transactions = new DirectTransactions();
-        FulfillmentService withoutGateways = new FulfillmentService(app.awardRepository, app.momentRepository,
-                app.rewardRepository, app.claimRepository, app.ledger, app.spending,
-                new ListeningMoments(app.momentRepository, app.clock, Duration.ofSeconds(5)), app.outbox, List.of(),
-                new SequentialIds(), app.clock, transactions);
-        RedemptionService redemption = new RedemptionService(app.awardRepository, app.momentRepository,
-                app.rewardRepository, app.claimRepository, withoutGateways, app.background, app.outbox,
-                new SequentialIds(), app.clock, transactions);
-        assertThat(withoutGateways.supportedProviders()).isEmpty();
+        FulfillmentGateways none = new FulfillmentGateways(List.of());
+        DeliverySubmissions submissions = new DeliverySubmissions(app.awardRepository, app.rewardRepository,
+                app.claimRepository, app.deliveries, none, app.clock, transactions);
+        RedeemService redemption = new RedeemService(app.awardRepository,
+                new RedemptionViews(app.momentRepository, app.rewardRepository, app.claimRepository, none),
+                new Claiming(app.awardRepository, app.momentRepository, app.rewardRepository, app.claimRepository,
+                        app.money, none, app.outbox, new SequentialIds()),
+                submissions, app.background, app.clock, transactions);
+        assertThat(none.supportedProviders()).isEmpty();
 
         Claimed claimed = redemption.claim(token, new Claim(card, null, null));
         assertThat(claimed.status()).isEqualTo(AwardStatus.CLAIMED);
@@ -199,10 +199,10 @@ class FulfillmentServiceTest extends ClaimTestSupport {
     void aProviderCallbackForAnAwardItDoesNotDeliverIsIgnored() {
         MomentId[] moment = new MomentId[1];
         Claimed claimed = webhookClaim(moment, "100.00");
-        assertThat(app.fulfillment.report(new Report(claimed.awardId(), null, FulfillmentStatus.FAILED, null, null,
+        assertThat(app.reportFulfillment.report(new Report(claimed.awardId(), null, FulfillmentStatus.FAILED, null, null,
                 "x"))).isEqualTo(Result.IGNORED);
         assertThat(view(claimed.awardId()).award().status()).isEqualTo(AwardStatus.FULFILLING);
-        assertThatThrownBy(() -> app.fulfillment.report(new Report(new AwardId("awd_nope"), null,
+        assertThatThrownBy(() -> app.reportFulfillment.report(new Report(new AwardId("awd_nope"), null,
                 FulfillmentStatus.FAILED, null, null, null))).isInstanceOf(NotFoundException.class);
     }
 }

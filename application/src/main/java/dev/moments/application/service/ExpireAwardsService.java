@@ -1,24 +1,15 @@
 package dev.moments.application.service;
 
-import dev.moments.application.port.in.AwardView;
-import dev.moments.application.port.in.CancelAwardUseCase;
 import dev.moments.application.port.in.ExpireAwardsUseCase;
-import dev.moments.application.port.in.NotFoundException;
 import dev.moments.application.port.out.AwardRepository;
-import dev.moments.application.port.out.BudgetLedger;
 import dev.moments.application.port.out.Clock;
-import dev.moments.application.port.out.ConcurrentWriteException;
-import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.PartnerSpending;
 import dev.moments.application.port.out.TransactionRunner;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.AwardStatus;
-import dev.moments.domain.moment.Moment;
 import dev.moments.domain.partner.PartnerId;
-import dev.moments.domain.partner.SpendingMonth;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -27,44 +18,27 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Ends unclaimed awards — cancelled by the partner or expired — and gives each reservation back to its budget, and
- * its charge back to the partner's month, in the same transaction; a moment exhausted for want of that money goes
- * live again.
+ * The expiry job: awards nobody claimed in time end EXPIRED and give their reservations back, a batch in one
+ * transaction — or, if that fails, one award per transaction so that one bad award does not hold back the others.
  */
-public final class AwardLifecycleService implements CancelAwardUseCase, ExpireAwardsUseCase {
+public final class ExpireAwardsService implements ExpireAwardsUseCase {
 
     /** The statuses an award expires from (those {@link AwardRepository#lockExpired} finds). */
     private static final Set<AwardStatus> EXPIRABLE = EnumSet.of(AwardStatus.EARNED, AwardStatus.PENDING_REVIEW);
 
     private final AwardRepository awards;
-    private final MomentRepository moments;
-    private final BudgetLedger ledger;
     private final PartnerSpending spending;
-    private final ListeningMoments listening;
-    private final BudgetFollower follower;
+    private final AwardEndings endings;
     private final Clock clock;
     private final Transactions transactions;
 
-    public AwardLifecycleService(AwardRepository awards, MomentRepository moments, BudgetLedger ledger,
-                                 PartnerSpending spending, ListeningMoments listening, Clock clock,
-                                 TransactionRunner transactions) {
+    public ExpireAwardsService(AwardRepository awards, PartnerSpending spending, AwardEndings endings, Clock clock,
+                               TransactionRunner transactions) {
         this.awards = awards;
-        this.moments = moments;
-        this.ledger = ledger;
         this.spending = spending;
-        this.listening = listening;
-        this.follower = new BudgetFollower(moments, ledger, listening);
+        this.endings = endings;
         this.clock = clock;
         this.transactions = new Transactions(transactions);
-    }
-
-    @Override
-    public AwardView cancel(PartnerId partnerId, AwardId awardId) {
-        return transactions.run(() -> {
-            Award award = awards.find(partnerId, awardId).orElseThrow(() -> new NotFoundException("award", awardId));
-            Award cancelled = end(award, AwardStatus.CANCELLED, clock.now());
-            return new AwardView(cancelled, Optional.empty(), null);
-        });
     }
 
     @Override
@@ -98,7 +72,7 @@ public final class AwardLifecycleService implements CancelAwardUseCase, ExpireAw
     private boolean expireOne(AwardId id, Instant now) {
         Optional<Award> award = awards.lock(id).filter(found -> EXPIRABLE.contains(found.status()))
                 .filter(found -> found.isExpiredAt(now));
-        award.ifPresent(found -> end(found, AwardStatus.EXPIRED, now));
+        award.ifPresent(found -> endings.end(found, AwardStatus.EXPIRED, now));
         return award.isPresent();
     }
 
@@ -115,27 +89,8 @@ public final class AwardLifecycleService implements CancelAwardUseCase, ExpireAw
                 spending.lock(award.partnerId());
                 locked = award.partnerId();
             }
-            end(award, AwardStatus.EXPIRED, now);
+            endings.end(award, AwardStatus.EXPIRED, now);
         }
         return due.size();
-    }
-
-    private Award end(Award award, AwardStatus status, Instant now) {
-        Award ended = award.moveTo(status, now);
-        String reason = status == AwardStatus.CANCELLED ? "cancelled by the partner" : "not claimed in time";
-        if (!awards.updateStatus(ended, award.status(), reason)) {
-            throw new ConcurrentWriteException("award " + award.id() + " changed meanwhile", null);
-        }
-        Moment before = moments.find(award.partnerId(), award.momentId()).orElseThrow();
-        if (award.reserved().isPositive()) {
-            // the partner's spending before the budget, as when paying (lock order)
-            spending.giveBack(award.partnerId(), award.reserved(), SpendingMonth.of(award.earnedAt()));
-            ledger.release(award.momentId(), award.id(), award.reserved(),
-                    LocalDate.ofInstant(award.earnedAt(), before.schedule().timezone()), now);
-            // Read again after the release, which waited for the budget row: an award that took the last money
-            // may have made the moment EXHAUSTED meanwhile, and this release is what makes it LIVE again.
-            follower.follow(award.partnerId(), award.momentId(), now);
-        }
-        return ended;
     }
 }

@@ -1,7 +1,6 @@
 package dev.moments.application.service;
 
 import dev.moments.application.port.out.BudgetLedger;
-import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.PartnerSpending;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.moment.Moment;
@@ -11,21 +10,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * What a claim and a failed delivery do to the money: settle an award's reservation at the reward's cost (the rest
- * released to the budget and given back to the partner's month), and refund that cost when the delivery fails for
- * good. Callers hold the award's row lock; this takes the partner's, then the budget's (docs/architecture.md), and a
- * moment exhausted for want of the money given back goes live again.
+ * What happens to an award's money after it was paid: a claim settles the reservation at the reward's cost (the rest
+ * released to the budget and given back to the partner's month), a delivery that fails for good refunds that cost,
+ * and an award that ends unclaimed gives its whole reservation back. Callers hold the award's row lock; this takes
+ * the partner's, then the budget's (docs/architecture.md), and a moment exhausted for want of the money given back
+ * goes live again.
  */
-final class ClaimMoney {
+public final class AwardMoney {
 
     private final BudgetLedger ledger;
     private final PartnerSpending spending;
     private final BudgetFollower follower;
 
-    ClaimMoney(MomentRepository moments, BudgetLedger ledger, PartnerSpending spending, ListeningMoments listening) {
+    public AwardMoney(BudgetLedger ledger, PartnerSpending spending, BudgetFollower follower) {
         this.ledger = ledger;
         this.spending = spending;
-        this.follower = new BudgetFollower(moments, ledger, listening);
+        this.follower = follower;
     }
 
     /** What a claim of a reward costing {@code rewardCost} charges the award: never more than its reservation. */
@@ -62,6 +62,21 @@ final class ClaimMoney {
         lock(award);
         spending.giveBack(award.partnerId(), cost, SpendingMonth.of(award.earnedAt()));
         ledger.refund(award.momentId(), award.id(), cost, reservedOn(award, moment), now);
+        follower.follow(award.partnerId(), award.momentId(), now);
+    }
+
+    /**
+     * Gives an unclaimed award's whole reservation back to the partner's month, then to the budget (the lock order);
+     * the caller holds the partner's lock when it ends several awards in one transaction.
+     */
+    void release(Award award, Moment moment, Instant now) {
+        if (!award.reserved().isPositive()) {
+            return;
+        }
+        spending.giveBack(award.partnerId(), award.reserved(), SpendingMonth.of(award.earnedAt()));
+        ledger.release(award.momentId(), award.id(), award.reserved(), reservedOn(award, moment), now);
+        // after the release, which waited for the budget row: an award that took the last money may have made the
+        // moment EXHAUSTED meanwhile, and this release is what makes it LIVE again
         follower.follow(award.partnerId(), award.momentId(), now);
     }
 

@@ -17,14 +17,14 @@ import java.time.YearMonth;
 import java.util.Objects;
 
 /** Shows partners their budgets' ledgers and monthly statements. */
-public final class StatementService implements GetLedgerQuery {
+public final class GetLedgerService implements GetLedgerQuery {
 
     private final LedgerHistory history;
     private final MomentRepository moments;
     private final PartnerRepository partners;
     private final PartnerSpending spending;
 
-    public StatementService(LedgerHistory history, MomentRepository moments, PartnerRepository partners,
+    public GetLedgerService(LedgerHistory history, MomentRepository moments, PartnerRepository partners,
                             PartnerSpending spending) {
         this.history = history;
         this.moments = moments;

@@ -20,7 +20,7 @@ import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.redemption.RedemptionToken;
 
 /** Shows partners their awards. */
-public final class AwardService implements GetAwardQuery {
+public final class GetAwardService implements GetAwardQuery {
 
     private final AwardRepository awards;
     private final MomentRepository moments;
@@ -28,7 +28,7 @@ public final class AwardService implements GetAwardQuery {
     private final ClaimRepository claims;
     private final RewardRepository rewards;
 
-    public AwardService(AwardRepository awards, MomentRepository moments, TokenSealer sealer, ClaimRepository claims,
+    public GetAwardService(AwardRepository awards, MomentRepository moments, TokenSealer sealer, ClaimRepository claims,
                         RewardRepository rewards) {
         this.awards = awards;
         this.moments = moments;
@@ -41,7 +41,7 @@ public final class AwardService implements GetAwardQuery {
     @Override
     public AwardView get(PartnerId partnerId, AwardId id) {
         AwardView view = view(awards.find(partnerId, id).orElseThrow(() -> new NotFoundException("award", id)));
-        Delivery delivery = claims.find(id).map(claim -> FulfillmentService.delivery(claim,
+        Delivery delivery = claims.find(id).map(claim -> Deliveries.view(claim,
                 rewards.find(partnerId, claim.rewardId()).orElse(null))).orElse(null);
         return new AwardView(view.award(), view.token(), view.announcement(), awards.history(id), delivery);
     }

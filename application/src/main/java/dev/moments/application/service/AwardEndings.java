@@ -1,0 +1,49 @@
+package dev.moments.application.service;
+
+import dev.moments.application.port.out.AwardRepository;
+import dev.moments.application.port.out.ConcurrentWriteException;
+import dev.moments.application.port.out.DomainEventOutbox;
+import dev.moments.application.port.out.IdGenerator;
+import dev.moments.application.port.out.MomentRepository;
+import dev.moments.domain.award.Award;
+import dev.moments.domain.award.AwardStatus;
+import dev.moments.domain.events.AwardCancelled;
+import dev.moments.domain.events.AwardExpired;
+import dev.moments.domain.moment.Moment;
+import java.time.Instant;
+
+/**
+ * Ends an unclaimed award — CANCELLED by its partner or EXPIRED unclaimed — and gives its reservation back to the
+ * budget and its charge back to the partner's month, in the caller's transaction, which holds the award's row lock.
+ */
+public final class AwardEndings {
+
+    private final AwardRepository awards;
+    private final MomentRepository moments;
+    private final AwardMoney money;
+    private final DomainEventOutbox outbox;
+    private final IdGenerator ids;
+
+    public AwardEndings(AwardRepository awards, MomentRepository moments, AwardMoney money, DomainEventOutbox outbox,
+                        IdGenerator ids) {
+        this.awards = awards;
+        this.moments = moments;
+        this.money = money;
+        this.outbox = outbox;
+        this.ids = ids;
+    }
+
+    /** Moves {@code award} to {@code status} (CANCELLED or EXPIRED), gives its money back and raises the event. */
+    Award end(Award award, AwardStatus status, Instant now) {
+        Award ended = award.moveTo(status, now);
+        String reason = status == AwardStatus.CANCELLED ? "cancelled by the partner" : "not claimed in time";
+        if (!awards.updateStatus(ended, award.status(), reason)) {
+            throw new ConcurrentWriteException("award " + award.id() + " changed meanwhile", null);
+        }
+        Moment moment = moments.find(award.partnerId(), award.momentId()).orElseThrow();
+        money.release(award, moment, now);
+        outbox.raise(status == AwardStatus.CANCELLED ? new AwardCancelled(ended, now) : new AwardExpired(ended, now),
+                ids);
+        return ended;
+    }
+}

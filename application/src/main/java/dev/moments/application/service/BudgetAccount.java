@@ -1,0 +1,195 @@
+package dev.moments.application.service;
+
+import dev.moments.application.port.out.AwardRepository;
+import dev.moments.application.port.out.BudgetLedger;
+import dev.moments.application.port.out.MomentRepository;
+import dev.moments.domain.award.AwardId;
+import dev.moments.domain.award.Candidate;
+import dev.moments.domain.budget.Budget;
+import dev.moments.domain.moment.Moment;
+import dev.moments.domain.moment.MomentStatus;
+import dev.moments.domain.shared.Money;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One moment's money and limits within a transaction that pays: its budget, status and definition as they stand
+ * under the budget lock, today's charges, the users' awards so far, and the awards booked here. The policies are asked
+ * against this state ({@link #candidate}), so completions decided one after the other in memory get the answers that
+ * paying them one by one would give.
+ */
+final class BudgetAccount {
+
+    private final AwardRepository awards;
+    private final Set<String> users = new LinkedHashSet<>();
+    private final List<AwardId> reservedFor = new ArrayList<>();
+    private final Map<String, Instant> lastEarnedHere = new HashMap<>();
+    private final Map<String, Integer> devices = new HashMap<>();
+    private Moment moment;
+    private Map<String, Integer> earned;
+    private Budget budget;
+    private Money chargedToday;
+
+    BudgetAccount(Moment moment, AwardRepository awards) {
+        this.moment = moment;
+        this.awards = awards;
+    }
+
+    /** A user whose completion this account will decide: their awards are read together when it opens. */
+    void expect(String userId) {
+        users.add(userId);
+    }
+
+    /**
+     * Takes the budget's lock and reads what it guards (the moment as it stands, the budget, today's charges), and
+     * the users' awards so far.
+     */
+    void open(BudgetLedger ledger, MomentRepository moments, Instant now) {
+        budget = ledger.lock(moment.id());
+        // The definition too, not only the status: the index's copy may be older than an edit (limits, price,
+        // time zone), and every edit takes this lock first.
+        moment = moments.find(moment.partnerId(), moment.id()).orElse(moment);
+        if (budget.dailyCap() != null && moment.status() == MomentStatus.LIVE) {
+            chargedToday = ledger.state(moment.id(), moment.schedule().timezone(), now).spentToday();
+        }
+        earned = new HashMap<>(awards.countForUsers(moment.id(), users));
+    }
+
+    Moment moment() {
+        return moment;
+    }
+
+    Budget budget() {
+        return budget;
+    }
+
+    /** The awards booked here that reserve money, in booking order. */
+    List<AwardId> reservedFor() {
+        return reservedFor;
+    }
+
+    /** Whether completions of the moment are free: it is in TEST. */
+    boolean isTest() {
+        return moment.status() == MomentStatus.TEST;
+    }
+
+    /** What one more completion costs now: the price per action, or nothing in TEST. */
+    Money price() {
+        return isTest() ? Money.zero(budget.total().currency()) : budget.costPerAction();
+    }
+
+    /**
+     * Books an award in memory (its reservation, today's charges, the user's and the device's counts) and answers
+     * its completion number for the user.
+     */
+    int book(String userId, String deviceId, Money price, AwardId awardId, Instant now) {
+        if (!isTest()) {
+            budget = budget.reserve(price);
+            if (chargedToday != null) {
+                chargedToday = chargedToday.plus(price);
+            }
+            reservedFor.add(awardId);
+        }
+        lastEarnedHere.put(userId, now);
+        if (deviceId != null) {
+            devices.computeIfPresent(deviceId, (device, count) -> count + 1);
+        }
+        return earned.merge(userId, 1, Integer::sum);
+    }
+
+    /**
+     * The completion as the policies see it from under the locks, counting the awards booked here. Concurrent
+     * completions of one user are serialised by the user's progress row and, as a last resort, the unique
+     * (moment, user, completion) key; those of one device by {@link AwardRepository#lockAndCountForDevice}.
+     */
+    Candidate candidate(Awarding.Completion completion, PartnerMonth partner, Instant now) {
+        return new Locked(completion, partner, now);
+    }
+
+    /** A completion decided against this account. */
+    private final class Locked implements Candidate {
+
+        private final Awarding.Completion completion;
+        private final PartnerMonth partner;
+        private final Instant now;
+
+        Locked(Awarding.Completion completion, PartnerMonth partner, Instant now) {
+            this.completion = completion;
+            this.partner = partner;
+            this.now = now;
+        }
+
+        @Override
+        public Moment moment() {
+            return moment;
+        }
+
+        @Override
+        public Instant now() {
+            return now;
+        }
+
+        @Override
+        public Instant completedAt() {
+            return completion.completedAt();
+        }
+
+        @Override
+        public String userId() {
+            return completion.userId();
+        }
+
+        @Override
+        public String deviceId() {
+            return completion.deviceId();
+        }
+
+        @Override
+        public boolean testUser() {
+            return completion.testUser();
+        }
+
+        @Override
+        public boolean inAudience() {
+            return completion.inAudience();
+        }
+
+        @Override
+        public int awardsOfUser() {
+            return earned.getOrDefault(completion.userId(), 0);
+        }
+
+        @Override
+        public Optional<Instant> lastAwardOfUser() {
+            return Optional.ofNullable(lastEarnedHere.get(completion.userId()))
+                    .or(() -> awards.lastEarnedAt(moment.id(), completion.userId()));
+        }
+
+        @Override
+        public int awardsOnDevice() {
+            return devices.computeIfAbsent(completion.deviceId(),
+                    device -> awards.lockAndCountForDevice(moment.id(), device));
+        }
+
+        @Override
+        public Budget budget() {
+            return budget;
+        }
+
+        @Override
+        public Money chargedToday() {
+            return chargedToday;
+        }
+
+        @Override
+        public Optional<Money> monthlyRoom() {
+            return partner.room();
+        }
+    }
+}
