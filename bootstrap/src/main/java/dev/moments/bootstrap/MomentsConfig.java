@@ -26,6 +26,15 @@ public interface MomentsConfig {
     @WithDefault("PT5S")
     Duration momentIndexMaxAge();
 
+    /**
+     * The PostgreSQL schema that holds the service's tables ({@code MOMENTS_SCHEMA}): Flyway creates and migrates it,
+     * every pooled connection searches it and Hibernate qualifies its tables with it (application.properties), so the
+     * database URL names no schema. A lower-case SQL name; anything else stops the start.
+     */
+    @WithDefault("moments")
+    @WithConverter(SchemaNameConverter.class)
+    String schema();
+
     /** The URL users reach the service at; redemption links start with it. */
     @WithDefault("http://localhost:8080")
     String publicUrl();
