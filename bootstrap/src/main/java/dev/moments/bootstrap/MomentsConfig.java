@@ -35,9 +35,11 @@ public interface MomentsConfig {
     @WithConverter(SchemaNameConverter.class)
     String schema();
 
-    /** The URL users reach the service at; redemption links start with it. */
-    @WithDefault("http://localhost:8080")
-    String publicUrl();
+    /**
+     * The URL users reach the service at ({@code MOMENTS_PUBLIC_URL}); redemption links and the startup banner start
+     * with it. Unset: where this instance's HTTP server listens once it is bound, e.g. {@code http://localhost:8080}.
+     */
+    Optional<String> publicUrl();
 
     /** How often the expiry job expires unclaimed awards past their deadline. */
     @WithDefault("30s")
