@@ -49,8 +49,8 @@ service_start() {
       QUARKUS_HTTP_PORT="$port" \
       MOMENTS_ADMIN_TOKEN="$ADMIN_TOKEN" \
       MOMENTS_PUBLIC_URL="$URL" \
-      QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB?currentSchema=$schema" \
-      QUARKUS_FLYWAY_SCHEMAS="$schema" \
+      QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" \
+      MOMENTS_SCHEMA="$schema" \
       QUARKUS_FLYWAY_CLEAN_DISABLED=false \
       QUARKUS_FLYWAY_CLEAN_AT_START=true \
       "${settings[@]}" \

@@ -26,9 +26,20 @@ public interface MomentsConfig {
     @WithDefault("PT5S")
     Duration momentIndexMaxAge();
 
-    /** The URL users reach the service at; redemption links start with it. */
-    @WithDefault("http://localhost:8080")
-    String publicUrl();
+    /**
+     * The PostgreSQL schema that holds the service's tables ({@code MOMENTS_SCHEMA}): Flyway creates and migrates it,
+     * every pooled connection searches it and Hibernate qualifies its tables with it (application.properties), so the
+     * database URL names no schema. A lower-case SQL name; anything else stops the start.
+     */
+    @WithDefault("moments")
+    @WithConverter(SchemaNameConverter.class)
+    String schema();
+
+    /**
+     * The URL users reach the service at ({@code MOMENTS_PUBLIC_URL}); redemption links and the startup banner start
+     * with it. Unset: where this instance's HTTP server listens once it is bound, e.g. {@code http://localhost:8080}.
+     */
+    Optional<String> publicUrl();
 
     /** How often the expiry job expires unclaimed awards past their deadline. */
     @WithDefault("30s")

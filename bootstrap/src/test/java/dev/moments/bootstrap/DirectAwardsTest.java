@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +52,7 @@ class DirectAwardsTest {
                 .body("status", equalTo("EARNED"))
                 .body("test", equalTo(false))
                 .body("reserved", equalTo("10.00"))
-                .body("redeemUrl", matchesPattern("http://localhost:8080/r/[A-Za-z0-9_-]{43}"))
+                .body("redeemUrl", matchesPattern("http://localhost:" + RestAssured.port + "/r/[A-Za-z0-9_-]{43}"))
                 .extract().path("id");
         acme.request().get("/v1/awards/" + award).then().statusCode(200).body("userId", equalTo("u-42"));
         acme.moment(moment).body("budgetState.reserved", equalTo("10.00"))

@@ -57,11 +57,13 @@ class OutageTest {
         }
     }
 
+    /** A connection of its own (like psql's) to the service's database, searching the service's schema. */
     private Connection direct() throws SQLException {
         Config config = ConfigProvider.getConfig();
         Connection connection = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url",
                 String.class), config.getValue("quarkus.datasource.username", String.class), "");
         opened.add(connection);
+        connection.setSchema(config.getValue("moments.schema", String.class));
         return connection;
     }
 

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 class TwoInstancesIT {
 
-    private static final String SCHEMA = "moments_test_instances";
+    /** The instances' schema: {@code <it.schema-prefix>_instances} ({@code moments_test_instances} by default). */
+    private static final String SCHEMA = System.getProperty("it.schema-prefix", "moments_test") + "_instances";
     private static final String ADMIN_TOKEN = "it-admin-token-0123456789";
     /** Both instances must share the key that seals redemption tokens: either may show a link again. */
     private static final String TOKEN_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
@@ -206,9 +207,8 @@ class TwoInstancesIT {
             Map<String, String> env = builder.environment();
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            env.put("QUARKUS_DATASOURCE_JDBC_URL",
-                    "jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=" + SCHEMA);
-            env.put("QUARKUS_FLYWAY_SCHEMAS", SCHEMA);
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+            env.put("MOMENTS_SCHEMA", SCHEMA);
             env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", Boolean.toString(!emptySchema));
             env.put("QUARKUS_FLYWAY_CLEAN_AT_START", Boolean.toString(emptySchema));
             env.put("MOMENTS_ADMIN_TOKEN", ADMIN_TOKEN);

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.moments.application.port.out.DomainEventOutbox;
 import dev.moments.domain.partner.PartnerId;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,8 @@ class WalkingSkeletonTest {
                 .body("awards[0].momentId", equalTo(moment))
                 .body("awards[0].status", equalTo("EARNED"))
                 .body("awards[0].announcement", equalTo("You earned a reward!"))
-                .body("awards[0].redeemUrl", matchesPattern("http://localhost:8080/r/[A-Za-z0-9_-]{43}"))
+                .body("awards[0].redeemUrl",
+                        matchesPattern("http://localhost:" + RestAssured.port + "/r/[A-Za-z0-9_-]{43}"))
                 .body("progress[0].complete", equalTo(true))
                 .extract().path("awards[0].id");
         String redeemUrl = acme.order(eventId, "u-42", 42.50).statusCode(200)
