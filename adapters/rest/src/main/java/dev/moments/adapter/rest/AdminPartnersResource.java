@@ -2,6 +2,7 @@ package dev.moments.adapter.rest;
 
 import dev.moments.adapter.rest.dto.Requests;
 import dev.moments.adapter.rest.dto.Responses;
+import dev.moments.adapter.rest.security.Roles;
 import dev.moments.application.port.in.CreatePartnerCommand;
 import dev.moments.application.port.in.CreatePartnerUseCase;
 import dev.moments.application.port.in.CreatePartnerUseCase.PartnerCreated;
@@ -13,6 +14,7 @@ import dev.moments.domain.partner.ApiKeyId;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.shared.InvalidValueException;
 import dev.moments.domain.shared.Money;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The operator's API: partners, their keys and their monthly spending caps. */
+@RolesAllowed(Roles.ADMIN)
 @Path("/admin/v1/partners")
 @Tag(name = "Admin")
 @Produces(MediaType.APPLICATION_JSON)

@@ -18,7 +18,7 @@ public final class AdminToken {
     }
 
     /** Compares in constant time, so response timing reveals nothing of the token. */
-    boolean matches(String presented) {
+    public boolean matches(String presented) {
         return presented != null && MessageDigest.isEqual(value, presented.getBytes(StandardCharsets.UTF_8));
     }
 }

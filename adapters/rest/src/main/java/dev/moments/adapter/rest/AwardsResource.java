@@ -1,6 +1,7 @@
 package dev.moments.adapter.rest;
 
 import dev.moments.adapter.rest.dto.Responses;
+import dev.moments.adapter.rest.security.Roles;
 import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.CancelAwardUseCase;
 import dev.moments.application.port.in.GetAwardQuery;
@@ -8,6 +9,7 @@ import dev.moments.application.port.in.RedeemUseCase;
 import dev.moments.application.port.in.ReportFulfillmentUseCase;
 import dev.moments.adapter.rest.dto.Requests;
 import dev.moments.domain.fulfillment.FulfillmentStatus;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import dev.moments.domain.award.Award;
 import dev.moments.application.port.out.AwardFilter;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A partner's awards. */
+@RolesAllowed(Roles.PARTNER)
 @Path("/v1/awards")
 @Tag(name = "Awards")
 @Produces(MediaType.APPLICATION_JSON)

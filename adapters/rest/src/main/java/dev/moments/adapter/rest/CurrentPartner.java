@@ -1,23 +1,25 @@
 package dev.moments.adapter.rest;
 
+import dev.moments.adapter.rest.security.Roles;
 import dev.moments.domain.partner.PartnerId;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 
-/** The partner authenticated for the current request by its API key. */
+/** The partner of the current request, read from the identity its API key was authenticated as. */
 @RequestScoped
 public class CurrentPartner {
 
-    private PartnerId id;
+    private final SecurityIdentity identity;
 
-    void set(PartnerId id) {
-        this.id = id;
+    public CurrentPartner(SecurityIdentity identity) {
+        this.identity = identity;
     }
 
-    /** The authenticated partner; every partner endpoint runs behind the filter that sets it. */
+    /** The authenticated partner; only operations allowed to the partner role may ask. */
     public PartnerId id() {
-        if (id == null) {
+        if (identity.isAnonymous() || !identity.hasRole(Roles.PARTNER)) {
             throw new IllegalStateException("no partner authenticated for this request");
         }
-        return id;
+        return new PartnerId(identity.getPrincipal().getName());
     }
 }

@@ -5,6 +5,7 @@ import dev.moments.adapter.rest.dto.PlainJson;
 import dev.moments.adapter.rest.dto.Requests;
 import dev.moments.adapter.rest.dto.Responses;
 import dev.moments.adapter.rest.problem.ProblemMappers;
+import dev.moments.adapter.rest.security.Roles;
 import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.RecordEventCommand;
 import dev.moments.application.port.in.RecordEventUseCase;
@@ -14,6 +15,7 @@ import dev.moments.domain.event.EventContext;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.shared.InvalidValueException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Where partners report what their users did. */
+@RolesAllowed(Roles.PARTNER)
 @Path("/v1/events")
 @Tag(name = "Events")
 @Produces(MediaType.APPLICATION_JSON)

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.moments.adapter.rest.problem.Problem;
+import dev.moments.adapter.rest.security.Roles;
 import dev.moments.application.port.in.IdempotentRequestUseCase;
 import dev.moments.application.port.in.IdempotentRequestUseCase.IdempotentRequest;
 import dev.moments.application.port.in.IdempotentRequestUseCase.Outcome;
 import dev.moments.application.port.out.RecordedResponse;
 import dev.moments.domain.shared.Digests;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -30,7 +32,7 @@ import java.util.regex.Pattern;
  * creation joins the transaction that claims the key, and its response is rendered to bytes in that transaction, so
  * a retry gets exactly those bytes again (with {@code Idempotent-Replayed: true}).
  *
- * <p>Keys are the partner's own ({@link CurrentPartner}); the operators' endpoints ({@code /admin/...}) share one
+ * <p>Keys are the partner's own ({@link CurrentPartner}); the operator's requests (role {@link Roles#ADMIN}) share one
  * scope. A failed creation (4xx, 5xx) keeps nothing: the key may be sent again.
  */
 @ApplicationScoped
@@ -53,13 +55,15 @@ public class IdempotentCreations {
 
     private final IdempotentRequestUseCase idempotency;
     private final CurrentPartner partner;
+    private final SecurityIdentity identity;
     private final ContainerRequestContext request;
     private final ObjectMapper json;
 
     public IdempotentCreations(IdempotentRequestUseCase idempotency, CurrentPartner partner,
-                               ContainerRequestContext request, ObjectMapper json) {
+                               SecurityIdentity identity, ContainerRequestContext request, ObjectMapper json) {
         this.idempotency = idempotency;
         this.partner = partner;
+        this.identity = identity;
         this.request = request;
         this.json = json;
     }
@@ -89,7 +93,7 @@ public class IdempotentCreations {
     }
 
     private String scope() {
-        return request.getUriInfo().getPath().startsWith("/admin/") ? ADMIN_SCOPE : partner.id().value();
+        return identity.hasRole(Roles.ADMIN) ? ADMIN_SCOPE : partner.id().value();
     }
 
     /** A digest of the method, the path and the body in canonical form. */

@@ -2,9 +2,11 @@ package dev.moments.adapter.rest;
 
 import dev.moments.adapter.rest.dto.LedgerResponses;
 import dev.moments.adapter.rest.dto.Responses;
+import dev.moments.adapter.rest.security.Roles;
 import dev.moments.application.port.in.GetLedgerQuery;
 import dev.moments.application.port.out.LedgerHistory.LedgerEntry;
 import dev.moments.domain.moment.MomentId;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A moment's budget ledger: every top-up, reservation, settlement and release, oldest first. */
+@RolesAllowed(Roles.PARTNER)
 @Path("/v1/moments/{id}/ledger")
 @Tag(name = "Moments")
 @Produces(MediaType.APPLICATION_JSON)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moments.adapter.rest.dto.Requests;
 import dev.moments.adapter.rest.dto.Responses;
+import dev.moments.adapter.rest.security.Roles;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase.LifecycleAction;
 import dev.moments.application.port.in.AwardView;
@@ -16,6 +17,7 @@ import dev.moments.application.port.in.MomentView;
 import dev.moments.application.port.in.TopUpBudgetUseCase;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -37,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A partner's moments: definition and edits, lifecycle and budget. */
+@RolesAllowed(Roles.PARTNER)
 @Path("/v1/moments")
 @Tag(name = "Moments")
 @Produces(MediaType.APPLICATION_JSON)

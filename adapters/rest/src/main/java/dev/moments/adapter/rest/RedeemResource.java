@@ -8,6 +8,7 @@ import dev.moments.application.port.in.RedeemUseCase.Redemption;
 import dev.moments.domain.redemption.ShippingAddress;
 import dev.moments.domain.reward.RewardId;
 import dev.moments.domain.shared.InvalidValueException;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,9 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The user's side of an award, authorised by the redemption token in the path alone (no API key: the
- * authentication filter guards {@code /v1} and {@code /admin} only). Tokens, codes and addresses are never logged.
+ * The user's side of an award, authorised by the redemption token in the path alone: open to anyone
+ * ({@code @PermitAll}), an {@code Authorization} header is not even read. Tokens, codes and addresses are never logged.
  */
+@PermitAll
 @Path("/api/redeem/{token}")
 @Tag(name = "Redemption")
 @Produces(MediaType.APPLICATION_JSON)

@@ -2,12 +2,14 @@ package dev.moments.adapter.rest;
 
 import dev.moments.adapter.rest.dto.Requests;
 import dev.moments.adapter.rest.dto.Responses;
+import dev.moments.adapter.rest.security.Roles;
 import dev.moments.application.port.in.CreateRewardCommand;
 import dev.moments.application.port.in.CreateRewardUseCase;
 import dev.moments.application.port.in.GetRewardQuery;
 import dev.moments.application.port.in.ManageCodesUseCase;
 import dev.moments.domain.reward.Reward;
 import dev.moments.domain.reward.RewardId;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A partner's reward catalog. */
+@RolesAllowed(Roles.PARTNER)
 @Path("/v1/rewards")
 @Tag(name = "Rewards")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,10 +1,12 @@
 package dev.moments.adapter.rest;
 
 import dev.moments.adapter.rest.dto.LedgerResponses;
+import dev.moments.adapter.rest.security.Roles;
 import dev.moments.application.port.in.GetLedgerQuery;
 import dev.moments.application.port.in.Statement;
 import dev.moments.application.port.out.LedgerHistory.StatementLine;
 import dev.moments.domain.shared.InvalidValueException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.Path;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The partner's monthly statement: what each moment cost in a UTC calendar month, as JSON or CSV. */
+@RolesAllowed(Roles.PARTNER)
 @Path("/v1/statement")
 @Tag(name = "Statements")
 public class StatementResource {

@@ -1,9 +1,11 @@
 package dev.moments.adapter.rest;
 
 import dev.moments.adapter.rest.dto.Responses;
+import dev.moments.adapter.rest.security.Roles;
 import dev.moments.application.port.in.ExplainProgressQuery;
 import dev.moments.application.port.in.ExplainProgressQuery.Explanation;
 import dev.moments.domain.moment.MomentId;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A partner's view of one user: progress on a moment and why the user is not (yet) rewarded. */
+@RolesAllowed(Roles.PARTNER)
 @Path("/v1/users")
 @Tag(name = "Users")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package dev.moments.adapter.web;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -14,9 +15,10 @@ import org.jboss.resteasy.reactive.RestPath;
 
 /**
  * The redemption page's own style sheet, script and placeholder picture ({@code gift.svg}), served by the app (no CDN): a fixed list of files from
- * {@code web-assets/} on the class path. Outside {@code /v1} and {@code /admin}, so no API key is asked for. Not part
+ * {@code web-assets/} on the class path. Open to anyone ({@code @PermitAll}): no API key is asked for. Not part
  * of the API: hidden from the OpenAPI document.
  */
+@PermitAll
 @Path("/r-assets/{name}")
 public class RedemptionAssets {
 

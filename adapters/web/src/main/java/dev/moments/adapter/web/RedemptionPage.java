@@ -21,6 +21,7 @@ import dev.moments.domain.redemption.ShippingAddress;
 import dev.moments.domain.shared.InvalidValueException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -59,7 +60,10 @@ import org.jboss.resteasy.reactive.RestPath;
  *
  * <p>None of it is part of the API: every endpoint is hidden from the OpenAPI document ({@code /q/openapi}), whose
  * redemption endpoints are {@code /api/redeem/…}.
+ *
+ * <p>Open to anyone ({@code @PermitAll}): whoever has the link may use it, and no {@code Authorization} header is read.
  */
+@PermitAll
 @Path("/r/{token}")
 public class RedemptionPage {
 

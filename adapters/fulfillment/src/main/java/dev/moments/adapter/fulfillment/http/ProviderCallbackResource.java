@@ -9,6 +9,7 @@ import dev.moments.application.port.in.ReportFulfillmentUseCase.Report;
 import dev.moments.application.port.in.ReportFulfillmentUseCase.Result;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.fulfillment.FulfillmentStatus;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -23,7 +24,11 @@ import org.jboss.logging.Logger;
  * only with a valid, fresh signature ({@link CallbackSignature}); then it is reported to the application as the
  * provider's word on the award's delivery. Every accepted callback is answered 200 — also a duplicate or a late one
  * that changed nothing — so the provider stops sending it.
+ *
+ * <p>{@code @PermitAll} for Quarkus security: the provider holds no API key, the signature is its credential, checked
+ * here (a missing or wrong one is answered 401 by this class, not by the bearer mechanism).
  */
+@PermitAll
 @Path("/callbacks/providers/http")
 public class ProviderCallbackResource {
 

@@ -1,0 +1,76 @@
+package dev.moments.adapter.rest.security;
+
+import dev.moments.adapter.rest.problem.Problem;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+
+/**
+ * Answers every refusal of Quarkus security with the contract's 401 problem ({@code /problems/unauthorized},
+ * {@code WWW-Authenticate: Bearer}): no credential (anonymous), a credential nobody holds, and also a valid credential
+ * of the other role (the admin token on a partner operation, an API key on an operator's one), which is as wrong a key
+ * for that operation as a made-up one. The service never answers 403 for a credential, so a guess learns nothing
+ * about which role a credential has. These mappers outrank Quarkus's own for the same exceptions.
+ */
+public class UnauthorizedMappers {
+
+    @ServerExceptionMapper
+    public Response anonymous(UnauthorizedException e, SimpleResourceInfo operation) {
+        return unauthorized(operation);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownCredential(AuthenticationFailedException e, SimpleResourceInfo operation) {
+        return unauthorized(operation);
+    }
+
+    @ServerExceptionMapper
+    public Response otherRole(ForbiddenException e, SimpleResourceInfo operation) {
+        return unauthorized(operation);
+    }
+
+    /** The 401 problem for an operation, naming the credential it takes. */
+    static Response unauthorized(SimpleResourceInfo operation) {
+        return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "unauthorized", detail(operation))
+                        .toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, BearerAuthenticationMechanism.SCHEME)
+                .build();
+    }
+
+    private static String detail(SimpleResourceInfo operation) {
+        List<String> roles = rolesAllowed(operation);
+        if (roles.equals(List.of(Roles.PARTNER))) {
+            return "a valid partner API key is required";
+        }
+        if (roles.equals(List.of(Roles.ADMIN))) {
+            return "the admin token is required";
+        }
+        return "this operation is not open to these credentials";
+    }
+
+    /** The roles of the operation's {@code @RolesAllowed}, on its method or else its class; empty if none. */
+    private static List<String> rolesAllowed(SimpleResourceInfo operation) {
+        if (operation == null || operation.getResourceClass() == null) {
+            return List.of();
+        }
+        try {
+            Method method = operation.getResourceClass().getMethod(operation.getMethodName(),
+                    operation.parameterTypes());
+            RolesAllowed allowed = method.getAnnotation(RolesAllowed.class);
+            if (allowed == null) {
+                allowed = operation.getResourceClass().getAnnotation(RolesAllowed.class);
+            }
+            return allowed == null ? List.of() : Arrays.asList(allowed.value());
+        } catch (NoSuchMethodException e) {
+            return List.of();
+        }
+    }
+}
