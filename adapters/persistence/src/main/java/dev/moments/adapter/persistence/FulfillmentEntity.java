@@ -1,0 +1,42 @@
+package dev.moments.adapter.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A row of {@code fulfillments}: the delivery of a claim by its provider. Inserted with its claim, then only changed
+ * by a compare-and-set UPDATE on its status.
+ */
+@Entity
+@Table(name = "fulfillments")
+public class FulfillmentEntity extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "award_id")
+    public String awardId;
+
+    @Column(nullable = false)
+    public String provider;
+
+    @Column(nullable = false)
+    public String status;
+
+    public String reference;
+
+    public String code;
+
+    public String reason;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}
