@@ -3,15 +3,14 @@ package dev.moments.adapter.persistence;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.Immutable;
 
 /**
- * A row of {@code award_history}: one status an award took, appended and never changed. The table's key is
+ * A row of {@code award_history}: one status an award took, for reading. Appended by plain SQL (with the award's
+ * insert, in a unit's batch, or under the budget lock of a claim or expiry) and never changed. The table's key is
  * (award, seq); {@code seq} alone is unique too (an identity), so it is the entity's id.
  */
 @Entity
@@ -20,7 +19,6 @@ import org.hibernate.annotations.Immutable;
 public class AwardHistoryEntity extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long seq;
 
     @Column(name = "award_id", nullable = false)

@@ -6,7 +6,7 @@ import dev.moments.domain.award.AwardStatus;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
 
-/** Reads award rows into the domain (awards are written by plain SQL statements, see {@link PostgresAwardRepository}). */
+/** Reads award rows into the domain; awards are written by plain SQL ({@link PostgresAwardRepository}). */
 final class AwardMapper {
 
     private AwardMapper() {

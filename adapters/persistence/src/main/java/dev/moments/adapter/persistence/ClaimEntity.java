@@ -6,10 +6,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.Immutable;
 
-/** A row of {@code claims}: what the user chose and gave when claiming an award, written once. */
+/**
+ * A row of {@code claims}: what the user chose and gave when claiming an award, for reading. Written once, by plain SQL
+ * (the claim's insert runs while the moment's budget row is locked).
+ */
 @Entity
 @Immutable
 @Table(name = "claims")
@@ -26,7 +28,6 @@ public class ClaimEntity extends PanacheEntityBase {
     public String rewardId;
 
     /** The shipping address as JSON text with the API's field names, or {@code null}. */
-    @ColumnTransformer(write = "cast(? as jsonb)")
     @Column(columnDefinition = "jsonb")
     public String shipping;
 

@@ -6,12 +6,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.Immutable;
 
 /**
- * A row of {@code fulfillments}: the delivery of a claim by its provider. Inserted with its claim, then only changed
- * by a compare-and-set UPDATE on its status.
+ * A row of {@code fulfillments}: the delivery of a claim by its provider, for reading. Inserted with its claim and then
+ * changed by compare-and-set on its status, both by plain SQL.
  */
 @Entity
+@Immutable
 @Table(name = "fulfillments")
 public class FulfillmentEntity extends PanacheEntityBase {
 

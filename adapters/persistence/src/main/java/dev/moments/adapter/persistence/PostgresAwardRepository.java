@@ -71,12 +71,8 @@ public class PostgresAwardRepository implements AwardRepository {
     }
 
     private static void appendHistory(AwardId id, AwardStatus status, Instant at, String reason) {
-        AwardHistoryEntity entry = new AwardHistoryEntity();
-        entry.awardId = id.value();
-        entry.status = status.name();
-        entry.at = at;
-        entry.reason = reason;
-        Store.insert(entry, "history entry of award " + id);
+        // lock window: a claim, an expiry or a failed delivery appends it while the moment's budget row is locked
+        Sql.update(HISTORY, id.value(), status.name(), at, reason);
     }
 
     @Override

@@ -220,13 +220,8 @@ public class PostgresBudgetLedger implements BudgetLedger {
 
     /** Appends one immutable entry to the ledger. */
     private static void entry(MomentId momentId, Kind kind, Money amount, AwardId awardId, Instant at) {
-        BudgetLedgerEntryEntity entry = new BudgetLedgerEntryEntity();
-        entry.momentId = momentId.value();
-        entry.awardId = awardId == null ? null : awardId.value();
-        entry.kind = kind.name();
-        entry.amount = MoneyColumns.amount(amount);
-        entry.occurredAt = at;
-        Store.insert(entry, "ledger entry of moment " + momentId);
+        // lock window: after the money statement that locked the budget row, which payments wait for (open shares it)
+        Sql.update(ENTRY, entryRow(momentId, kind, amount, awardId, at));
     }
 
     private static Object[] entryRow(MomentId momentId, Kind kind, Money amount, AwardId awardId, Instant at) {

@@ -33,25 +33,17 @@ public class PostgresClaimRepository implements ClaimRepository {
 
     @Override
     public void insert(ClaimRecord claim) {
-        ClaimEntity row = new ClaimEntity();
-        row.awardId = claim.awardId().value();
-        row.partnerId = claim.partnerId().value();
-        row.rewardId = claim.rewardId().value();
-        row.shipping = shipping(claim.shipping());
-        row.email = claim.email();
-        row.claimedAt = claim.claimedAt();
-        Store.insert(row, "claim of award " + claim.awardId());
-        FulfillmentEntity delivery = new FulfillmentEntity();
-        delivery.awardId = claim.awardId().value();
-        delivery.provider = claim.provider().name();
-        delivery.status = claim.status().name();
-        delivery.reference = claim.reference();
-        delivery.code = claim.code();
-        delivery.reason = claim.reason();
-        delivery.attempts = claim.attempts();
-        delivery.nextAttemptAt = claim.nextAttemptAt();
-        delivery.updatedAt = claim.updatedAt();
-        Store.insert(delivery, "delivery of award " + claim.awardId());
+        // lock window: a paid award's claim writes it while the moment's budget row is locked
+        Sql.insert("claim of award " + claim.awardId(), "insert into claims (award_id, partner_id, reward_id, shipping,"
+                        + " email, claimed_at) values (?, ?, ?, cast(? as jsonb), ?, ?)",
+                claim.awardId().value(), claim.partnerId().value(), claim.rewardId().value(),
+                shipping(claim.shipping()), claim.email(), claim.claimedAt());
+        // lock window: as above
+        Sql.insert("delivery of award " + claim.awardId(), "insert into fulfillments (award_id, provider, status,"
+                        + " reference, code, reason, attempts, next_attempt_at, updated_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                claim.awardId().value(), claim.provider().name(), claim.status().name(), claim.reference(),
+                claim.code(), claim.reason(), claim.attempts(), claim.nextAttemptAt(), claim.updatedAt());
     }
 
     @Override

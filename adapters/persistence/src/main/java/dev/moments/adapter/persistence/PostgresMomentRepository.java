@@ -47,8 +47,8 @@ public class PostgresMomentRepository implements MomentRepository {
 
     @Override
     public Optional<MomentStatus> status(PartnerId partnerId, MomentId id) {
-        return Store.em().createQuery("select m.status from MomentEntity m where m.id = :id and m.partnerId = :partnerId",
-                        String.class)
+        return Store.em().createQuery("select m.status from MomentEntity m"
+                        + " where m.id = :id and m.partnerId = :partnerId", String.class)
                 .setParameter("id", id.value())
                 .setParameter("partnerId", partnerId.value())
                 .getResultStream().findFirst().map(MomentStatus::valueOf);
