@@ -7,9 +7,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.hibernate.annotations.Immutable;
 
-/** A row of {@code awards}: one completion of a moment by one user, with its sealed redemption token. */
+/**
+ * A row of {@code awards}: one completion of a moment by one user, with its sealed redemption token. For reading only:
+ * awards are inserted and change status by plain SQL ({@link PostgresAwardRepository}).
+ */
 @Entity
+@Immutable
 @Table(name = "awards")
 public class AwardEntity extends PanacheEntityBase {
 

@@ -6,32 +6,10 @@ import dev.moments.domain.award.AwardStatus;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
 
-/** Maps awards between the domain and their rows, with the sealed token beside the award. */
+/** Reads award rows into the domain; awards are written by plain SQL ({@link PostgresAwardRepository}). */
 final class AwardMapper {
 
     private AwardMapper() {
-    }
-
-    static AwardEntity toEntity(Award award, String sealedToken) {
-        AwardEntity entity = new AwardEntity();
-        entity.id = award.id().value();
-        entity.partnerId = award.partnerId().value();
-        entity.momentId = award.momentId().value();
-        entity.userId = award.userId();
-        entity.deviceId = award.deviceId();
-        entity.completion = award.completion();
-        entity.status = award.status().name();
-        entity.reserved = MoneyColumns.amount(award.reserved());
-        entity.currency = award.reserved().currency().getCurrencyCode();
-        entity.test = award.test();
-        entity.eventId = award.eventId();
-        entity.tokenDigest = award.tokenDigest();
-        entity.tokenSealed = sealedToken;
-        entity.earnedAt = award.earnedAt();
-        entity.redeemableAt = award.redeemableAt();
-        entity.expiresAt = award.expiresAt();
-        entity.updatedAt = award.updatedAt();
-        return entity;
     }
 
     static Award toDomain(AwardEntity entity) {

@@ -11,7 +11,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import org.hibernate.annotations.Immutable;
 
-/** A row of {@code budget_ledger}: one movement of a budget, written once and never changed. */
+/**
+ * A row of {@code budget_ledger}: one movement of a budget, written once (by plain SQL, in the budget row's lock
+ * window) and never changed; read through JPQL by the ledger's pages and statements and a partner's month.
+ */
 @Entity
 @Immutable
 @Table(name = "budget_ledger")

@@ -4,40 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moments.application.port.out.EventOutcome;
-import dev.moments.application.port.out.RecordedEvent;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.moment.MomentId;
-import dev.moments.domain.partner.PartnerId;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Maps recorded events between the application and their rows; the outcome is JSON
+ * The outcome of a recorded event as stored in {@code events.outcome}, JSON
  * {@code {"awards":[…],"progress":[{"momentId":…,"complete":…,"current":"12.50","target":"50.00"}],"holdout":[…]}}:
  * current and target are exact decimal strings (outcomes stored as JSON numbers are read too).
  */
 final class EventMapper {
 
     private EventMapper() {
-    }
-
-    static EventEntity toEntity(RecordedEvent event) {
-        EventEntity entity = new EventEntity();
-        entity.partnerId = event.partnerId().value();
-        entity.eventId = event.eventId();
-        entity.fingerprint = event.fingerprint();
-        entity.type = event.type();
-        entity.userId = event.userId();
-        entity.occurredAt = event.occurredAt();
-        entity.receivedAt = event.receivedAt();
-        entity.outcome = event.outcome() == null ? null : outcomeJson(event.outcome());
-        return entity;
-    }
-
-    static RecordedEvent toDomain(EventEntity entity) {
-        return new RecordedEvent(new PartnerId(entity.partnerId), entity.eventId, entity.fingerprint, entity.type,
-                entity.userId, entity.occurredAt, entity.receivedAt,
-                entity.outcome == null ? null : outcome(Json.read(entity.outcome)));
     }
 
     static String outcomeJson(EventOutcome outcome) {

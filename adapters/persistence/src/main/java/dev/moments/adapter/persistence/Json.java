@@ -42,10 +42,6 @@ final class Json {
         return MAPPER.createObjectNode();
     }
 
-    static ArrayNode array() {
-        return MAPPER.createArrayNode();
-    }
-
     static ArrayNode array(Collection<String> values) {
         ArrayNode array = MAPPER.createArrayNode();
         values.forEach(array::add);

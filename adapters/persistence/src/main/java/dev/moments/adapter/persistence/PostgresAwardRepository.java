@@ -10,6 +10,7 @@ import dev.moments.domain.award.AwardStatus;
 import dev.moments.domain.award.AwardStatusChange;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
 
 /**
  * Keeps awards in PostgreSQL; the unique key (moment, user, completion) refuses a second award for one completion.
- * Every status an award takes is appended to {@code award_history} by the statement that stores it (insert, or the
+ * Every status an award takes is appended to {@code award_history} by the method that stores it (insert, or the
  * compare-and-set of {@link #updateStatus}), so history and status never disagree.
  */
 @ApplicationScoped
@@ -39,9 +40,11 @@ public class PostgresAwardRepository implements AwardRepository {
 
     @Override
     public void insert(Award award, String sealedToken) {
+        // per-event path: a unit of one inserts its award with the statements of insertAll's batch
         Sql.insert("award for completion " + award.completion() + " of moment " + award.momentId() + " by user "
                 + award.userId(), INSERT, row(award, sealedToken));
-        appendHistory(award.id(), award.status(), award.updatedAt(), null);
+        // per-event path: the award's first history entry, as insertAll's batch writes it
+        Sql.update(HISTORY, award.id().value(), award.status().name(), award.updatedAt(), null);
     }
 
     @Override
@@ -50,8 +53,10 @@ public class PostgresAwardRepository implements AwardRepository {
             insert(awards.get(0).award(), awards.get(0).sealedToken());
             return;
         }
+        // batch: the awards of a unit of work, one round trip
         Sql.insertAll("awards", INSERT, awards.stream().map(sealed -> row(sealed.award(), sealed.sealedToken()))
                 .toList());
+        // batch: their first history entries
         Sql.batch(HISTORY, awards.stream().map(Sealed::award)
                 .map(award -> new Object[] {award.id().value(), award.status().name(), award.updatedAt(), null})
                 .toList());
@@ -66,14 +71,15 @@ public class PostgresAwardRepository implements AwardRepository {
     }
 
     private static void appendHistory(AwardId id, AwardStatus status, Instant at, String reason) {
+        // lock window: a claim, an expiry or a failed delivery appends it while the moment's budget row is locked
         Sql.update(HISTORY, id.value(), status.name(), at, reason);
     }
 
     @Override
     public List<AwardStatusChange> history(AwardId id) {
-        return Sql.list("select status, at, reason from award_history where award_id = ? order by seq",
-                row -> new AwardStatusChange(AwardStatus.valueOf(row.getString("status")), Sql.instant(row, "at"),
-                        row.getString("reason")), id.value());
+        return Store.detached(AwardHistoryEntity.<AwardHistoryEntity>list("awardId", Sort.by("seq"), id.value()))
+                .stream().map(entry -> new AwardStatusChange(AwardStatus.valueOf(entry.status), entry.at,
+                        entry.reason)).toList();
     }
 
     @Override
@@ -84,12 +90,14 @@ public class PostgresAwardRepository implements AwardRepository {
 
     @Override
     public Optional<Award> lockByTokenDigest(String tokenDigest) {
+        // lock: the claim's first lock (docs/architecture.md, lock order)
         return Sql.first("select id from awards where token_digest = ? for update", row -> row.getString(1),
                 tokenDigest).flatMap(PostgresAwardRepository::locked);
     }
 
     @Override
     public Optional<Award> lock(AwardId id) {
+        // lock: a report's, a cancellation's or a retry's first lock
         return Sql.first("select id from awards where id = ? for update", row -> row.getString(1), id.value())
                 .flatMap(PostgresAwardRepository::locked);
     }
@@ -146,6 +154,7 @@ public class PostgresAwardRepository implements AwardRepository {
 
     @Override
     public int countForUser(MomentId momentId, String userId) {
+        // per-event path: dry runs and direct awards count the user's awards on every completion
         return Sql.first("select count(*) from awards where moment_id = ? and user_id = ?", row -> row.getInt(1),
                 momentId.value(), userId).orElse(0);
     }
@@ -156,6 +165,7 @@ public class PostgresAwardRepository implements AwardRepository {
             return Map.of();
         }
         Map<String, Integer> counts = new HashMap<>();
+        // bulk read: the unit's users at once (= any)
         Sql.list("select user_id, count(*) from awards where moment_id = ? and user_id = any(?) group by user_id",
                 row -> counts.put(row.getString(1), row.getInt(2)), momentId.value(),
                 userIds.stream().distinct().toArray(String[]::new));
@@ -164,6 +174,7 @@ public class PostgresAwardRepository implements AwardRepository {
 
     @Override
     public Optional<Instant> lastEarnedAt(MomentId momentId, String userId) {
+        // per-event path: every completion of a moment with a cooldown
         return Sql.first("select max(earned_at) as last from awards where moment_id = ? and user_id = ?",
                 row -> Sql.instant(row, "last"), momentId.value(), userId);
     }
@@ -172,6 +183,7 @@ public class PostgresAwardRepository implements AwardRepository {
     public int lockAndCountForDevice(MomentId momentId, String deviceId) {
         // A transaction-scoped advisory lock per (moment, device): a second transaction waits here until the first
         // commits, and its count (a new statement under READ COMMITTED) then sees the first one's award.
+        // lock: advisory, per (moment, device)
         Sql.list("select pg_advisory_xact_lock(hashtextextended(?, 0))", row -> null,
                 "award-device:" + momentId.value() + ":" + deviceId);
         return Math.toIntExact(AwardEntity.count("momentId = ?1 and deviceId = ?2", momentId.value(), deviceId));
@@ -179,6 +191,7 @@ public class PostgresAwardRepository implements AwardRepository {
 
     @Override
     public boolean updateStatus(Award changed, AwardStatus expected, String reason) {
+        // conditional update: compare-and-set on the status
         boolean updated = Sql.compareAndSetStatus("awards", changed.id().value(), changed.partnerId().value(),
                 expected.name(), changed.status().name(), changed.updatedAt());
         if (updated) {
@@ -189,6 +202,7 @@ public class PostgresAwardRepository implements AwardRepository {
 
     @Override
     public List<Award> lockExpired(Instant now, int limit) {
+        // lock: SKIP LOCKED, so instances share the due awards
         List<String> locked = Sql.list("select id from awards where status in ('EARNED', 'PENDING_REVIEW')"
                         + " and expires_at <= ? order by moment_id, expires_at limit ? for update skip locked",
                 row -> row.getString(1), now, limit);

@@ -44,11 +44,13 @@ public class PostgresBudgetLedger implements BudgetLedger {
 
     @Override
     public Optional<Budget> find(MomentId momentId) {
+        // per-event path: dry runs read it for every completion (Awarding.check, hypothetical)
         return Sql.first(BUDGET + " where moment_id = ?", row -> budget(momentId, row), momentId.value());
     }
 
     @Override
     public Budget lock(MomentId momentId) {
+        // lock: the budget row (docs/architecture.md, lock order)
         return Sql.first(BUDGET + " where moment_id = ? for update", row -> budget(momentId, row), momentId.value())
                 .orElseThrow(() -> new NoSuchElementException("moment " + momentId + " has no budget"));
     }
@@ -66,6 +68,7 @@ public class PostgresBudgetLedger implements BudgetLedger {
         // and then waited on this lock) counts against the day on record: the day never goes back.
         Money amount = each.times(awardIds.size());
         BigDecimal value = amount.amount();
+        // conditional update: money (the reservation)
         int changed = Sql.update("update budgets set reserved = reserved + ?,"
                         + " charged_today = case when charged_day >= ? then charged_today + ? else ? end,"
                         + " charged_day = greatest(charged_day, ?)"
@@ -83,6 +86,7 @@ public class PostgresBudgetLedger implements BudgetLedger {
         for (AwardId awardId : awardIds) {
             entries.add(entryRow(momentId, Kind.RESERVE, each, awardId, at));
         }
+        // batch: one ledger entry per award of the reservation, one round trip
         Sql.batch(ENTRY, entries);
         return Reservation.RESERVED;
     }
@@ -114,6 +118,7 @@ public class PostgresBudgetLedger implements BudgetLedger {
         requirePositive(amount);
         Objects.requireNonNull(awardId, "awardId");
         // spent shrinks (remaining grows); the day's charges shrink if the reservation's day is still on record
+        // conditional update: money (the refund)
         int changed = Sql.update("update budgets set spent = spent - ?,"
                         + " charged_today = case when charged_day = ? then greatest(charged_today - ?, 0)"
                         + " else charged_today end"
@@ -133,20 +138,13 @@ public class PostgresBudgetLedger implements BudgetLedger {
      */
     private void giveBack(MomentId momentId, Money released, Money spent, LocalDate reservedOn) {
         BigDecimal reservation = released.amount().add(spent.amount());
-        int changed = Store.em()
-                .createQuery("update BudgetEntity b set b.reserved = b.reserved - :reservation,"
-                        + " b.spent = b.spent + :spent,"
-                        + " b.chargedToday = case when b.chargedDay = :reservedOn and b.chargedToday > :released"
-                        + " then b.chargedToday - :released when b.chargedDay = :reservedOn then 0"
-                        + " else b.chargedToday end"
-                        + " where b.momentId = :momentId and b.currency = :currency and b.reserved >= :reservation")
-                .setParameter("reservation", reservation)
-                .setParameter("spent", spent.amount())
-                .setParameter("released", released.amount())
-                .setParameter("reservedOn", reservedOn)
-                .setParameter("momentId", momentId.value())
-                .setParameter("currency", released.currency().getCurrencyCode())
-                .executeUpdate();
+        // conditional update: money (a release or settle)
+        int changed = Sql.update("update budgets set reserved = reserved - ?, spent = spent + ?,"
+                        + " charged_today = case when charged_day = ? then greatest(charged_today - ?, 0)"
+                        + " else charged_today end"
+                        + " where moment_id = ? and currency = ? and reserved >= ?",
+                reservation, spent.amount(), reservedOn, released.amount(), momentId.value(),
+                released.currency().getCurrencyCode(), reservation);
         if (changed != 1) {
             throw new IllegalStateException("moment " + momentId + " has no reservation of " + reservation
                     + " " + released.currency().getCurrencyCode() + " to give back");
@@ -155,6 +153,7 @@ public class PostgresBudgetLedger implements BudgetLedger {
 
     @Override
     public boolean markLowOnce(MomentId momentId) {
+        // conditional update: the budget.low mark, set once per crossing
         return Sql.update("update budgets set low_alerted = true where moment_id = ?"
                 + " and not low_alerted and (reserved + spent) * 100 >= total * ?", momentId.value(), LOW_PERCENT) == 1;
     }
@@ -162,6 +161,7 @@ public class PostgresBudgetLedger implements BudgetLedger {
     @Override
     public void topUp(MomentId momentId, Money amount, Instant at) {
         requirePositive(amount);
+        // conditional update: money (the top-up, and the budget.low mark it may clear)
         int changed = Sql.update("update budgets set total = total + ?,"
                         + " low_alerted = low_alerted and (reserved + spent) * 100 >= (total + ?) * ?"
                         + " where moment_id = ? and currency = ? and total + ? < ?",
@@ -181,6 +181,7 @@ public class PostgresBudgetLedger implements BudgetLedger {
         BigDecimal cap = MoneyColumns.amount(dailyCap);
         // The charges of a day before `day` count for nothing any more (a reservation starts the day again from zero),
         // so they are cleared here rather than held against the new cap by the CHECK on the row.
+        // conditional update: money (the price and the daily cap against today's charges)
         int changed = Sql.update("update budgets set cost_per_action = ?, daily_cap = ?,"
                         + " charged_today = case when charged_day >= ? then charged_today else 0 end"
                         + " where moment_id = ? and currency = ?"
@@ -219,6 +220,7 @@ public class PostgresBudgetLedger implements BudgetLedger {
 
     /** Appends one immutable entry to the ledger. */
     private static void entry(MomentId momentId, Kind kind, Money amount, AwardId awardId, Instant at) {
+        // lock window: after the money statement that locked the budget row, which payments wait for (open shares it)
         Sql.update(ENTRY, entryRow(momentId, kind, amount, awardId, at));
     }
 

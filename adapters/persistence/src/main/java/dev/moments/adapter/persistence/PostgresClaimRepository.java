@@ -10,11 +10,13 @@ import dev.moments.domain.redemption.ShippingAddress;
 import dev.moments.domain.reward.FulfillmentProvider;
 import dev.moments.domain.reward.RewardId;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Keeps claims in {@code claims} (written once) and their deliveries in {@code fulfillments} (changed by
@@ -25,16 +27,18 @@ import java.util.Optional;
 @StoreOutages
 public class PostgresClaimRepository implements ClaimRepository {
 
-    private static final String SELECT = "select c.award_id, c.partner_id, c.reward_id, cast(c.shipping as text)"
-            + " as shipping, c.email, c.claimed_at, f.provider, f.status, f.reference, f.code, f.reason, f.attempts,"
-            + " f.next_attempt_at, f.updated_at from claims c join fulfillments f on f.award_id = c.award_id";
+    /** Claims with their deliveries: rows of (ClaimEntity, FulfillmentEntity). */
+    private static final String SELECT = "select c, f from ClaimEntity c join FulfillmentEntity f"
+            + " on f.awardId = c.awardId";
 
     @Override
     public void insert(ClaimRecord claim) {
+        // lock window: a paid award's claim writes it while the moment's budget row is locked
         Sql.insert("claim of award " + claim.awardId(), "insert into claims (award_id, partner_id, reward_id, shipping,"
                         + " email, claimed_at) values (?, ?, ?, cast(? as jsonb), ?, ?)",
                 claim.awardId().value(), claim.partnerId().value(), claim.rewardId().value(),
                 shipping(claim.shipping()), claim.email(), claim.claimedAt());
+        // lock window: as above
         Sql.insert("delivery of award " + claim.awardId(), "insert into fulfillments (award_id, provider, status,"
                         + " reference, code, reason, attempts, next_attempt_at, updated_at)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -44,11 +48,13 @@ public class PostgresClaimRepository implements ClaimRepository {
 
     @Override
     public Optional<ClaimRecord> find(AwardId awardId) {
-        return Sql.first(SELECT + " where c.award_id = ?", PostgresClaimRepository::claim, awardId.value());
+        return claims(Store.em().createQuery(SELECT + " where c.awardId = :id", Object[].class)
+                .setParameter("id", awardId.value()).getResultList()).stream().findFirst();
     }
 
     @Override
     public boolean updateDelivery(ClaimRecord changed, FulfillmentStatus expected) {
+        // conditional update: compare-and-set on the delivery's status
         return Sql.update("update fulfillments set status = ?, reference = ?, code = ?, reason = ?, attempts = ?,"
                         + " next_attempt_at = ?, updated_at = ? where award_id = ? and status = ?",
                 changed.status().name(), changed.reference(), changed.code(), changed.reason(), changed.attempts(),
@@ -57,10 +63,18 @@ public class PostgresClaimRepository implements ClaimRepository {
 
     @Override
     public List<ClaimRecord> lockDue(FulfillmentProvider provider, Instant now, int limit) {
+        // lock: SKIP LOCKED, so instances share the due deliveries
         List<String> locked = Sql.list("select award_id from fulfillments where provider = ? and status = 'PENDING'"
                         + " and next_attempt_at <= ? order by next_attempt_at limit ? for update skip locked",
                 row -> row.getString(1), provider.name(), now, limit);
-        return locked.stream().map(id -> find(new AwardId(id)).orElseThrow()).toList();
+        if (locked.isEmpty()) {
+            return List.of();
+        }
+        // Already locked by this transaction: read them whole, in the order they were locked.
+        Map<String, ClaimRecord> byId = claims(Store.em().createQuery(SELECT + " where c.awardId in :ids",
+                        Object[].class).setParameter("ids", locked).getResultList()).stream()
+                .collect(Collectors.toMap(claim -> claim.awardId().value(), Function.identity()));
+        return locked.stream().map(id -> Optional.ofNullable(byId.get(id)).orElseThrow()).toList();
     }
 
     private static String shipping(ShippingAddress address) {
@@ -82,20 +96,29 @@ public class PostgresClaimRepository implements ClaimRepository {
         return Json.write(json);
     }
 
-    private static ClaimRecord claim(ResultSet row) throws SQLException {
-        String shipping = row.getString("shipping");
+    /** Claims read by {@link #SELECT}, detached. */
+    private static List<ClaimRecord> claims(List<Object[]> rows) {
+        EntityManager em = Store.em();
+        return rows.stream().map(row -> {
+            ClaimEntity claim = (ClaimEntity) row[0];
+            FulfillmentEntity delivery = (FulfillmentEntity) row[1];
+            em.detach(claim);
+            em.detach(delivery);
+            return claim(claim, delivery);
+        }).toList();
+    }
+
+    private static ClaimRecord claim(ClaimEntity claim, FulfillmentEntity delivery) {
         ShippingAddress address = null;
-        if (shipping != null) {
-            JsonNode json = Json.read(shipping);
+        if (claim.shipping != null) {
+            JsonNode json = Json.read(claim.shipping);
             address = new ShippingAddress(Json.text(json, "name"), Json.text(json, "line1"), Json.text(json, "line2"),
                     Json.text(json, "city"), Json.text(json, "region"), Json.text(json, "postalCode"),
                     Json.text(json, "country"));
         }
-        return new ClaimRecord(new AwardId(row.getString("award_id")), new PartnerId(row.getString("partner_id")),
-                new RewardId(row.getString("reward_id")), FulfillmentProvider.valueOf(row.getString("provider")),
-                address, row.getString("email"), Sql.instant(row, "claimed_at"),
-                FulfillmentStatus.valueOf(row.getString("status")), row.getString("reference"), row.getString("code"),
-                row.getString("reason"), row.getInt("attempts"), Sql.instant(row, "next_attempt_at"),
-                Sql.instant(row, "updated_at"));
+        return new ClaimRecord(new AwardId(claim.awardId), new PartnerId(claim.partnerId),
+                new RewardId(claim.rewardId), FulfillmentProvider.valueOf(delivery.provider), address, claim.email,
+                claim.claimedAt, FulfillmentStatus.valueOf(delivery.status), delivery.reference, delivery.code,
+                delivery.reason, delivery.attempts, delivery.nextAttemptAt, delivery.updatedAt);
     }
 }

@@ -34,12 +34,14 @@ public class PostgresCodePool implements CodePool {
         for (int from = 0; from < codes.size(); from += CHUNK) {
             List<String> chunk = codes.subList(from, Math.min(codes.size(), from + CHUNK));
             // the codes travel as one JSON array parameter; a code already in the pool is skipped by the unique key
+            // upsert: bulk insert from one jsonb parameter, on conflict do nothing
             added += Sql.update("insert into reward_codes (reward_id, partner_id, code, added_at)"
                             + " select ?, ?, code, ? from jsonb_array_elements_text(cast(? as jsonb))"
                             + " with ordinality as t(code, n) order by n"
                             + " on conflict (reward_id, code) do nothing",
                     rewardId.value(), partnerId.value(), at, Json.write(Json.array(chunk)));
         }
+        // conditional update: clears the codes.low mark once the pool is above it again
         Sql.update("update rewards set codes_low_alerted = false where id = ? and codes_low_alerted and not " + LOW,
                 rewardId.value(), LOW_PERCENT_LEFT, rewardId.value());
         return new Added(added, codes.size() - added);
@@ -47,23 +49,27 @@ public class PostgresCodePool implements CodePool {
 
     @Override
     public long available(RewardId rewardId) {
-        return Sql.first("select count(*) from reward_codes where reward_id = ? and award_id is null",
-                row -> row.getLong(1), rewardId.value()).orElse(0L);
+        return RewardCodeEntity.count("rewardId = ?1 and awardId is null", rewardId.value());
     }
 
     @Override
     public Map<RewardId, Long> available(Collection<RewardId> rewardIds) {
-        Map<RewardId, Long> counts = new HashMap<>();
-        for (RewardId id : rewardIds.stream().distinct().toList()) {
-            Sql.first("select count(*) filter (where award_id is null), count(*) from reward_codes"
-                            + " where reward_id = ?", row -> row.getLong(2) == 0 ? null : row.getLong(1), id.value())
-                    .ifPresent(count -> counts.put(id, count));
+        if (rewardIds.isEmpty()) {
+            return Map.of();
         }
+        // a reward without a single code has no group, so no entry: it has no pool
+        Map<RewardId, Long> counts = new HashMap<>();
+        Store.em().createQuery("select c.rewardId, count(c) filter (where c.awardId is null) from RewardCodeEntity c"
+                        + " where c.rewardId in :ids group by c.rewardId", Object[].class)
+                .setParameter("ids", rewardIds.stream().map(RewardId::value).distinct().toList())
+                .getResultList()
+                .forEach(row -> counts.put(new RewardId((String) row[0]), (Long) row[1]));
         return counts;
     }
 
     @Override
     public Optional<String> assign(RewardId rewardId, AwardId awardId, Instant at) {
+        // lock: SKIP LOCKED, so concurrent claims never wait for each other's code
         return Sql.first("update reward_codes set award_id = ?, assigned_at = ? where id = (select id from reward_codes"
                         + " where reward_id = ? and award_id is null order by id limit 1 for update skip locked)"
                         + " returning code",
@@ -72,6 +78,7 @@ public class PostgresCodePool implements CodePool {
 
     @Override
     public boolean markLowOnce(RewardId rewardId) {
+        // conditional update: the codes.low mark, set once per crossing
         return Sql.update("update rewards set codes_low_alerted = true where id = ? and not codes_low_alerted and "
                 + LOW, rewardId.value(), LOW_PERCENT_LEFT, rewardId.value()) == 1;
     }

@@ -25,11 +25,13 @@ public class PostgresEventLog implements EventLog {
 
     @Override
     public void insert(RecordedEvent event) {
+        // batch: insertAll's statement, for one row (the port's single-row method)
         Sql.insert("event " + event.eventId() + " of partner " + event.partnerId(), INSERT, row(event));
     }
 
     @Override
     public void insertAll(List<RecordedEvent> events) {
+        // batch: a unit's events with their outcomes, one round trip
         Sql.insertAll("events", INSERT, events.stream().map(PostgresEventLog::row).toList());
     }
 
@@ -41,6 +43,7 @@ public class PostgresEventLog implements EventLog {
 
     @Override
     public Optional<RecordedEvent> find(PartnerId partnerId, String eventId) {
+        // per-event path: the first statement of every event (a replay?)
         return Sql.first(SELECT + " where partner_id = ? and event_id = ?", row -> recorded(partnerId, row),
                 partnerId.value(), eventId);
     }
@@ -51,6 +54,7 @@ public class PostgresEventLog implements EventLog {
             return Map.of();
         }
         Map<String, RecordedEvent> found = new HashMap<>();
+        // bulk read: a unit's event ids at once (= any)
         Sql.list(SELECT + " where partner_id = ? and event_id = any(?)", row -> recorded(partnerId, row),
                 partnerId.value(), eventIds.stream().distinct().toArray(String[]::new))
                 .forEach(event -> found.put(event.eventId(), event));

@@ -4,8 +4,6 @@ import dev.moments.application.port.out.ConcurrentWriteException;
 import dev.moments.application.port.out.IdempotencyKeys;
 import dev.moments.application.port.out.RecordedResponse;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,9 +23,6 @@ public class PostgresIdempotencyKeys implements IdempotencyKeys {
     private static final String CLAIM = "insert into idempotency_keys (scope, key, fingerprint, created_at)"
             + " values (?, ?, ?, ?) on conflict (scope, key) do nothing";
 
-    private static final String READ = "select fingerprint, status, content_type, body, location from idempotency_keys"
-            + " where scope = ? and key = ?";
-
     private static final String COMPLETE = "update idempotency_keys set status = ?, content_type = ?, body = ?,"
             + " location = ? where scope = ? and key = ? and status is null";
 
@@ -42,10 +37,13 @@ public class PostgresIdempotencyKeys implements IdempotencyKeys {
     public Optional<Used> claim(String scope, String key, String fingerprint, Instant now) {
         Objects.requireNonNull(fingerprint, "fingerprint");
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+            // upsert: insert, or wait for the key's holder and do nothing
             if (Sql.update(CLAIM, scope, key, fingerprint, now) == 1) {
                 return Optional.empty();
             }
-            Optional<Used> used = Sql.first(READ, PostgresIdempotencyKeys::used, scope, key);
+            // a new statement: under READ COMMITTED it sees the row the holder committed
+            Optional<Used> used = Store.find(IdempotencyKeyEntity.class, new IdempotencyKeyEntity.Key(scope, key))
+                    .map(PostgresIdempotencyKeys::used);
             if (used.isPresent()) {
                 return used;
             }
@@ -56,6 +54,7 @@ public class PostgresIdempotencyKeys implements IdempotencyKeys {
 
     @Override
     public void complete(String scope, String key, RecordedResponse response) {
+        // conditional update: only a claimed key without its response
         int completed = Sql.update(COMPLETE, response.status(), response.contentType(), response.body(),
                 response.location(), scope, key);
         if (completed != 1) {
@@ -65,16 +64,15 @@ public class PostgresIdempotencyKeys implements IdempotencyKeys {
 
     @Override
     public int forgetClaimedBefore(Instant before, int limit) {
+        // lock: SKIP LOCKED, so instances cleaning up at once do not wait for each other
         return Sql.update(FORGET, before, limit);
     }
 
-    private static Used used(ResultSet row) throws SQLException {
-        int status = row.getInt("status");
-        if (row.wasNull()) {
+    private static Used used(IdempotencyKeyEntity row) {
+        if (row.status == null) {
             // a committed claim without its response: only a transaction that skipped complete() leaves one
             throw new IllegalStateException("idempotency key claimed without a response");
         }
-        return new Used(row.getString("fingerprint"), new RecordedResponse(status, row.getString("content_type"),
-                row.getBytes("body"), row.getString("location")));
+        return new Used(row.fingerprint, new RecordedResponse(row.status, row.contentType, row.body, row.location));
     }
 }

@@ -8,17 +8,17 @@ import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.shared.InvalidValueException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Reads {@code budget_ledger} back with plain SQL: a moment's entries page by page (the cursor is the sequence of
- * the last entry, the row's identity id), and per-moment sums over a UTC calendar month. Every query joins
- * {@code moments} on the partner, so another partner's moment reads as empty, and {@code budgets} for the currency.
+ * Reads {@code budget_ledger} back with JPQL: a moment's entries page by page (the cursor is the sequence of the last
+ * entry, the row's identity id), and per-moment sums over a UTC calendar month. Every query joins {@code moments} on
+ * the partner, so another partner's moment reads as empty, and {@code budgets} for the currency. Both select columns
+ * only, so no entity is ever managed.
  */
 @ApplicationScoped
 @StoreOutages
@@ -27,15 +27,18 @@ public class PostgresLedgerHistory implements LedgerHistory {
     @Override
     public Page<LedgerEntry> entries(PartnerId partnerId, MomentId momentId, PageRequest page) {
         Long after = cursor(page);
-        List<LedgerEntry> rows = Sql.list("select l.id, l.moment_id, l.award_id, l.kind, l.amount,"
-                        + " l.occurred_at, b.currency"
-                        + " from budget_ledger l"
-                        + " join moments m on m.id = l.moment_id"
-                        + " join budgets b on b.moment_id = l.moment_id"
-                        + " where l.moment_id = ? and m.partner_id = ? and l.id > ?"
-                        + " order by l.id limit ?",
-                PostgresLedgerHistory::entry, momentId.value(), partnerId.value(), after == null ? 0L : after,
-                page.limit() + 1);
+        List<LedgerEntry> rows = Store.em().createQuery("select l.id, l.momentId, l.awardId, l.kind, l.amount,"
+                        + " l.occurredAt, b.currency"
+                        + " from BudgetLedgerEntryEntity l"
+                        + " join MomentEntity m on m.id = l.momentId"
+                        + " join BudgetEntity b on b.momentId = l.momentId"
+                        + " where l.momentId = :momentId and m.partnerId = :partnerId and l.id > :after"
+                        + " order by l.id", Object[].class)
+                .setParameter("momentId", momentId.value())
+                .setParameter("partnerId", partnerId.value())
+                .setParameter("after", after == null ? 0L : after)
+                .setMaxResults(page.limit() + 1)
+                .getResultList().stream().map(PostgresLedgerHistory::entry).toList();
         return Store.page(rows, page.limit(), row -> Long.toString(row.sequence()), row -> row);
     }
 
@@ -43,18 +46,21 @@ public class PostgresLedgerHistory implements LedgerHistory {
     public List<StatementLine> statement(PartnerId partnerId, YearMonth month) {
         Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return Sql.list("select m.id, m.name, b.currency,"
-                        + " count(*) filter (where l.kind = 'RESERVE') as actions,"
-                        + " coalesce(sum(l.amount) filter (where l.kind = 'RESERVE'), 0) as reserved,"
-                        + " coalesce(sum(l.amount) filter (where l.kind in ('RELEASE', 'REFUND')), 0) as released,"
-                        + " coalesce(sum(l.amount) filter (where l.kind = 'SETTLE'), 0) as settled"
-                        + " from budget_ledger l"
-                        + " join moments m on m.id = l.moment_id"
-                        + " join budgets b on b.moment_id = l.moment_id"
-                        + " where m.partner_id = ? and l.occurred_at >= ? and l.occurred_at < ?"
+        return Store.em().createQuery("select m.id, m.name, b.currency,"
+                        + " count(l) filter (where l.kind = 'RESERVE'),"
+                        + " sum(l.amount) filter (where l.kind = 'RESERVE'),"
+                        + " sum(l.amount) filter (where l.kind in ('RELEASE', 'REFUND')),"
+                        + " sum(l.amount) filter (where l.kind = 'SETTLE')"
+                        + " from BudgetLedgerEntryEntity l"
+                        + " join MomentEntity m on m.id = l.momentId"
+                        + " join BudgetEntity b on b.momentId = l.momentId"
+                        + " where m.partnerId = :partnerId and l.occurredAt >= :from and l.occurredAt < :to"
                         + " group by m.id, m.name, b.currency"
-                        + " order by m.id",
-                PostgresLedgerHistory::line, partnerId.value(), from, to);
+                        + " order by m.id", Object[].class)
+                .setParameter("partnerId", partnerId.value())
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList().stream().map(PostgresLedgerHistory::line).toList();
     }
 
     /** The sequence after which a page starts, or {@code null} for the first page. */
@@ -68,20 +74,24 @@ public class PostgresLedgerHistory implements LedgerHistory {
         return Long.parseLong(page.after());
     }
 
-    private static LedgerEntry entry(ResultSet row) throws SQLException {
-        String currency = row.getString("currency");
-        String award = row.getString("award_id");
-        return new LedgerEntry(row.getLong("id"), new MomentId(row.getString("moment_id")),
-                award == null ? null : new AwardId(award), Kind.valueOf(row.getString("kind")),
-                MoneyColumns.money(row.getBigDecimal("amount"), currency), Sql.instant(row, "occurred_at"));
+    /** A row of (id, moment, award, kind, amount, occurred at, currency). */
+    private static LedgerEntry entry(Object[] row) {
+        String currency = (String) row[6];
+        String award = (String) row[2];
+        return new LedgerEntry((Long) row[0], new MomentId((String) row[1]), award == null ? null : new AwardId(award),
+                Kind.valueOf((String) row[3]), MoneyColumns.money((BigDecimal) row[4], currency), (Instant) row[5]);
     }
 
-    private static StatementLine line(ResultSet row) throws SQLException {
-        String currency = row.getString("currency");
-        var reserved = MoneyColumns.money(row.getBigDecimal("reserved"), currency);
-        var released = MoneyColumns.money(row.getBigDecimal("released"), currency);
-        return new StatementLine(new MomentId(row.getString("id")), row.getString("name"), row.getLong("actions"),
-                reserved, released, MoneyColumns.money(row.getBigDecimal("settled"), currency),
-                reserved.minus(released));
+    /** A row of (moment, name, currency, actions, reserved, released, settled); a sum over no entries is null. */
+    private static StatementLine line(Object[] row) {
+        String currency = (String) row[2];
+        var reserved = MoneyColumns.money(sum(row[4]), currency);
+        var released = MoneyColumns.money(sum(row[5]), currency);
+        return new StatementLine(new MomentId((String) row[0]), (String) row[1], (Long) row[3], reserved, released,
+                MoneyColumns.money(sum(row[6]), currency), reserved.minus(released));
+    }
+
+    private static BigDecimal sum(Object value) {
+        return value == null ? BigDecimal.ZERO : (BigDecimal) value;
     }
 }

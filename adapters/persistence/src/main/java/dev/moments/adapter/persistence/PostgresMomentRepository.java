@@ -29,6 +29,10 @@ public class PostgresMomentRepository implements MomentRepository {
     @Override
     public void insert(Moment moment) {
         Store.insert(MomentMapper.toEntity(moment), "moment " + moment.id());
+        insertEventTypes(moment);
+    }
+
+    private static void insertEventTypes(Moment moment) {
         for (MomentEventTypeEntity row : MomentMapper.eventTypes(moment)) {
             Store.insert(row, "event type " + row.eventType + " of moment " + moment.id());
         }
@@ -36,15 +40,18 @@ public class PostgresMomentRepository implements MomentRepository {
 
     @Override
     public Optional<Moment> find(PartnerId partnerId, MomentId id) {
-        // Read on every award, so plain SQL rather than a JPQL query and an entity to hydrate and detach.
+        // per-event path: read again under the budget lock on every award
         return Sql.first(SELECT + " where id = ? and partner_id = ?", PostgresMomentRepository::row, id.value(),
                 partnerId.value()).map(MomentMapper::toDomain);
     }
 
     @Override
     public Optional<MomentStatus> status(PartnerId partnerId, MomentId id) {
-        return Sql.first("select status from moments where id = ? and partner_id = ?",
-                row -> MomentStatus.valueOf(row.getString(1)), id.value(), partnerId.value());
+        return Store.em().createQuery("select m.status from MomentEntity m"
+                        + " where m.id = :id and m.partnerId = :partnerId", String.class)
+                .setParameter("id", id.value())
+                .setParameter("partnerId", partnerId.value())
+                .getResultStream().findFirst().map(MomentStatus::valueOf);
     }
 
     @Override
@@ -55,6 +62,7 @@ public class PostgresMomentRepository implements MomentRepository {
 
     @Override
     public boolean updateStatus(Moment changed, MomentStatus expected) {
+        // conditional update: compare-and-set on the status
         return Sql.compareAndSetStatus("moments", changed.id().value(), changed.partnerId().value(), expected.name(),
                 changed.status().name(), changed.updatedAt());
     }
@@ -67,6 +75,7 @@ public class PostgresMomentRepository implements MomentRepository {
     @Override
     public boolean update(Moment edited) {
         MomentEntity row = MomentMapper.toEntity(edited);
+        // conditional update: compare-and-set on the status (only a DRAFT or PAUSED moment is edited)
         int changed = Sql.update(UPDATE, row.name, row.trigger, row.audience, row.startsAt, row.endsAt, row.timezone,
                 row.rewardIds, row.perUser, row.perDevice, row.cooldown, row.redeemAfter, row.claimWithin,
                 row.holdoutPercent, row.announcement, row.confirmation, row.updatedAt, row.id, row.partnerId,
@@ -75,21 +84,21 @@ public class PostgresMomentRepository implements MomentRepository {
             return false;
         }
         // the index of listening moments follows the trigger
-        Sql.update("delete from moment_event_types where moment_id = ?", row.id);
-        Sql.batch("insert into moment_event_types (moment_id, partner_id, event_type) values (?, ?, ?)",
-                MomentMapper.eventTypes(edited).stream()
-                        .map(type -> new Object[] {type.momentId, type.partnerId, type.eventType}).toList());
+        MomentEventTypeEntity.delete("momentId", row.id);
+        insertEventTypes(edited);
         return true;
     }
 
-    // The two reads below fill the index of listening moments; in plain SQL because Hibernate 7.2 parsed their JPQL
-    // again on every call (its interpretation cache missed them), which made each reload of the index costly.
+    // The two reads below fill the index of listening moments (findInStatus does; findListening reads the same way);
+    // in plain SQL because Hibernate 7.2 parsed their JPQL again on every call (its interpretation cache missed them),
+    // which made each reload of the index costly.
 
     @Override
     public List<Moment> findInStatus(PartnerId partnerId, List<MomentStatus> statuses) {
         if (statuses.isEmpty()) {
             return List.of();
         }
+        // bulk read: statuses = any(?), the index's reload (JPQL was parsed again on every call)
         return Sql.list(SELECT + " where m.partner_id = ? and m.status = any(?) order by m.created_at, m.id",
                 PostgresMomentRepository::row, partnerId.value(), names(statuses))
                 .stream().map(MomentMapper::toDomain).toList();
@@ -100,6 +109,7 @@ public class PostgresMomentRepository implements MomentRepository {
         if (statuses.isEmpty()) {
             return List.of();
         }
+        // bulk read: statuses = any(?), as findInStatus
         return Sql.list(SELECT + " where m.partner_id = ? and m.status = any(?) and exists (select 1 from"
                         + " moment_event_types t where t.moment_id = m.id and t.partner_id = m.partner_id"
                         + " and t.event_type = ?) order by m.created_at, m.id",

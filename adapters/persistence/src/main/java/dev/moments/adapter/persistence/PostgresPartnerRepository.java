@@ -31,13 +31,8 @@ public class PostgresPartnerRepository implements PartnerRepository {
 
     @Override
     public void updateKey(ApiKey key) {
-        int changed = Store.em()
-                .createQuery("update ApiKeyEntity k set k.revokedAt = :revokedAt"
-                        + " where k.id = :id and k.partnerId = :partnerId")
-                .setParameter("revokedAt", key.revokedAt())
-                .setParameter("id", key.id().value())
-                .setParameter("partnerId", key.partnerId().value())
-                .executeUpdate();
+        int changed = ApiKeyEntity.update("revokedAt = ?1 where id = ?2 and partnerId = ?3", key.revokedAt(),
+                key.id().value(), key.partnerId().value());
         if (changed != 1) {
             throw new IllegalStateException("partner " + key.partnerId() + " has no API key " + key.id());
         }
@@ -52,6 +47,7 @@ public class PostgresPartnerRepository implements PartnerRepository {
 
     @Override
     public Optional<ApiKey> findKeyByDigest(ApiKeyDigest digest) {
+        // per-event path: every request, outside its transaction, on a connection borrowed for this statement alone
         return Sql.first("select id, partner_id, created_at, revoked_at from api_keys where digest = ?",
                 row -> new ApiKey(new ApiKeyId(row.getString("id")), new PartnerId(row.getString("partner_id")), digest,
                         Sql.instant(row, "created_at"), Sql.instant(row, "revoked_at")),

@@ -43,16 +43,16 @@ public class PostgresPartnerSpending implements PartnerSpending {
             + " where id = ? and currency = ? and monthly_cap is not null and charged_month = ?";
 
     /**
-     * The partner's reservations made in a month less those of them released (or refunded) in the same month; parameters: partner,
-     * from, to, from, to.
+     * The partner's reservations made in a month less those of them released (or refunded) in the same month (JPQL;
+     * {@code null} when there is none); parameters: partner, from, to.
      */
-    private static final String FROM_LEDGER = "select coalesce(sum(case when l.kind = 'RESERVE' then l.amount"
-            + " else -l.amount end), 0)"
-            + " from budget_ledger l join moments m on m.id = l.moment_id"
-            + " where m.partner_id = ? and l.occurred_at >= ? and l.occurred_at < ?"
-            + " and (l.kind = 'RESERVE' or (l.kind in ('RELEASE', 'REFUND') and exists (select 1 from budget_ledger r"
-            + " where r.moment_id = l.moment_id and r.award_id = l.award_id and r.kind = 'RESERVE'"
-            + " and r.occurred_at >= ? and r.occurred_at < ?)))";
+    private static final String FROM_LEDGER = "select sum(case when l.kind = 'RESERVE' then l.amount"
+            + " else -l.amount end)"
+            + " from BudgetLedgerEntryEntity l join MomentEntity m on m.id = l.momentId"
+            + " where m.partnerId = :partnerId and l.occurredAt >= :from and l.occurredAt < :to"
+            + " and (l.kind = 'RESERVE' or (l.kind in ('RELEASE', 'REFUND') and exists (select 1"
+            + " from BudgetLedgerEntryEntity r where r.momentId = l.momentId and r.awardId = l.awardId"
+            + " and r.kind = 'RESERVE' and r.occurredAt >= :from and r.occurredAt < :to)))";
 
     /** A partner's row as far as its cap goes. */
     private record Row(String currency, BigDecimal cap, LocalDate month, BigDecimal charged) {
@@ -95,6 +95,7 @@ public class PostgresPartnerSpending implements PartnerSpending {
 
     /** Takes the partner's cap guard in shared mode, until the end of the transaction (again: a no-op). */
     private static void guard(PartnerId partnerId) {
+        // lock: advisory, shared
         Sql.list("select pg_advisory_xact_lock_shared(hashtextextended(?, 0))", rows -> null, guardKey(partnerId));
     }
 
@@ -118,6 +119,7 @@ public class PostgresPartnerSpending implements PartnerSpending {
 
     private boolean tryCharge(PartnerId partnerId, Money amount, YearMonth month) {
         LocalDate first = month.atDay(1);
+        // conditional update: money (the month's charge under the cap)
         return Sql.update(CHARGE, first, amount.amount(), amount.amount(), first, first, partnerId.value(),
                 amount.currency().getCurrencyCode(), first, amount.amount()) == 1;
     }
@@ -138,16 +140,19 @@ public class PostgresPartnerSpending implements PartnerSpending {
     }
 
     private boolean tryGiveBack(PartnerId partnerId, Money amount, YearMonth month) {
+        // conditional update: money (a give-back to the month on record)
         return Sql.update(GIVE_BACK, amount.amount(), partnerId.value(), amount.currency().getCurrencyCode(),
                 month.atDay(1)) == 1;
     }
 
     @Override
     public void setCap(PartnerId partnerId, Money capOrNull, YearMonth now) {
+        // lock: advisory, exclusive (waits for every payment and release in flight)
         Sql.list("select pg_advisory_xact_lock(hashtextextended(?, 0))", rows -> null, guardKey(partnerId));
         Row row = lockedRow(partnerId, "for update")
                 .orElseThrow(() -> new NoSuchElementException("partner " + partnerId + " not found"));
         if (capOrNull == null) {
+            // money: the cap's counters, which only the statements of this class read and write (under the locks above)
             Sql.update("update partners set monthly_cap = null, charged_month = null, charged_this_month = 0"
                     + " where id = ?", partnerId.value());
             return;
@@ -159,6 +164,7 @@ public class PostgresPartnerSpending implements PartnerSpending {
         // Every award and release in flight has committed (the lock waited for them), and this statement reads
         // what they wrote: READ COMMITTED takes a new snapshot per statement.
         Money charged = fromLedger(partnerId, capOrNull.currency().getCurrencyCode(), now);
+        // money: the cap's counters, as above
         Sql.update("update partners set monthly_cap = ?, charged_month = ?, charged_this_month = ? where id = ?",
                 capOrNull.amount(), now.atDay(1), charged.amount(), partnerId.value());
     }
@@ -187,9 +193,12 @@ public class PostgresPartnerSpending implements PartnerSpending {
     private static Money fromLedger(PartnerId partnerId, String currency, YearMonth month) {
         Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        BigDecimal sum = Sql.first(FROM_LEDGER, rows -> rows.getBigDecimal(1), partnerId.value(), from, to, from, to)
-                .orElse(BigDecimal.ZERO);
-        return MoneyColumns.money(sum.max(BigDecimal.ZERO), currency);
+        BigDecimal sum = Store.em().createQuery(FROM_LEDGER, BigDecimal.class)
+                .setParameter("partnerId", partnerId.value())
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getSingleResult();
+        return MoneyColumns.money(sum == null ? BigDecimal.ZERO : sum.max(BigDecimal.ZERO), currency);
     }
 
     private static Optional<Row> row(PartnerId partnerId) {
@@ -197,6 +206,7 @@ public class PostgresPartnerSpending implements PartnerSpending {
     }
 
     private static Optional<Row> lockedRow(PartnerId partnerId, String lock) {
+        // lock: FOR NO KEY UPDATE or FOR UPDATE as asked; without one, per-event path (every payment, under the guard)
         return Sql.first("select currency, monthly_cap, charged_month, charged_this_month from partners where id = ? "
                 + lock, rows -> {
                     return new Row(rows.getString("currency"), rows.getBigDecimal("monthly_cap"),

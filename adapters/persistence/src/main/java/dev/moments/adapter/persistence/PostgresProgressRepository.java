@@ -32,6 +32,7 @@ public class PostgresProgressRepository implements ProgressRepository {
 
     @Override
     public Optional<UserProgress> lock(MomentId momentId, String userId) {
+        // lock: the user's progress row (docs/architecture.md, lock order)
         return Sql.first(COLUMNS + " where moment_id = ? and user_id = ? for update",
                 PostgresProgressRepository::progress, momentId.value(), userId);
     }
@@ -43,6 +44,7 @@ public class PostgresProgressRepository implements ProgressRepository {
         }
         List<Key> distinct = keys.stream().distinct().toList();
         Map<Key, UserProgress> locked = new HashMap<>();
+        // lock: a unit's rows in (moment, user) order, read in bulk (unnest)
         Sql.list("select p.moment_id, p.user_id, p.partner_id, cast(p.state as text) as state, p.holdout,"
                         + " p.last_refusal, p.updated_at from user_progress p"
                         + " join unnest(?, ?) as k(moment_id, user_id)"
@@ -57,6 +59,7 @@ public class PostgresProgressRepository implements ProgressRepository {
 
     @Override
     public Optional<UserProgress> find(PartnerId partnerId, MomentId momentId, String userId) {
+        // per-event path: a dry run reads each moment's progress instead of locking it
         return Sql.first(COLUMNS + " where moment_id = ? and user_id = ? and partner_id = ?",
                 PostgresProgressRepository::progress, momentId.value(), userId, partnerId.value());
     }
@@ -69,12 +72,14 @@ public class PostgresProgressRepository implements ProgressRepository {
 
     @Override
     public void insert(UserProgress progress) {
+        // batch: saveAll's statement, for one row (the port's single-row method)
         Sql.insert("progress of user " + progress.userId() + " on moment " + progress.momentId(), INSERT,
                 insertRow(progress));
     }
 
     @Override
     public void update(UserProgress progress) {
+        // batch: saveAll's statement, for one row (the port's single-row method)
         int changed = Sql.update(UPDATE, updateRow(progress));
         if (changed != 1) {
             throw new NoSuchElementException("user " + progress.userId() + " has no progress on moment "
@@ -84,7 +89,9 @@ public class PostgresProgressRepository implements ProgressRepository {
 
     @Override
     public void saveAll(List<UserProgress> inserts, List<UserProgress> updates) {
+        // batch: a unit's new progress rows, one round trip
         Sql.insertAll("progress rows", INSERT, inserts.stream().map(PostgresProgressRepository::insertRow).toList());
+        // batch: a unit's changed progress rows, one round trip
         int[] changed = Sql.batch(UPDATE, updates.stream().map(PostgresProgressRepository::updateRow).toList());
         for (int i = 0; i < changed.length; i++) {
             if (changed[i] != 1) {
@@ -98,6 +105,7 @@ public class PostgresProgressRepository implements ProgressRepository {
     @Override
     public void restartAll(MomentId momentId, Trigger trigger) {
         // one statement replaces the root of every state (its "r"), leaving the rest of each as it was
+        // bulk write: every user's row of the moment at once, through a jsonb operator
         Sql.update("update user_progress set state = state || jsonb_build_object('r', cast(? as jsonb))"
                 + " where moment_id = ?", ProgressMapper.nodeText(NodeState.empty(trigger)), momentId.value());
     }

@@ -22,6 +22,7 @@ public class PostgresUserProfileRepository implements UserProfileRepository {
 
     @Override
     public Map<String, Object> find(PartnerId partnerId, String userId) {
+        // per-event path: an event's user attributes when they are not read with its unit
         Optional<String> stored = Sql.first("select cast(attributes as text) from user_profiles"
                 + " where partner_id = ? and user_id = ?", row -> row.getString(1), partnerId.value(), userId);
         return stored.map(PostgresUserProfileRepository::attributes).orElse(Map.of());
@@ -41,6 +42,7 @@ public class PostgresUserProfileRepository implements UserProfileRepository {
             return Map.of();
         }
         Map<String, Map<String, Object>> found = new HashMap<>();
+        // bulk read: a unit's users at once (= any)
         Sql.list("select user_id, cast(attributes as text) from user_profiles where partner_id = ?"
                         + " and user_id = any(?)", row -> found.put(row.getString(1), attributes(row.getString(2))),
                 partnerId.value(), userIds.stream().distinct().toArray(String[]::new));
@@ -51,6 +53,7 @@ public class PostgresUserProfileRepository implements UserProfileRepository {
     public void save(PartnerId partnerId, String userId, Map<String, Object> attributes, Instant at) {
         Objects.requireNonNull(attributes, "attributes");
         Objects.requireNonNull(at, "at");
+        // upsert: merges the attributes into the stored ones (jsonb ||)
         Sql.update("insert into user_profiles (partner_id, user_id, attributes, updated_at)"
                         + " values (?, ?, cast(? as jsonb), ?)"
                         + " on conflict (partner_id, user_id) do update"

@@ -3,9 +3,6 @@ package dev.moments.adapter.persistence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.moments.application.port.out.UserProgress;
-import dev.moments.domain.moment.MomentId;
-import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.trigger.NodeState;
 import dev.moments.domain.trigger.Observation;
 import dev.moments.domain.trigger.ProgressState;
@@ -16,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Maps users' progress between the application and their rows. The state is read and written once per event per
+ * Writes and reads the {@code state} of users' progress rows. The state is read and written once per event per
  * moment, so its JSON is compact: one-letter names, and every part at its default value left out.
  *
  * <pre>
@@ -35,23 +32,6 @@ final class ProgressMapper {
     private static final long MICROS_PER_SECOND = 1_000_000L;
 
     private ProgressMapper() {
-    }
-
-    static ProgressEntity toEntity(UserProgress progress) {
-        ProgressEntity entity = new ProgressEntity();
-        entity.momentId = progress.momentId().value();
-        entity.userId = progress.userId();
-        entity.partnerId = progress.partnerId().value();
-        entity.state = stateJson(progress.state());
-        entity.holdout = progress.holdout();
-        entity.lastRefusal = progress.lastRefusal();
-        entity.updatedAt = progress.updatedAt();
-        return entity;
-    }
-
-    static UserProgress toDomain(ProgressEntity entity) {
-        return new UserProgress(new PartnerId(entity.partnerId), new MomentId(entity.momentId), entity.userId,
-                state(entity.state), entity.holdout, entity.lastRefusal, entity.updatedAt);
     }
 
     static String stateJson(ProgressState state) {

@@ -21,8 +21,12 @@ import org.hibernate.Session;
 import org.hibernate.jdbc.ReturningWork;
 
 /**
- * Plain SQL on the transaction's own JDBC connection, for what JPQL cannot say (row locks, {@code SKIP LOCKED},
- * advisory locks, jsonb, upserts, aggregates with {@code filter}). Parameters are positional {@code ?}.
+ * Plain SQL on the transaction's own JDBC connection. Parameters are positional {@code ?}. Plain reads and writes go
+ * through Hibernate (entities, Panache, JPQL); a statement comes here only for one of the reasons of
+ * docs/architecture.md, "Persistence", named in a one-line comment above it: a lock ({@code FOR UPDATE},
+ * {@code SKIP LOCKED}, advisory locks), a conditional update (money, compare-and-set), an upsert, a bulk read or write
+ * ({@code = any(?)}, {@code unnest}, a jsonb operator), a JDBC batch of a unit of work, or the per-event path, where
+ * an entity or a JPQL query cost measurably more.
  *
  * <p>Why not {@code createNativeQuery}: Hibernate 7.2 caches an interpretation of every native select under a key
  * that hashes alike from call to call but never compares equal, so each call adds an entry to one hash bucket, later

@@ -14,7 +14,8 @@ import java.util.function.Function;
  * What every adapter of this package does with the entity manager.
  *
  * <p>Freshness rule: no entity stays managed after an adapter method returns. Inserts are flushed and detached,
- * reads are detached as soon as they are mapped, and every change after an insert is a single UPDATE statement.
+ * reads are detached as soon as they are mapped (or select columns, not entities), and every change after an insert
+ * is a single UPDATE statement (plain SQL, or a Panache/JPQL bulk update, which manages nothing).
  * So a later read in the same transaction always goes to the database and sees the effect of an earlier
  * conditional UPDATE (a reservation, a status change) instead of a stale managed copy.
  */
