@@ -43,4 +43,20 @@ class HexagonalArchitectureTest {
     @ArchTest
     static final ArchRule application_services_carry_no_framework_annotation =
             MomentsArchitectureRules.applicationServicesCarryNoFrameworkAnnotations(BASE_PACKAGE);
+
+    @ArchTest
+    static final ArchRule incoming_and_outgoing_ports_never_depend_on_each_other =
+            MomentsArchitectureRules.portsInAndOutStayApart(BASE_PACKAGE);
+
+    @ArchTest
+    static final ArchRule driving_adapters_use_only_incoming_ports =
+            MomentsArchitectureRules.drivingAdaptersUseOnlyIncomingPorts(BASE_PACKAGE);
+
+    @ArchTest
+    static final ArchRule driven_adapters_only_implement_outgoing_ports =
+            MomentsArchitectureRules.drivenAdaptersOnlyImplementOutgoingPorts(BASE_PACKAGE);
+
+    @ArchTest
+    static final ArchRule every_adapter_is_declared_driving_or_driven =
+            MomentsArchitectureRules.everyAdapterIsDrivingOrDriven(BASE_PACKAGE);
 }

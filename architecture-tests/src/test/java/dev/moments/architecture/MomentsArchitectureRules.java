@@ -12,6 +12,7 @@ import com.tngtech.archunit.core.domain.JavaMember;
 import com.tngtech.archunit.core.domain.JavaParameter;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
@@ -22,14 +23,26 @@ import java.util.List;
  * the rules bite ({@code dev.moments.architecture.violations}) and do not over-reach
  * ({@code dev.moments.architecture.conforming}).
  *
- * <p>Every package below is relative to the base package: {@code domain}, {@code application.port.in},
- * {@code application.port.out}, {@code application.service}, {@code adapter.<name>}, {@code bootstrap}.
+ * <p>Every package below is relative to the base package: {@code domain}, {@code application.port} (what both kinds
+ * of ports share), {@code application.port.in}, {@code application.port.out}, {@code application.service},
+ * {@code adapter.<name>}, {@code bootstrap}.
  */
 public final class MomentsArchitectureRules {
 
     /** Annotation packages that belong to a framework, not to plain Java. */
     static final List<String> FRAMEWORK_ANNOTATION_PACKAGES =
             List.of("jakarta.", "javax.", "io.quarkus.", "org.eclipse.microprofile.", "io.smallrye.");
+
+    /**
+     * The adapters that drive the application, relative to {@code <base>.adapter}: they turn requests into calls of
+     * its use cases ({@code port.in}). The provider callbacks of the fulfillment adapter are such an entry point.
+     */
+    static final List<String> DRIVING_ADAPTERS = List.of("rest", "web", "fulfillment.callback");
+    /**
+     * The adapters the application drives, relative to {@code <base>.adapter}: each implements outgoing ports
+     * ({@code port.out}). A package listed here does not cover the driving packages listed above inside it.
+     */
+    static final List<String> DRIVEN_ADAPTERS = List.of("persistence", "rules", "fulfillment");
 
     private MomentsArchitectureRules() {
     }
@@ -114,6 +127,55 @@ public final class MomentsArchitectureRules {
                 .should(carryNoFrameworkAnnotation())
                 .because("application services are plain Java objects that bootstrap instantiates and wires;"
                         + " CDI, transaction or Quarkus annotations would tie the use cases to one container");
+    }
+
+    /** Rule 8: the two kinds of ports share only the neutral package {@code application.port} (pages, failures). */
+    public static ArchRule portsInAndOutStayApart(String base) {
+        String in = base + ".application.port.in..";
+        String out = base + ".application.port.out..";
+        return CompositeArchRule.of(noClasses().that().resideInAPackage(in)
+                        .should().dependOnClassesThat().resideInAPackage(out)
+                        .because("a use case speaks the language of its callers, not that of the database or the"
+                                + " gateways behind it; what both sides need lives in application.port"))
+                .and(noClasses().that().resideInAPackage(out)
+                        .should().dependOnClassesThat().resideInAPackage(in)
+                        .because("an outgoing port describes what the application needs from the outside world,"
+                                + " never what it offers to its callers"));
+    }
+
+    /** Rule 9. */
+    public static ArchRule drivingAdaptersUseOnlyIncomingPorts(String base) {
+        return noClasses().that().resideInAnyPackage(packages(base, DRIVING_ADAPTERS))
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        base + ".application.port.out..", base + ".application.service..")
+                .because("a driving adapter (HTTP, the redemption page, a provider's callback) calls use cases"
+                        + " through port.in only: reaching a repository or a service class would skip the use"
+                        + " case's rules, locks and transaction");
+    }
+
+    /** Rule 10. */
+    public static ArchRule drivenAdaptersOnlyImplementOutgoingPorts(String base) {
+        return noClasses().that().resideInAnyPackage(packages(base, DRIVEN_ADAPTERS))
+                .and().resideOutsideOfPackages(packages(base, DRIVING_ADAPTERS))
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        base + ".application.port.in..", base + ".application.service..")
+                .because("a driven adapter (the database, the expression language, a reward provider) implements"
+                        + " port.out for the application; calling back into a use case would turn the hexagon"
+                        + " inside out and hide a second way in");
+    }
+
+    /** Rule 11: so that rules 9 and 10 cannot be dodged by a new adapter nobody classified. */
+    public static ArchRule everyAdapterIsDrivingOrDriven(String base) {
+        List<String> declared = new java.util.ArrayList<>(List.of(packages(base, DRIVING_ADAPTERS)));
+        declared.addAll(List.of(packages(base, DRIVEN_ADAPTERS)));
+        return classes().that().resideInAPackage(base + ".adapter..")
+                .should().resideInAnyPackage(declared.toArray(String[]::new))
+                .because("every adapter either drives the application or is driven by it, and the rules above"
+                        + " check each kind: a new adapter is added to DRIVING_ADAPTERS or DRIVEN_ADAPTERS");
+    }
+
+    private static String[] packages(String base, List<String> adapters) {
+        return adapters.stream().map(name -> base + ".adapter." + name + "..").toArray(String[]::new);
     }
 
     /**

@@ -73,6 +73,36 @@ class RulesBiteTest {
                 VIOLATIONS + ".application.service.CouponService", "@jakarta.enterprise.context.ApplicationScoped");
     }
 
+    @Test
+    void an_incoming_port_built_on_an_outgoing_one_breaks_the_ports_rule() {
+        assertViolation(MomentsArchitectureRules.portsInAndOutStayApart(VIOLATIONS),
+                VIOLATIONS + ".application.port.in.CouponView", VIOLATIONS + ".application.port.out.CouponStore");
+    }
+
+    @Test
+    void an_outgoing_port_naming_a_use_case_breaks_the_ports_rule() {
+        assertViolation(MomentsArchitectureRules.portsInAndOutStayApart(VIOLATIONS),
+                VIOLATIONS + ".application.port.out.CouponEvents", VIOLATIONS + ".application.port.in.RedeemCoupon");
+    }
+
+    @Test
+    void a_rest_resource_reaching_an_outgoing_port_breaks_the_driving_adapter_rule() {
+        assertViolation(MomentsArchitectureRules.drivingAdaptersUseOnlyIncomingPorts(VIOLATIONS),
+                VIOLATIONS + ".adapter.rest.CouponResource", VIOLATIONS + ".application.port.out.CouponStore");
+    }
+
+    @Test
+    void a_persistence_class_calling_a_use_case_breaks_the_driven_adapter_rule() {
+        assertViolation(MomentsArchitectureRules.drivenAdaptersOnlyImplementOutgoingPorts(VIOLATIONS),
+                VIOLATIONS + ".adapter.persistence.CouponRow", VIOLATIONS + ".application.port.in.RedeemCoupon");
+    }
+
+    @Test
+    void an_adapter_nobody_classified_breaks_the_driving_or_driven_rule() {
+        assertViolation(MomentsArchitectureRules.everyAdapterIsDrivingOrDriven(VIOLATIONS),
+                VIOLATIONS + ".adapter.mail.CouponMailer");
+    }
+
     static Stream<Arguments> rules() {
         return Stream.of(
                 rule("domain", MomentsArchitectureRules::domainDependsOnlyOnJavaAndItself),
@@ -81,7 +111,11 @@ class RulesBiteTest {
                 rule("bootstrap", MomentsArchitectureRules::nothingOutsideBootstrapDependsOnBootstrap),
                 rule("layered architecture", MomentsArchitectureRules::layersPointInward),
                 rule("rest without persistence", MomentsArchitectureRules::restAdapterDoesNotTouchPersistence),
-                rule("no framework annotation", MomentsArchitectureRules::applicationServicesCarryNoFrameworkAnnotations));
+                rule("no framework annotation", MomentsArchitectureRules::applicationServicesCarryNoFrameworkAnnotations),
+                rule("ports apart", MomentsArchitectureRules::portsInAndOutStayApart),
+                rule("driving adapters", MomentsArchitectureRules::drivingAdaptersUseOnlyIncomingPorts),
+                rule("driven adapters", MomentsArchitectureRules::drivenAdaptersOnlyImplementOutgoingPorts),
+                rule("driving or driven", MomentsArchitectureRules::everyAdapterIsDrivingOrDriven));
     }
 
     @ParameterizedTest(name = "the {0} rule passes on a conforming hexagon")

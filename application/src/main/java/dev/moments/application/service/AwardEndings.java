@@ -1,7 +1,7 @@
 package dev.moments.application.service;
 
+import dev.moments.application.port.ConcurrentWriteException;
 import dev.moments.application.port.out.AwardRepository;
-import dev.moments.application.port.out.ConcurrentWriteException;
 import dev.moments.application.port.out.DomainEventOutbox;
 import dev.moments.application.port.out.IdGenerator;
 import dev.moments.application.port.out.MomentRepository;

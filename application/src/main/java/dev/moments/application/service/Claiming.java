@@ -1,19 +1,19 @@
 package dev.moments.application.service;
 
+import dev.moments.application.port.ConcurrentWriteException;
 import dev.moments.application.port.in.RedeemUseCase.Claim;
 import dev.moments.application.port.in.RedeemUseCase.Claimed;
 import dev.moments.application.port.in.RedeemUseCase.State;
-import dev.moments.application.port.in.RedemptionRefusedException;
 import dev.moments.application.port.in.RedemptionRefusedException.Reason;
+import dev.moments.application.port.in.RedemptionRefusedException;
 import dev.moments.application.port.out.AwardRepository;
-import dev.moments.application.port.out.ClaimRepository;
 import dev.moments.application.port.out.ClaimRepository.ClaimRecord;
-import dev.moments.application.port.out.ConcurrentWriteException;
+import dev.moments.application.port.out.ClaimRepository;
 import dev.moments.application.port.out.DomainEventOutbox;
-import dev.moments.application.port.out.FulfillmentGateway;
 import dev.moments.application.port.out.FulfillmentGateway.Acceptance;
 import dev.moments.application.port.out.FulfillmentGateway.Decision;
 import dev.moments.application.port.out.FulfillmentGateway.Order;
+import dev.moments.application.port.out.FulfillmentGateway;
 import dev.moments.application.port.out.IdGenerator;
 import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.RewardRepository;

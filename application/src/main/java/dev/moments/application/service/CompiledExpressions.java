@@ -1,7 +1,7 @@
 package dev.moments.application.service;
 
+import dev.moments.application.port.InvalidExpressionException;
 import dev.moments.application.port.out.ExpressionCompiler;
-import dev.moments.application.port.out.InvalidExpressionException;
 import dev.moments.domain.shared.InvalidValueException;
 import dev.moments.domain.trigger.EventPredicate;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package dev.moments.application.service;
 
+import dev.moments.application.port.ConcurrentWriteException;
 import dev.moments.application.port.in.RedeemUseCase.Delivery;
 import dev.moments.application.port.in.ReportFulfillmentUseCase.Result;
 import dev.moments.application.port.out.AwardRepository;
-import dev.moments.application.port.out.ClaimRepository;
 import dev.moments.application.port.out.ClaimRepository.ClaimRecord;
-import dev.moments.application.port.out.ConcurrentWriteException;
+import dev.moments.application.port.out.ClaimRepository;
 import dev.moments.application.port.out.DomainEventOutbox;
 import dev.moments.application.port.out.IdGenerator;
 import dev.moments.application.port.out.MomentRepository;

@@ -1,11 +1,11 @@
 package dev.moments.application.service;
 
+import dev.moments.application.port.ConcurrentWriteException;
 import dev.moments.application.port.in.CreateMomentCommand;
 import dev.moments.application.port.in.EditMomentUseCase;
 import dev.moments.application.port.in.MomentView;
 import dev.moments.application.port.out.BudgetLedger;
 import dev.moments.application.port.out.Clock;
-import dev.moments.application.port.out.ConcurrentWriteException;
 import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.ProgressRepository;
 import dev.moments.application.port.out.TransactionRunner;

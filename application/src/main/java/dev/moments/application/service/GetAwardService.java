@@ -1,16 +1,16 @@
 package dev.moments.application.service;
 
+import dev.moments.application.port.AwardFilter;
+import dev.moments.application.port.Page;
+import dev.moments.application.port.PageRequest;
 import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.GetAwardQuery;
 import dev.moments.application.port.in.NotFoundException;
 import dev.moments.application.port.in.RedeemUseCase.Delivery;
-import dev.moments.application.port.out.ClaimRepository;
-import dev.moments.application.port.out.RewardRepository;
-import dev.moments.application.port.out.AwardFilter;
 import dev.moments.application.port.out.AwardRepository;
+import dev.moments.application.port.out.ClaimRepository;
 import dev.moments.application.port.out.MomentRepository;
-import dev.moments.application.port.out.Page;
-import dev.moments.application.port.out.PageRequest;
+import dev.moments.application.port.out.RewardRepository;
 import dev.moments.application.port.out.TokenSealer;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.award.AwardId;

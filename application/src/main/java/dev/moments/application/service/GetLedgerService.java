@@ -1,13 +1,13 @@
 package dev.moments.application.service;
 
+import dev.moments.application.port.LedgerEntry;
+import dev.moments.application.port.Page;
+import dev.moments.application.port.PageRequest;
 import dev.moments.application.port.in.GetLedgerQuery;
 import dev.moments.application.port.in.NotFoundException;
 import dev.moments.application.port.in.Statement;
 import dev.moments.application.port.out.LedgerHistory;
-import dev.moments.application.port.out.LedgerHistory.LedgerEntry;
 import dev.moments.application.port.out.MomentRepository;
-import dev.moments.application.port.out.Page;
-import dev.moments.application.port.out.PageRequest;
 import dev.moments.application.port.out.PartnerRepository;
 import dev.moments.application.port.out.PartnerSpending;
 import dev.moments.domain.moment.MomentId;

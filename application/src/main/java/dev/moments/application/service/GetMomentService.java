@@ -1,11 +1,11 @@
 package dev.moments.application.service;
 
+import dev.moments.application.port.Page;
+import dev.moments.application.port.PageRequest;
 import dev.moments.application.port.in.GetMomentQuery;
 import dev.moments.application.port.in.MomentView;
 import dev.moments.application.port.out.Clock;
 import dev.moments.application.port.out.MomentRepository;
-import dev.moments.application.port.out.Page;
-import dev.moments.application.port.out.PageRequest;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
 import java.time.Instant;

@@ -1,12 +1,12 @@
 package dev.moments.application.service;
 
+import dev.moments.application.port.RecordedResponse;
 import dev.moments.application.port.in.ExpireIdempotencyKeysUseCase;
 import dev.moments.application.port.in.IdempotencyKeyReusedException;
 import dev.moments.application.port.in.IdempotentReplayUnavailableException;
 import dev.moments.application.port.in.IdempotentRequestUseCase;
 import dev.moments.application.port.out.Clock;
 import dev.moments.application.port.out.IdempotencyKeys;
-import dev.moments.application.port.out.RecordedResponse;
 import dev.moments.application.port.out.TokenSealer;
 import dev.moments.application.port.out.TransactionRunner;
 import java.nio.charset.StandardCharsets;

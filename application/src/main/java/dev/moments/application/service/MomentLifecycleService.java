@@ -1,10 +1,10 @@
 package dev.moments.application.service;
 
+import dev.moments.application.port.ConcurrentWriteException;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase;
 import dev.moments.application.port.in.MomentView;
 import dev.moments.application.port.out.BudgetLedger;
 import dev.moments.application.port.out.Clock;
-import dev.moments.application.port.out.ConcurrentWriteException;
 import dev.moments.application.port.out.DomainEventOutbox;
 import dev.moments.application.port.out.IdGenerator;
 import dev.moments.application.port.out.MomentRepository;

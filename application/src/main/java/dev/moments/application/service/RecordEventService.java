@@ -1,12 +1,12 @@
 package dev.moments.application.service;
 
+import dev.moments.application.port.StoreUnavailableException;
 import dev.moments.application.port.in.EventIdConflictException;
 import dev.moments.application.port.in.RecordEventCommand;
 import dev.moments.application.port.in.RecordEventUseCase;
 import dev.moments.application.port.out.Clock;
 import dev.moments.application.port.out.EventLog;
 import dev.moments.application.port.out.RecordedEvent;
-import dev.moments.application.port.out.StoreUnavailableException;
 import dev.moments.application.port.out.TransactionRunner;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.shared.InvalidValueException;

@@ -1,13 +1,13 @@
 package dev.moments.application.service;
 
+import dev.moments.application.port.Page;
+import dev.moments.application.port.PageRequest;
 import dev.moments.application.port.in.CreateRewardCommand;
 import dev.moments.application.port.in.CreateRewardUseCase;
 import dev.moments.application.port.in.GetRewardQuery;
 import dev.moments.application.port.in.NotFoundException;
 import dev.moments.application.port.out.Clock;
 import dev.moments.application.port.out.IdGenerator;
-import dev.moments.application.port.out.Page;
-import dev.moments.application.port.out.PageRequest;
 import dev.moments.application.port.out.PartnerRepository;
 import dev.moments.application.port.out.RewardRepository;
 import dev.moments.application.port.out.TransactionRunner;

@@ -1,6 +1,6 @@
 package dev.moments.application.service;
 
-import dev.moments.application.port.out.ConcurrentWriteException;
+import dev.moments.application.port.ConcurrentWriteException;
 import dev.moments.application.port.out.TransactionRunner;
 import java.util.function.Supplier;
 

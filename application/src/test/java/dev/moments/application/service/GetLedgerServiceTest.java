@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.moments.application.fixtures.InMemoryMoments;
+import dev.moments.application.port.LedgerEntry.Kind;
+import dev.moments.application.port.LedgerEntry;
+import dev.moments.application.port.PageRequest;
 import dev.moments.application.port.in.CreateMomentCommand;
 import dev.moments.application.port.in.CreatePartnerCommand;
 import dev.moments.application.port.in.CreateRewardCommand;
 import dev.moments.application.port.in.NotFoundException;
 import dev.moments.application.port.in.Statement;
-import dev.moments.application.port.out.LedgerHistory.Kind;
-import dev.moments.application.port.out.LedgerHistory.LedgerEntry;
-import dev.moments.application.port.out.PageRequest;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.reward.Reward;

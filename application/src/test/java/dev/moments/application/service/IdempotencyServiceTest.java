@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.moments.application.fixtures.DirectTransactions;
 import dev.moments.application.fixtures.InMemoryMoments;
+import dev.moments.application.port.PageRequest;
+import dev.moments.application.port.RecordedResponse;
 import dev.moments.application.port.in.CreateMomentCommand;
 import dev.moments.application.port.in.CreatePartnerCommand;
 import dev.moments.application.port.in.CreatePartnerUseCase.PartnerCreated;
@@ -14,8 +16,6 @@ import dev.moments.application.port.in.IdempotentReplayUnavailableException;
 import dev.moments.application.port.in.IdempotentRequestUseCase.IdempotentRequest;
 import dev.moments.application.port.in.IdempotentRequestUseCase.Outcome;
 import dev.moments.application.port.in.MomentView;
-import dev.moments.application.port.out.PageRequest;
-import dev.moments.application.port.out.RecordedResponse;
 import dev.moments.application.port.out.TokenSealer;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;

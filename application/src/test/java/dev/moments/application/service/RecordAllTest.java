@@ -3,6 +3,7 @@ package dev.moments.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.moments.application.fixtures.InMemoryMoments;
+import dev.moments.application.port.StoreUnavailableException;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase.LifecycleAction;
 import dev.moments.application.port.in.CreateMomentCommand;
 import dev.moments.application.port.in.CreatePartnerCommand;
@@ -12,7 +13,6 @@ import dev.moments.application.port.in.MomentView;
 import dev.moments.application.port.in.RecordEventCommand;
 import dev.moments.application.port.in.RecordEventUseCase.BatchItem;
 import dev.moments.application.port.in.RecordEventUseCase.EventResult;
-import dev.moments.application.port.out.StoreUnavailableException;
 import dev.moments.domain.moment.Messages;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.partner.PartnerId;

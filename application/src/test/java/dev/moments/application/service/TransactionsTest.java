@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.moments.application.fixtures.DirectTransactions;
-import dev.moments.application.port.out.ConcurrentWriteException;
+import dev.moments.application.port.ConcurrentWriteException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,6 +1,6 @@
 package dev.moments.adapter.persistence;
 
-import dev.moments.application.port.out.PageRequest;
+import dev.moments.application.port.PageRequest;
 import dev.moments.domain.partner.PartnerId;
 import jakarta.persistence.TypedQuery;
 import java.util.List;

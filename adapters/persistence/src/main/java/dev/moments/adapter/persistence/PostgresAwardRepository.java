@@ -1,9 +1,9 @@
 package dev.moments.adapter.persistence;
 
-import dev.moments.application.port.out.AwardFilter;
+import dev.moments.application.port.AwardFilter;
+import dev.moments.application.port.Page;
+import dev.moments.application.port.PageRequest;
 import dev.moments.application.port.out.AwardRepository;
-import dev.moments.application.port.out.Page;
-import dev.moments.application.port.out.PageRequest;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.AwardStatus;

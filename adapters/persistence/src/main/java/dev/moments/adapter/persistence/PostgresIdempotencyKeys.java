@@ -1,8 +1,8 @@
 package dev.moments.adapter.persistence;
 
-import dev.moments.application.port.out.ConcurrentWriteException;
+import dev.moments.application.port.ConcurrentWriteException;
+import dev.moments.application.port.RecordedResponse;
 import dev.moments.application.port.out.IdempotencyKeys;
-import dev.moments.application.port.out.RecordedResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Objects;

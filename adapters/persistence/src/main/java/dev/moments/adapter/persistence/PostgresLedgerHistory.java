@@ -1,8 +1,11 @@
 package dev.moments.adapter.persistence;
 
+import dev.moments.application.port.LedgerEntry.Kind;
+import dev.moments.application.port.LedgerEntry;
+import dev.moments.application.port.Page;
+import dev.moments.application.port.PageRequest;
+import dev.moments.application.port.StatementLine;
 import dev.moments.application.port.out.LedgerHistory;
-import dev.moments.application.port.out.Page;
-import dev.moments.application.port.out.PageRequest;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;

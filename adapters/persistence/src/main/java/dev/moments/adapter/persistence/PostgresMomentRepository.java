@@ -1,8 +1,8 @@
 package dev.moments.adapter.persistence;
 
+import dev.moments.application.port.Page;
+import dev.moments.application.port.PageRequest;
 import dev.moments.application.port.out.MomentRepository;
-import dev.moments.application.port.out.Page;
-import dev.moments.application.port.out.PageRequest;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.MomentStatus;

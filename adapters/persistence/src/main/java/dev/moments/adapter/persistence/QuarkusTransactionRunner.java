@@ -1,7 +1,7 @@
 package dev.moments.adapter.persistence;
 
-import dev.moments.application.port.out.ConcurrentWriteException;
-import dev.moments.application.port.out.StoreUnavailableException;
+import dev.moments.application.port.ConcurrentWriteException;
+import dev.moments.application.port.StoreUnavailableException;
 import dev.moments.application.port.out.TransactionRunner;
 import dev.moments.domain.shared.InvalidValueException;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,6 +1,6 @@
 package dev.moments.adapter.persistence;
 
-import dev.moments.application.port.out.ConcurrentWriteException;
+import dev.moments.application.port.ConcurrentWriteException;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.PersistenceException;

@@ -1,7 +1,7 @@
 package dev.moments.adapter.persistence;
 
-import dev.moments.application.port.out.ConcurrentWriteException;
-import dev.moments.application.port.out.Page;
+import dev.moments.application.port.ConcurrentWriteException;
+import dev.moments.application.port.Page;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.EntityManager;

@@ -1,6 +1,6 @@
 package dev.moments.adapter.persistence;
 
-import dev.moments.application.port.out.StoreUnavailableException;
+import dev.moments.application.port.StoreUnavailableException;
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;

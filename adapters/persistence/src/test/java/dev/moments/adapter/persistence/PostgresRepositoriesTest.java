@@ -7,9 +7,9 @@ import static dev.moments.adapter.persistence.TestData.unique;
 import static dev.moments.adapter.persistence.TestData.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.moments.application.port.Page;
+import dev.moments.application.port.PageRequest;
 import dev.moments.application.port.out.EventOutcome;
-import dev.moments.application.port.out.Page;
-import dev.moments.application.port.out.PageRequest;
 import dev.moments.application.port.out.RecordedEvent;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.fixtures.MomentBuilder;

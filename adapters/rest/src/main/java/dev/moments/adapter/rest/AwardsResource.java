@@ -1,22 +1,22 @@
 package dev.moments.adapter.rest;
 
+import dev.moments.adapter.rest.dto.Requests;
 import dev.moments.adapter.rest.dto.Responses;
 import dev.moments.adapter.rest.security.Roles;
+import dev.moments.application.port.AwardFilter;
 import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.CancelAwardUseCase;
 import dev.moments.application.port.in.GetAwardQuery;
 import dev.moments.application.port.in.RedeemUseCase;
 import dev.moments.application.port.in.ReportFulfillmentUseCase;
-import dev.moments.adapter.rest.dto.Requests;
-import dev.moments.domain.fulfillment.FulfillmentStatus;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.Consumes;
 import dev.moments.domain.award.Award;
-import dev.moments.application.port.out.AwardFilter;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.AwardStatus;
+import dev.moments.domain.fulfillment.FulfillmentStatus;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.shared.InvalidValueException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

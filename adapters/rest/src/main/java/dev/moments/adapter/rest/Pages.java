@@ -1,6 +1,6 @@
 package dev.moments.adapter.rest;
 
-import dev.moments.application.port.out.PageRequest;
+import dev.moments.application.port.PageRequest;
 import dev.moments.domain.shared.InvalidValueException;
 
 /** Reads the {@code limit} and {@code after} query parameters every list takes. */

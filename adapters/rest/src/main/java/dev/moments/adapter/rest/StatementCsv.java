@@ -1,7 +1,7 @@
 package dev.moments.adapter.rest;
 
+import dev.moments.application.port.StatementLine;
 import dev.moments.application.port.in.Statement;
-import dev.moments.application.port.out.LedgerHistory.StatementLine;
 import java.util.List;
 
 /** Writes a statement's lines as RFC 4180 CSV: a header row, one row per moment, CRLF line ends. */

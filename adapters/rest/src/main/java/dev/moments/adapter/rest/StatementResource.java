@@ -2,9 +2,9 @@ package dev.moments.adapter.rest;
 
 import dev.moments.adapter.rest.dto.LedgerResponses;
 import dev.moments.adapter.rest.security.Roles;
+import dev.moments.application.port.StatementLine;
 import dev.moments.application.port.in.GetLedgerQuery;
 import dev.moments.application.port.in.Statement;
-import dev.moments.application.port.out.LedgerHistory.StatementLine;
 import dev.moments.domain.shared.InvalidValueException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

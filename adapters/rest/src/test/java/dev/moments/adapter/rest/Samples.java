@@ -4,11 +4,11 @@ import static dev.moments.adapter.rest.TestCredentials.PARTNER;
 import static dev.moments.domain.fixtures.Fixtures.NOW;
 import static dev.moments.domain.fixtures.Fixtures.usd;
 
+import dev.moments.application.port.Page;
+import dev.moments.application.port.StoreUnavailableException;
 import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.ExplainProgressQuery.Explanation;
 import dev.moments.application.port.in.MomentView;
-import dev.moments.application.port.out.Page;
-import dev.moments.application.port.out.StoreUnavailableException;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.AwardStatus;

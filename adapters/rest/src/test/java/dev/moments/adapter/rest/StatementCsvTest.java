@@ -3,8 +3,8 @@ package dev.moments.adapter.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.moments.application.port.StatementLine;
 import dev.moments.application.port.in.Statement;
-import dev.moments.application.port.out.LedgerHistory.StatementLine;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.shared.InvalidValueException;
 import dev.moments.domain.shared.Money;

@@ -6,7 +6,7 @@ import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.ast.CelConstant;
 import dev.cel.common.ast.CelExpr;
 import dev.cel.common.ast.CelExprVisitor;
-import dev.moments.application.port.out.InvalidExpressionException;
+import dev.moments.application.port.InvalidExpressionException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;

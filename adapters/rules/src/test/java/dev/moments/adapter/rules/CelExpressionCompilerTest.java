@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.moments.application.port.out.InvalidExpressionException;
+import dev.moments.application.port.InvalidExpressionException;
 import dev.moments.domain.event.UserEvent;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.trigger.EventPredicate;

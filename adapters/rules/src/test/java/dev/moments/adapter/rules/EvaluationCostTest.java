@@ -3,7 +3,7 @@ package dev.moments.adapter.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.moments.application.port.out.InvalidExpressionException;
+import dev.moments.application.port.InvalidExpressionException;
 import dev.moments.domain.event.UserEvent;
 import dev.moments.domain.partner.PartnerId;
 import java.math.BigDecimal;

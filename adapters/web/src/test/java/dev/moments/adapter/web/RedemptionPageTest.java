@@ -3,12 +3,12 @@ package dev.moments.adapter.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.moments.application.port.StoreUnavailableException;
 import dev.moments.application.port.in.RedeemUseCase.Claim;
 import dev.moments.application.port.in.RedeemUseCase.Option;
 import dev.moments.application.port.in.RedeemUseCase.Redemption;
-import dev.moments.application.port.in.RedemptionRefusedException;
 import dev.moments.application.port.in.RedemptionRefusedException.Reason;
-import dev.moments.application.port.out.StoreUnavailableException;
+import dev.moments.application.port.in.RedemptionRefusedException;
 import dev.moments.domain.fulfillment.FulfillmentStatus;
 import dev.moments.domain.shared.InvalidValueException;
 import io.quarkus.test.junit.QuarkusTest;

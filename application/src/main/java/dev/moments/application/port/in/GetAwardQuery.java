@@ -1,8 +1,8 @@
 package dev.moments.application.port.in;
 
-import dev.moments.application.port.out.AwardFilter;
-import dev.moments.application.port.out.Page;
-import dev.moments.application.port.out.PageRequest;
+import dev.moments.application.port.AwardFilter;
+import dev.moments.application.port.Page;
+import dev.moments.application.port.PageRequest;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.partner.PartnerId;
 

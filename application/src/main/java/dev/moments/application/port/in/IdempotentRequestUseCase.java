@@ -1,6 +1,6 @@
 package dev.moments.application.port.in;
 
-import dev.moments.application.port.out.RecordedResponse;
+import dev.moments.application.port.RecordedResponse;
 import java.util.Objects;
 import java.util.function.Supplier;
 

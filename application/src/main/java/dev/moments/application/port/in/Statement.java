@@ -1,6 +1,6 @@
 package dev.moments.application.port.in;
 
-import dev.moments.application.port.out.LedgerHistory.StatementLine;
+import dev.moments.application.port.StatementLine;
 import dev.moments.domain.shared.Money;
 import java.time.YearMonth;
 import java.util.Currency;

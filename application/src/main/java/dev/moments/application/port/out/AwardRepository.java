@@ -1,5 +1,9 @@
 package dev.moments.application.port.out;
 
+import dev.moments.application.port.AwardFilter;
+import dev.moments.application.port.ConcurrentWriteException;
+import dev.moments.application.port.Page;
+import dev.moments.application.port.PageRequest;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.AwardStatus;

@@ -1,5 +1,6 @@
 package dev.moments.application.port.out;
 
+import dev.moments.application.port.ConcurrentWriteException;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.fulfillment.FulfillmentStatus;
 import dev.moments.domain.partner.PartnerId;

@@ -1,5 +1,6 @@
 package dev.moments.application.port.out;
 
+import dev.moments.application.port.ConcurrentWriteException;
 import dev.moments.domain.partner.PartnerId;
 import java.util.Collection;
 import java.util.HashMap;

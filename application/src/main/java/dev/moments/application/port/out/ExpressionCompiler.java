@@ -1,5 +1,6 @@
 package dev.moments.application.port.out;
 
+import dev.moments.application.port.InvalidExpressionException;
 import dev.moments.domain.trigger.EventPredicate;
 
 /**

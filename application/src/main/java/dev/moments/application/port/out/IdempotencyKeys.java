@@ -1,5 +1,6 @@
 package dev.moments.application.port.out;
 
+import dev.moments.application.port.RecordedResponse;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package dev.moments.application.port.out;
 
+import dev.moments.application.port.Page;
+import dev.moments.application.port.PageRequest;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.MomentStatus;

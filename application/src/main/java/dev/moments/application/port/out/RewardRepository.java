@@ -1,5 +1,7 @@
 package dev.moments.application.port.out;
 
+import dev.moments.application.port.Page;
+import dev.moments.application.port.PageRequest;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.reward.Reward;
 import dev.moments.domain.reward.RewardId;

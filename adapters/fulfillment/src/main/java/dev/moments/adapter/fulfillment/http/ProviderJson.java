@@ -16,7 +16,7 @@ import java.util.Optional;
  * Writes and reads the JSON of the provider protocol (docs/fulfillment.md) with a private mapper, so the bodies do
  * not depend on how the application configures Jackson for its own API.
  */
-final class ProviderJson {
+public final class ProviderJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -121,66 +121,8 @@ final class ProviderJson {
         return text == null || text.isBlank() ? "no message" : shorten(text.strip());
     }
 
-    /** A status callback as the provider sends it. */
-    record Callback(String orderId, String externalId, FulfillmentStatus status, String code, String reason) {
-    }
-
-    /** Reads a callback body, or explains in one sentence why it is not one. */
-    static Callback callback(byte[] body) throws InvalidCallbackException {
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(body);
-        } catch (IOException e) {
-            throw new InvalidCallbackException("the body is not JSON");
-        }
-        if (node == null || !node.isObject()) {
-            throw new InvalidCallbackException("the body is not a JSON object");
-        }
-        String externalId = text(node, "externalId");
-        if (externalId == null) {
-            throw new InvalidCallbackException("externalId (the award id) is required");
-        }
-        String status = upper(text(node, "status"));
-        if (status == null) {
-            throw new InvalidCallbackException("status is required");
-        }
-        FulfillmentStatus parsed = switch (status) {
-            case "SUBMITTED" -> FulfillmentStatus.SUBMITTED;
-            case "FULFILLED" -> FulfillmentStatus.FULFILLED;
-            case "FAILED" -> FulfillmentStatus.FAILED;
-            case "CANCELLED", "CANCELED" -> FulfillmentStatus.CANCELLED;
-            default -> throw new InvalidCallbackException(
-                    "status must be one of SUBMITTED, FULFILLED, FAILED, CANCELLED");
-        };
-        return new Callback(text(node, "orderId"), externalId, parsed, text(node, "code"), text(node, "reason"));
-    }
-
-    /** A callback body that cannot be understood; answered 400. */
-    static final class InvalidCallbackException extends Exception {
-
-        InvalidCallbackException(String message) {
-            super(message);
-        }
-    }
-
-    /** A small RFC 9457 problem document. */
-    static String problem(int status, String code, String title, String detail) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("type", "/problems/" + code);
-        node.put("title", title);
-        node.put("status", status);
-        node.put("detail", detail);
-        return node.toString();
-    }
-
-    /** The answer to an accepted callback. */
-    static String accepted(String result) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("result", result);
-        return node.toString();
-    }
-
-    static String shorten(String text) {
+    /** A provider text cut to {@link #MAX_TEXT} characters. */
+    public static String shorten(String text) {
         return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "…";
     }
 
@@ -195,7 +137,8 @@ final class ProviderJson {
         }
     }
 
-    private static String text(JsonNode node, String field) {
+    /** A field's text, stripped; {@code null} if absent, blank, null or not a scalar. */
+    public static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull() || value.isContainerNode()) {
             return null;

@@ -3,8 +3,9 @@ package dev.moments.adapter.fulfillment.http;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.moments.application.port.out.FulfillmentGateway;
+import dev.moments.adapter.fulfillment.callback.CallbackSignature;
 import dev.moments.application.port.out.FulfillmentGateway.Submission;
+import dev.moments.application.port.out.FulfillmentGateway;
 import dev.moments.domain.reward.FulfillmentProvider;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.inject.Any;

@@ -3,10 +3,10 @@ package dev.moments.application.port.out.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.moments.application.port.out.AwardFilter;
+import dev.moments.application.port.AwardFilter;
+import dev.moments.application.port.ConcurrentWriteException;
+import dev.moments.application.port.PageRequest;
 import dev.moments.application.port.out.AwardRepository.Sealed;
-import dev.moments.application.port.out.ConcurrentWriteException;
-import dev.moments.application.port.out.PageRequest;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.AwardStatus;

@@ -3,14 +3,15 @@ package dev.moments.application.port.out.contract;
 import static dev.moments.domain.fixtures.MomentBuilder.aMoment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.moments.application.port.PageRequest;
 import dev.moments.application.port.out.BudgetLedger;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.budget.Budget;
 import dev.moments.domain.budget.BudgetState;
+import dev.moments.domain.fixtures.MomentBuilder;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.Schedule;
-import dev.moments.domain.fixtures.MomentBuilder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -96,7 +97,7 @@ public abstract class BudgetLedgerContract extends ContractSupport {
         assertThat(tx(() -> ports().ledger().state(moment.id(), java.time.ZoneOffset.UTC, AT)).spentToday())
                 .isEqualTo(usd("30.00"));
         assertThat(tx(() -> ports().history().entries(moment.partnerId(), moment.id(),
-                new dev.moments.application.port.out.PageRequest(10, null))).items())
+                new dev.moments.application.port.PageRequest(10, null))).items())
                 .extracting(e -> e.kind().name() + " " + e.amount().toDecimalString() + " " + e.awardId())
                 .containsExactly("TOP_UP 50.00 null", "RESERVE 10.00 " + three.get(0), "RESERVE 10.00 " + three.get(1),
                         "RESERVE 10.00 " + three.get(2));
@@ -234,7 +235,7 @@ public abstract class BudgetLedgerContract extends ContractSupport {
         assertThat(tx(() -> ports().ledger().state(moment.id(), java.time.ZoneOffset.UTC, AT)).spentToday())
                 .isEqualTo(usd("0.00"));
         assertThat(tx(() -> ports().history().entries(moment.partnerId(), moment.id(),
-                new dev.moments.application.port.out.PageRequest(10, null))).items())
+                new dev.moments.application.port.PageRequest(10, null))).items())
                 .extracting(e -> e.kind().name() + " " + e.amount().toDecimalString())
                 .containsExactly("TOP_UP 100.00", "RESERVE 10.00", "SETTLE 8.00", "RELEASE 2.00", "REFUND 8.00");
     }
@@ -265,7 +266,7 @@ public abstract class BudgetLedgerContract extends ContractSupport {
         assertThat(reserveOn(moment.id(), "5.00", AT, DAY)).isEqualTo(BudgetLedger.Reservation.RESERVED);
         assertThat(reserveOn(moment.id(), "5.00", AT, DAY)).isEqualTo(BudgetLedger.Reservation.DAILY_CAP);
         assertThat(tx(() -> ports().history().entries(moment.partnerId(), moment.id(),
-                new dev.moments.application.port.out.PageRequest(10, null))).items())
+                new dev.moments.application.port.PageRequest(10, null))).items())
                 .extracting(e -> e.kind().name() + " " + e.amount().toDecimalString())
                 .containsExactly("TOP_UP 100.00", "RESERVE 10.00", "RESERVE 5.00", "RESERVE 5.00");
     }

@@ -3,8 +3,8 @@ package dev.moments.application.port.out.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.moments.application.port.ConcurrentWriteException;
 import dev.moments.application.port.out.ClaimRepository.ClaimRecord;
-import dev.moments.application.port.out.ConcurrentWriteException;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.fulfillment.FulfillmentStatus;
 import dev.moments.domain.partner.Partner;

@@ -3,9 +3,9 @@ package dev.moments.application.port.out.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.moments.application.port.out.IdempotencyKeys;
+import dev.moments.application.port.RecordedResponse;
 import dev.moments.application.port.out.IdempotencyKeys.Used;
-import dev.moments.application.port.out.RecordedResponse;
+import dev.moments.application.port.out.IdempotencyKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

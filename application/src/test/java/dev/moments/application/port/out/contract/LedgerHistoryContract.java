@@ -4,12 +4,12 @@ import static dev.moments.domain.fixtures.MomentBuilder.aMoment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.moments.application.port.LedgerEntry.Kind;
+import dev.moments.application.port.LedgerEntry;
+import dev.moments.application.port.Page;
+import dev.moments.application.port.PageRequest;
+import dev.moments.application.port.StatementLine;
 import dev.moments.application.port.out.BudgetLedger;
-import dev.moments.application.port.out.LedgerHistory.Kind;
-import dev.moments.application.port.out.LedgerHistory.LedgerEntry;
-import dev.moments.application.port.out.LedgerHistory.StatementLine;
-import dev.moments.application.port.out.Page;
-import dev.moments.application.port.out.PageRequest;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.budget.Budget;
 import dev.moments.domain.moment.Moment;

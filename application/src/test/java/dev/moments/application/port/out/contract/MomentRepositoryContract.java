@@ -3,6 +3,7 @@ package dev.moments.application.port.out.contract;
 import static dev.moments.domain.fixtures.MomentBuilder.aMoment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.moments.application.port.PageRequest;
 import dev.moments.domain.moment.Audience;
 import dev.moments.domain.moment.Limits;
 import dev.moments.domain.moment.Messages;
@@ -149,9 +150,9 @@ public abstract class MomentRepositoryContract extends ContractSupport {
         Partner partner = givenPartner();
         givenMoment(partner);
         givenMoment(partner);
-        var first = tx(() -> ports().moments().list(partner.id(), new dev.moments.application.port.out.PageRequest(1, null)));
+        var first = tx(() -> ports().moments().list(partner.id(), new dev.moments.application.port.PageRequest(1, null)));
         var second = tx(() -> ports().moments().list(partner.id(),
-                new dev.moments.application.port.out.PageRequest(1, first.next())));
+                new dev.moments.application.port.PageRequest(1, first.next())));
         assertThat(first.items()).hasSize(1);
         assertThat(second.items()).hasSize(1).doesNotContainAnyElementsOf(first.items());
         assertThat(second.next()).isNull();

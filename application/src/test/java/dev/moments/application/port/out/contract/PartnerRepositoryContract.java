@@ -3,7 +3,7 @@ package dev.moments.application.port.out.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.moments.application.port.out.ConcurrentWriteException;
+import dev.moments.application.port.ConcurrentWriteException;
 import dev.moments.domain.partner.ApiKey;
 import dev.moments.domain.partner.ApiKeyDigest;
 import dev.moments.domain.partner.ApiKeyId;

@@ -3,7 +3,7 @@ package dev.moments.application.port.out.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.moments.application.port.out.ConcurrentWriteException;
+import dev.moments.application.port.ConcurrentWriteException;
 import dev.moments.application.port.out.ProgressRepository.Key;
 import dev.moments.application.port.out.UserProgress;
 import dev.moments.domain.moment.Moment;

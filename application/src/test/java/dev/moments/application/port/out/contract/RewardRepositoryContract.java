@@ -2,8 +2,8 @@ package dev.moments.application.port.out.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.moments.application.port.out.Page;
-import dev.moments.application.port.out.PageRequest;
+import dev.moments.application.port.Page;
+import dev.moments.application.port.PageRequest;
 import dev.moments.domain.partner.Partner;
 import dev.moments.domain.reward.Reward;
 import dev.moments.domain.reward.RewardId;

@@ -1,5 +1,6 @@
 package dev.moments.architecture.conforming.adapter.rest;
 
+import dev.moments.architecture.conforming.application.port.CouponStoreDown;
 import dev.moments.architecture.conforming.application.port.in.RedeemCoupon;
 import dev.moments.architecture.conforming.domain.Coupon;
 
@@ -11,7 +12,12 @@ public class CouponResource {
         this.redeem = redeem;
     }
 
-    public boolean post(String code) {
-        return redeem.redeem(new Coupon(code));
+    /** 200 for a known coupon, 404 for another, 503 while the store is down. */
+    public int post(String code) {
+        try {
+            return redeem.redeem(new Coupon(code)) ? 200 : 404;
+        } catch (CouponStoreDown down) {
+            return 503;
+        }
     }
 }

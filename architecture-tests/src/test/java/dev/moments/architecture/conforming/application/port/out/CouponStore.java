@@ -1,8 +1,10 @@
 package dev.moments.architecture.conforming.application.port.out;
 
+import dev.moments.architecture.conforming.application.port.CouponStoreDown;
 import dev.moments.architecture.conforming.domain.Coupon;
 
 public interface CouponStore {
 
-    boolean exists(Coupon coupon);
+    /** @throws CouponStoreDown when the store cannot answer */
+    boolean exists(Coupon coupon) throws CouponStoreDown;
 }

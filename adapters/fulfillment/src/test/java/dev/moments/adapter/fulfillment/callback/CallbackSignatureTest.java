@@ -1,8 +1,8 @@
-package dev.moments.adapter.fulfillment.http;
+package dev.moments.adapter.fulfillment.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.moments.adapter.fulfillment.http.CallbackSignature.Verdict;
+import dev.moments.adapter.fulfillment.callback.CallbackSignature.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

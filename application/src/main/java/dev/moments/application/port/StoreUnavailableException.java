@@ -1,4 +1,4 @@
-package dev.moments.application.port.out;
+package dev.moments.application.port;
 
 /**
  * The store cannot be used now: the database is unreachable or restarting, or no connection came free in time.

@@ -1,4 +1,4 @@
-package dev.moments.adapter.fulfillment.http;
+package dev.moments.adapter.fulfillment.callback;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,10 +16,10 @@ import javax.crypto.spec.SecretKeySpec;
  * the hex is HMAC-SHA256 under the shared secret of {@code t + "." + raw body}. Several {@code v1} entries may be sent
  * (while a secret is being rotated); one matching entry is enough. Comparisons take constant time.
  */
-final class CallbackSignature {
+public final class CallbackSignature {
 
     /** The header that carries the signature. */
-    static final String HEADER = "Moments-Provider-Signature";
+    public static final String HEADER = "Moments-Provider-Signature";
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final int MAX_HEADER_LENGTH = 1024;
@@ -86,7 +86,7 @@ final class CallbackSignature {
     }
 
     /** The header value a provider sends for {@code body} at {@code timestamp} (for providers' tests and our own). */
-    static String sign(byte[] secret, long timestamp, byte[] body) {
+    public static String sign(byte[] secret, long timestamp, byte[] body) {
         String t = Long.toString(timestamp);
         return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac(secret, t, body));
     }

@@ -1,4 +1,4 @@
-package dev.moments.application.port.out;
+package dev.moments.application.port;
 
 import dev.moments.domain.shared.DomainException;
 

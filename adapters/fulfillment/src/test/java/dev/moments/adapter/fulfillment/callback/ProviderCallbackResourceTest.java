@@ -1,9 +1,11 @@
-package dev.moments.adapter.fulfillment.http;
+package dev.moments.adapter.fulfillment.callback;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.moments.adapter.fulfillment.http.FakeFulfillmentReports;
+import dev.moments.adapter.fulfillment.http.FakeProviderResource;
 import dev.moments.application.port.in.ReportFulfillmentUseCase.Report;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.fulfillment.FulfillmentStatus;

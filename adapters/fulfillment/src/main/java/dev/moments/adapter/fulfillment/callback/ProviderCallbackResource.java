@@ -1,12 +1,14 @@
-package dev.moments.adapter.fulfillment.http;
+package dev.moments.adapter.fulfillment.callback;
 
-import dev.moments.adapter.fulfillment.http.CallbackSignature.Verdict;
-import dev.moments.adapter.fulfillment.http.ProviderJson.Callback;
-import dev.moments.adapter.fulfillment.http.ProviderJson.InvalidCallbackException;
+import dev.moments.adapter.fulfillment.callback.CallbackJson.Callback;
+import dev.moments.adapter.fulfillment.callback.CallbackJson.InvalidCallbackException;
+import dev.moments.adapter.fulfillment.callback.CallbackSignature.Verdict;
+import dev.moments.adapter.fulfillment.http.HttpProviderConfig;
+import dev.moments.adapter.fulfillment.http.ProviderJson;
 import dev.moments.application.port.in.NotFoundException;
-import dev.moments.application.port.in.ReportFulfillmentUseCase;
 import dev.moments.application.port.in.ReportFulfillmentUseCase.Report;
 import dev.moments.application.port.in.ReportFulfillmentUseCase.Result;
+import dev.moments.application.port.in.ReportFulfillmentUseCase;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.fulfillment.FulfillmentStatus;
 import jakarta.annotation.security.PermitAll;
@@ -71,7 +73,7 @@ public class ProviderCallbackResource {
         }
         Callback callback;
         try {
-            callback = ProviderJson.callback(raw);
+            callback = CallbackJson.callback(raw);
         } catch (InvalidCallbackException e) {
             return problem(400, "invalid-callback", "Invalid callback", e.getMessage());
         }
@@ -93,11 +95,11 @@ public class ProviderCallbackResource {
         }
         LOG.infof("Callback of the http provider: award %s order %s %s -> %s", callback.externalId(),
                 callback.orderId(), callback.status(), result);
-        return Response.ok(ProviderJson.accepted(result.name()), "application/json").build();
+        return Response.ok(CallbackJson.accepted(result.name()), "application/json").build();
     }
 
     private static Response problem(int status, String code, String title, String detail) {
         return Response.status(status).type(PROBLEM_JSON)
-                .entity(ProviderJson.problem(status, code, title, detail)).build();
+                .entity(CallbackJson.problem(status, code, title, detail)).build();
     }
 }
