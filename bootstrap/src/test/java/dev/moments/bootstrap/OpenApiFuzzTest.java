@@ -332,7 +332,7 @@ class OpenApiFuzzTest {
     /**
      * The resource methods the document leaves out ({@code @Operation(hidden = true)}: the HTML redemption page), found
      * by reflection on the application's JAX-RS beans, with their parameters and form fields. Only the no-5xx rule
-     * holds them: API.md makes the redemption page HTML, so its refusals are pages, not problems.
+     * holds them: docs/api.md makes the redemption page HTML, so its refusals are pages, not problems.
      */
     private List<Operation> hiddenOperations(List<Operation> documented) {
         Set<String> known = new HashSet<>();
@@ -633,7 +633,7 @@ class OpenApiFuzzTest {
         return r;
     }
 
-    /** API.md: partner endpoints ({@code /v1/}) take the partner's key, admin endpoints the admin token. */
+    /** docs/api.md: partner endpoints ({@code /v1/}) take the partner's key, admin endpoints the admin token. */
     private String credential(String template) {
         return template.startsWith("/admin/") ? Api.ADMIN_TOKEN : template.startsWith("/v1/") ? apiKey : null;
     }
@@ -1295,7 +1295,7 @@ class OpenApiFuzzTest {
             return null;
         }
         if (status < 400 || !op.documented()) {
-            // the hidden HTML page answers its refusals as pages (API.md: "the redemption page (HTML)"): no 5xx only
+            // the hidden HTML page answers its refusals as pages (docs/api.md: "the redemption page (HTML)"): no 5xx only
             return null;
         }
         String type = answer.header("content-type");

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rate limits of API.md ("Rate limits and outages") on an instance with low limits: 5 requests per second per
+ * The rate limits of docs/api.md ("Rate limits and outages") on an instance with low limits: 5 requests per second per
  * API key, 1 per second per address on the public redemption endpoints and for answers 401, each with bursts of
  * twice that. Every test acts from addresses of its own (through {@code X-Forwarded-For}, which this profile trusts),
  * so the tests do not drain each other's buckets.

@@ -148,9 +148,7 @@ public final class Awarding {
             }
         }
         awards.insertAll(created);
-        for (AwardRepository.Sealed award : created) {
-            outbox.raise(new AwardEarned(award.award(), now), ids);
-        }
+        outbox.raiseAll(created.stream().map(award -> new AwardEarned(award.award(), now)).toList(), ids);
         for (BudgetAccount account : accounts.values()) {
             follow(account, now);
         }

@@ -36,9 +36,11 @@ public class PostgresPorts {
     PostgresCodePool codes;
     @Inject
     PostgresIdempotencyKeys idempotencyKeys;
+    @Inject
+    PostgresOutbox outbox;
 
     public Ports ports() {
         return new Ports(partners, rewards, moments, ledger, awards, events, progress, profiles, transactions,
-                history, spending, claims, codes, idempotencyKeys);
+                history, spending, claims, codes, idempotencyKeys, outbox);
     }
 }

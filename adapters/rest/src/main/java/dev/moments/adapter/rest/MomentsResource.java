@@ -8,9 +8,7 @@ import dev.moments.adapter.rest.dto.Responses;
 import dev.moments.adapter.rest.security.Roles;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase.LifecycleAction;
-import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.CreateMomentUseCase;
-import dev.moments.application.port.in.DirectAwardUseCase;
 import dev.moments.application.port.in.EditMomentUseCase;
 import dev.moments.application.port.in.GetMomentQuery;
 import dev.moments.application.port.in.MomentView;
@@ -50,24 +48,19 @@ public class MomentsResource {
     private final ChangeMomentStatusUseCase lifecycle;
     private final TopUpBudgetUseCase topUp;
     private final GetMomentQuery moments;
-    private final DirectAwardUseCase directAwards;
     private final CurrentPartner partner;
-    private final RedeemLinks links;
     private final ObjectMapper json;
     private final IdempotentCreations idempotent;
 
     public MomentsResource(CreateMomentUseCase createMoment, EditMomentUseCase editMoment,
                            ChangeMomentStatusUseCase lifecycle, TopUpBudgetUseCase topUp, GetMomentQuery moments,
-                           DirectAwardUseCase directAwards, CurrentPartner partner, RedeemLinks links,
-                           ObjectMapper json, IdempotentCreations idempotent) {
+                           CurrentPartner partner, ObjectMapper json, IdempotentCreations idempotent) {
         this.createMoment = createMoment;
         this.editMoment = editMoment;
         this.lifecycle = lifecycle;
         this.topUp = topUp;
         this.moments = moments;
-        this.directAwards = directAwards;
         this.partner = partner;
-        this.links = links;
         this.json = json;
         this.idempotent = idempotent;
     }
@@ -167,37 +160,6 @@ public class MomentsResource {
             return Response.ok(MomentMapper.toResponse(topUp.topUp(partner.id(), new MomentId(id), body.amount())))
                     .build();
         });
-    }
-
-    @POST
-    @Path("/{id}/awards")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Awards the moment to a user because the partner's own engine decided so; charges the budget")
-    public Response award(@PathParam("id") String id,
-                          @HeaderParam(IdempotentCreations.HEADER)
-                          @Parameter(description = IdempotentCreations.DESCRIPTION) String idempotencyKey,
-                          Requests.DirectAward body) {
-        return idempotent.respond(idempotencyKey, body, () -> {
-            AwardView view = directAwards.award(directCommand(id, body));
-            return Response.created(URI.create("/v1/awards/" + view.award().id()))
-                    .entity(AwardsResource.toResponse(view, links)).build();
-        });
-    }
-
-    @POST
-    @Path("/{id}/awards/preview")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Whether the user would be awarded now, and with what; consumes nothing")
-    public Responses.AwardPreview preview(@PathParam("id") String id, Requests.DirectAward body) {
-        DirectAwardUseCase.Preview preview = directAwards.preview(directCommand(id, body));
-        return new Responses.AwardPreview(preview.eligible(), preview.reason(),
-                preview.rewards().stream().map(RewardsResource::toResponse).toList(), preview.announcement());
-    }
-
-    private DirectAwardUseCase.DirectAwardCommand directCommand(String id, Requests.DirectAward body) {
-        RequestBodies.require(body);
-        return new DirectAwardUseCase.DirectAwardCommand(partner.id(), new MomentId(id), body.userId(),
-                body.deviceId(), EventsResource.context(body.context()));
     }
 
     private Responses.Moment change(String id, LifecycleAction action) {

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 /** Translates trigger JSON to the domain and back, naming every refused field by its full path. */
 final class TriggerMapper {
 
-    /** Every kind API.md defines. */
+    /** Every kind docs/api.md defines. */
     static final List<String> KINDS = List.of("event", "count", "sum", "days", "sequence", "all", "any", "direct");
 
     private TriggerMapper() {

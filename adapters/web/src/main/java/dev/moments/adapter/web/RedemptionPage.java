@@ -1,23 +1,28 @@
 package dev.moments.adapter.web;
 
-import dev.moments.adapter.web.Views.CountryOption;
+import static dev.moments.adapter.web.ClaimForm.claimOf;
+import static dev.moments.adapter.web.ClaimForm.fieldMessage;
+import static dev.moments.adapter.web.DeliveryTexts.delivery;
+import static dev.moments.adapter.web.DeliveryTexts.isFinal;
+import static dev.moments.adapter.web.DeliveryTexts.pageView;
+import static dev.moments.adapter.web.DeliveryTexts.statusText;
+import static dev.moments.adapter.web.PageAnswers.json;
+import static dev.moments.adapter.web.PageAnswers.page;
+import static dev.moments.adapter.web.PageAnswers.retryAfter;
+import static dev.moments.adapter.web.PageAnswers.secured;
+
+import dev.moments.adapter.web.ClaimForm.Input;
 import dev.moments.adapter.web.Views.DeliveryView;
-import dev.moments.adapter.web.Views.ErrorLink;
-import dev.moments.adapter.web.Views.FieldView;
 import dev.moments.adapter.web.Views.FormView;
-import dev.moments.adapter.web.Views.OptionView;
 import dev.moments.adapter.web.Views.PageView;
 import dev.moments.application.port.ConcurrentWriteException;
 import dev.moments.application.port.StoreUnavailableException;
 import dev.moments.application.port.in.NotFoundException;
 import dev.moments.application.port.in.RedeemUseCase.Claim;
 import dev.moments.application.port.in.RedeemUseCase.Delivery;
-import dev.moments.application.port.in.RedeemUseCase.Option;
 import dev.moments.application.port.in.RedeemUseCase.Redemption;
 import dev.moments.application.port.in.RedeemUseCase;
 import dev.moments.application.port.in.RedemptionRefusedException;
-import dev.moments.domain.award.AwardStatus;
-import dev.moments.domain.redemption.ShippingAddress;
 import dev.moments.domain.shared.InvalidValueException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -32,12 +37,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -72,7 +72,6 @@ public class RedemptionPage {
     /** What a token can look like (base64url); anything else is answered "not found" without a look-up. */
     private static final Pattern TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]{16,128}");
     private static final int UNPROCESSABLE = 422;
-    private static final String ASSETS = "/r-assets/";
 
     /** The pages, type-checked at build time ({@code templates/RedemptionPage/*.html}, one layout). */
     @CheckedTemplate
@@ -260,209 +259,10 @@ public class RedemptionPage {
 
     private Response form(int status, Redemption redemption, PageLocale locale, Input input,
                           Map<String, String> errors, String notice) {
-        Msg msg = locale.messages();
-        String focus = errors.isEmpty() ? null : inputId(errors.keySet().iterator().next(), redemption);
-        List<OptionView> options = new ArrayList<>();
-        Set<String> imageOrigins = new LinkedHashSet<>();
-        boolean anyPhysical = false;
-        int index = 0;
-        for (Option option : redemption.options()) {
-            String inputId = "reward-" + index++;
-            String image = safeImage(option.imageUrl());
-            if (image != null) {
-                imageOrigins.add(origin(image));
-            }
-            anyPhysical |= option.kind().needsShipping();
-            // A reward without a picture gets the page's own, which is decorative (empty alt).
-            options.add(new OptionView(option.rewardId().value(), inputId, option.name(), option.description(),
-                    image == null ? ASSETS + "gift.svg" : image, image == null ? "" : option.name(),
-                    option.kind().needsShipping(), option.available(), unavailableText(option, msg),
-                    option.rewardId().value().equals(input.rewardId()), inputId.equals(focus)));
-        }
-        List<FieldView> shipping = List.of(
-                field("shipping.name", msg.fieldName(), input.name(), "name", "text", null, errors, focus),
-                field("shipping.line1", msg.fieldLine1(), input.line1(), "address-line1", "text", null, errors, focus),
-                field("shipping.line2", msg.fieldLine2(), input.line2(), "address-line2", "text", null, errors, focus),
-                field("shipping.city", msg.fieldCity(), input.city(), "address-level2", "text", null, errors, focus),
-                field("shipping.region", msg.fieldRegion(), input.region(), "address-level1", "text", null, errors,
-                        focus),
-                field("shipping.postalCode", msg.fieldPostalCode(), input.postalCode(), "postal-code", "text", null,
-                        errors, focus));
-        FieldView country = field("shipping.country", msg.fieldCountry(), input.country(), "country", "select", null,
-                errors, focus);
-        List<CountryOption> countries = locale.countries().stream()
-                .map(c -> new CountryOption(c.code(), c.name(), c.code().equalsIgnoreCase(input.country())))
-                .toList();
-        FieldView email = field("email", msg.fieldEmail(), input.email(), "email", "email", "email-hint", errors,
-                focus);
-        List<ErrorLink> summary = errors.entrySet().stream()
-                .map(error -> new ErrorLink(inputId(error.getKey(), redemption), error.getValue()))
-                .toList();
-        FormView form = new FormView(options, errors.get("rewardId"), anyPhysical, shipping, country, countries,
-                email, summary, notice);
-        return page(status, Templates.open(pageView(redemption, locale), form), locale, imageOrigins);
+        ClaimForm.Rendered rendered = ClaimForm.view(redemption, locale, input, errors, notice);
+        return page(status, Templates.open(pageView(redemption, locale), rendered.form()), locale,
+                rendered.imageOrigins());
     }
-
-    private static FieldView field(String name, String label, String value, String autocomplete, String type,
-                                   String hintId, Map<String, String> errors, String focus) {
-        String id = name.replace('.', '-');
-        return new FieldView(name, id, label, value == null ? "" : value, errors.get(name), autocomplete, type,
-                hintId, id.equals(focus));
-    }
-
-    /** The id of the input a field path of the use case is about ({@code shipping.postalCode} → its input). */
-    private static String inputId(String field, Redemption redemption) {
-        if (field.equals("rewardId")) {
-            for (int i = 0; i < redemption.options().size(); i++) {
-                if (redemption.options().get(i).available()) {
-                    return "reward-" + i;
-                }
-            }
-            return "reward-0";
-        }
-        if (field.equals("shipping")) {
-            return "shipping-name";
-        }
-        return field.replace('.', '-');
-    }
-
-    private static String unavailableText(Option option, Msg msg) {
-        if (option.available()) {
-            return null;
-        }
-        if ("NOT_IN_COUNTRY".equals(option.unavailableReason())) {
-            return msg.unavailableNotInCountry();
-        }
-        if ("OUT_OF_CODES".equals(option.unavailableReason())) {
-            return msg.unavailableOutOfCodes();
-        }
-        return msg.unavailable();
-    }
-
-    private static PageView pageView(Redemption redemption, PageLocale locale) {
-        String announcement = redemption.announcement() == null || redemption.announcement().isBlank()
-                ? locale.messages().defaultAnnouncement() : redemption.announcement();
-        boolean open = redemption.state() == RedeemUseCase.State.OPEN;
-        return new PageView(announcement, blankToNull(redemption.confirmation()),
-                open ? locale.format(redemption.expiresAt()) : null);
-    }
-
-    private static DeliveryView delivery(String token, Redemption redemption, PageLocale locale) {
-        Delivery delivery = redemption.delivery();
-        return new DeliveryView(delivery.rewardName(), statusText(redemption, locale.messages()), delivery.code(),
-                isFinal(redemption), delivery.claimedAt() == null ? null
-                        : locale.messages().claimedOn(locale.format(delivery.claimedAt())),
-                "/r/" + token + "/status");
-    }
-
-    /** Where the delivery stands, in a sentence for the user. */
-    static String statusText(Redemption redemption, Msg msg) {
-        Delivery delivery = redemption.delivery();
-        if (delivery != null) {
-            return switch (delivery.status()) {
-                case PENDING -> msg.statusPending();
-                case SUBMITTED -> msg.statusSubmitted();
-                case FULFILLED -> msg.statusFulfilled();
-                case FAILED -> msg.statusFailed();
-                case CANCELLED -> msg.statusCancelled();
-            };
-        }
-        return switch (redemption.status()) {
-            case CLAIMED -> msg.statusPending();
-            case FULFILLING -> msg.statusSubmitted();
-            case FULFILLED -> msg.statusFulfilled();
-            case FAILED -> msg.statusFailed();
-            case EXPIRED -> msg.expiredTitle();
-            case CANCELLED -> msg.cancelledTitle();
-            case EARNED, PENDING_REVIEW -> redemption.state() == RedeemUseCase.State.NOT_YET_REDEEMABLE
-                    ? msg.notYetTitle() : msg.chooseReward();
-        };
-    }
-
-    /** Whether the status can still change (the page's script stops asking when it cannot). */
-    static boolean isFinal(Redemption redemption) {
-        if (redemption.delivery() != null && redemption.delivery().status().isFinal()) {
-            return true;
-        }
-        AwardStatus status = redemption.status();
-        return status == AwardStatus.FULFILLED || status == AwardStatus.FAILED || status == AwardStatus.EXPIRED
-                || status == AwardStatus.CANCELLED;
-    }
-
-    // ---- the claim
-
-    /** The claim the form describes, or {@code null} with the messages per field in {@code errors}. */
-    private static Claim claimOf(Redemption redemption, Input input, PageLocale locale, Map<String, String> errors) {
-        Msg msg = locale.messages();
-        Option chosen = redemption.options().stream()
-                .filter(option -> option.rewardId().value().equals(input.rewardId()))
-                .findFirst().orElse(null);
-        if (chosen == null) {
-            errors.put("rewardId", msg.errorChooseReward());
-            return null;
-        }
-        ShippingAddress shipping = null;
-        if (chosen.kind().needsShipping()) {
-            // Every missing field at once (the domain stops at the first); the domain then checks the formats.
-            Map<String, String> required = new LinkedHashMap<>();
-            required.put("shipping.name", input.name());
-            required.put("shipping.line1", input.line1());
-            required.put("shipping.city", input.city());
-            required.put("shipping.postalCode", input.postalCode());
-            required.put("shipping.country", input.country());
-            required.forEach((field, value) -> {
-                if (value == null || value.isBlank()) {
-                    errors.put(field, field.equals("shipping.country") ? msg.errorCountry()
-                            : msg.errorRequired(label(field, msg)));
-                }
-            });
-            if (!errors.isEmpty()) {
-                return null;
-            }
-            try {
-                shipping = new ShippingAddress(input.name(), input.line1(), input.line2(), input.city(),
-                        input.region(), input.postalCode(), input.country());
-            } catch (InvalidValueException invalid) {
-                errors.put(invalid.field(), fieldMessage(invalid, input, locale));
-                return null;
-            }
-        }
-        return new Claim(chosen.rewardId(), shipping, blankToNull(input.email()));
-    }
-
-    /** The user's words for a refused value (the domain's message is for developers, and in English). */
-    private static String fieldMessage(InvalidValueException invalid, Input input, PageLocale locale) {
-        Msg msg = locale.messages();
-        String field = invalid.field() == null ? "" : invalid.field();
-        return switch (field) {
-            case "rewardId" -> msg.errorChooseReward();
-            case "email" -> msg.errorEmail();
-            case "shipping.country" -> msg.errorCountry();
-            case "shipping.postalCode" -> input.postalCode() == null || input.postalCode().isBlank()
-                    ? msg.errorRequired(msg.fieldPostalCode())
-                    : msg.errorPostalCode(locale.countryName(upper(input.country())));
-            default -> {
-                String label = label(field, msg);
-                yield label == null ? invalid.getMessage() : msg.errorInvalid(label);
-            }
-        };
-    }
-
-    private static String label(String field, Msg msg) {
-        return switch (field) {
-            case "shipping.name" -> msg.fieldName();
-            case "shipping.line1" -> msg.fieldLine1();
-            case "shipping.line2" -> msg.fieldLine2();
-            case "shipping.city" -> msg.fieldCity();
-            case "shipping.region" -> msg.fieldRegion();
-            case "shipping.postalCode" -> msg.fieldPostalCode();
-            case "shipping.country" -> msg.fieldCountry();
-            case "email" -> msg.fieldEmail();
-            default -> null;
-        };
-    }
-
-    // ---- answers
 
     /** Runs one page's work; unknown links get the 404 page and anything unexpected a 500 page, never the token. */
     private Response guarded(PageLocale locale, Supplier<Response> work) {
@@ -496,84 +296,7 @@ public class RedemptionPage {
         return token;
     }
 
-    private static Response page(int status, TemplateInstance template, PageLocale locale, Set<String> imageOrigins) {
-        template.setAttribute("locale", locale.locale());
-        return secured(Response.status(status).type("text/html;charset=UTF-8").entity(template.render()),
-                imageOrigins)
-                .header("Content-Language", locale.tag())
-                .header(HttpHeaders.VARY, "Accept-Language")
-                .build();
-    }
-
-    /** Seconds to wait: a short while after a lost race, longer while the database cannot be reached. */
-    private static String retryAfter(RuntimeException busy) {
-        return busy instanceof ConcurrentWriteException ? "1" : "5";
-    }
-
-    private static Response json(int status, Map<String, ?> body) {
-        return secured(Response.status(status).type("application/json;charset=UTF-8").entity(body), Set.of())
-                .build();
-    }
-
-    /** The headers of every answer under {@code /r/}: the URL holds a secret and the page handles an address. */
-    private static Response.ResponseBuilder secured(Response.ResponseBuilder response, Set<String> imageOrigins) {
-        String images = imageOrigins.isEmpty() ? "" : " " + String.join(" ", imageOrigins);
-        return response
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("Referrer-Policy", "no-referrer")
-                .header("X-Content-Type-Options", "nosniff")
-                .header("X-Frame-Options", "DENY")
-                .header("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; "
-                        + "img-src 'self'" + images + "; connect-src 'self'; form-action 'self'; base-uri 'none'; "
-                        + "frame-ancestors 'none'");
-    }
-
     private static String doneUrl(String token) {
         return "/r/" + token + "/done";
-    }
-
-    /** An image address the page may show: absolute http(s) with a plain host; anything else is left out. */
-    private static String safeImage(String url) {
-        if (url == null || url.isBlank() || url.length() > 2000) {
-            return null;
-        }
-        try {
-            URI uri = URI.create(url.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null
-                    || !uri.getHost().matches("[A-Za-z0-9.-]+")) {
-                return null;
-            }
-            return uri.toString();
-        } catch (IllegalArgumentException notAUrl) {
-            return null;
-        }
-    }
-
-    private static String origin(String url) {
-        URI uri = URI.create(url);
-        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost().toLowerCase(Locale.ROOT)
-                + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static String upper(String value) {
-        return value == null ? "" : value.strip().toUpperCase(Locale.ROOT);
-    }
-
-    /** What the user typed, kept to fill the form again. */
-    record Input(String rewardId, String name, String line1, String line2, String city, String region,
-                 String postalCode, String country, String email) {
-
-        static Input initial(PageLocale locale) {
-            return new Input(null, null, null, null, null, null, null, locale.preferredCountry(), null);
-        }
-
-        Input withoutReward() {
-            return new Input(null, name, line1, line2, city, region, postalCode, country, email);
-        }
     }
 }

@@ -38,7 +38,7 @@ public interface DirectAwardUseCase {
     }
 
     /**
-     * @param reason why not, a code from API.md, or {@code null} when eligible
+     * @param reason why not, a code from docs/api.md, or {@code null} when eligible
      * @param rewards the reward options the user would choose from
      */
     record Preview(boolean eligible, String reason, List<Reward> rewards, String announcement) {

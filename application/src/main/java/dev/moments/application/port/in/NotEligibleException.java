@@ -18,7 +18,7 @@ public final class NotEligibleException extends DomainException {
         return refusal;
     }
 
-    /** The refusal's code from API.md, e.g. {@code LIMIT_PER_USER}. */
+    /** The refusal's code from docs/api.md, e.g. {@code LIMIT_PER_USER}. */
     public String reason() {
         return refusal.name();
     }

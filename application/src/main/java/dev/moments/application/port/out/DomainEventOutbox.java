@@ -16,9 +16,21 @@ public interface DomainEventOutbox {
     /** Writes a row; {@link #raise} makes the row of a domain event. */
     void append(OutboxEvent event);
 
+    /** Writes rows in order; a store writes them together (one batch), the default one by one. */
+    default void appendAll(List<OutboxEvent> events) {
+        events.forEach(this::append);
+    }
+
     /** Writes a domain event, as {@link OutboxEvents#of} makes its row, under a new id. */
     default void raise(DomainEvent event, IdGenerator ids) {
         append(OutboxEvents.of(ids.next(OutboxEvent.ID_PREFIX), event));
+    }
+
+    /** Writes domain events in order, each as {@link #raise} would, together. */
+    default void raiseAll(List<? extends DomainEvent> events, IdGenerator ids) {
+        if (!events.isEmpty()) {
+            appendAll(events.stream().map(event -> OutboxEvents.of(ids.next(OutboxEvent.ID_PREFIX), event)).toList());
+        }
     }
 
     /** The partner's events, oldest first, for tests and operators. */

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The JSON bodies partners and operators send, exactly as API.md names their fields. */
+/** The JSON bodies partners and operators send, exactly as docs/api.md names their fields. */
 public final class Requests {
 
     /** What the properties and user blocks of one event may hold together (see docs/limits.md). */
@@ -124,7 +124,7 @@ public final class Requests {
     public record BudgetEdit(String currency, String dailyCap, String costPerAction) {
     }
 
-    /** A trigger definition; {@code kind} decides which other fields apply (see API.md). */
+    /** A trigger definition; {@code kind} decides which other fields apply (see docs/api.md). */
     public record Trigger(String kind, @Schema(maxLength = Match.MAX_EVENT_TYPE_LENGTH) String event,
                           @Schema(maxLength = 1_000, description = "a CEL condition over event and user; at most 2"
                                   + " nested comprehensions") String where,

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The JSON bodies Moments answers with, exactly as API.md names their fields. */
+/** The JSON bodies Moments answers with, exactly as docs/api.md names their fields. */
 public final class Responses {
 
     private Responses() {

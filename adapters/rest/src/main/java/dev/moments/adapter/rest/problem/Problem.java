@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param type a URI reference whose last segment is a stable code, e.g. {@code /problems/invalid-value}
  * @param errors for validation failures, one entry per offending field
- * @param reason for refusals of an award, the reason code from API.md (e.g. {@code LIMIT_PER_USER})
+ * @param reason for refusals of an award, the reason code from docs/api.md (e.g. {@code LIMIT_PER_USER})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors, String reason) {

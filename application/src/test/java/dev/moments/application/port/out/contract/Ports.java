@@ -4,6 +4,7 @@ import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.BudgetLedger;
 import dev.moments.application.port.out.ClaimRepository;
 import dev.moments.application.port.out.CodePool;
+import dev.moments.application.port.out.DomainEventOutbox;
 import dev.moments.application.port.out.EventLog;
 import dev.moments.application.port.out.IdempotencyKeys;
 import dev.moments.application.port.out.LedgerHistory;
@@ -30,5 +31,6 @@ public record Ports(
         PartnerSpending spending,
         ClaimRepository claims,
         CodePool codes,
-        IdempotencyKeys idempotencyKeys) {
+        IdempotencyKeys idempotencyKeys,
+        DomainEventOutbox outbox) {
 }
