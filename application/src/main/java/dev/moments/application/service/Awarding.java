@@ -66,9 +66,31 @@ public final class Awarding {
      * @param completedAt the event's {@code occurredAt}, or now for a direct award
      * @param testUser whether the partner flags the user as a test user
      * @param inAudience whether the user is in the moment's audience (the event path admits only such users)
+     * @param followed whether later events of the user in the same unit of work were evaluated from the progress
+     *                 this completion used up: a refusal that keeps the progress cannot then be applied in place
      */
     record Completion(Moment moment, String userId, String deviceId, String eventId, Instant completedAt,
-                      boolean testUser, boolean inAudience) {
+                      boolean testUser, boolean inAudience, boolean followed) {
+
+        /** A completion nothing followed in its unit of work: a single event's, or a direct award. */
+        Completion(Moment moment, String userId, String deviceId, String eventId, Instant completedAt,
+                   boolean testUser, boolean inAudience) {
+            this(moment, userId, deviceId, eventId, completedAt, testUser, inAudience, false);
+        }
+    }
+
+    /**
+     * A completion was refused for the partner's money, so its user keeps the progress, but later events of that user
+     * in the same unit of work were evaluated from the progress used up. Thrown before anything is written: the unit
+     * is recorded again event by event, each from the progress the one before left (rare: one user's several events
+     * in one batch, with the money running out between them).
+     */
+    static final class KeptProgressFollowed extends RuntimeException {
+
+        KeptProgressFollowed(Completion completion) {
+            super("a completion of moment " + completion.moment().id() + " keeps its progress, which later events of"
+                    + " the same unit did not start from", null, false, false);
+        }
     }
 
     /** What became of one completion: its award, or the reason it was refused. */
@@ -125,6 +147,9 @@ public final class Awarding {
         for (Completion completion : completions) {
             Payment payment = decide(completion, accounts.get(completion.moment().id()),
                     partners.get(completion.moment().partnerId()), now, created);
+            if (completion.followed() && payment.refusal() != null && payment.refusal().keepsProgress()) {
+                throw new KeptProgressFollowed(completion);
+            }
             payments.add(payment);
         }
 

@@ -211,7 +211,8 @@ final class EventEvaluation {
         } else {
             List<Awarding.Payment> payments = with.awarding().awardAll(paying.stream()
                     .map(step -> new Awarding.Completion(step.moment, step.event.userId(), step.event.deviceId(),
-                            step.event.id(), step.event.occurredAt(), step.event.context().testUser(), true))
+                            step.event.id(), step.event.occurredAt(), step.event.context().testUser(), true,
+                            slots.get(new ProgressRepository.Key(step.moment.id(), step.event.userId())).last != step))
                     .toList(), now);
             for (int i = 0; i < paying.size(); i++) {
                 Awarding.Payment payment = payments.get(i);

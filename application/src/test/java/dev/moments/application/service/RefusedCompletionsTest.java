@@ -44,8 +44,12 @@ class RefusedCompletionsTest {
     }
 
     private MomentId twoOrders(String total, String dailyCap, Limits limits) {
-        MomentId moment = app.moments.create(new CreateMomentCommand(partner, "Two orders",
-                new CountTrigger(new Match("order.completed", null), 2, null), null, null, null, ZoneOffset.UTC,
+        return orders(2, total, dailyCap, limits);
+    }
+
+    private MomentId orders(int count, String total, String dailyCap, Limits limits) {
+        MomentId moment = app.moments.create(new CreateMomentCommand(partner, count + " orders",
+                new CountTrigger(new Match("order.completed", null), count, null), null, null, null, ZoneOffset.UTC,
                 new CreateMomentCommand.BudgetSpec("USD", total, dailyCap, "10.00"), List.of(reward), limits, null,
                 null)).moment().id();
         app.moments.change(partner, moment, LifecycleAction.LAUNCH);
@@ -80,6 +84,28 @@ class RefusedCompletionsTest {
         app.moments.topUp(partner, moment, "10.00");
         assertThat(order("bob", null).awards()).as("one more order, not two").hasSize(1);
         assertThat(explain("bob", moment).completionKept()).isFalse();
+    }
+
+    @Test
+    void aCompletionRefusedForMoneyInABatch_staysKeptForTheSameUsersLaterEventsOfThatBatch() {
+        MomentId moment = orders(3, "100.00", "10.00", null);
+        for (int i = 0; i < 2; i++) {
+            order("ann", null);
+            order("bob", null);
+        }
+        // one batch: Ann's third order takes the day's one action; Bob's third completes and is refused for the daily
+        // cap, so he keeps it, and his fourth, in the same batch, starts from that kept completion (completes again,
+        // refused again) as it would have one request later, instead of counting 1 of 3 from a progress used up
+        var results = app.events.recordAll(List.of(command("ann"), command("bob"), command("bob")));
+        assertThat(results.get(0).result().awards()).hasSize(1);
+        assertThat(results.get(1).result().awards()).isEmpty();
+        assertThat(results.get(2).result().awards()).isEmpty();
+
+        Explanation bob = explain("bob", moment);
+        assertThat(bob.lastRefusal()).isEqualTo("DAILY_CAP");
+        assertThat(bob.completionKept()).isTrue();
+        app.clock.advance(Duration.ofDays(1));
+        assertThat(order("bob", null).awards()).as("one more order the next day, not three").hasSize(1);
     }
 
     private RecordEventCommand command(String user) {
