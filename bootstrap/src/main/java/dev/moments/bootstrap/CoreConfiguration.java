@@ -26,6 +26,7 @@ import dev.moments.application.service.CompiledExpressions;
 import dev.moments.application.service.Deliveries;
 import dev.moments.application.service.DeliverySubmissions;
 import dev.moments.application.service.Eligibility;
+import dev.moments.application.service.EventReplays;
 import dev.moments.application.service.FulfillmentGateways;
 import dev.moments.application.service.ListeningMoments;
 import dev.moments.application.service.MomentDefinitions;
@@ -183,6 +184,12 @@ public class CoreConfiguration {
                                             TransactionRunner transactions, MomentsConfig config) {
         return new DeliverySubmissions(awards, rewards, claims, deliveries, gateways, clock, transactions,
                 config.fulfillmentFirstRetry());
+    }
+
+    @Produces
+    @Singleton
+    EventReplays eventReplays(MomentRepository moments, AwardRepository awards, TokenSealer sealer) {
+        return new EventReplays(moments, awards, sealer);
     }
 
     private static byte[] randomBytes(int count) {

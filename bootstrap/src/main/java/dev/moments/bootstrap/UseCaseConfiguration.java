@@ -87,8 +87,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Produces every use case of the core as its incoming ports only ({@code port.in}, with {@code @Typed} for a service
- * that serves several): the only types a driving adapter can inject. The collaborators they share come from
- * {@link CoreConfiguration}.
+ * that serves several): the only types a driving adapter can inject. A collaborator of one use case alone is built
+ * in its producer; those several share come from {@link CoreConfiguration}.
  */
 @ApplicationScoped
 public class UseCaseConfiguration {
@@ -163,12 +163,6 @@ public class UseCaseConfiguration {
                                    TransactionRunner transactions) {
         return new RecordEventService(events, new EventEvaluations(events, progress, profiles, listening, expressions,
                 awarding, eligibility, config.lateEventsBound()), replays, clock, transactions);
-    }
-
-    @Produces
-    @Singleton
-    EventReplays eventReplays(MomentRepository moments, AwardRepository awards, TokenSealer sealer) {
-        return new EventReplays(moments, awards, sealer);
     }
 
     @Produces

@@ -14,7 +14,8 @@ import java.time.Instant;
 
 /**
  * Ends an unclaimed award — CANCELLED by its partner or EXPIRED unclaimed — and gives its reservation back to the
- * budget and its charge back to the partner's month, in the caller's transaction, which holds the award's row lock.
+ * budget and its charge back to the partner's month, in the caller's transaction. The status moves by
+ * compare-and-set, so an award that changed meanwhile (claimed, or ended by another instance) is not ended twice.
  */
 public final class AwardEndings {
 

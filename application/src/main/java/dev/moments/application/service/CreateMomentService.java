@@ -36,8 +36,8 @@ public final class CreateMomentService implements CreateMomentUseCase {
     @Override
     public MomentView create(CreateMomentCommand command) {
         Instant now = clock.now();
-        MomentDefinitions.Defined defined = definitions.define(new MomentId(ids.next(MomentId.PREFIX)), command, null,
-                now);
+        MomentDefinitions.Defined defined = definitions.define(new MomentId(ids.next(MomentId.PREFIX)),
+                command.partnerId(), command, null, now);
         return transactions.run(() -> {
             moments.insert(defined.moment());
             ledger.open(defined.budget(), now);

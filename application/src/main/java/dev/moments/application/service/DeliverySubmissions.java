@@ -140,12 +140,12 @@ public final class DeliverySubmissions {
         }
         ClaimRecord counted = claim.withAttempts(Math.max(claim.attempts(), attempt));
         return switch (submission.outcome()) {
-            case SUBMITTED -> deliveries.apply(award, counted, FulfillmentStatus.SUBMITTED, submission.reference(), null, null,
-                    now);
+            case SUBMITTED -> deliveries.apply(award, counted, FulfillmentStatus.SUBMITTED,
+                    submission.reference(), null, null, now);
             case FULFILLED -> deliveries.apply(award, counted, FulfillmentStatus.FULFILLED, submission.reference(),
                     submission.code(), null, now);
-            case PERMANENT_FAILURE -> deliveries.apply(award, counted, FulfillmentStatus.FAILED, submission.reference(), null,
-                    submission.reason(), now);
+            case PERMANENT_FAILURE -> deliveries.apply(award, counted, FulfillmentStatus.FAILED,
+                    submission.reference(), null, submission.reason(), now);
             case RETRYABLE_FAILURE -> {
                 if (counted.attempts() >= MAX_ATTEMPTS) {
                     yield deliveries.apply(award, counted, FulfillmentStatus.FAILED, null, null, "gave up after "

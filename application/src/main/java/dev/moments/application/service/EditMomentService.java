@@ -59,7 +59,7 @@ public final class EditMomentService implements EditMomentUseCase {
             CreateMomentCommand definition = edit.definition(
                     new MomentView(current, budget, ledger.state(momentId, current.schedule().timezone(), now)));
             checkTotalAndCurrency(definition.budget(), budget);
-            MomentDefinitions.Defined next = definitions.define(momentId, definition, current, now);
+            MomentDefinitions.Defined next = definitions.define(momentId, partnerId, definition, current, now);
             // every refusal comes before the first write (the in-memory ports do not roll back)
             repriceOrRefuse(next, now);
             if (!moments.update(next.moment())) {

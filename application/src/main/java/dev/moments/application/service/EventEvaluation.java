@@ -274,7 +274,8 @@ final class EventEvaluation {
             if (step.completed && step.holdout) {
                 heldOut.add(step.moment.id());
             }
-            progressed.add(step.completed
+            // a completion kept for want of money stays complete, whatever this event did
+            progressed.add(step.completed || step.shown.complete()
                     ? new EventOutcome.Progress(step.moment.id(), true, step.shown.target(), step.shown.target())
                     : new EventOutcome.Progress(step.moment.id(), false, step.shown.current(),
                     step.shown.target()));

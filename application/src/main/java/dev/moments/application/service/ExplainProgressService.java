@@ -57,14 +57,18 @@ public final class ExplainProgressService implements ExplainProgressQuery {
         for (Refusal refusal : eligibility.all(moment, userId, now)) {
             reasons.add(refusal.name());
         }
-        last.filter(refusal -> !reasons.contains(refusal.name())).ifPresent(refusal -> reasons.add(refusal.name()));
+        boolean kept = shown.complete(); // progress starts again after a completion, unless it was kept
+        // the refusal that last stopped the user, while it still says where they stand: a completion used up by it
+        // and nothing counted since (a kept one is explained by the policies above, as long as the money lacks)
+        last.filter(refusal -> refusal == Refusal.NOT_IN_AUDIENCE
+                        || !refusal.keepsProgress() && !kept && shown.current().signum() == 0)
+                .filter(refusal -> !reasons.contains(refusal.name())).ifPresent(refusal -> reasons.add(refusal.name()));
         if (state.lateIgnored() > 0) {
             reasons.add(Note.LATE_EVENTS_IGNORED.name());
         }
         if (reasons.isEmpty() && !shown.complete()) {
             reasons.add((moment.trigger().kind().equals("direct") ? Note.AWAITING_PARTNER : Note.NOT_COMPLETED).name());
         }
-        boolean kept = shown.complete(); // progress starts again after a completion, unless it was kept
         return new Explanation(momentId, userId, moment.status(), moment.trigger().kind(), shown.current(),
                 shown.target(), shown.complete(), state.completions(), awards.countForUser(momentId, userId),
                 state.lateIgnored(), state.newest(), state.floor(), moment.holdsOut(userId), List.copyOf(reasons),

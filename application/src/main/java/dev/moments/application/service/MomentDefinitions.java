@@ -49,12 +49,12 @@ public final class MomentDefinitions {
      * The moment and budget {@code command} defines, after every check a definition must pass, the same for a new
      * moment and an edited one: its parts, its conditions, and its rewards against its price.
      *
+     * @param partnerId the partner the moment is (or will be) of, whatever the command says
      * @param before the moment being edited, whose status and creation time the result keeps; {@code null} for a new
      *               one, a DRAFT
      */
-    Defined define(MomentId id, CreateMomentCommand command, Moment before, Instant now) {
-        Partner partner = partners.find(command.partnerId())
-                .orElseThrow(() -> new NotFoundException("partner", command.partnerId()));
+    Defined define(MomentId id, PartnerId partnerId, CreateMomentCommand command, Moment before, Instant now) {
+        Partner partner = partners.find(partnerId).orElseThrow(() -> new NotFoundException("partner", partnerId));
         Budget budget = budget(id, command.budget(), partner.currency());
         List<RewardId> rewardIds = rewardIds(command.rewards());
         Moment moment = new Moment(id, partner.id(), command.name(), command.trigger(), command.audience(),

@@ -54,8 +54,8 @@ public final class ReportFulfillmentService implements ReportFulfillmentUseCase 
             if (report.status() == FulfillmentStatus.PENDING) {
                 return claim.get().status() == FulfillmentStatus.PENDING ? Result.DUPLICATE : Result.IGNORED;
             }
-            return deliveries.apply(award, claim.get(), report.status(), report.reference(), report.code(), report.reason(),
-                    clock.now());
+            return deliveries.apply(award, claim.get(), report.status(), report.reference(), report.code(),
+                    report.reason(), clock.now());
         });
     }
 }

@@ -155,7 +155,12 @@ class RefusedCompletionsTest {
         assertThat(bigOrder("bob", 30).awards()).as("the daily cap is used").isEmpty();
         app.clock.advance(Duration.ofDays(1));
 
-        assertThat(bigOrder("bob", 5).awards()).as("a small order does not match").isEmpty();
+        EventResult small = bigOrder("bob", 5);
+        assertThat(small.awards()).as("a small order does not match").isEmpty();
+        assertThat(small.progress()).singleElement().satisfies(progress -> {
+            assertThat(progress.complete()).as("the kept completion, as explain shows it").isTrue();
+            assertThat(progress.current()).isEqualByComparingTo(progress.target());
+        });
         assertThat(explain("bob", moment).completionKept()).isTrue();
         assertThat(bigOrder("bob", 40).awards()).hasSize(1);
     }
@@ -192,6 +197,24 @@ class RefusedCompletionsTest {
         assertThat(explain("ann", moment).lastRefusal()).isEqualTo("COOLDOWN");
         assertThat(explain("ann", moment).completionKept()).isFalse();
         assertThat(explain("ann", moment).current()).isZero();
+    }
+
+    @Test
+    void aRefusalThatUsedTheCompletionUp_isNoLongerAReasonOnceTheUserIsOnTheirWayAgain() {
+        MomentId moment = orders(3, "100.00", null, new Limits(5, null, Duration.ofDays(1), Duration.ZERO, null));
+        for (int i = 0; i < 3; i++) {
+            order("ann", null);
+        }
+        for (int i = 0; i < 3; i++) {
+            order("ann", null);
+        }
+        assertThat(explain("ann", moment).reasons()).contains("COOLDOWN");
+
+        app.clock.advance(Duration.ofDays(2));
+        order("ann", null);
+        Explanation ann = explain("ann", moment);
+        assertThat(ann.lastRefusal()).as("still told").isEqualTo("COOLDOWN");
+        assertThat(ann.reasons()).containsExactly("NOT_COMPLETED");
     }
 
     @Test

@@ -6,25 +6,18 @@ import dev.moments.domain.moment.MomentStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The rules that decide whether a completion is paid, in the order they are asked; each a function of the
- * {@link Candidate} answering the {@link Refusal} it finds, if any. Payments, previews and explanations all ask this one
- * list, so they cannot disagree. Adding a refusal is one constant here and one in {@link Refusal}.
+ * {@link Candidate} answering the {@link Refusal} it finds, if any. Payments, previews and explanations all ask this
+ * one list, so they cannot disagree. Adding a refusal is one constant here and one in {@link Refusal}. What the user
+ * cannot change (schedule, test mode, audience, control group) comes before the moment's status, as direct awards
+ * have always answered.
  */
 public enum AwardPolicy {
-
-    /** An exhausted moment pays nothing; neither does one that is not evaluated (DRAFT, PAUSED, FINISHED). */
-    STATUS(c -> {
-        MomentStatus status = c.moment().status();
-        if (status == MomentStatus.EXHAUSTED) {
-            return Optional.of(Refusal.BUDGET_EXHAUSTED);
-        }
-        return status == MomentStatus.LIVE || status == MomentStatus.TEST ? Optional.empty()
-                : Optional.of(Refusal.NOT_LIVE);
-    }),
 
     /** Only completions inside the schedule count. */
     SCHEDULE(c -> refuseIf(!c.moment().schedule().contains(c.completedAt()), Refusal.OUTSIDE_SCHEDULE)),
@@ -37,6 +30,16 @@ public enum AwardPolicy {
 
     /** The control group is tracked, never paid. */
     HOLDOUT(c -> refuseIf(c.moment().holdsOut(c.userId()), Refusal.HOLDOUT)),
+
+    /** An exhausted moment pays nothing; neither does one that is not evaluated (DRAFT, PAUSED, FINISHED). */
+    STATUS(c -> {
+        MomentStatus status = c.moment().status();
+        if (status == MomentStatus.EXHAUSTED) {
+            return Optional.of(Refusal.BUDGET_EXHAUSTED);
+        }
+        return status == MomentStatus.LIVE || status == MomentStatus.TEST ? Optional.empty()
+                : Optional.of(Refusal.NOT_LIVE);
+    }),
 
     /** At most {@code limits.perUser} awards per user. */
     PER_USER(c -> refuseIf(c.awardsOfUser() >= c.moment().limits().perUser(), Refusal.LIMIT_PER_USER)),
@@ -94,14 +97,28 @@ public enum AwardPolicy {
         return Optional.empty();
     }
 
-    /** Every refusal of the list, in order and each once: what an explanation lists. */
+    /**
+     * Every refusal of the list, in order and each once: what an explanation lists. A refusal that cannot be lifted
+     * while another stands is left out beside it: the cooldown beside the user's limit, the daily cap beside an
+     * exhausted budget.
+     */
     public static List<Refusal> allRefusals(Candidate candidate) {
         List<Refusal> refusals = new ArrayList<>();
         for (AwardPolicy policy : values()) {
             policy.check(candidate).filter(refusal -> !refusals.contains(refusal)).ifPresent(refusals::add);
         }
+        OUTRANKED_BY.forEach((refusal, outranking) -> {
+            if (refusals.contains(outranking)) {
+                refusals.remove(refusal);
+            }
+        });
         return refusals;
     }
+
+    /** A refusal, and the one that makes it moot while it stands. */
+    private static final Map<Refusal, Refusal> OUTRANKED_BY = Map.of(
+            Refusal.COOLDOWN, Refusal.LIMIT_PER_USER,
+            Refusal.DAILY_CAP, Refusal.BUDGET_EXHAUSTED);
 
     /** Whether completions of the moment cost money: a LIVE one (TEST awards are free, others are refused). */
     private static boolean paying(Moment moment) {

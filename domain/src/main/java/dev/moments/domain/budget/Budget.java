@@ -1,9 +1,9 @@
 package dev.moments.domain.budget;
 
 import dev.moments.domain.moment.MomentId;
-import java.math.BigDecimal;
 import dev.moments.domain.shared.InvalidValueException;
 import dev.moments.domain.shared.Money;
+import java.math.BigDecimal;
 import java.util.Objects;
 
 /**

@@ -32,8 +32,8 @@ import java.util.Objects;
  * that is reached refuses completions for the day or month without changing the moment's status.)
  *
  * <p>The partner may pause a live or exhausted moment ({@code PAUSED}) — nothing is evaluated while paused, and this
- * is when its definition may be edited — and resume it later. Finishing it ({@code FINISHED}) is for good: nobody completes
- * it any more, while the awards it already paid for can still be claimed until their links expire.
+ * is when its definition may be edited — and resume it later. Finishing it ({@code FINISHED}) is for good: nobody
+ * completes it any more, while the awards it already paid for can still be claimed until their links expire.
  */
 public record Moment(
         MomentId id,

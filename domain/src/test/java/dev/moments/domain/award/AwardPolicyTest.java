@@ -179,6 +179,33 @@ class AwardPolicyTest {
     }
 
     @Test
+    void whatTheUserCannotChange_isAnsweredBeforeTheMomentsStatus_asDirectAwardsAlwaysDid() {
+        Facts pausedOutOfAudience = new Facts().with(MomentBuilder.aMoment().status(MomentStatus.PAUSED));
+        pausedOutOfAudience.inAudience = false;
+        assertThat(AwardPolicy.firstRefusal(pausedOutOfAudience)).contains(Refusal.NOT_IN_AUDIENCE);
+
+        Facts draftNotYetScheduled = new Facts().with(MomentBuilder.aMoment().status(MomentStatus.DRAFT)
+                .schedule(new Schedule(NOW.plus(Duration.ofDays(1)), null, ZoneOffset.UTC)));
+        assertThat(AwardPolicy.firstRefusal(draftNotYetScheduled)).contains(Refusal.OUTSIDE_SCHEDULE);
+        assertThat(AwardPolicy.allRefusals(draftNotYetScheduled))
+                .containsExactly(Refusal.OUTSIDE_SCHEDULE, Refusal.NOT_LIVE);
+    }
+
+    @Test
+    void anExplanationLeavesOutWhatCannotBeLiftedWhileAnotherRefusalStands() {
+        Facts limitAndCooldown = new Facts().with(live().limits(new Limits(1, null, Duration.ofDays(1),
+                Duration.ZERO, null)));
+        limitAndCooldown.awardsOfUser = 1;
+        limitAndCooldown.lastAward = NOW.minus(Duration.ofHours(1));
+        assertThat(AwardPolicy.allRefusals(limitAndCooldown)).containsExactly(Refusal.LIMIT_PER_USER);
+
+        Facts emptyAndCapped = new Facts();
+        emptyAndCapped.budget = Budget.open(emptyAndCapped.moment.id(), usd("5.00"), usd("10.00"), usd("10.00"));
+        emptyAndCapped.chargedToday = usd("10.00");
+        assertThat(AwardPolicy.allRefusals(emptyAndCapped)).containsExactly(Refusal.BUDGET_EXHAUSTED);
+    }
+
+    @Test
     void testAwardsCostNothing_soNoMoneyRuleAppliesToThem() {
         Facts test = new Facts().with(MomentBuilder.aMoment().status(MomentStatus.TEST));
         test.testUser = true;

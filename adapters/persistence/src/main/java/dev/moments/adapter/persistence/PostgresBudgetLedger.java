@@ -153,7 +153,7 @@ public class PostgresBudgetLedger implements BudgetLedger {
 
     @Override
     public boolean markLowOnce(MomentId momentId) {
-        // conditional update: the budget.low mark, set once per crossing
+        // conditional update: the budget.low mark, set once per crossing (Budget.isLow in SQL)
         return Sql.update("update budgets set low_alerted = true where moment_id = ?"
                 + " and not low_alerted and (reserved + spent) * 100 >= total * ?", momentId.value(), LOW_PERCENT) == 1;
     }

@@ -21,7 +21,7 @@ import java.util.Optional;
 @StoreOutages
 public class PostgresCodePool implements CodePool {
 
-    /** Whether a reward's pool is low: parameters reward, percent. */
+    /** Whether a reward's pool is low, {@code CodeStock.isLow} in SQL: parameters reward, percent. */
     private static final String LOW = "(select count(*) > 0 and count(*) filter (where award_id is null) * 100"
             + " <= count(*) * ? from reward_codes where reward_id = ?)";
 

@@ -21,9 +21,9 @@ public interface ExplainProgressQuery {
      * @param lateEventsIgnored events that arrived too far out of order to count
      * @param newestEventAt the latest {@code occurredAt} seen for this user and moment, or {@code null}
      * @param countingAfter events at or before this instant were used up by the last completion, or {@code null}
-     * @param reasons why the user is not (yet) rewarded: refusal codes from docs/api.md (as the award policies find them
-     *     now, then the one that last stopped the user) and {@link Note notes} on the progress; empty when nothing
-     *     stands in the way
+     * @param reasons why the user is not (yet) rewarded: refusal codes from docs/api.md (as the award policies find
+     *     them now, then the one that last stopped the user while nothing counted since) and {@link Note notes} on the
+     *     progress; empty when nothing stands in the way
      * @param lastRefusal the refusal that stopped the user's last completion, or {@code null}
      * @param completionKept whether that completion was kept (refused for the partner's money, not the user's own
      *     limits): the user's next matching event completes the moment again and is paid once money allows

@@ -1,12 +1,12 @@
 package dev.moments.application.port.out;
 
-import dev.moments.domain.reward.Reward;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.fulfillment.FulfillmentStatus;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.redemption.ShippingAddress;
 import dev.moments.domain.reward.FulfillmentProvider;
+import dev.moments.domain.reward.Reward;
 import dev.moments.domain.reward.RewardId;
 import dev.moments.domain.reward.RewardKind;
 import dev.moments.domain.shared.Money;

@@ -83,10 +83,16 @@ public final class OutboxEvents {
                 data.put("name", low.name());
             }
             data.put("codesAvailable", low.codesAvailable());
+        } else {
+            throw new IllegalArgumentException("no outbox data for a " + event.getClass().getSimpleName());
         }
         return data;
     }
 
+    /**
+     * The award's fields as {@code GET /v1/awards/{id}} names them, those without a value left out. Its redemption
+     * link is not among them: the token is a secret, kept sealed; whoever delivers the event adds what needs it.
+     */
     private static void award(Map<String, Object> data, Award award) {
         data.put("id", award.id().value());
         data.put("momentId", award.momentId().value());
@@ -95,9 +101,10 @@ public final class OutboxEvents {
             data.put("deviceId", award.deviceId());
         }
         data.put("status", award.status().name());
+        data.put("test", award.test());
+        data.put("completion", award.completion());
         data.put("reserved", award.reserved().toDecimalString());
         data.put("currency", award.reserved().currency().getCurrencyCode());
-        data.put("test", award.test());
         if (award.eventId() != null) {
             data.put("eventId", award.eventId());
         }
@@ -105,6 +112,9 @@ public final class OutboxEvents {
         data.put("redeemableAt", award.redeemableAt().toString());
         if (award.expiresAt() != null) {
             data.put("expiresAt", award.expiresAt().toString());
+        }
+        if (award.updatedAt() != null) {
+            data.put("updatedAt", award.updatedAt().toString());
         }
     }
 

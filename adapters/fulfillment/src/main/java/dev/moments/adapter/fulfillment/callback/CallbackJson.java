@@ -1,5 +1,6 @@
 package dev.moments.adapter.fulfillment.callback;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,16 +9,21 @@ import dev.moments.domain.fulfillment.FulfillmentStatus;
 import java.io.IOException;
 import java.util.Locale;
 
-/** Reads the provider's status callbacks and writes the answers to them, with a private mapper (docs/fulfillment.md). */
+/**
+ * Reads the provider's status callbacks and writes the answers to them, with a private mapper
+ * (docs/fulfillment.md).
+ */
 final class CallbackJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private CallbackJson() {
     }
 
     /** A status callback as the provider sends it. */
-    public record Callback(String orderId, String externalId, FulfillmentStatus status, String code, String reason) {
+    record Callback(String orderId, String externalId, FulfillmentStatus status, String code, String reason) {
     }
 
     /** Reads a callback body, or explains in one sentence why it is not one. */
@@ -47,7 +53,8 @@ final class CallbackJson {
             default -> throw new InvalidCallbackException(
                     "status must be one of SUBMITTED, FULFILLED, FAILED, CANCELLED");
         };
-        return new Callback(ProviderJson.text(node, "orderId"), externalId, parsed, ProviderJson.text(node, "code"), ProviderJson.text(node, "reason"));
+        return new Callback(ProviderJson.text(node, "orderId"), externalId, parsed, ProviderJson.text(node, "code"),
+                ProviderJson.text(node, "reason"));
     }
 
     /** A callback body that cannot be understood; answered 400. */

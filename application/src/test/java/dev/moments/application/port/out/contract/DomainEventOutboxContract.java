@@ -37,7 +37,8 @@ public abstract class DomainEventOutboxContract extends ContractSupport {
     void eventsWrittenTogetherKeepTheirOrder_andReadsStopAtTheLimit() {
         Partner partner = givenPartner();
         List<OutboxEvent> events = List.of(event(partner, "award.earned", Map.of("n", "1"), 0),
-                event(partner, "award.earned", Map.of("n", "2"), 0), event(partner, "award.earned", Map.of("n", "3"), 0));
+                event(partner, "award.earned", Map.of("n", "2"), 0),
+                event(partner, "award.earned", Map.of("n", "3"), 0));
         txRun(() -> ports().outbox().appendAll(events));
 
         assertThat(tx(() -> ports().outbox().recent(partner.id(), 10))).extracting(OutboxEvent::id)
