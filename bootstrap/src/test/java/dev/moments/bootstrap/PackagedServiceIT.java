@@ -1,23 +1,20 @@
 package dev.moments.bootstrap;
 
+import static dev.moments.bootstrap.PackagedJar.awaitReady;
+import static dev.moments.bootstrap.PackagedJar.freePort;
+import static dev.moments.bootstrap.PackagedJar.stop;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -49,11 +46,11 @@ class PackagedServiceIT {
         port = freePort();
         url = "http://localhost:" + port;
         service = start("first", true);
-        awaitReady(service, log("first"));
+        awaitReady(service, url, log("first"), "the service");
     }
 
     @AfterAll
-    static void stopIt() throws InterruptedException {
+    static void stopIt() {
         stop(service);
     }
 
@@ -125,12 +122,7 @@ class PackagedServiceIT {
 
     /** The jar on {@link #port}: the database URL without a schema, the schema by {@code MOMENTS_SCHEMA}. */
     private static Process start(String name, boolean emptySchema) throws IOException {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
-        assertThat(jar).as("the packaged service (failsafe runs after package)").exists();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log(name).toFile());
+        ProcessBuilder builder = PackagedJar.process("384m", log(name));
         Map<String, String> env = builder.environment();
         env.remove("MOMENTS_PUBLIC_URL");
         env.put("QUARKUS_DATASOURCE_JDBC_URL", DATABASE);
@@ -140,43 +132,5 @@ class PackagedServiceIT {
         env.put("QUARKUS_FLYWAY_CLEAN_AT_START", Boolean.toString(emptySchema));
         env.put("MOMENTS_ADMIN_TOKEN", ADMIN_TOKEN);
         return builder.start();
-    }
-
-    private static void awaitReady(Process process, Path log) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the service exited with " + process.exitValue() + ":\n"
-                        + Files.readString(log));
-            }
-            try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(url + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        stop(process);
-        throw new IllegalStateException("the service was not ready in 90 s:\n" + Files.readString(log));
-    }
-
-    private static void stop(Process process) throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

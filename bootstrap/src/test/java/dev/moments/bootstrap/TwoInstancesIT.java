@@ -6,15 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -195,15 +187,10 @@ class TwoInstancesIT {
         }
 
         static Instance start(String name, boolean emptySchema) throws Exception {
-            Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
-            assertThat(jar).as("the packaged service (failsafe runs after package)").exists();
-            int port = freePort();
+            int port = PackagedJar.freePort();
             String url = "http://127.0.0.1:" + port;
             Path log = Path.of("target", "instance-" + name + ".log");
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx512m", "-jar", jar.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+            ProcessBuilder builder = PackagedJar.process("512m", log);
             Map<String, String> env = builder.environment();
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -215,50 +202,13 @@ class TwoInstancesIT {
             env.put("MOMENTS_TOKEN_KEY", TOKEN_KEY);
             env.put("MOMENTS_PUBLIC_URL", url);
             Instance instance = new Instance(name, url, builder.start());
-            instance.awaitReady(log);
+            PackagedJar.awaitReady(instance.process, url, log, "instance " + name);
             return instance;
-        }
-
-        private void awaitReady(Path log) throws Exception {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("instance " + name + " exited with " + process.exitValue()
-                            + ":\n" + Files.readString(log));
-                }
-                try {
-                    HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(url + "/q/health/ready"))
-                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                    if (ready.statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(250);
-            }
-            close();
-            throw new IllegalStateException("instance " + name + " not ready in 90 s:\n" + Files.readString(log));
-        }
-
-        private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            }
         }
 
         @Override
         public void close() {
-            process.destroy();
-            try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+            PackagedJar.stop(process);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.moments.domain.events;
 
 import dev.moments.domain.award.Award;
-import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.redemption.ShippingAddress;
 import dev.moments.domain.reward.FulfillmentProvider;
 import dev.moments.domain.reward.Reward;
@@ -16,18 +15,13 @@ import java.util.Objects;
  * @param email the user's e-mail, for a partner who delivers; else {@code null}
  */
 public record AwardClaimed(Award award, Reward reward, FulfillmentProvider provider, ShippingAddress shipping,
-                           String email, Instant at) implements DomainEvent {
+                           String email, Instant at) implements AwardEvent {
 
     public AwardClaimed {
         Objects.requireNonNull(award, "award");
         Objects.requireNonNull(reward, "reward");
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(at, "at");
-    }
-
-    @Override
-    public PartnerId partnerId() {
-        return award.partnerId();
     }
 
     @Override

@@ -9,9 +9,7 @@ import java.time.Instant;
  * happens and written in the same transaction as the change. Not to be confused with a user's event
  * ({@code dev.moments.domain.event.UserEvent}), which is what partners report to Moments.
  */
-public sealed interface DomainEvent
-        permits AwardEarned, AwardClaimed, AwardExpired, AwardCancelled, FulfillmentUpdated, BudgetLow,
-        BudgetExhausted, MomentStatusChanged, CodesLow {
+public sealed interface DomainEvent permits AwardEvent, MomentEvent, CodesLow {
 
     /** The partner it concerns. */
     PartnerId partnerId();

@@ -2,7 +2,6 @@ package dev.moments.domain.events;
 
 import dev.moments.domain.award.Award;
 import dev.moments.domain.fulfillment.FulfillmentStatus;
-import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.reward.FulfillmentProvider;
 import dev.moments.domain.reward.RewardId;
 import java.time.Instant;
@@ -16,7 +15,7 @@ import java.util.Objects;
  */
 public record FulfillmentUpdated(Award award, RewardId rewardId, FulfillmentProvider provider,
                                  FulfillmentStatus status, String reference, String reason, Instant at)
-        implements DomainEvent {
+        implements AwardEvent {
 
     public FulfillmentUpdated {
         Objects.requireNonNull(award, "award");
@@ -24,11 +23,6 @@ public record FulfillmentUpdated(Award award, RewardId rewardId, FulfillmentProv
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(at, "at");
-    }
-
-    @Override
-    public PartnerId partnerId() {
-        return award.partnerId();
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.moments.domain.events;
 
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentStatus;
-import dev.moments.domain.partner.PartnerId;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -12,17 +11,12 @@ import java.util.Objects;
  *
  * @param moment the moment in its new status
  */
-public record MomentStatusChanged(Moment moment, MomentStatus from, Instant at) implements DomainEvent {
+public record MomentStatusChanged(Moment moment, MomentStatus from, Instant at) implements MomentEvent {
 
     public MomentStatusChanged {
         Objects.requireNonNull(moment, "moment");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(at, "at");
-    }
-
-    @Override
-    public PartnerId partnerId() {
-        return moment.partnerId();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.moments.adapter.persistence;
 
+import static dev.moments.application.fixtures.Waits.await;
+import static dev.moments.application.fixtures.Waits.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -183,25 +185,5 @@ class PostgresProgressRepositoryTest {
         assertThat(Json.read((String) stored)).isEqualTo(Json.read("{\"n\":1795600800123456,\"l\":2,\"r\":{\"k\":[{"
                 + "\"x\":true,\"c\":7,\"s\":\"0.00\",\"o\":[{\"t\":-1,\"a\":\"1E+3\"},"
                 + "{\"t\":\"2026-11-25T10:00:00.123456789Z\",\"a\":\"-0.10\",\"s\":5}],\"d\":[\"2026-02-28\"]}]}}"));
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(20, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the other transaction never came");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

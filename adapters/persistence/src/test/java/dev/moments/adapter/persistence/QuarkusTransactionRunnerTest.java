@@ -5,6 +5,8 @@ import static dev.moments.adapter.persistence.TestData.award;
 import static dev.moments.adapter.persistence.TestData.event;
 import static dev.moments.adapter.persistence.TestData.unique;
 import static dev.moments.adapter.persistence.TestData.usd;
+import static dev.moments.application.fixtures.Waits.await;
+import static dev.moments.application.fixtures.Waits.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -263,25 +265,5 @@ class QuarkusTransactionRunnerTest {
         }))).isInstanceOf(IllegalStateException.class);
 
         assertThat(order).containsExactly("at once");
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(20, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the other transaction never came");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -6,6 +6,7 @@ import dev.moments.domain.budget.Budget;
 import dev.moments.domain.events.AwardCancelled;
 import dev.moments.domain.events.AwardClaimed;
 import dev.moments.domain.events.AwardEarned;
+import dev.moments.domain.events.AwardEvent;
 import dev.moments.domain.events.AwardExpired;
 import dev.moments.domain.events.BudgetExhausted;
 import dev.moments.domain.events.BudgetLow;
@@ -35,12 +36,8 @@ public final class OutboxEvents {
     /** The data of each event type. */
     static Map<String, Object> data(DomainEvent event) {
         Map<String, Object> data = new LinkedHashMap<>();
-        if (event instanceof AwardEarned earned) {
-            award(data, earned.award());
-        } else if (event instanceof AwardExpired expired) {
-            award(data, expired.award());
-        } else if (event instanceof AwardCancelled cancelled) {
-            award(data, cancelled.award());
+        if (event instanceof AwardEarned || event instanceof AwardExpired || event instanceof AwardCancelled) {
+            award(data, ((AwardEvent) event).award());
         } else if (event instanceof AwardClaimed claimed) {
             data.put("awardId", claimed.award().id().value());
             data.put("momentId", claimed.award().momentId().value());

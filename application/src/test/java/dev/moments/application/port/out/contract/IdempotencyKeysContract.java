@@ -1,5 +1,7 @@
 package dev.moments.application.port.out.contract;
 
+import static dev.moments.application.fixtures.Waits.await;
+import static dev.moments.application.fixtures.Waits.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -170,25 +172,5 @@ public abstract class IdempotencyKeysContract extends ContractSupport {
         assertThat(use(scope, "a", "f2", CREATED, AT)).isEmpty();
         assertThat(use(scope, "c", "f2", CREATED, AT)).isEmpty();
         assertThat(use(scope, "at-the-cut", "f2", CREATED, AT)).contains(new Used("f", CREATED));
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(20, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the other transaction never came");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
