@@ -208,7 +208,7 @@ class RedemptionTest {
                 "ada@example.com")).statusCode(200).body("status", equalTo("FULFILLING")).body("code", nullValue());
         var claimedEvent = outbox.recent(new PartnerId(acme.partnerId), 100).stream()
                 .filter(e -> e.type().equals("award.claimed")).findFirst().orElseThrow();
-        assertThat(claimedEvent.data()).containsEntry("awardId", shipped.id()).containsEntry("rewardId", figure)
+        assertThat(claimedEvent.data()).containsEntry("id", shipped.id()).containsEntry("rewardId", figure)
                 .containsEntry("kind", "PHYSICAL").containsEntry("email", "ada@example.com")
                 .containsEntry("momentId", moment).containsEntry("userId", "u-1");
         assertThat(((Map<?, ?>) claimedEvent.data().get("shipping")).get("postalCode")).isEqualTo("62701");

@@ -146,7 +146,7 @@ class MoneyFlowTest {
                 .containsExactly("budget.low", "budget.exhausted");
         assertThat(budgetEvents().get(1).data()).containsEntry("momentId", moment.value())
                 .containsEntry("remaining", "0.00");
-        assertThat(budgetEvents()).extracting(e -> e.id()).allMatch(id -> id.startsWith("whe_"));
+        assertThat(budgetEvents()).extracting(e -> e.id()).allMatch(id -> id.startsWith("evt_"));
         assertThat(app.outbox.recent(partner, 100)).extracting(e -> e.type())
                 .as("with the awards and the status change they caused")
                 .containsSubsequence("award.earned", "budget.low", "award.earned", "budget.exhausted")

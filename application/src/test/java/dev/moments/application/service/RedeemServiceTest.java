@@ -337,7 +337,7 @@ class RedeemServiceTest extends ClaimTestSupport {
                 .satisfies(order -> assertThat(order.shipping()).isEqualTo(ADDRESS));
         OutboxEvent event = app.outbox.recent(partner, 100).stream().filter(e -> e.type().equals("award.claimed"))
                 .findFirst().orElseThrow();
-        assertThat(event.data()).containsEntry("awardId", claimed.awardId().value())
+        assertThat(event.data()).containsEntry("id", claimed.awardId().value()).containsEntry("status", "CLAIMED")
                 .containsEntry("rewardId", figure.value()).containsEntry("kind", "PHYSICAL")
                 .containsEntry("provider", "webhook").containsEntry("userId", "u-1")
                 .containsEntry("email", "ada@example.com");

@@ -3,6 +3,9 @@ package dev.moments.adapter.persistence;
 import dev.moments.application.port.out.DomainEventOutbox;
 import dev.moments.domain.partner.PartnerId;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,10 +40,52 @@ public class PostgresOutbox implements DomainEventOutbox {
     // Plain SQL: a read for tests and operators, ordered by the insertion sequence no entity maps.
     @Override
     public List<OutboxEvent> recent(PartnerId partnerId, int limit) {
-        return Sql.list("select id, type, cast(data as text) as data, created_at from outbox"
+        return Sql.list("select id, partner_id, type, cast(data as text) as data, created_at from outbox"
                         + " where partner_id = ? order by created_at, seq limit ?",
-                row -> new OutboxEvent(row.getString("id"), partnerId, row.getString("type"),
-                        Json.fields(Json.read(row.getString("data"))), Sql.instant(row, "created_at")),
-                partnerId.value(), limit);
+                PostgresOutbox::event, partnerId.value(), limit);
+    }
+
+    @Override
+    public boolean lease(Relay relay) {
+        return Sql.first("select relay from outbox_relays where relay = ? for update skip locked",
+                row -> row.getString("relay"), relay.name()).isPresent();
+    }
+
+    @Override
+    public List<OutboxEvent> pending(Relay relay, int limit) {
+        return Sql.list("select id, partner_id, type, cast(data as text) as data, created_at from outbox where "
+                + mark(relay) + " is null order by seq limit ?", PostgresOutbox::event, limit);
+    }
+
+    @Override
+    public void markRelayed(Relay relay, List<String> ids, Instant at) {
+        Sql.batch("update outbox set " + mark(relay) + " = ? where id = ?",
+                ids.stream().map(id -> new Object[] {at, id}).toList());
+    }
+
+    @Override
+    public long countPending(Relay relay) {
+        return Sql.first("select count(*) as pending from outbox where " + mark(relay) + " is null",
+                row -> row.getLong("pending")).orElse(0L);
+    }
+
+    @Override
+    public int prune(Instant before, int limit) {
+        return Sql.update("delete from outbox where id in (select id from outbox where published_at is not null"
+                + " and webhooks_at is not null and created_at < ? order by created_at limit ?"
+                + " for update skip locked)", before, limit);
+    }
+
+    /** The column of a relay's mark. */
+    private static String mark(Relay relay) {
+        return switch (relay) {
+            case BROKER -> "published_at";
+            case WEBHOOKS -> "webhooks_at";
+        };
+    }
+
+    private static OutboxEvent event(ResultSet row) throws SQLException {
+        return new OutboxEvent(row.getString("id"), new PartnerId(row.getString("partner_id")), row.getString("type"),
+                Json.fields(Json.read(row.getString("data"))), Sql.instant(row, "created_at"));
     }
 }

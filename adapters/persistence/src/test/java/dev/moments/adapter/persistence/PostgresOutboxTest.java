@@ -22,9 +22,9 @@ class PostgresOutboxTest {
     @Test
     void anAppendedEventIsReadBackAsItWasWrittenAndOnlyByItsPartner() {
         Partner partner = data.partner();
-        OutboxEvent low = new OutboxEvent(TestData.unique("whe_"), partner.id(), "budget.low",
+        OutboxEvent low = new OutboxEvent(TestData.unique("evt_"), partner.id(), "budget.low",
                 Map.of("momentId", "mom_1", "remaining", "20.00"), TestData.AT);
-        OutboxEvent exhausted = new OutboxEvent(TestData.unique("whe_"), partner.id(), "budget.exhausted",
+        OutboxEvent exhausted = new OutboxEvent(TestData.unique("evt_"), partner.id(), "budget.exhausted",
                 Map.of("momentId", "mom_1", "remaining", "0.00"), TestData.AT.plusSeconds(1));
         data.txRun(() -> {
             outbox.append(low);
@@ -40,7 +40,7 @@ class PostgresOutboxTest {
         Partner partner = data.partner();
         try {
             data.txRun(() -> {
-                outbox.append(new OutboxEvent(TestData.unique("whe_"), partner.id(), "budget.low", Map.of(),
+                outbox.append(new OutboxEvent(TestData.unique("evt_"), partner.id(), "budget.low", Map.of(),
                         TestData.AT));
                 throw new IllegalStateException("the change failed");
             });

@@ -37,16 +37,43 @@ public interface DomainEventOutbox {
     List<OutboxEvent> recent(PartnerId partnerId, int limit);
 
     /**
+     * Takes the relay's lease until the calling transaction ends: {@code false} when another transaction (another
+     * instance) holds it, and the caller then leaves the relay's rows alone. One holder at a time is what keeps the
+     * rows in the order they were written; a holder that dies gives the lease back with its connection.
+     */
+    boolean lease(Relay relay);
+
+    /** The oldest rows the relay has not passed on yet, in the order they were written. */
+    List<OutboxEvent> pending(Relay relay, int limit);
+
+    /** Marks rows as passed on by the relay, in the calling transaction. */
+    void markRelayed(Relay relay, List<String> ids, Instant at);
+
+    /** How many rows a relay has not passed on yet. */
+    long countPending(Relay relay);
+
+    /** Deletes at most {@code limit} rows that every relay passed on before {@code before}; answers how many. */
+    int prune(Instant before, int limit);
+
+    /** The readers of the outbox; each keeps its own mark on every row. */
+    enum Relay {
+        /** To the broker's exchange {@code moments.domain-events}. */
+        BROKER,
+        /** Into the deliveries of the partners' webhook endpoints. */
+        WEBHOOKS
+    }
+
+    /**
      * One domain event.
      *
-     * @param id unique, with the prefix {@code whe_} it keeps as a webhook delivery
+     * @param id unique, with the prefix {@code evt_}; the {@code webhook-id} and {@code message-id} of its deliveries
      * @param type e.g. {@code budget.low}, {@code budget.exhausted}
      * @param data JSON-like values only
      */
     record OutboxEvent(String id, PartnerId partnerId, String type, Map<String, Object> data, Instant createdAt) {
 
         /** The prefix of every outbox event's id. */
-        public static final String ID_PREFIX = "whe_";
+        public static final String ID_PREFIX = "evt_";
 
         public OutboxEvent {
             Objects.requireNonNull(id, "id");
@@ -54,6 +81,15 @@ public interface DomainEventOutbox {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(createdAt, "createdAt");
             data = Map.copyOf(data);
+        }
+
+        /**
+         * The award the event is about ({@code award.*}, {@code fulfillment.updated}), or {@code null}: whoever
+         * passes events on keeps one award's events in order.
+         */
+        public String awardId() {
+            Object id = type.startsWith("award.") ? data.get("id") : data.get("awardId");
+            return id instanceof String value ? value : null;
         }
     }
 }

@@ -39,14 +39,11 @@ public final class OutboxEvents {
         if (event instanceof AwardEarned || event instanceof AwardExpired || event instanceof AwardCancelled) {
             award(data, ((AwardEvent) event).award());
         } else if (event instanceof AwardClaimed claimed) {
-            data.put("awardId", claimed.award().id().value());
-            data.put("momentId", claimed.award().momentId().value());
-            data.put("userId", claimed.award().userId());
+            award(data, claimed.award());
             data.put("rewardId", claimed.reward().id().value());
             data.put("rewardName", claimed.reward().name());
             data.put("kind", claimed.reward().kind().name());
             data.put("provider", claimed.provider().apiName());
-            data.put("test", claimed.award().test());
             if (claimed.shipping() != null) {
                 data.put("shipping", shipping(claimed.shipping()));
             }

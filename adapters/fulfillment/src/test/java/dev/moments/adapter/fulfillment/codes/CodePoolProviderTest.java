@@ -86,7 +86,7 @@ class CodePoolProviderTest {
         assertThat(lowEvents()).singleElement().satisfies(event -> {
             assertThat(event.partnerId()).isEqualTo(TestOrders.PARTNER);
             assertThat(event.createdAt()).isEqualTo(NOW);
-            assertThat(event.id()).startsWith("whe_");
+            assertThat(event.id()).startsWith("evt_");
             assertThat(event.data()).isEqualTo(Map.of("rewardId", "rwd_card", "name", "$5 gift card",
                     "codesAvailable", 2L));
         });

@@ -3,9 +3,11 @@ package dev.moments.application.port.out.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.moments.application.port.out.DomainEventOutbox.OutboxEvent;
+import dev.moments.application.port.out.DomainEventOutbox.Relay;
 import dev.moments.domain.events.CodesLow;
 import dev.moments.domain.partner.Partner;
 import dev.moments.domain.reward.RewardId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,50 @@ public abstract class DomainEventOutboxContract extends ContractSupport {
         assertThat(written.type()).isEqualTo("codes.low");
         assertThat(written.data()).containsEntry("rewardId", reward.value()).containsEntry("name", "Gift card");
         assertThat(String.valueOf(written.data().get("codesAvailable"))).isEqualTo("3");
+    }
+
+    @Test
+    void eachRelayReadsWhatItHasNotPassedOn_inTheOrderWritten_andOnlyRowsBothPassedOnArePruned() {
+        relayEverything();
+        Partner partner = givenPartner();
+        List<OutboxEvent> events = List.of(event(partner, "award.earned", Map.of("id", "awd_1"), 0),
+                event(partner, "award.claimed", Map.of("id", "awd_1"), 0),
+                event(partner, "budget.low", Map.of("momentId", "mom_1"), 1));
+        txRun(() -> ports().outbox().appendAll(events));
+
+        assertThat(tx(() -> ports().outbox().pending(Relay.BROKER, 10))).extracting(OutboxEvent::id)
+                .containsExactly(events.get(0).id(), events.get(1).id(), events.get(2).id());
+        assertThat(tx(() -> ports().outbox().countPending(Relay.BROKER))).isEqualTo(3);
+        txRun(() -> ports().outbox().markRelayed(Relay.BROKER, List.of(events.get(0).id()), AT));
+
+        assertThat(tx(() -> ports().outbox().pending(Relay.BROKER, 10))).extracting(OutboxEvent::id)
+                .containsExactly(events.get(1).id(), events.get(2).id());
+        assertThat(tx(() -> ports().outbox().pending(Relay.WEBHOOKS, 1))).extracting(OutboxEvent::id)
+                .containsExactly(events.get(0).id());
+        assertThat(tx(() -> ports().outbox().prune(AT.plusSeconds(60), 10))).as("passed on by one relay only")
+                .isZero();
+
+        txRun(() -> ports().outbox().markRelayed(Relay.WEBHOOKS, List.of(events.get(0).id()), AT));
+        assertThat(tx(() -> ports().outbox().prune(AT, 10))).as("not older than the cut").isZero();
+        assertThat(tx(() -> ports().outbox().prune(AT.plusSeconds(60), 10))).isEqualTo(1);
+        assertThat(tx(() -> ports().outbox().recent(partner.id(), 10))).extracting(OutboxEvent::id)
+                .containsExactly(events.get(1).id(), events.get(2).id());
+        assertThat(tx(() -> ports().outbox().pending(Relay.BROKER, 10)).get(0).awardId()).isEqualTo("awd_1");
+    }
+
+    /** Marks whatever earlier tests left as passed on by every relay, and prunes it. */
+    private void relayEverything() {
+        for (Relay relay : Relay.values()) {
+            txRun(() -> {
+                List<OutboxEvent> left;
+                while (!(left = ports().outbox().pending(relay, 1000)).isEmpty()) {
+                    ports().outbox().markRelayed(relay, left.stream().map(OutboxEvent::id).toList(), AT);
+                }
+            });
+        }
+        while (tx(() -> ports().outbox().prune(Instant.parse("9999-01-01T00:00:00Z"), 1000)) > 0) {
+            // pruned a thousand; the next round takes the rest
+        }
     }
 
     private static OutboxEvent event(Partner partner, String type, Map<String, Object> data, long second) {
