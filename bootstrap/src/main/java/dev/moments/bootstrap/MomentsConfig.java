@@ -118,4 +118,54 @@ public interface MomentsConfig {
         @WithConverter(RequestRateConverter.class)
         RequestRate unauthenticatedPerIp();
     }
+
+    /** The outbox relay (docs/messaging.md). */
+    Outbox outbox();
+
+    /** How domain events leave the outbox, and how long they are kept afterwards. */
+    interface Outbox {
+
+        /** How long a relayed event is kept in the outbox ({@code MOMENTS_OUTBOX_RETENTION}). */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** How often the relay passes written events on to the broker and to the webhook deliveries. */
+        @WithDefault("1s")
+        String relayInterval();
+
+        /** How long after start the relay first runs. */
+        @WithDefault("2s")
+        String relayDelay();
+
+        /** How often relayed events past the retention are deleted. */
+        @WithDefault("1h")
+        String pruneInterval();
+
+        /** How long after start the pruning first runs. */
+        @WithDefault("1m")
+        String pruneDelay();
+    }
+
+    /** RabbitMQ (docs/messaging.md); the connection itself is {@code RABBITMQ_HOST} and its siblings. */
+    Messaging messaging();
+
+    /** The queue {@code moments.events} and the publishing of domain events. */
+    interface Messaging {
+
+        /** Deliveries of one message before the broker dead-letters it ({@code MOMENTS_MESSAGING_DELIVERY_LIMIT}). */
+        @WithDefault("20")
+        int deliveryLimit();
+
+        /** Messages handed to this instance and not yet acknowledged, at most ({@code MOMENTS_MESSAGING_PREFETCH}). */
+        @WithDefault("16")
+        int prefetch();
+
+        /** Threads recording messages at once ({@code MOMENTS_MESSAGING_CONCURRENCY}). */
+        @WithDefault("4")
+        int concurrency();
+
+        /** How long the relay waits for the broker to confirm a batch of domain events before trying it again. */
+        @WithDefault("10s")
+        Duration confirmTimeout();
+    }
 }

@@ -1,0 +1,103 @@
+package dev.moments.adapter.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moments.application.port.out.DomainEventOutbox.OutboxEvent;
+import dev.moments.application.port.out.DomainEventOutbox.Relay;
+import dev.moments.application.port.out.OutboxSink;
+import io.smallrye.reactive.messaging.providers.extension.HealthCenter;
+import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+
+/**
+ * The broker relay's sink: publishes each domain event to the topic exchange {@code moments.domain-events}, routing
+ * key = its type, {@code message-id} = its id, persistent, and returns once the broker confirmed every one.
+ * The body is the webhook delivery's body plus {@code partnerId}.
+ */
+@ApplicationScoped
+public class BrokerSink implements OutboxSink {
+
+    /** The channel of the outgoing domain events, in the configuration. */
+    static final String CHANNEL = "domain-events";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Emitter<byte[]> emitter;
+    private final HealthCenter health;
+    private final Duration confirmTimeout;
+
+    public BrokerSink(@Channel(CHANNEL) Emitter<byte[]> emitter, HealthCenter health,
+                      @ConfigProperty(name = "moments.messaging.confirm-timeout", defaultValue = "10s")
+                      Duration confirmTimeout) {
+        this.emitter = emitter;
+        this.health = health;
+        this.confirmTimeout = confirmTimeout;
+    }
+
+    @Override
+    public Relay relay() {
+        return Relay.BROKER;
+    }
+
+    /** Whether the channel is connected: while the broker is away the relay keeps its rows for later. */
+    @Override
+    public boolean ready() {
+        return health.getReadiness().getChannels().stream().filter(info -> CHANNEL.equals(info.getChannel()))
+                .allMatch(info -> info.isOk());
+    }
+
+    @Override
+    public void accept(List<OutboxEvent> events) {
+        List<CompletableFuture<Void>> confirms = new ArrayList<>(events.size());
+        for (OutboxEvent event : events) {
+            confirms.add(publish(event));
+        }
+        try {
+            CompletableFuture.allOf(confirms.toArray(CompletableFuture[]::new))
+                    .get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the broker refused a domain event: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the broker did not confirm " + events.size() + " domain events within "
+                    + confirmTimeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the broker's confirms", e);
+        }
+    }
+
+    private CompletableFuture<Void> publish(OutboxEvent event) {
+        OutgoingRabbitMQMetadata metadata = OutgoingRabbitMQMetadata.builder().withRoutingKey(event.type())
+                .withMessageId(event.id()).withDeliveryMode(2).withContentType("application/json")
+                .withType(event.type()).withTimestamp(event.createdAt().atZone(ZoneOffset.UTC)).build();
+        return Confirms.send(emitter, body(event), metadata);
+    }
+
+    /** {@code {"id", "type", "createdAt", "data", "partnerId"}}. */
+    static byte[] body(OutboxEvent event) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", event.id());
+        body.put("type", event.type());
+        body.put("createdAt", event.createdAt().toString());
+        body.put("data", event.data());
+        body.put("partnerId", event.partnerId().value());
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a domain event's data could not be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.moments.bootstrap;
+
+import dev.moments.application.port.in.RelayOutboxUseCase;
+import dev.moments.application.port.out.DomainEventOutbox.Relay;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * Relays the outbox every second: each relay (on a job of its own) passes on what waits, a batch per transaction, until less than a batch
+ * is left (at most {@link #ROUNDS} batches a turn, so one turn never runs for long); and once an hour forgets the rows
+ * every relay passed on longer ago than {@code moments.outbox.retention}. Safe on several instances: a relay's batch
+ * is passed on under its lease, and an instance that finds the lease taken skips its turn.
+ */
+@ApplicationScoped
+public class OutboxRelayJob {
+
+    static final int BATCH = 200;
+    static final int ROUNDS = 50;
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelayJob.class);
+
+    private final RelayOutboxUseCase outbox;
+
+    public OutboxRelayJob(RelayOutboxUseCase outbox) {
+        this.outbox = outbox;
+    }
+
+    @Scheduled(every = "${moments.outbox.relay-interval:1s}", delayed = "${moments.outbox.relay-delay:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relayToBroker() {
+        relay(Relay.BROKER);
+    }
+
+    /** A job of its own: a broker that does not confirm never holds back the webhooks. */
+    @Scheduled(every = "${moments.outbox.relay-interval:1s}", delayed = "${moments.outbox.relay-delay:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relayToWebhooks() {
+        relay(Relay.WEBHOOKS);
+    }
+
+    private void relay(Relay relay) {
+        try {
+            int round = 0;
+            while (round++ < ROUNDS && outbox.relay(relay, BATCH) == BATCH) {
+                // a full batch: more may wait
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("the %s relay failed; its events are offered again next turn: %s", relay, e.toString());
+        }
+    }
+
+    @Scheduled(every = "${moments.outbox.prune-interval:1h}", delayed = "${moments.outbox.prune-delay:1m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void prune() {
+        int pruned;
+        int total = 0;
+        while ((pruned = outbox.prune(1_000)) > 0) {
+            total += pruned;
+        }
+        if (total > 0) {
+            LOG.infof("pruned %d relayed outbox events", total);
+        }
+    }
+}
