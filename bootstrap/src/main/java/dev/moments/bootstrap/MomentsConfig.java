@@ -137,6 +137,10 @@ public interface MomentsConfig {
         @WithDefault("2s")
         String relayDelay();
 
+        /** Events passed on in one transaction (and, to the broker, confirmed together). */
+        @WithDefault("200")
+        int relayBatch();
+
         /** How often relayed events past the retention are deleted. */
         @WithDefault("1h")
         String pruneInterval();

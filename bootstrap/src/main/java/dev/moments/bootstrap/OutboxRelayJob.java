@@ -8,22 +8,23 @@ import org.jboss.logging.Logger;
 
 /**
  * Relays the outbox every second: each relay (on a job of its own) passes on what waits, a batch per transaction, until less than a batch
- * is left (at most {@link #ROUNDS} batches a turn, so one turn never runs for long); and once an hour forgets the rows
+ * ({@code moments.outbox.relay-batch}) is left (at most {@link #ROUNDS} batches a turn, so one turn never runs for long); and once an hour forgets the rows
  * every relay passed on longer ago than {@code moments.outbox.retention}. Safe on several instances: a relay's batch
  * is passed on under its lease, and an instance that finds the lease taken skips its turn.
  */
 @ApplicationScoped
 public class OutboxRelayJob {
 
-    static final int BATCH = 200;
     static final int ROUNDS = 50;
 
     private static final Logger LOG = Logger.getLogger(OutboxRelayJob.class);
 
     private final RelayOutboxUseCase outbox;
+    private final int batch;
 
-    public OutboxRelayJob(RelayOutboxUseCase outbox) {
+    public OutboxRelayJob(RelayOutboxUseCase outbox, MomentsConfig config) {
         this.outbox = outbox;
+        this.batch = config.outbox().relayBatch();
     }
 
     @Scheduled(every = "${moments.outbox.relay-interval:1s}", delayed = "${moments.outbox.relay-delay:2s}",
@@ -42,7 +43,7 @@ public class OutboxRelayJob {
     private void relay(Relay relay) {
         try {
             int round = 0;
-            while (round++ < ROUNDS && outbox.relay(relay, BATCH) == BATCH) {
+            while (round++ < ROUNDS && outbox.relay(relay, batch) == batch) {
                 // a full batch: more may wait
             }
         } catch (RuntimeException e) {

@@ -31,6 +31,15 @@ final class PackagedJar {
 
     /** Waits up to 90 s for {@code url}'s readiness; stops the process and fails with its log if it never comes. */
     static void awaitReady(Process process, String url, Path log, String what) throws Exception {
+        awaitHealth(process, url + "/q/health/ready", log, what);
+    }
+
+    /** Waits up to 90 s for {@code url}'s liveness: it serves, whatever its broker (and database) are doing. */
+    static void awaitLive(Process process, String url, Path log, String what) throws Exception {
+        awaitHealth(process, url + "/q/health/live", log, what);
+    }
+
+    private static void awaitHealth(Process process, String health, Path log, String what) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
@@ -39,7 +48,7 @@ final class PackagedJar {
                         + Files.readString(log));
             }
             try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(url + "/q/health/ready"))
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(health))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;
@@ -50,7 +59,7 @@ final class PackagedJar {
             Thread.sleep(250);
         }
         stop(process);
-        throw new IllegalStateException(what + " was not ready in 90 s:\n" + Files.readString(log));
+        throw new IllegalStateException(what + " did not answer " + health + " in 90 s:\n" + Files.readString(log));
     }
 
     /** Stops the process, forcibly after 20 s. */

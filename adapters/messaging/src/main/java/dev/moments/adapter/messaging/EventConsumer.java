@@ -14,14 +14,17 @@ import dev.moments.domain.shared.DomainException;
 import dev.moments.domain.shared.InvalidValueException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -50,11 +53,20 @@ public class EventConsumer {
     private final GetPartnerQuery partners;
     private final DeadLetters deadLetters;
     private final Set<PartnerId> known = ConcurrentHashMap.newKeySet();
+    private final Optional<String> haltAfterCommitOf;
 
-    public EventConsumer(RecordEventUseCase recordEvent, GetPartnerQuery partners, DeadLetters deadLetters) {
+    /**
+     * @param haltAfterCommitOf a fail point for the tests that kill the service between a commit and its
+     *     acknowledgement: the process halts at once after recording the message that carries this event id (unset,
+     *     as it must be in production, it does nothing)
+     */
+    public EventConsumer(RecordEventUseCase recordEvent, GetPartnerQuery partners, DeadLetters deadLetters,
+                         @ConfigProperty(name = "moments.messaging.fail-point.halt-after-commit-of")
+                         Optional<String> haltAfterCommitOf) {
         this.recordEvent = recordEvent;
         this.partners = partners;
         this.deadLetters = deadLetters;
+        this.haltAfterCommitOf = haltAfterCommitOf;
     }
 
     @Incoming("events")
@@ -63,6 +75,12 @@ public class EventConsumer {
         try {
             List<CompletableFuture<Void>> letters = record(message.getPayload());
             CompletableFuture.allOf(letters.toArray(CompletableFuture[]::new)).join();
+            if (haltAfterCommitOf.isPresent() && new String(message.getPayload(), StandardCharsets.UTF_8)
+                    .contains("\"" + haltAfterCommitOf.get() + "\"")) {
+                LOG.warnf("fail point: halting after the commit of %s, before its acknowledgement",
+                        haltAfterCommitOf.get());
+                Runtime.getRuntime().halt(137);
+            }
             return message.ack();
         } catch (RuntimeException unexpected) {
             LOG.errorf(unexpected, "an event message failed unexpectedly; it goes back to the queue");
@@ -88,14 +106,14 @@ public class EventConsumer {
         for (Item item : read.items()) {
             RuntimeException refused = item.command() != null ? results.get(next++).failure() : item.refused();
             if (refused != null) {
-                letters.add(deadLetter(item, refused));
+                // a single event's message is dead-lettered as it came; a batch's event with the partner's id added
+                letters.add(deadLetter(read.batch() ? EventMessage.bytes(item.json()) : body, refused));
             }
         }
         return letters;
     }
 
-    private CompletableFuture<Void> deadLetter(Item item, RuntimeException refused) {
-        byte[] json = EventMessage.bytes(item.json());
+    private CompletableFuture<Void> deadLetter(byte[] json, RuntimeException refused) {
         if (refused instanceof InvalidValueException invalid) {
             return deadLetters.send(json, invalid.code(), invalid.field() + ": " + invalid.getMessage());
         }

@@ -28,7 +28,7 @@ import java.util.Map;
  * that cannot be read at all is refused whole ({@link Unreadable}); in a batch, each event that cannot be read is
  * refused alone and keeps its own JSON, to be dead-lettered by itself.
  */
-record EventMessage(PartnerId partnerId, List<Item> items) {
+record EventMessage(PartnerId partnerId, boolean batch, List<Item> items) {
 
     /** The most events one batch message carries, as a REST batch. */
     static final int MAX_EVENTS = 1_000;
@@ -94,7 +94,7 @@ record EventMessage(PartnerId partnerId, List<Item> items) {
         PartnerId partnerId = new PartnerId(partner.textValue());
         JsonNode events = root.get("events");
         if (events == null) {
-            return new EventMessage(partnerId, List.of(item(partnerId, (ObjectNode) root, root)));
+            return new EventMessage(partnerId, false, List.of(item(partnerId, (ObjectNode) root, root)));
         }
         if (!events.isArray()) {
             throw new Unreadable("invalid-value", "events: events is a list of events");
@@ -107,7 +107,7 @@ record EventMessage(PartnerId partnerId, List<Item> items) {
             items.add(event.isObject() ? item(partnerId, (ObjectNode) event, withPartner(partnerId, event))
                     : new Item(null, new InvalidValueException("events", "each event is a JSON object"), event));
         }
-        return new EventMessage(partnerId, items);
+        return new EventMessage(partnerId, true, items);
     }
 
     private static Item item(PartnerId partnerId, ObjectNode event, JsonNode json) {
