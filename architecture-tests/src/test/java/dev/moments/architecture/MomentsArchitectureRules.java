@@ -35,14 +35,15 @@ public final class MomentsArchitectureRules {
 
     /**
      * The adapters that drive the application, relative to {@code <base>.adapter}: they turn requests into calls of
-     * its use cases ({@code port.in}). The provider callbacks of the fulfillment adapter are such an entry point.
+     * its use cases ({@code port.in}). The provider callbacks of the fulfillment adapter are such an entry point, and
+     * so is the consumer of the queue {@code moments.events} in the messaging adapter.
      */
-    static final List<String> DRIVING_ADAPTERS = List.of("rest", "web", "fulfillment.callback");
+    static final List<String> DRIVING_ADAPTERS = List.of("rest", "web", "fulfillment.callback", "messaging.events");
     /**
      * The adapters the application drives, relative to {@code <base>.adapter}: each implements outgoing ports
      * ({@code port.out}). A package listed here does not cover the driving packages listed above inside it.
      */
-    static final List<String> DRIVEN_ADAPTERS = List.of("persistence", "rules", "fulfillment");
+    static final List<String> DRIVEN_ADAPTERS = List.of("persistence", "rules", "fulfillment", "messaging", "webhooks");
 
     private MomentsArchitectureRules() {
     }

@@ -1,7 +1,7 @@
 package dev.moments.bootstrap;
 
 import dev.moments.application.port.in.RelayOutboxUseCase;
-import dev.moments.application.port.out.DomainEventOutbox.Relay;
+import dev.moments.application.port.Relay;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;

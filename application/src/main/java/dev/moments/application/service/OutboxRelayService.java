@@ -4,7 +4,7 @@ import dev.moments.application.port.in.RelayOutboxUseCase;
 import dev.moments.application.port.out.Clock;
 import dev.moments.application.port.out.DomainEventOutbox;
 import dev.moments.application.port.out.DomainEventOutbox.OutboxEvent;
-import dev.moments.application.port.out.DomainEventOutbox.Relay;
+import dev.moments.application.port.Relay;
 import dev.moments.application.port.out.OutboxSink;
 import dev.moments.application.port.out.TransactionRunner;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.moments.adapter.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moments.application.port.out.DomainEventOutbox.OutboxEvent;
-import dev.moments.application.port.out.DomainEventOutbox.Relay;
+import dev.moments.application.port.Relay;
 import dev.moments.application.port.out.OutboxSink;
 import io.smallrye.reactive.messaging.providers.extension.HealthCenter;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;

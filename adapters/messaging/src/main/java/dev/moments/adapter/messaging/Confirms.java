@@ -7,13 +7,13 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 /** Publishing through an emitter whose channel has publisher confirms. */
-final class Confirms {
+public final class Confirms {
 
     private Confirms() {
     }
 
     /** Sends {@code body}; the answer completes when the broker confirmed it, or fails when it did not take it. */
-    static CompletableFuture<Void> send(Emitter<byte[]> emitter, byte[] body, OutgoingRabbitMQMetadata metadata) {
+    public static CompletableFuture<Void> send(Emitter<byte[]> emitter, byte[] body, OutgoingRabbitMQMetadata metadata) {
         CompletableFuture<Void> confirmed = new CompletableFuture<>();
         emitter.send(Message.of(body, Metadata.of(metadata), () -> {
             confirmed.complete(null);

@@ -1,5 +1,6 @@
 package dev.moments.adapter.persistence;
 
+import dev.moments.application.port.Relay;
 import dev.moments.application.port.out.DomainEventOutbox;
 import dev.moments.domain.partner.PartnerId;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,11 +2,17 @@ package dev.moments.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.moments.application.port.Relay;
 import dev.moments.application.port.out.DomainEventOutbox.OutboxEvent;
 import dev.moments.domain.partner.Partner;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Domain events are kept in the outbox in the caller's transaction, and only the partner's are read back. */
@@ -48,5 +54,39 @@ class PostgresOutboxTest {
             // the transaction rolled back
         }
         assertThat(data.tx(() -> outbox.recent(partner.id(), 10))).isEmpty();
+    }
+
+    @Test
+    void aRelaysLeaseIsHeldByOneTransactionAtATime_andFreedWhenItEnds() throws Exception {
+        CountDownLatch leased = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService holder = Executors.newSingleThreadExecutor();
+        try {
+            Future<Boolean> first = holder.submit(() -> data.tx(() -> {
+                boolean taken = outbox.lease(Relay.BROKER);
+                leased.countDown();
+                await(release);
+                return taken;
+            }));
+            assertThat(leased.await(30, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(data.tx(() -> outbox.lease(Relay.BROKER))).as("held by the other transaction").isFalse();
+            assertThat(data.tx(() -> outbox.lease(Relay.WEBHOOKS))).as("another relay's lease").isTrue();
+
+            release.countDown();
+            assertThat(first.get(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(data.tx(() -> outbox.lease(Relay.BROKER))).as("given back with its transaction").isTrue();
+        } finally {
+            release.countDown();
+            holder.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.moments.application.port.in;
 
-import dev.moments.application.port.out.DomainEventOutbox.Relay;
+import dev.moments.application.port.Relay;
 
 /** The outbox relay's jobs: pass written domain events on, and forget them once every relay has. */
 public interface RelayOutboxUseCase {

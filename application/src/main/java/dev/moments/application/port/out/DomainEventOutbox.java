@@ -1,5 +1,6 @@
 package dev.moments.application.port.out;
 
+import dev.moments.application.port.Relay;
 import dev.moments.domain.events.DomainEvent;
 import dev.moments.domain.partner.PartnerId;
 import java.time.Instant;
@@ -54,14 +55,6 @@ public interface DomainEventOutbox {
 
     /** Deletes at most {@code limit} rows that every relay passed on before {@code before}; answers how many. */
     int prune(Instant before, int limit);
-
-    /** The readers of the outbox; each keeps its own mark on every row. */
-    enum Relay {
-        /** To the broker's exchange {@code moments.domain-events}. */
-        BROKER,
-        /** Into the deliveries of the partners' webhook endpoints. */
-        WEBHOOKS
-    }
 
     /**
      * One domain event.

@@ -1,7 +1,7 @@
 package dev.moments.application.port.out;
 
 import dev.moments.application.port.out.DomainEventOutbox.OutboxEvent;
-import dev.moments.application.port.out.DomainEventOutbox.Relay;
+import dev.moments.application.port.Relay;
 import java.util.List;
 
 /** Where one relay passes the outbox's events on: the broker, or the partners' webhook deliveries. */

@@ -3,7 +3,7 @@ package dev.moments.application.port.out.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.moments.application.port.out.DomainEventOutbox.OutboxEvent;
-import dev.moments.application.port.out.DomainEventOutbox.Relay;
+import dev.moments.application.port.Relay;
 import dev.moments.domain.events.CodesLow;
 import dev.moments.domain.partner.Partner;
 import dev.moments.domain.reward.RewardId;

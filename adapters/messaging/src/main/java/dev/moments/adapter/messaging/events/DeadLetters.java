@@ -1,7 +1,8 @@
-package dev.moments.adapter.messaging;
+package dev.moments.adapter.messaging.events;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.moments.adapter.messaging.Confirms;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZonedDateTime;

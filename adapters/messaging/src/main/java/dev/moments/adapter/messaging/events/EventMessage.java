@@ -1,4 +1,4 @@
-package dev.moments.adapter.messaging;
+package dev.moments.adapter.messaging.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;

@@ -1,7 +1,7 @@
-package dev.moments.adapter.messaging;
+package dev.moments.adapter.messaging.events;
 
-import dev.moments.adapter.messaging.EventMessage.Item;
-import dev.moments.adapter.messaging.EventMessage.Unreadable;
+import dev.moments.adapter.messaging.events.EventMessage.Item;
+import dev.moments.adapter.messaging.events.EventMessage.Unreadable;
 import dev.moments.application.port.ConcurrentWriteException;
 import dev.moments.application.port.StoreUnavailableException;
 import dev.moments.application.port.in.GetPartnerQuery;
