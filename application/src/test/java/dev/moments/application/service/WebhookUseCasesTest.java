@@ -31,7 +31,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Webhook endpoints, the fan-out of outbox events and their dispatch, on in-memory ports. */
-class WebhooksTest {
+class WebhookUseCasesTest {
 
     private static final PartnerId ACME = Fixtures.PARTNER;
     private static final PartnerId OTHER = new PartnerId("ptn_other");
