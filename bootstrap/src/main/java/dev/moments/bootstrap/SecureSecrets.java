@@ -5,7 +5,7 @@ import dev.moments.domain.redemption.RedemptionToken;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** API keys and redemption tokens from the platform's CSPRNG. */
+/** API keys, redemption tokens and webhook secrets from the platform's CSPRNG. */
 final class SecureSecrets implements SecretGenerator {
 
     private final SecureRandom random = new SecureRandom();
@@ -20,5 +20,12 @@ final class SecureSecrets implements SecretGenerator {
     @Override
     public RedemptionToken newRedemptionToken() {
         return RedemptionToken.generate(random);
+    }
+
+    @Override
+    public String newWebhookSecret() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return "whsec_" + Base64.getEncoder().encodeToString(bytes);
     }
 }

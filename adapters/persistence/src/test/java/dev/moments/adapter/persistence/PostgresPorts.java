@@ -38,9 +38,14 @@ public class PostgresPorts {
     PostgresIdempotencyKeys idempotencyKeys;
     @Inject
     PostgresOutbox outbox;
+    @Inject
+    PostgresWebhookEndpoints webhookEndpoints;
+    @Inject
+    PostgresWebhookDeliveries webhookDeliveries;
 
     public Ports ports() {
         return new Ports(partners, rewards, moments, ledger, awards, events, progress, profiles, transactions,
-                history, spending, claims, codes, idempotencyKeys, outbox);
+                history, spending, claims, codes, idempotencyKeys, outbox,
+                webhookEndpoints, webhookDeliveries);
     }
 }

@@ -1,5 +1,7 @@
 package dev.moments.adapter.rest;
 
+import dev.moments.application.port.in.GetWebhookQuery;
+import dev.moments.application.port.in.ManageWebhooksUseCase;
 import dev.moments.application.port.in.AuthenticatePartnerUseCase;
 import dev.moments.application.port.in.CancelAwardUseCase;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase;
@@ -174,5 +176,17 @@ public class UseCaseStandIns {
     @ApplicationScoped
     IdempotentRequestUseCase idempotentRequest() {
         return Mockito.mock(IdempotentRequestUseCase.class);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ManageWebhooksUseCase manageWebhooks() {
+        return Mockito.mock(ManageWebhooksUseCase.class);
+    }
+
+    @Produces
+    @ApplicationScoped
+    GetWebhookQuery getWebhook() {
+        return Mockito.mock(GetWebhookQuery.class);
     }
 }

@@ -200,4 +200,21 @@ public final class Requests {
                              @JsonDeserialize(using = BatchEvents.class)
                              List<Object> events) {
     }
+
+    /** {@code POST /v1/webhooks}. */
+    public record CreateWebhook(
+            @Schema(description = "an absolute http(s) URL, at most 2,000 characters, without credentials; its host"
+                    + " must resolve to public addresses", example = "https://hooks.example.com/moments") String url,
+            @Schema(description = "event types, or \"*\" for all", example = "[\"award.earned\", \"award.claimed\"]")
+            List<String> events,
+            @Schema(maxLength = dev.moments.domain.webhook.WebhookEndpoint.MAX_DESCRIPTION_LENGTH, nullable = true)
+            String description) {
+    }
+
+    /** {@code PATCH /v1/webhooks/{id}}: every field optional; one left out (or {@code null}) stays as it is. */
+    public record UpdateWebhook(@Schema(nullable = true) String url, @Schema(nullable = true) List<String> events,
+                                @Schema(nullable = true) Boolean enabled,
+                                @Schema(nullable = true, maxLength = dev.moments.domain.webhook.WebhookEndpoint
+                                        .MAX_DESCRIPTION_LENGTH) String description) {
+    }
 }

@@ -183,4 +183,27 @@ public final class Responses {
     /** One page of a list. */
     public record Page<T>(List<T> items, String next) {
     }
+
+    /** A webhook endpoint; {@code secret} only in the answers of its creation and of a rotation. */
+    public record Webhook(String id, String url, List<String> events, boolean enabled,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String description, Instant createdAt,
+                          Instant updatedAt,
+                          @JsonInclude(JsonInclude.Include.NON_NULL)
+                          @Schema(description = "whsec_<base64>: shown by the creation and by each rotation only",
+                                  nullable = true) String secret) {
+    }
+
+    /** One event for one endpoint, with every attempt made (oldest first). */
+    public record WebhookDelivery(String id, String eventId, String type,
+                                  @Schema(enumeration = {"PENDING", "DELIVERED", "FAILED"}) String status,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) Instant nextAttemptAt,
+                                  Instant createdAt, List<WebhookAttempt> attempts) {
+    }
+
+    /**
+     * One attempt: when, the receiver's HTTP status ({@code null} when none came), how long it took, and why it
+     * failed ({@code null} on success).
+     */
+    public record WebhookAttempt(Instant at, Integer statusCode, long durationMs, String error) {
+    }
 }

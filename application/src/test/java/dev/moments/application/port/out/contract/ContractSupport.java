@@ -11,6 +11,11 @@ import dev.moments.domain.reward.Reward;
 import dev.moments.domain.reward.RewardId;
 import dev.moments.domain.reward.RewardKind;
 import dev.moments.domain.shared.Money;
+import dev.moments.domain.webhook.WebhookEndpoint;
+import dev.moments.domain.webhook.WebhookId;
+import dev.moments.domain.webhook.WebhookSecret;
+import java.util.Base64;
+import java.util.List;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -73,5 +78,19 @@ public abstract class ContractSupport {
 
     protected static Money usd(String amount) {
         return Fixtures.usd(amount);
+    }
+
+    /** An enabled endpoint of the partner, subscribed to {@code events}. */
+    protected WebhookEndpoint givenEndpoint(Partner partner, List<String> events) {
+        WebhookEndpoint endpoint = WebhookEndpoint.create(new WebhookId(unique(WebhookId.PREFIX)), partner.id(),
+                "https://hooks.example.com/" + UUID.randomUUID(), events, "the partner's", secret(), AT);
+        txRun(() -> ports().webhookEndpoints().insert(endpoint));
+        return endpoint;
+    }
+
+    /** A new random webhook secret. */
+    protected static WebhookSecret secret() {
+        byte[] key = UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return new WebhookSecret(WebhookSecret.PREFIX + Base64.getEncoder().encodeToString(key));
     }
 }

@@ -15,6 +15,8 @@ import dev.moments.application.port.out.ProgressRepository;
 import dev.moments.application.port.out.RewardRepository;
 import dev.moments.application.port.out.TransactionRunner;
 import dev.moments.application.port.out.UserProfileRepository;
+import dev.moments.application.port.out.WebhookDeliveries;
+import dev.moments.application.port.out.WebhookEndpoints;
 
 /** The outgoing persistence ports of one implementation, as the contract tests exercise them. */
 public record Ports(
@@ -32,5 +34,7 @@ public record Ports(
         ClaimRepository claims,
         CodePool codes,
         IdempotencyKeys idempotencyKeys,
-        DomainEventOutbox outbox) {
+        DomainEventOutbox outbox,
+        WebhookEndpoints webhookEndpoints,
+        WebhookDeliveries webhookDeliveries) {
 }

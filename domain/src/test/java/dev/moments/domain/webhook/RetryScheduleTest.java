@@ -1,0 +1,53 @@
+package dev.moments.domain.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RetryScheduleTest {
+
+    @Test
+    void theDefaultIsTenDelaysFromFiveSecondsToEightHours() {
+        RetrySchedule schedule = RetrySchedule.parse(RetrySchedule.DEFAULT);
+
+        assertThat(schedule.delays()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(30),
+                Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(1),
+                Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(8), Duration.ofHours(8));
+        assertThat(schedule.maxAttempts()).isEqualTo(11);
+        assertThat(schedule.total()).isEqualTo(Duration.parse("PT23H42M35S"));
+    }
+
+    @Test
+    void everyUnitAndBlanksAroundEntriesAreRead() {
+        assertThat(RetrySchedule.parse("100ms, 2s ,3m,4h,1d").delays()).containsExactly(Duration.ofMillis(100),
+                Duration.ofSeconds(2), Duration.ofMinutes(3), Duration.ofHours(4), Duration.ofDays(1));
+    }
+
+    @Test
+    void anythingElseIsRefused() {
+        for (String bad : new String[] {"", " ", "5s,", ",5s", "5s,,30s", "5", "5 s", "-5s", "0s", "1.5s", "5S",
+                "PT5S", "5sec", "5s;30s", "99999999999s"}) {
+            assertThatThrownBy(() -> RetrySchedule.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> RetrySchedule.parse(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RetrySchedule.parse("1s,".repeat(50) + "1s"))
+                .hasMessageContaining("at most 50");
+    }
+
+    @Test
+    void theNthFailureWaitsTheNthDelay_give_or_take20Percent_thenTheScheduleIsUsedUp() {
+        RetrySchedule schedule = RetrySchedule.parse("10s,1m");
+
+        assertThat(schedule.delayAfter(1, 0.5)).contains(Duration.ofSeconds(10));
+        assertThat(schedule.delayAfter(1, 0.0)).contains(Duration.ofSeconds(8));
+        assertThat(schedule.delayAfter(2, 0.0)).contains(Duration.ofSeconds(48));
+        assertThat(schedule.delayAfter(2, 0.999999)).hasValueSatisfying(delay ->
+                assertThat(delay).isGreaterThan(Duration.ofSeconds(71)).isLessThan(Duration.ofSeconds(72)));
+        assertThat(schedule.delayAfter(3, 0.5)).isEqualTo(Optional.empty());
+        assertThatThrownBy(() -> schedule.delayAfter(0, 0.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> schedule.delayAfter(1, 1.0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
