@@ -66,11 +66,7 @@ public class WebhookConfiguration {
     WebhookDispatchService dispatch(WebhookDeliveries deliveries, WebhookEndpoints endpoints, WebhookSender sender,
                                     Clock clock, TransactionRunner transactions, IdGenerator ids,
                                     WebhooksConfig config) {
-        RetrySchedule schedule = RetrySchedule.parse(config.retrySchedule());
-        if (schedule.total().compareTo(Duration.ofHours(23)) < 0) {
-            LOG.warnf("moments.webhooks.retry-schedule retries for %s only (the contract promises about 24 hours)",
-                    schedule.total());
-        }
+        RetrySchedule schedule = RetrySchedule.parse(config.retrySchedule()).retryingFor(config.retryFor());
         return new WebhookDispatchService(deliveries, endpoints, sender, clock, transactions, ids,
                 new WebhookDispatchService.Settings(schedule, config.maxInFlight(), config.maxInFlightPerEndpoint(),
                         LEASE, SETTLE),

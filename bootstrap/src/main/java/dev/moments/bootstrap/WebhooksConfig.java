@@ -9,10 +9,17 @@ public interface WebhooksConfig {
 
     /**
      * The waits after each failed attempt ({@code MOMENTS_WEBHOOKS_RETRY_SCHEDULE}), e.g. {@code 5s,30s,2m}: each
-     * give or take 20%; once used up the delivery is FAILED. A malformed schedule stops the start.
+     * give or take 20%; once used up (and {@link #retryFor} is over) the delivery is FAILED. A malformed schedule stops the start.
      */
     @WithDefault("5s,30s,2m,10m,30m,1h,2h,4h,8h,8h")
     String retrySchedule();
+
+    /**
+     * At least how long after its event a failing delivery is retried ({@code MOMENTS_WEBHOOKS_RETRY_FOR}, the
+     * contract's 24 hours): once the schedule is used up, the last delay repeats until then.
+     */
+    @WithDefault("PT24H")
+    java.time.Duration retryFor();
 
     /**
      * Whether endpoints may be on loopback, link-local or private addresses ({@code MOMENTS_WEBHOOKS_ALLOW_PRIVATE_TARGETS});

@@ -39,7 +39,8 @@ class WebhookDeliveryTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("%test.moments.webhooks.allow-private-targets", "true",
-                    "%test.moments.webhooks.retry-schedule", "100ms,100ms,100ms,100ms");
+                    "%test.moments.webhooks.retry-schedule", "100ms,100ms,100ms,100ms",
+                    "%test.moments.webhooks.retry-for", "PT0S");
         }
 
         @Override

@@ -163,7 +163,8 @@ public final class WebhookDispatchService implements DispatchWebhooksUseCase {
             return new Outcome(delivery.id(), delivery.token(), one.attempt(), DeliveryStatus.DELIVERED, attempts,
                     null);
         }
-        return settings.schedule().delayAfter(attempts, random.getAsDouble())
+        Duration sinceEvent = Duration.between(delivery.event().createdAt(), now);
+        return settings.schedule().delayAfter(attempts, sinceEvent, random.getAsDouble())
                 .map(delay -> new Outcome(delivery.id(), delivery.token(), one.attempt(), DeliveryStatus.PENDING,
                         attempts, now.plus(delay)))
                 .orElseGet(() -> new Outcome(delivery.id(), delivery.token(), one.attempt(), DeliveryStatus.FAILED,

@@ -46,7 +46,7 @@ class WebhookUseCasesTest {
     private final WebhookService webhooks = new WebhookService(endpoints, deliveries, sender, ids,
             new RandomSecrets(), clock, transactions);
     private final WebhookFanOut fanOut = new WebhookFanOut(endpoints, deliveries, ids, clock);
-    private WebhookDispatchService dispatch = dispatch(RetrySchedule.parse("10s,1m,5m"), 100);
+    private WebhookDispatchService dispatch = dispatch(RetrySchedule.parse("10s,1m,5m").retryingFor(Duration.ZERO), 100);
 
     @Test
     void aNewEndpointIsEnabledAndItsSecretIsShownOnceByItsCreation() {
@@ -120,7 +120,7 @@ class WebhookUseCasesTest {
 
     @Test
     void aReceiverFailingThreeTimesGetsTheEventOnTheFourthAttempt_afterTheScheduleWithJitter() {
-        dispatch = dispatch(RetrySchedule.parse("10s,1m,5m,1h"), 100);
+        dispatch = dispatch(RetrySchedule.parse("10s,1m,5m,1h").retryingFor(Duration.ZERO), 100);
         WebhookId id = id(webhooks.create(new CreateWebhookCommand(ACME, URL, List.of("*"), null)));
         sender.answer(URL, 500, null, 429);
         OutboxEvent earned = event(ACME, "award.earned", "awd_1");
@@ -149,7 +149,7 @@ class WebhookUseCasesTest {
     @Test
     void theJitterComesFromTheRandomSource() {
         dispatch = new WebhookDispatchService(deliveries, endpoints, sender, clock, transactions, ids,
-                settings(RetrySchedule.parse("10s"), 100), () -> 0.0);
+                settings(RetrySchedule.parse("10s").retryingFor(Duration.ZERO), 100), () -> 0.0);
         WebhookId id = id(webhooks.create(new CreateWebhookCommand(ACME, URL, List.of("*"), null)));
         sender.answer(URL, 503);
         relay(event(ACME, "budget.low", null));
@@ -161,7 +161,7 @@ class WebhookUseCasesTest {
 
     @Test
     void aDeliveryFailsOnceTheScheduleIsUsedUp_andAManualRetrySendsItAgainWithAFreshCount() {
-        dispatch = dispatch(RetrySchedule.parse("1s,1s"), 100);
+        dispatch = dispatch(RetrySchedule.parse("1s,1s").retryingFor(Duration.ZERO), 100);
         WebhookId id = id(webhooks.create(new CreateWebhookCommand(ACME, URL, List.of("*"), null)));
         sender.answer(URL, 500, 500, 500, 500);
         relay(event(ACME, "budget.low", null));
@@ -256,7 +256,7 @@ class WebhookUseCasesTest {
 
     @Test
     void slowReceiversHoldAtMostMaxInFlightDeliveries_theirAnswersAreRecordedByALaterRound() {
-        dispatch = dispatch(RetrySchedule.parse("10s"), 2);
+        dispatch = dispatch(RetrySchedule.parse("10s").retryingFor(Duration.ZERO), 2);
         WebhookId first = id(webhooks.create(new CreateWebhookCommand(ACME, URL + "/1", List.of("*"), null)));
         WebhookId second = id(webhooks.create(new CreateWebhookCommand(ACME, URL + "/2", List.of("*"), null)));
         sender.hang(true);

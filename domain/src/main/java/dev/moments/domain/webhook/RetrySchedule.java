@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * The waits between a delivery's attempts: after the n-th failed attempt the n-th delay, give or take 20% (jitter, so
- * endpoints that failed together are not retried together), and once every delay is used up the delivery has failed.
+ * endpoints that failed together are not retried together). Once every delay is used up, a delivery whose event is
+ * younger than the schedule's span ({@link #retryingFor}; the contract's 24 hours by default) waits the last delay
+ * again, and so on; after that the delivery has failed. So the delays are the configured ones and a receiver still
+ * gets at least the span to come back, whatever the jitter took off.
  * Written as the setting {@code moments.webhooks.retry-schedule}: durations such as {@code 100ms}, {@code 5s},
  * {@code 2m}, {@code 1h}, {@code 1d}, separated by commas.
  */
@@ -24,10 +27,28 @@ public final class RetrySchedule {
     private static final Pattern ENTRY = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
     private static final int MAX_ENTRIES = 50;
 
-    private final List<Duration> delays;
+    /** How long the contract promises to retry: at least 24 hours. */
+    public static final Duration CONTRACT_SPAN = Duration.ofHours(24);
 
-    private RetrySchedule(List<Duration> delays) {
+    private final List<Duration> delays;
+    private final Duration span;
+
+    private RetrySchedule(List<Duration> delays, Duration span) {
         this.delays = List.copyOf(delays);
+        this.span = span;
+    }
+
+    /** This schedule retrying at least {@code span} after the event (zero: only the listed delays). */
+    public RetrySchedule retryingFor(Duration span) {
+        if (span.isNegative()) {
+            throw new IllegalArgumentException("a retry span is zero or more, got " + span);
+        }
+        return new RetrySchedule(delays, span);
+    }
+
+    /** At least how long after its event a delivery is retried. */
+    public Duration span() {
+        return span;
     }
 
     /**
@@ -63,17 +84,12 @@ public final class RetrySchedule {
             }
             delays.add(delay);
         }
-        return new RetrySchedule(delays);
+        return new RetrySchedule(delays, CONTRACT_SPAN);
     }
 
     /** The delays as configured, without jitter. */
     public List<Duration> delays() {
         return delays;
-    }
-
-    /** How many attempts a delivery gets in all: the first and one after each delay. */
-    public int maxAttempts() {
-        return delays.size() + 1;
     }
 
     /** The sum of the delays without jitter. */
@@ -82,23 +98,24 @@ public final class RetrySchedule {
     }
 
     /**
-     * The wait after {@code failedAttempts} failed attempts, or empty once the schedule is used up (the delivery has
-     * failed).
+     * The wait after {@code failedAttempts} failed attempts, or empty once the delivery has failed: the listed delays
+     * are used up and its event is at least {@link #span} old.
      *
+     * @param sinceEvent how long ago the delivery's event happened
      * @param random a number in [0, 1) from the caller's random source: 0 shortens the delay by 20%, 0.5 keeps it,
      *               towards 1 lengthens it by up to 20%
      */
-    public Optional<Duration> delayAfter(int failedAttempts, double random) {
+    public Optional<Duration> delayAfter(int failedAttempts, Duration sinceEvent, double random) {
         if (failedAttempts < 1) {
             throw new IllegalArgumentException("a delay follows a failed attempt");
         }
         if (random < 0 || random >= 1) {
             throw new IllegalArgumentException("random must be in [0, 1), got " + random);
         }
-        if (failedAttempts > delays.size()) {
+        if (failedAttempts > delays.size() && sinceEvent.compareTo(span) >= 0) {
             return Optional.empty();
         }
-        long nanos = delays.get(failedAttempts - 1).toNanos();
+        long nanos = delays.get(Math.min(failedAttempts, delays.size()) - 1).toNanos();
         return Optional.of(Duration.ofNanos(Math.round(nanos * (1 - JITTER + 2 * JITTER * random))));
     }
 
