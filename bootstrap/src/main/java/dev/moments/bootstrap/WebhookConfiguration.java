@@ -69,7 +69,7 @@ public class WebhookConfiguration {
         RetrySchedule schedule = RetrySchedule.parse(config.retrySchedule()).retryingFor(config.retryFor());
         return new WebhookDispatchService(deliveries, endpoints, sender, clock, transactions, ids,
                 new WebhookDispatchService.Settings(schedule, config.maxInFlight(), config.maxInFlightPerEndpoint(),
-                        LEASE, SETTLE),
+                        LEASE, SETTLE, config.retention()),
                 () -> ThreadLocalRandom.current().nextDouble());
     }
 

@@ -29,4 +29,17 @@ public class WebhookDispatchJob {
             LOG.debugf("sent %d webhook deliveries", sent);
         }
     }
+
+    /** Forgets finished deliveries older than {@code moments.webhooks.retention}, hourly. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void prune() {
+        int pruned;
+        int total = 0;
+        while ((pruned = dispatch.prune(1_000)) > 0) {
+            total += pruned;
+        }
+        if (total > 0) {
+            LOG.infof("pruned %d finished webhook deliveries", total);
+        }
+    }
 }

@@ -21,6 +21,10 @@ public interface WebhooksConfig {
     @WithDefault("PT24H")
     java.time.Duration retryFor();
 
+    /** How long finished deliveries (and their attempts) stay in the log ({@code MOMENTS_WEBHOOKS_RETENTION}). */
+    @WithDefault("P30D")
+    java.time.Duration retention();
+
     /**
      * Whether endpoints may be on loopback, link-local or private addresses ({@code MOMENTS_WEBHOOKS_ALLOW_PRIVATE_TARGETS});
      * off, such URLs are refused at registration and every delivery is checked again when it connects.

@@ -1,5 +1,6 @@
 package dev.moments.application.service;
 
+import dev.moments.application.port.StoreUnavailableException;
 import dev.moments.application.port.in.DispatchWebhooksUseCase;
 import dev.moments.application.port.out.Clock;
 import dev.moments.application.port.out.IdGenerator;
@@ -122,6 +123,12 @@ public final class WebhookDispatchService implements DispatchWebhooksUseCase {
         return inFlight.get();
     }
 
+    @Override
+    public int prune(int batchSize) {
+        Instant before = clock.now().minus(settings.retention());
+        return transactions.run(() -> deliveries.prune(before, batchSize));
+    }
+
     private CompletableFuture<Void> send(DueDelivery delivery, WebhookEndpoint endpoint) {
         inFlight.incrementAndGet();
         Instant at = clock.now();
@@ -150,6 +157,25 @@ public final class WebhookDispatchService implements DispatchWebhooksUseCase {
         }
         Instant now = clock.now();
         List<Outcome> outcomes = drained.stream().map(one -> outcome(one, now)).toList();
+        try {
+            record(outcomes);
+        } catch (StoreUnavailableException outage) {
+            finished.addAll(drained); // recorded by a later round, once the store is back
+            throw outage;
+        } catch (RuntimeException together) {
+            // an outcome that cannot be written must not lose the others (they would be sent again, to every
+            // receiver): each on its own; one that still fails is left to its lease, which runs out
+            for (Outcome outcome : outcomes) {
+                try {
+                    record(List.of(outcome));
+                } catch (RuntimeException alone) {
+                    // left to its lease
+                }
+            }
+        }
+    }
+
+    private void record(List<Outcome> outcomes) {
         transactions.run(() -> {
             deliveries.record(outcomes);
             return null;
@@ -193,8 +219,10 @@ public final class WebhookDispatchService implements DispatchWebhooksUseCase {
      * @param lease how long a leased delivery is hidden from other rounds and instances; longer than a send and its
      *              recording take (the sender's timeout is 5 s)
      * @param settle how long a round waits for the answers of what it sent before it returns
+     * @param retention how long finished deliveries stay in the log
      */
-    public record Settings(RetrySchedule schedule, int maxInFlight, int perEndpoint, Duration lease, Duration settle) {
+    public record Settings(RetrySchedule schedule, int maxInFlight, int perEndpoint, Duration lease, Duration settle,
+                           Duration retention) {
 
         public Settings {
             Objects.requireNonNull(schedule, "schedule");
@@ -206,6 +234,9 @@ public final class WebhookDispatchService implements DispatchWebhooksUseCase {
             }
             if (settle.isNegative()) {
                 throw new IllegalArgumentException("settle must not be negative");
+            }
+            if (retention.isNegative()) {
+                throw new IllegalArgumentException("retention must not be negative");
             }
         }
     }

@@ -281,7 +281,8 @@ class WebhookUseCasesTest {
     }
 
     private static WebhookDispatchService.Settings settings(RetrySchedule schedule, int maxInFlight) {
-        return new WebhookDispatchService.Settings(schedule, maxInFlight, 4, Duration.ofSeconds(30), Duration.ZERO);
+        return new WebhookDispatchService.Settings(schedule, maxInFlight, 4, Duration.ofSeconds(30), Duration.ZERO,
+                Duration.ofDays(30));
     }
 
     private void relay(OutboxEvent... events) {

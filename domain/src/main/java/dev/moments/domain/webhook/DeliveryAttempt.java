@@ -28,8 +28,14 @@ public record DeliveryAttempt(Instant at, Integer statusCode, long durationMs, S
         return error == null && statusCode != null && statusCode >= 200 && statusCode < 300;
     }
 
-    private static String shortened(String error) {
-        if (error == null || error.length() <= MAX_ERROR_LENGTH) {
+    /** At most {@link #MAX_ERROR_LENGTH} characters, without control characters (a receiver's text may carry any). */
+    private static String shortened(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String error = raw.codePoints().map(c -> Character.isISOControl(c) ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        if (error.length() <= MAX_ERROR_LENGTH) {
             return error;
         }
         int end = MAX_ERROR_LENGTH - 1;

@@ -145,6 +145,14 @@ public class PostgresWebhookDeliveries implements WebhookDeliveries {
         return WebhookDeliveryEntity.count("status", DeliveryStatus.PENDING.name());
     }
 
+    // Plain SQL: one statement, oldest first, skipping rows another instance is deleting; attempts go by cascade.
+    @Override
+    public int prune(Instant before, int limit) {
+        return Sql.update("delete from webhook_deliveries where id in (select id from webhook_deliveries"
+                + " where status <> 'PENDING' and created_at < ? order by created_at limit ? for update skip locked)",
+                before, limit);
+    }
+
     private static Map<String, List<DeliveryAttempt>> attempts(List<String> deliveryIds) {
         Map<String, List<DeliveryAttempt>> attempts = new LinkedHashMap<>();
         if (deliveryIds.isEmpty()) {

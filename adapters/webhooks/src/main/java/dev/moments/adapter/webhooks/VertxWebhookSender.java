@@ -28,8 +28,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Sends webhook deliveries with Vert.x's HTTP client, never blocking an event loop: the host is resolved and checked
  * by the {@link AddressGuard} on a worker thread, then the request is made to the checked address (the URL's host kept
- * for the Host header, TLS SNI and certificate checks), without following redirects, and given up after the timeout
- * (5 s by default) whatever stage it is in. A 2xx is success; anything else is a failed attempt with its reason.
+ * for the Host header, TLS SNI and certificate checks), without following redirects, and given up when no answer has
+ * come within the timeout (5 s by default) from the connection on, the resolution before it not counted. A 2xx is
+ * success; anything else is a failed attempt with its reason. The answer's body is read and thrown away as it comes,
+ * never held: only its status counts.
  */
 public final class VertxWebhookSender implements WebhookSender {
 
@@ -135,7 +137,10 @@ public final class VertxWebhookSender implements WebhookSender {
                     sent[0] = req;
                     return req.send(Buffer.buffer(body));
                 })
-                .compose(response -> response.body().map(ignored -> response.statusCode()))
+                .compose(response -> {
+                    response.handler(ignored -> { }); // read to its end, so the connection can serve again
+                    return response.end().map(ignored -> response.statusCode());
+                })
                 .onComplete(result -> {
                     if (done.compareAndSet(false, true)) {
                         vertx.cancelTimer(request[0]);

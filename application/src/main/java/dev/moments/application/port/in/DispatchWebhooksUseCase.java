@@ -13,4 +13,10 @@ public interface DispatchWebhooksUseCase {
 
     /** How many deliveries are being sent now (sent, their answer not recorded yet). */
     int inFlight();
+
+    /**
+     * Forgets at most {@code batchSize} finished deliveries older than the retention, with their attempts; answers
+     * how many.
+     */
+    int prune(int batchSize);
 }

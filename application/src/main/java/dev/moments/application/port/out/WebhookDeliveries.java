@@ -52,6 +52,12 @@ public interface WebhookDeliveries {
     /** How many deliveries are PENDING, for the operator. */
     long countPending();
 
+    /**
+     * Deletes at most {@code limit} finished deliveries (DELIVERED or FAILED) created before {@code before}, with
+     * their attempts; answers how many.
+     */
+    int prune(Instant before, int limit);
+
     /** A delivery to write. */
     record NewDelivery(String id, WebhookId endpointId, OutboxEvent event, Instant createdAt) {
 

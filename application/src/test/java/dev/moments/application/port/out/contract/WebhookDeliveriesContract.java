@@ -210,6 +210,27 @@ public abstract class WebhookDeliveriesContract extends ContractSupport {
         assertThat(tx(() -> ports().webhookDeliveries().countPending())).isPositive();
     }
 
+    @Test
+    void finishedDeliveriesOlderThanTheCutArePruned_withTheirAttempts_whilePendingOnesStay() {
+        Partner partner = givenPartner();
+        WebhookEndpoint endpoint = givenEndpoint(partner, List.of("*"));
+        NewDelivery delivered = delivery(endpoint, event(partner, "budget.low", null));
+        NewDelivery pending = delivery(endpoint, event(partner, "budget.exhausted", null));
+        txRun(() -> ports().webhookDeliveries().insertAll(List.of(delivered, pending)));
+        record(lease("a", 500, 500).stream().filter(due -> due.id().equals(delivered.id())).findFirst()
+                .orElseThrow(), 200, DeliveryStatus.DELIVERED, null);
+
+        assertThat(tx(() -> ports().webhookDeliveries().prune(AT, 1000))).as("none older than the cut").isZero();
+        while (tx(() -> ports().webhookDeliveries().prune(AT.plusSeconds(1), 1000)) > 0) {
+            // the next thousand
+        }
+
+        assertThat(tx(() -> ports().webhookDeliveries().find(partner.id(), endpoint.id(), delivered.id())))
+                .isEmpty();
+        assertThat(tx(() -> ports().webhookDeliveries().find(partner.id(), endpoint.id(), pending.id())))
+                .isPresent();
+    }
+
     private List<DueDelivery> lease(String token, int limit, int perEndpoint) {
         return tx(() -> ports().webhookDeliveries().lease(now, now.plusSeconds(30), token, limit, perEndpoint));
     }
