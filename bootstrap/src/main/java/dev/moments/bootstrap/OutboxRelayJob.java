@@ -1,5 +1,6 @@
 package dev.moments.bootstrap;
 
+import dev.moments.adapter.messaging.BrokerSink;
 import dev.moments.application.port.in.RelayOutboxUseCase;
 import dev.moments.application.port.Relay;
 import io.quarkus.scheduler.Scheduled;
@@ -25,6 +26,10 @@ public class OutboxRelayJob {
     public OutboxRelayJob(RelayOutboxUseCase outbox, MomentsConfig config) {
         this.outbox = outbox;
         this.batch = config.outbox().relayBatch();
+        if (batch < 1 || batch > BrokerSink.MAX_BATCH) {
+            throw new IllegalArgumentException("moments.outbox.relay-batch is from 1 to " + BrokerSink.MAX_BATCH
+                    + ", got " + batch);
+        }
     }
 
     @Scheduled(every = "${moments.outbox.relay-interval:1s}", delayed = "${moments.outbox.relay-delay:2s}",

@@ -68,13 +68,18 @@ public final class WebhookService implements ManageWebhooksUseCase, GetWebhookQu
     }
 
     @Override
+    public void checkTarget(String url) {
+        checkAddress(WebhookEndpoint.url(url));
+    }
+
+    @Override
     public WebhookView update(UpdateWebhookCommand command) {
         String url = command.url() == null ? null : WebhookEndpoint.url(command.url());
         if (url != null) {
             checkAddress(url);
         }
         return WebhookView.of(transactions.run(() -> {
-            WebhookEndpoint changed = existing(command.partnerId(), command.id()).change(url, command.events(),
+            WebhookEndpoint changed = locked(command.partnerId(), command.id()).change(url, command.events(),
                     command.enabled(), command.description(), clock.now());
             endpoints.update(changed);
             return changed;
@@ -95,7 +100,7 @@ public final class WebhookService implements ManageWebhooksUseCase, GetWebhookQu
     public WebhookSecretShown rotateSecret(PartnerId partnerId, WebhookId id) {
         WebhookSecret secret = new WebhookSecret(secrets.newWebhookSecret());
         WebhookEndpoint rotated = transactions.run(() -> {
-            WebhookEndpoint endpoint = existing(partnerId, id).rotate(secret, clock.now());
+            WebhookEndpoint endpoint = locked(partnerId, id).rotate(secret, clock.now());
             endpoints.update(endpoint);
             return endpoint;
         });
@@ -128,6 +133,10 @@ public final class WebhookService implements ManageWebhooksUseCase, GetWebhookQu
         DeliveryStatus wanted = status(status);
         existing(partnerId, id);
         return deliveries.list(partnerId, id, wanted, page);
+    }
+
+    private WebhookEndpoint locked(PartnerId partnerId, WebhookId id) {
+        return endpoints.lock(partnerId, id).orElseThrow(() -> new NotFoundException("webhook", id));
     }
 
     private WebhookEndpoint existing(PartnerId partnerId, WebhookId id) {

@@ -68,6 +68,9 @@ public record WebhookEndpoint(WebhookId id, PartnerId partnerId, String url, Set
         if (uri.getRawUserInfo() != null) {
             throw new InvalidValueException("url", "url must not carry a user name or password");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65_535) {
+            throw new InvalidValueException("url", "url has a port from 1 to 65535, or none");
+        }
         return url;
     }
 

@@ -51,7 +51,7 @@ class WebhookEndpointTest {
     void theUrlIsAnAbsoluteHttpUrlWithoutCredentials_ofAtMost2000Characters() {
         for (String bad : new String[] {"ftp://example.com/", "example.com/hook", "https://", "http://user:pw@example.com/",
                 "https://user@example.com/", "https://example.com/" + "a".repeat(2_000), "https://exa mple.com/",
-                "javascript:alert(1)", ""}) {
+                "javascript:alert(1)", "", "https://example.com:99999/", "https://example.com:0/"}) {
             assertThatThrownBy(() -> WebhookEndpoint.url(bad)).as(bad).isInstanceOf(InvalidValueException.class)
                     .extracting(e -> ((InvalidValueException) e).field()).isEqualTo("url");
         }

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * The broker relay's sink: publishes each domain event to the topic exchange {@code moments.domain-events}, routing
@@ -32,6 +32,8 @@ public class BrokerSink implements OutboxSink {
 
     /** The channel of the outgoing domain events, in the configuration. */
     static final String CHANNEL = "domain-events";
+    /** The most events one relay batch may hand over ({@code moments.outbox.relay-batch}). */
+    public static final int MAX_BATCH = 1_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,7 +41,9 @@ public class BrokerSink implements OutboxSink {
     private final HealthCenter health;
     private final Duration confirmTimeout;
 
-    public BrokerSink(@Channel(CHANNEL) Emitter<byte[]> emitter, HealthCenter health,
+    /** The buffer holds a few relay batches (at most {@link #MAX_BATCH} events each) waiting for the connection. */
+    public BrokerSink(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4 * MAX_BATCH)
+                      Emitter<byte[]> emitter, HealthCenter health,
                       @ConfigProperty(name = "moments.messaging.confirm-timeout", defaultValue = "10s")
                       Duration confirmTimeout) {
         this.emitter = emitter;
@@ -61,6 +65,9 @@ public class BrokerSink implements OutboxSink {
 
     @Override
     public void accept(List<OutboxEvent> events) {
+        if (events.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("at most " + MAX_BATCH + " events per batch, got " + events.size());
+        }
         List<CompletableFuture<Void>> confirms = new ArrayList<>(events.size());
         for (OutboxEvent event : events) {
             confirms.add(publish(event));
@@ -88,11 +95,7 @@ public class BrokerSink implements OutboxSink {
 
     /** {@code {"id", "type", "createdAt", "data", "partnerId"}}. */
     static byte[] body(OutboxEvent event) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", event.id());
-        body.put("type", event.type());
-        body.put("createdAt", event.createdAt().toString());
-        body.put("data", event.data());
+        Map<String, Object> body = event.envelope();
         body.put("partnerId", event.partnerId().value());
         try {
             return JSON.writeValueAsBytes(body);

@@ -134,10 +134,13 @@ public class PostgresWebhookDeliveries implements WebhookDeliveries {
 
     @Override
     public boolean retryNow(PartnerId partnerId, WebhookId endpointId, String deliveryId, Instant now) {
-        // conditional update: a delivery's status, due again with a fresh count and no lease
+        // conditional update: a delivery's status, due again with a fresh count; a lease still running is kept (that
+        // send is under way: no second send beside it, and its answer is recorded as any other)
         return Sql.update("update webhook_deliveries set status = 'PENDING', attempts = 0, next_attempt_at = ?,"
-                + " leased_until = null, lease_token = null where id = ? and partner_id = ? and endpoint_id = ?",
-                now, deliveryId, partnerId.value(), endpointId.value()) == 1;
+                + " lease_token = case when leased_until > ? then lease_token end,"
+                + " leased_until = case when leased_until > ? then leased_until end"
+                + " where id = ? and partner_id = ? and endpoint_id = ?",
+                now, now, now, deliveryId, partnerId.value(), endpointId.value()) == 1;
     }
 
     @Override

@@ -29,6 +29,13 @@ public class PostgresWebhookEndpoints implements WebhookEndpoints {
                 id.value(), partnerId.value())).stream().findFirst().map(PostgresWebhookEndpoints::toDomain);
     }
 
+    // Plain SQL for the row lock, then the entity read as find reads it.
+    @Override
+    public Optional<WebhookEndpoint> lock(PartnerId partnerId, WebhookId id) {
+        return Sql.first("select id from webhook_endpoints where id = ? and partner_id = ? for update",
+                row -> row.getString(1), id.value(), partnerId.value()).flatMap(locked -> find(partnerId, id));
+    }
+
     @Override
     public Page<WebhookEndpoint> list(PartnerId partnerId, PageRequest page) {
         List<WebhookEndpointEntity> rows = Paging.rows(WebhookEndpointEntity.class, partnerId, page);

@@ -64,6 +64,9 @@ public class WebhooksResource {
     public Response create(@HeaderParam(IdempotentCreations.HEADER)
                            @Parameter(description = IdempotentCreations.DESCRIPTION) String idempotencyKey,
                            Requests.CreateWebhook body) {
+        if (body != null && body.url() != null) {
+            manage.checkTarget(body.url()); // before the key's transaction: resolving a name may take long
+        }
         return idempotent.respond(idempotencyKey, body, () -> {
             RequestBodies.require(body);
             WebhookSecretShown created = manage.create(new CreateWebhookCommand(partner.id(), body.url(),

@@ -16,6 +16,16 @@ public interface ManageWebhooksUseCase {
      */
     WebhookSecretShown create(CreateWebhookCommand command);
 
+    /**
+     * Checks where a URL leads, resolving its host, as {@link #create} does: a caller that runs the creation inside a
+     * transaction of its own (an {@code Idempotency-Key}'s) calls this first, so that the resolution, which may be
+     * slow, is not made while a database connection is held (the creation's own check then finds it in the JVM's
+     * cache of resolved names).
+     *
+     * @throws dev.moments.domain.shared.InvalidValueException on {@code url} when it is malformed or refused
+     */
+    void checkTarget(String url);
+
     /** @throws NotFoundException if the partner has no such endpoint */
     WebhookView update(UpdateWebhookCommand command);
 

@@ -4,6 +4,7 @@ import dev.moments.application.port.Relay;
 import dev.moments.domain.events.DomainEvent;
 import dev.moments.domain.partner.PartnerId;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,6 +75,19 @@ public interface DomainEventOutbox {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(createdAt, "createdAt");
             data = Map.copyOf(data);
+        }
+
+        /**
+         * The event as it is delivered, to a webhook or on the broker: {@code {"id", "type", "createdAt", "data"}},
+         * in that order, JSON-like values only.
+         */
+        public Map<String, Object> envelope() {
+            Map<String, Object> envelope = new LinkedHashMap<>();
+            envelope.put("id", id);
+            envelope.put("type", type);
+            envelope.put("createdAt", createdAt.toString());
+            envelope.put("data", data);
+            return envelope;
         }
 
         /**

@@ -44,8 +44,9 @@ public interface WebhookDeliveries {
     Optional<WebhookDelivery> find(PartnerId partnerId, WebhookId endpointId, String deliveryId);
 
     /**
-     * Makes the delivery PENDING, due at {@code now}, with no attempt counted and no lease; answers whether the
-     * endpoint has it.
+     * Makes the delivery PENDING, due at {@code now}, with no attempt counted; answers whether the endpoint has it. A
+     * lease still running at {@code now} is kept: that send is under way, none is made beside it, and its answer is
+     * recorded as any other.
      */
     boolean retryNow(PartnerId partnerId, WebhookId endpointId, String deliveryId, Instant now);
 

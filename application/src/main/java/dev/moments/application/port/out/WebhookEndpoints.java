@@ -16,6 +16,12 @@ public interface WebhookEndpoints {
 
     Optional<WebhookEndpoint> find(PartnerId partnerId, WebhookId id);
 
+    /**
+     * The endpoint, locked until the calling transaction ends: a change made from it (a PATCH, a rotation) never
+     * overwrites another made meanwhile.
+     */
+    Optional<WebhookEndpoint> lock(PartnerId partnerId, WebhookId id);
+
     /** The partner's endpoints in id order. */
     Page<WebhookEndpoint> list(PartnerId partnerId, PageRequest page);
 

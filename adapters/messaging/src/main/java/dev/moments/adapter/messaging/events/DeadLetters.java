@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Puts what can never succeed on the queue {@code moments.events.dlq} (through its dead-letter exchange), with the
@@ -19,10 +20,17 @@ public class DeadLetters {
 
     /** The header that says why a message was dead-lettered. */
     static final String ERROR_HEADER = "x-moments-error";
+    /** The longest detail a dead letter's header carries. */
+    static final int MAX_DETAIL = 1_000;
 
     private final Emitter<byte[]> emitter;
 
-    public DeadLetters(@Channel("events-dead-letters") Emitter<byte[]> emitter) {
+    /**
+     * The buffer holds the dead letters of a few batches at once: a batch's events (at most 1,000) may all be
+     * invalid, and each recording thread waits for its batch's confirms.
+     */
+    public DeadLetters(@Channel("events-dead-letters") @OnOverflow(value = OnOverflow.Strategy.BUFFER,
+            bufferSize = 16_384) Emitter<byte[]> emitter) {
         this.emitter = emitter;
     }
 
@@ -34,9 +42,13 @@ public class DeadLetters {
         return Confirms.send(emitter, body, metadata);
     }
 
-    /** {@code {"type": "/problems/<code>", "detail": "..."}}, as a problem+json answer would name them. */
+    /**
+     * {@code {"type": "/problems/<code>", "detail": "..."}}, as a problem+json answer would name them; the detail cut
+     * at {@value #MAX_DETAIL} characters, so that a header never grows with what a message carried.
+     */
     static String error(String code, String detail) {
-        ObjectNode error = JsonNodeFactory.instance.objectNode().put("type", "/problems/" + code).put("detail", detail);
+        String shown = detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "…";
+        ObjectNode error = JsonNodeFactory.instance.objectNode().put("type", "/problems/" + code).put("detail", shown);
         return error.toString();
     }
 }

@@ -23,6 +23,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -54,6 +57,7 @@ public class EventConsumer {
     private final DeadLetters deadLetters;
     private final Set<PartnerId> known = ConcurrentHashMap.newKeySet();
     private final Optional<String> haltAfterCommitOf;
+    private final Duration confirmTimeout;
 
     /**
      * @param haltAfterCommitOf a fail point for the tests that kill the service between a commit and its
@@ -61,12 +65,15 @@ public class EventConsumer {
      *     as it must be in production, it does nothing)
      */
     public EventConsumer(RecordEventUseCase recordEvent, GetPartnerQuery partners, DeadLetters deadLetters,
+                         @ConfigProperty(name = "moments.messaging.confirm-timeout", defaultValue = "10s")
+                         Duration confirmTimeout,
                          @ConfigProperty(name = "moments.messaging.fail-point.halt-after-commit-of")
                          Optional<String> haltAfterCommitOf) {
         this.recordEvent = recordEvent;
         this.partners = partners;
         this.deadLetters = deadLetters;
         this.haltAfterCommitOf = haltAfterCommitOf;
+        this.confirmTimeout = confirmTimeout;
     }
 
     @Incoming("events")
@@ -74,7 +81,8 @@ public class EventConsumer {
     public CompletionStage<Void> consume(Message<byte[]> message) {
         try {
             List<CompletableFuture<Void>> letters = record(message.getPayload());
-            CompletableFuture.allOf(letters.toArray(CompletableFuture[]::new)).join();
+            CompletableFuture.allOf(letters.toArray(CompletableFuture[]::new))
+                    .get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
             if (haltAfterCommitOf.isPresent() && new String(message.getPayload(), StandardCharsets.UTF_8)
                     .contains("\"" + haltAfterCommitOf.get() + "\"")) {
                 LOG.warnf("fail point: halting after the commit of %s, before its acknowledgement",
@@ -82,6 +90,13 @@ public class EventConsumer {
                 Runtime.getRuntime().halt(137);
             }
             return message.ack();
+        } catch (TimeoutException | ExecutionException unconfirmed) {
+            LOG.warnf("the broker did not confirm a message's dead letters (%s); it goes back to the queue",
+                    unconfirmed.toString());
+            return message.nack(unconfirmed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return message.nack(interrupted);
         } catch (RuntimeException unexpected) {
             LOG.errorf(unexpected, "an event message failed unexpectedly; it goes back to the queue");
             return message.nack(unexpected);

@@ -13,6 +13,7 @@ import dev.moments.application.port.in.RecordEventCommand;
 import dev.moments.domain.event.EventContext;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.shared.InvalidValueException;
+import dev.moments.domain.shared.Text;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -88,10 +89,15 @@ record EventMessage(PartnerId partnerId, boolean batch, List<Item> items) {
             throw new Unreadable("malformed-json", "the body is not a JSON object");
         }
         JsonNode partner = root.get("partnerId");
-        if (partner == null || !partner.isTextual() || partner.textValue().isBlank()) {
+        if (partner == null || !partner.isTextual()) {
             throw new Unreadable("invalid-value", "partnerId: partnerId is required, a string");
         }
-        PartnerId partnerId = new PartnerId(partner.textValue());
+        PartnerId partnerId;
+        try {
+            partnerId = new PartnerId(Text.id("partnerId", partner.textValue(), RecordEventCommand.MAX_ID_LENGTH));
+        } catch (InvalidValueException invalid) {
+            throw new Unreadable(invalid.code(), "partnerId: " + invalid.getMessage());
+        }
         JsonNode events = root.get("events");
         if (events == null) {
             return new EventMessage(partnerId, false, List.of(item(partnerId, (ObjectNode) root, root)));

@@ -211,6 +211,24 @@ public abstract class WebhookDeliveriesContract extends ContractSupport {
     }
 
     @Test
+    void aRetryAskedWhileTheDeliveryIsBeingSent_keepsThatSendsLease_soNoSecondSendGoesBesideIt() {
+        Partner partner = givenPartner();
+        WebhookEndpoint endpoint = givenEndpoint(partner, List.of("*"));
+        NewDelivery written = delivery(endpoint, event(partner, "budget.low", null));
+        txRun(() -> ports().webhookDeliveries().insertAll(List.of(written)));
+        DueDelivery sending = lease("a", 500, 500).stream().filter(due -> due.id().equals(written.id()))
+                .findFirst().orElseThrow();
+
+        assertThat(tx(() -> ports().webhookDeliveries().retryNow(partner.id(), endpoint.id(), written.id(), now)))
+                .isTrue();
+
+        assertThat(lease("b", 500, 500)).extracting(DueDelivery::id).doesNotContain(written.id());
+        record(sending, 200, DeliveryStatus.DELIVERED, null);
+        assertThat(tx(() -> ports().webhookDeliveries().find(partner.id(), endpoint.id(), written.id())).orElseThrow()
+                .status()).as("the send under way answered").isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
     void finishedDeliveriesOlderThanTheCutArePruned_withTheirAttempts_whilePendingOnesStay() {
         Partner partner = givenPartner();
         WebhookEndpoint endpoint = givenEndpoint(partner, List.of("*"));

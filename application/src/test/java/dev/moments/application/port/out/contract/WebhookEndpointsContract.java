@@ -22,6 +22,8 @@ public abstract class WebhookEndpointsContract extends ContractSupport {
         assertThat(tx(() -> ports().webhookEndpoints().find(partner.id(), endpoint.id()))).contains(endpoint);
         assertThat(tx(() -> ports().webhookEndpoints().find(givenPartner().id(), endpoint.id()))).isEmpty();
         assertThat(tx(() -> ports().webhookEndpoints().count(partner.id()))).isEqualTo(1);
+        assertThat(tx(() -> ports().webhookEndpoints().lock(partner.id(), endpoint.id()))).contains(endpoint);
+        assertThat(tx(() -> ports().webhookEndpoints().lock(givenPartner().id(), endpoint.id()))).isEmpty();
     }
 
     @Test
