@@ -1,10 +1,14 @@
 package dev.moments.bootstrap;
 
+import dev.moments.adapter.rest.RedeemLinks;
 import dev.moments.application.port.in.RelayOutboxUseCase;
+import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.Clock;
 import dev.moments.application.port.out.DomainEventOutbox;
 import dev.moments.application.port.out.OutboxSink;
+import dev.moments.application.port.out.TokenSealer;
 import dev.moments.application.port.out.TransactionRunner;
+import dev.moments.application.service.AwardLinks;
 import dev.moments.application.service.OutboxRelayService;
 import io.quarkus.arc.All;
 import jakarta.enterprise.inject.Produces;
@@ -16,8 +20,15 @@ public class OutboxConfiguration {
 
     @Produces
     @Singleton
-    RelayOutboxUseCase relayOutbox(DomainEventOutbox outbox, @All List<OutboxSink> sinks, Clock clock,
-                                   TransactionRunner transactions, MomentsConfig config) {
-        return new OutboxRelayService(outbox, sinks, clock, transactions, config.outbox().retention());
+    RelayOutboxUseCase relayOutbox(DomainEventOutbox outbox, @All List<OutboxSink> sinks, AwardLinks links,
+                                   Clock clock, TransactionRunner transactions, MomentsConfig config) {
+        return new OutboxRelayService(outbox, sinks, links, clock, transactions, config.outbox().retention());
+    }
+
+    /** The links of awards' events, as the REST API shows them ({@link RedeemLinks}: the public URL). */
+    @Produces
+    @Singleton
+    AwardLinks awardLinks(AwardRepository awards, TokenSealer sealer, RedeemLinks links) {
+        return new AwardLinks(awards, sealer, links::of);
     }
 }

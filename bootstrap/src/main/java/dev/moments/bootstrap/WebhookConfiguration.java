@@ -13,6 +13,7 @@ import dev.moments.application.port.out.TransactionRunner;
 import dev.moments.application.port.out.WebhookDeliveries;
 import dev.moments.application.port.out.WebhookEndpoints;
 import dev.moments.application.port.out.WebhookSender;
+import dev.moments.application.service.AwardLinks;
 import dev.moments.application.service.WebhookDispatchService;
 import dev.moments.application.service.WebhookFanOut;
 import dev.moments.application.service.WebhookService;
@@ -64,13 +65,12 @@ public class WebhookConfiguration {
     @Singleton
     @Typed(DispatchWebhooksUseCase.class)
     WebhookDispatchService dispatch(WebhookDeliveries deliveries, WebhookEndpoints endpoints, WebhookSender sender,
-                                    Clock clock, TransactionRunner transactions, IdGenerator ids,
+                                    AwardLinks links, Clock clock, TransactionRunner transactions, IdGenerator ids,
                                     WebhooksConfig config) {
         RetrySchedule schedule = RetrySchedule.parse(config.retrySchedule()).retryingFor(config.retryFor());
-        return new WebhookDispatchService(deliveries, endpoints, sender, clock, transactions, ids,
+        return new WebhookDispatchService(deliveries, endpoints, sender, links, clock, transactions, ids,
                 new WebhookDispatchService.Settings(schedule, config.maxInFlight(), config.maxInFlightPerEndpoint(),
-                        LEASE, SETTLE, config.retention()),
-                () -> ThreadLocalRandom.current().nextDouble());
+                        LEASE, SETTLE, config.retention(), () -> ThreadLocalRandom.current().nextDouble()));
     }
 
     @Produces

@@ -163,6 +163,8 @@ class MessagingTest {
         assertThat(body.get("partnerId").asText()).isEqualTo(acme.partnerId);
         assertThat(body.at("/data/momentId").asText()).isEqualTo(moment);
         assertThat(body.at("/data/status").asText()).isEqualTo("EARNED");
+        assertThat(body.at("/data/redeemUrl").asText()).as("as GET /v1/awards/{id} shows it")
+                .isEqualTo(acme.request().get("/v1/awards/" + award).then().extract().path("redeemUrl"));
         assertThat(body.get("createdAt").asText()).isNotBlank();
         assertThat(received).extracting(m -> read(m.body()).get("type").asText())
                 .as("bound to award.* only").allMatch(type -> type.startsWith("award."));

@@ -8,6 +8,7 @@ import dev.moments.application.port.out.Clock;
 import dev.moments.application.port.out.DomainEventOutbox;
 import dev.moments.application.port.out.OutboxSink;
 import dev.moments.application.port.out.TransactionRunner;
+import dev.moments.application.service.AwardLinks;
 import dev.moments.application.service.OutboxRelayService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -61,6 +62,8 @@ class WebhookDeliveryTest {
     @Inject
     TransactionRunner transactions;
     @Inject
+    AwardLinks links;
+    @Inject
     DispatchWebhooksUseCase dispatch;
 
     private OutboxRelayService relay;
@@ -70,7 +73,8 @@ class WebhookDeliveryTest {
 
     @BeforeEach
     void start() throws Exception {
-        relay = new OutboxRelayService(outbox, sinks.stream().toList(), clock, transactions, Duration.ofDays(7));
+        relay = new OutboxRelayService(outbox, sinks.stream().toList(), links, clock, transactions,
+                Duration.ofDays(7));
         receiver = new WebhookReceiver();
         acme = Api.newPartner();
         moment = Claims.moment(acme, "1000.00", Map.of(),
@@ -89,7 +93,8 @@ class WebhookDeliveryTest {
         receiver.answer("/a", 500, 500, 503);
         String secret = register("/a", List.of("award.earned")).get("secret");
 
-        String award = Claims.award(acme, moment, "u-1").id();
+        Claims.Award earned = Claims.award(acme, moment, "u-1");
+        String award = earned.id();
         List<WebhookReceiver.Request> requests = Eventually.until("the fourth attempt, sent by the dispatch job", () -> {
             relay.relay(Relay.WEBHOOKS, 500);
             return receiver.received("/a");
@@ -99,7 +104,9 @@ class WebhookDeliveryTest {
         assertThat(requests).extracting(WebhookReceiver.Request::id).containsOnly(requests.get(0).id());
         assertThat(requests.get(0).id()).startsWith("evt_");
         assertThat(requests).extracting(WebhookReceiver.Request::body).containsOnly(requests.get(0).body());
-        assertThat(requests.get(3).body()).contains("\"type\":\"award.earned\"").contains("\"id\":\"" + award + "\"");
+        assertThat(requests.get(3).body()).contains("\"type\":\"award.earned\"").contains("\"id\":\"" + award + "\"")
+                .as("the award as GET /v1/awards/{id} shows it, its link included")
+                .containsPattern("\"redeemUrl\":\"http[^\"]+/r/" + earned.token() + "\"");
         assertThat(StandardWebhooksVerifier.verify(secret, requests.get(3))).isEqualTo("verified");
 
         Map<String, Object> delivery = Eventually.until("the delivery recorded as DELIVERED",

@@ -22,14 +22,16 @@ public final class OutboxRelayService implements RelayOutboxUseCase {
 
     private final DomainEventOutbox outbox;
     private final Map<Relay, OutboxSink> sinks = new EnumMap<>(Relay.class);
+    private final AwardLinks links;
     private final Clock clock;
     private final TransactionRunner transactions;
     private final Duration retention;
 
-    public OutboxRelayService(DomainEventOutbox outbox, List<OutboxSink> sinks, Clock clock,
+    public OutboxRelayService(DomainEventOutbox outbox, List<OutboxSink> sinks, AwardLinks links, Clock clock,
                               TransactionRunner transactions, Duration retention) {
         this.outbox = outbox;
         sinks.forEach(sink -> this.sinks.put(sink.relay(), sink));
+        this.links = links;
         this.clock = clock;
         this.transactions = transactions;
         this.retention = Objects.requireNonNull(retention, "retention");
@@ -47,7 +49,8 @@ public final class OutboxRelayService implements RelayOutboxUseCase {
             }
             List<OutboxEvent> events = outbox.pending(relay, batchSize);
             if (!events.isEmpty()) {
-                sink.accept(events);
+                // a sink that sends gets each award's link; one that keeps the events gets them as they are
+                sink.accept(sink.keepsEvents() ? events : links.withRedeemUrls(events));
                 outbox.markRelayed(relay, events.stream().map(OutboxEvent::id).toList(), clock.now());
             }
             return events.size();

@@ -3,6 +3,7 @@ package dev.moments.application.service;
 import dev.moments.application.port.StoreUnavailableException;
 import dev.moments.application.port.in.DispatchWebhooksUseCase;
 import dev.moments.application.port.out.Clock;
+import dev.moments.application.port.out.DomainEventOutbox.OutboxEvent;
 import dev.moments.application.port.out.IdGenerator;
 import dev.moments.application.port.out.TransactionRunner;
 import dev.moments.application.port.out.WebhookDeliveries;
@@ -57,29 +58,27 @@ public final class WebhookDispatchService implements DispatchWebhooksUseCase {
     private final WebhookDeliveries deliveries;
     private final WebhookEndpoints endpoints;
     private final WebhookSender sender;
+    private final AwardLinks links;
     private final Clock clock;
     private final Transactions transactions;
     private final IdGenerator ids;
     private final Settings settings;
-    private final DoubleSupplier random;
 
     private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    /**
-     * @param random numbers in [0, 1) for the jitter of the retry delays
-     */
+    /** @param links adds each award's redemption link to its events as they are sent */
     public WebhookDispatchService(WebhookDeliveries deliveries, WebhookEndpoints endpoints, WebhookSender sender,
-                                  Clock clock, TransactionRunner transactions, IdGenerator ids, Settings settings,
-                                  DoubleSupplier random) {
+                                  AwardLinks links, Clock clock, TransactionRunner transactions, IdGenerator ids,
+                                  Settings settings) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.sender = sender;
+        this.links = links;
         this.clock = clock;
         this.transactions = new Transactions(transactions);
         this.ids = ids;
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.random = random;
     }
 
     @Override
@@ -96,21 +95,23 @@ public final class WebhookDispatchService implements DispatchWebhooksUseCase {
         if (due.isEmpty()) {
             return 0;
         }
-        Map<WebhookId, WebhookEndpoint> targets = transactions.run(() -> {
-            Map<WebhookId, WebhookEndpoint> found = new HashMap<>();
+        Map<WebhookId, WebhookEndpoint> targets = new HashMap<>();
+        Map<String, OutboxEvent> events = new HashMap<>(); // by delivery id, with the award's link
+        transactions.run(() -> {
             for (DueDelivery delivery : due) {
-                if (!found.containsKey(delivery.endpointId())) {
+                if (!targets.containsKey(delivery.endpointId())) {
                     endpoints.find(delivery.partnerId(), delivery.endpointId())
-                            .ifPresent(endpoint -> found.put(endpoint.id(), endpoint));
+                            .ifPresent(endpoint -> targets.put(endpoint.id(), endpoint));
                 }
+                events.put(delivery.id(), links.withRedeemUrl(delivery.event()));
             }
-            return found;
+            return null;
         });
         List<CompletableFuture<Void>> sent = new ArrayList<>();
         for (DueDelivery delivery : due) {
             WebhookEndpoint endpoint = targets.get(delivery.endpointId());
             if (endpoint != null && endpoint.enabled()) {
-                sent.add(send(delivery, endpoint));
+                sent.add(send(delivery, events.get(delivery.id()), endpoint));
             }
         }
         awaitAtMost(sent, settings.settle());
@@ -129,12 +130,12 @@ public final class WebhookDispatchService implements DispatchWebhooksUseCase {
         return transactions.run(() -> deliveries.prune(before, batchSize));
     }
 
-    private CompletableFuture<Void> send(DueDelivery delivery, WebhookEndpoint endpoint) {
+    private CompletableFuture<Void> send(DueDelivery delivery, OutboxEvent event, WebhookEndpoint endpoint) {
         inFlight.incrementAndGet();
         Instant at = clock.now();
         CompletableFuture<DeliveryAttempt> attempt;
         try {
-            attempt = sender.send(endpoint.url(), delivery.event(), at, endpoint.liveSecrets(at)).toCompletableFuture();
+            attempt = sender.send(endpoint.url(), event, at, endpoint.liveSecrets(at)).toCompletableFuture();
         } catch (RuntimeException e) {
             attempt = CompletableFuture.failedFuture(e);
         }
@@ -190,7 +191,7 @@ public final class WebhookDispatchService implements DispatchWebhooksUseCase {
                     null);
         }
         Duration sinceEvent = Duration.between(delivery.event().createdAt(), now);
-        return settings.schedule().delayAfter(attempts, sinceEvent, random.getAsDouble())
+        return settings.schedule().delayAfter(attempts, sinceEvent, settings.random().getAsDouble())
                 .map(delay -> new Outcome(delivery.id(), delivery.token(), one.attempt(), DeliveryStatus.PENDING,
                         attempts, now.plus(delay)))
                 .orElseGet(() -> new Outcome(delivery.id(), delivery.token(), one.attempt(), DeliveryStatus.FAILED,
@@ -220,12 +221,14 @@ public final class WebhookDispatchService implements DispatchWebhooksUseCase {
      *              recording take (the sender's timeout is 5 s)
      * @param settle how long a round waits for the answers of what it sent before it returns
      * @param retention how long finished deliveries stay in the log
+     * @param random numbers in [0, 1) for the jitter of the retry delays
      */
     public record Settings(RetrySchedule schedule, int maxInFlight, int perEndpoint, Duration lease, Duration settle,
-                           Duration retention) {
+                           Duration retention, DoubleSupplier random) {
 
         public Settings {
             Objects.requireNonNull(schedule, "schedule");
+            Objects.requireNonNull(random, "random");
             if (maxInFlight < 1 || perEndpoint < 1) {
                 throw new IllegalArgumentException("maxInFlight and perEndpoint are at least 1");
             }

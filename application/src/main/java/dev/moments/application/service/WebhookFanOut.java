@@ -44,6 +44,12 @@ public final class WebhookFanOut implements OutboxSink {
         return Relay.WEBHOOKS;
     }
 
+    /** Deliveries are kept and sent later: the dispatch adds each award's link when it sends. */
+    @Override
+    public boolean keepsEvents() {
+        return true;
+    }
+
     @Override
     public void accept(List<OutboxEvent> events) {
         if (events.isEmpty()) {

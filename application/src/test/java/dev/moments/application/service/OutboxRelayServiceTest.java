@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.moments.application.fixtures.DirectTransactions;
 import dev.moments.application.fixtures.FixedClock;
+import dev.moments.application.fixtures.InMemoryAwardRepository;
 import dev.moments.application.fixtures.InMemoryOutbox;
+import dev.moments.application.fixtures.ReversibleTokenSealer;
 import dev.moments.application.port.Relay;
 import dev.moments.application.port.out.DomainEventOutbox.OutboxEvent;
 import dev.moments.application.port.out.OutboxSink;
@@ -27,8 +29,9 @@ class OutboxRelayServiceTest {
     private final FixedClock clock = new FixedClock(AT);
     private final RecordingSink broker = new RecordingSink(Relay.BROKER);
     private final RecordingSink webhooks = new RecordingSink(Relay.WEBHOOKS);
-    private final OutboxRelayService relay = new OutboxRelayService(outbox, List.of(broker, webhooks), clock,
-            new DirectTransactions(), Duration.ofDays(7));
+    private final OutboxRelayService relay = new OutboxRelayService(outbox, List.of(broker, webhooks),
+            new AwardLinks(new InMemoryAwardRepository(), new ReversibleTokenSealer(), token -> "/r/" + token.value()),
+            clock, new DirectTransactions(), Duration.ofDays(7));
 
     @Test
     void eachRelayPassesOnTheOldestEventsInTheOrderWritten_aBatchAtATime() {

@@ -12,7 +12,9 @@ import dev.moments.application.port.out.DomainEventOutbox.OutboxEvent;
 import dev.moments.application.fixtures.DirectTransactions;
 import dev.moments.application.fixtures.FakeWebhookSender;
 import dev.moments.application.fixtures.FixedClock;
+import dev.moments.application.fixtures.InMemoryAwardRepository;
 import dev.moments.application.fixtures.InMemoryWebhookDeliveries;
+import dev.moments.application.fixtures.ReversibleTokenSealer;
 import dev.moments.application.fixtures.InMemoryWebhookEndpoints;
 import dev.moments.application.fixtures.RandomSecrets;
 import dev.moments.application.fixtures.SequentialIds;
@@ -28,6 +30,7 @@ import dev.moments.domain.webhook.WebhookSecret;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 
 /** Webhook endpoints, the fan-out of outbox events and their dispatch, on in-memory ports. */
@@ -46,6 +49,8 @@ class WebhookUseCasesTest {
     private final WebhookService webhooks = new WebhookService(endpoints, deliveries, sender, ids,
             new RandomSecrets(), clock, transactions);
     private final WebhookFanOut fanOut = new WebhookFanOut(endpoints, deliveries, ids, clock);
+    private final AwardLinks links = new AwardLinks(new InMemoryAwardRepository(), new ReversibleTokenSealer(),
+            token -> "https://rewards.example.com/r/" + token.value());
     private WebhookDispatchService dispatch = dispatch(RetrySchedule.parse("10s,1m,5m").retryingFor(Duration.ZERO), 100);
 
     @Test
@@ -148,8 +153,8 @@ class WebhookUseCasesTest {
 
     @Test
     void theJitterComesFromTheRandomSource() {
-        dispatch = new WebhookDispatchService(deliveries, endpoints, sender, clock, transactions, ids,
-                settings(RetrySchedule.parse("10s").retryingFor(Duration.ZERO), 100), () -> 0.0);
+        dispatch = new WebhookDispatchService(deliveries, endpoints, sender, links, clock, transactions, ids,
+                settings(RetrySchedule.parse("10s").retryingFor(Duration.ZERO), 100, () -> 0.0));
         WebhookId id = id(webhooks.create(new CreateWebhookCommand(ACME, URL, List.of("*"), null)));
         sender.answer(URL, 503);
         relay(event(ACME, "budget.low", null));
@@ -276,13 +281,14 @@ class WebhookUseCasesTest {
     }
 
     private WebhookDispatchService dispatch(RetrySchedule schedule, int maxInFlight) {
-        return new WebhookDispatchService(deliveries, endpoints, sender, clock, transactions, ids,
-                settings(schedule, maxInFlight), () -> 0.5);
+        return new WebhookDispatchService(deliveries, endpoints, sender, links, clock, transactions, ids,
+                settings(schedule, maxInFlight, () -> 0.5));
     }
 
-    private static WebhookDispatchService.Settings settings(RetrySchedule schedule, int maxInFlight) {
+    private static WebhookDispatchService.Settings settings(RetrySchedule schedule, int maxInFlight,
+                                                            DoubleSupplier random) {
         return new WebhookDispatchService.Settings(schedule, maxInFlight, 4, Duration.ofSeconds(30), Duration.ZERO,
-                Duration.ofDays(30));
+                Duration.ofDays(30), random);
     }
 
     private void relay(OutboxEvent... events) {

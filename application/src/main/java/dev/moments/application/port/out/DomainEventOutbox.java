@@ -4,6 +4,7 @@ import dev.moments.application.port.Relay;
 import dev.moments.domain.events.DomainEvent;
 import dev.moments.domain.partner.PartnerId;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,12 @@ public interface DomainEventOutbox {
             Objects.requireNonNull(partnerId, "partnerId");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(createdAt, "createdAt");
-            data = Map.copyOf(data);
+            // in the order given (the JSON of a delivery reads as written); no null key or value, as Map.copyOf
+            data.forEach((key, value) -> {
+                Objects.requireNonNull(key, "a key of data");
+                Objects.requireNonNull(value, "the value of " + key);
+            });
+            data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
         }
 
         /**

@@ -17,6 +17,15 @@ public interface OutboxSink {
      */
     void accept(List<OutboxEvent> events);
 
+    /**
+     * Whether the sink keeps the events (to send them later) rather than sending them now. One that sends gets each
+     * {@code award.*} event with its award's redemption link; one that keeps them gets them without it, since the
+     * link is a secret kept sealed at rest, and adds it when it sends.
+     */
+    default boolean keepsEvents() {
+        return false;
+    }
+
     /** Whether the sink can take events now; a relay skips its turn when it cannot (the broker is down). */
     default boolean ready() {
         return true;
