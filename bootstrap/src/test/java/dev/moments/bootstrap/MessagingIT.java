@@ -187,17 +187,9 @@ class MessagingIT {
         int port = PackagedJar.freePort();
         String url = "http://127.0.0.1:" + port;
         Path log = Path.of("target", "messaging-" + name + ".log");
-        ProcessBuilder builder = PackagedJar.process("512m", log);
+        ProcessBuilder builder = PackagedJar.instance("512m", log, port, SCHEMA, !schemaEmptied, ADMIN_TOKEN,
+                TOKEN_KEY);
         Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", DATABASE);
-        env.put("MOMENTS_SCHEMA", SCHEMA);
-        env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", Boolean.toString(schemaEmptied));
-        env.put("QUARKUS_FLYWAY_CLEAN_AT_START", Boolean.toString(!schemaEmptied));
-        env.put("MOMENTS_ADMIN_TOKEN", ADMIN_TOKEN);
-        env.put("MOMENTS_TOKEN_KEY", TOKEN_KEY);
-        env.put("MOMENTS_PUBLIC_URL", url);
         env.put("MP_MESSAGING_CONNECTOR_SMALLRYE_RABBITMQ_RECONNECT_INTERVAL", "1");
         env.putAll(settings);
         schemaEmptied = true;

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged service started as its own process, for the tests that run it as an operator would. */
@@ -27,6 +28,28 @@ final class PackagedJar {
                 "-Xmx" + heap, "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+    }
+
+    /**
+     * A process of the packaged jar as one of several instances on this machine: on loopback at {@code port} (its
+     * public URL), against the local PostgreSQL in {@code schema} (emptied and migrated first when
+     * {@code emptySchema}), with the given admin token and the key that seals redemption tokens (shared by instances
+     * that must show each other's links).
+     */
+    static ProcessBuilder instance(String heap, Path log, int port, String schema, boolean emptySchema,
+                                   String adminToken, String tokenKey) {
+        ProcessBuilder builder = process(heap, log);
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        env.put("MOMENTS_SCHEMA", schema);
+        env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", Boolean.toString(!emptySchema));
+        env.put("QUARKUS_FLYWAY_CLEAN_AT_START", Boolean.toString(emptySchema));
+        env.put("MOMENTS_ADMIN_TOKEN", adminToken);
+        env.put("MOMENTS_TOKEN_KEY", tokenKey);
+        env.put("MOMENTS_PUBLIC_URL", "http://127.0.0.1:" + port);
+        return builder;
     }
 
     /** Waits up to 90 s for {@code url}'s readiness; stops the process and fails with its log if it never comes. */

@@ -190,17 +190,8 @@ class TwoInstancesIT {
             int port = PackagedJar.freePort();
             String url = "http://127.0.0.1:" + port;
             Path log = Path.of("target", "instance-" + name + ".log");
-            ProcessBuilder builder = PackagedJar.process("512m", log);
-            Map<String, String> env = builder.environment();
-            env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-            env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-            env.put("MOMENTS_SCHEMA", SCHEMA);
-            env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", Boolean.toString(!emptySchema));
-            env.put("QUARKUS_FLYWAY_CLEAN_AT_START", Boolean.toString(emptySchema));
-            env.put("MOMENTS_ADMIN_TOKEN", ADMIN_TOKEN);
-            env.put("MOMENTS_TOKEN_KEY", TOKEN_KEY);
-            env.put("MOMENTS_PUBLIC_URL", url);
+            ProcessBuilder builder = PackagedJar.instance("512m", log, port, SCHEMA, emptySchema, ADMIN_TOKEN,
+                    TOKEN_KEY);
             Instance instance = new Instance(name, url, builder.start());
             PackagedJar.awaitReady(instance.process, url, log, "instance " + name);
             return instance;
