@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moments.application.port.in.RecordEventCommand;
 import dev.moments.domain.event.EventContext;
@@ -37,6 +38,8 @@ record EventMessage(PartnerId partnerId, boolean batch, List<Item> items) {
     static final int MAX_BYTES = 10 * 1024 * 1024;
 
     private static final ObjectMapper JSON = JsonMapper.builder()
+            // 42.50 stays 42.50, as the REST reader keeps it (the default tree strips trailing zeros)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                     DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
