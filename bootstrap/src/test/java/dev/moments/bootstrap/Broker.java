@@ -1,5 +1,7 @@
 package dev.moments.bootstrap;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -51,6 +53,17 @@ final class Broker implements AutoCloseable {
 
     /** One message a received queue held: its body, headers and properties. */
     record Received(String body, AMQP.BasicProperties properties) {
+
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        /** The body as JSON. */
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
 
         String header(String name) {
             Object value = properties.getHeaders() == null ? null : properties.getHeaders().get(name);

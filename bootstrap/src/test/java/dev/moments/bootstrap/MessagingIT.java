@@ -15,10 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,7 +34,6 @@ class MessagingIT {
 
     /** The instances' schema: {@code <it.schema-prefix>_messaging} ({@code moments_test_messaging} by default). */
     private static final String SCHEMA = System.getProperty("it.schema-prefix", "moments_test") + "_messaging";
-    private static final String DATABASE = "jdbc:postgresql://127.0.0.1:5432/postgres";
     private static final String ADMIN_TOKEN = "it-admin-token-0123456789";
     private static final String TOKEN_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -134,7 +129,7 @@ class MessagingIT {
                 partner.request(filling).body(Map.of("events", events)).post("/v1/events/batch").then()
                         .statusCode(200);
             }
-            Set<String> written = outboxIds(partner.id);
+            Set<String> written = TestDatabase.outboxIds(SCHEMA, partner.id);
             assertThat(written).hasSizeGreaterThanOrEqualTo(3000);
             String listening = broker.listenToDomainEvents("#");
 
@@ -212,56 +207,17 @@ class MessagingIT {
     }
 
     private static long awardsIn(String moment) {
-        return sql("select count(*) from " + SCHEMA + ".awards where moment_id = '" + moment + "'", rows -> {
-            rows.next();
-            return rows.getLong(1);
-        });
-    }
-
-    private static Set<String> outboxIds(String partnerId) {
-        return sql("select id from " + SCHEMA + ".outbox where partner_id = '" + partnerId + "'", rows -> {
-            Set<String> ids = new HashSet<>();
-            while (rows.next()) {
-                ids.add(rows.getString(1));
-            }
-            return ids;
-        });
+        return TestDatabase.number("select count(*) from " + SCHEMA + ".awards where moment_id = '" + moment + "'");
     }
 
     private static long unpublished() {
-        return sql("select count(*) from " + SCHEMA + ".outbox where published_at is null", rows -> {
-            rows.next();
-            return rows.getLong(1);
-        });
-    }
-
-    private interface Rows<T> {
-        T read(ResultSet rows) throws SQLException;
-    }
-
-    private static <T> T sql(String query, Rows<T> read) {
-        try (Connection connection = DriverManager.getConnection(DATABASE, "postgres", "");
-             ResultSet rows = connection.createStatement().executeQuery(query)) {
-            return read.read(rows);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDatabase.number("select count(*) from " + SCHEMA + ".outbox where published_at is null");
     }
 
     /** The event ids of the partner's domain events among the received messages. */
     private static List<String> ids(List<Received> received, String partnerId) {
-        List<String> ids = new ArrayList<>();
-        for (Received message : received) {
-            try {
-                JsonNode body = JSON.readTree(message.body());
-                if (partnerId.equals(body.get("partnerId").asText())) {
-                    ids.add(message.properties().getMessageId());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return ids;
+        return received.stream().filter(message -> partnerId.equals(message.json().get("partnerId").asText()))
+                .map(message -> message.properties().getMessageId()).toList();
     }
 
     /** A partner of the instances' database and its API key. */

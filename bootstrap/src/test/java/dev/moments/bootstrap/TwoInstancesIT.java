@@ -3,19 +3,23 @@ package dev.moments.bootstrap;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,6 +115,47 @@ class TwoInstancesIT {
         }
         assertThat(awards).isEqualTo(1);
         Ledgers.assertBalanced(() -> partner.request(second), moment);
+    }
+
+    /**
+     * Both instances relay the outbox (a lease per relay, taken in turns): every domain event of the partner reaches
+     * the broker at least once, and one award's events arrive in the order they happened, though its award was earned
+     * through one instance and cancelled through the other.
+     */
+    @Test
+    void bothInstancesRelayTheOutbox_everyEventIsPublished_andAnAwardsEventsArriveInTheirOrder() throws Exception {
+        try (Broker broker = Broker.connect()) {
+            String queue = broker.listenToDomainEvents("#");
+            Partner partner = Partner.create(first);
+            String moment = partner.launchedMoment(first, "5000.00", null);
+            everyoneQualifiesAtOnce(partner);
+            List<String> awards = partner.request(second).get("/v1/awards?limit=500&momentId=" + moment)
+                    .jsonPath().getList("items.id");
+            for (int i = 0; i < awards.size(); i++) {
+                partner.request(i % 2 == 0 ? second : first).post("/v1/awards/" + awards.get(i) + "/cancel")
+                        .then().statusCode(200);
+            }
+            Set<String> written = TestDatabase.outboxIds(SCHEMA, partner.id());
+
+            List<Broker.Received> received = new ArrayList<>();
+            Eventually.until("every outbox row published", () -> {
+                received.addAll(broker.drain(queue));
+                return received.stream().map(m -> m.properties().getMessageId()).collect(Collectors.toSet());
+            }, ids -> ids.containsAll(written));
+
+            Map<String, List<String>> typesByAward = new HashMap<>();
+            for (Broker.Received message : received) {
+                JsonNode body = message.json();
+                if (partner.id().equals(body.get("partnerId").asText()) && body.get("type").asText()
+                        .startsWith("award.")) {
+                    typesByAward.computeIfAbsent(body.at("/data/id").asText(), id -> new ArrayList<>())
+                            .add(body.get("type").asText());
+                }
+            }
+            assertThat(typesByAward).hasSize(awards.size());
+            assertThat(typesByAward.values()).allSatisfy(types -> assertThat(types.indexOf("award.earned"))
+                    .as("earned before cancelled: %s", types).isLessThan(types.indexOf("award.cancelled")));
+        }
     }
 
     /**
