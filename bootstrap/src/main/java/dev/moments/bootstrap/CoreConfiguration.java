@@ -10,6 +10,7 @@ import dev.moments.application.port.out.DomainEventOutbox;
 import dev.moments.application.port.out.ExpressionCompiler;
 import dev.moments.application.port.out.FulfillmentGateway;
 import dev.moments.application.port.out.IdGenerator;
+import dev.moments.application.port.out.Metrics;
 import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.PartnerRepository;
 import dev.moments.application.port.out.PartnerSpending;
@@ -31,6 +32,7 @@ import dev.moments.application.service.FulfillmentGateways;
 import dev.moments.application.service.ListeningMoments;
 import dev.moments.application.service.MomentDefinitions;
 import dev.moments.application.service.MomentViews;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -152,8 +154,15 @@ public class CoreConfiguration {
 
     @Produces
     @Singleton
-    AwardMoney awardMoney(BudgetLedger ledger, PartnerSpending spending, BudgetFollower follower) {
-        return new AwardMoney(ledger, spending, follower);
+    AwardMoney awardMoney(BudgetLedger ledger, PartnerSpending spending, BudgetFollower follower, Metrics metrics,
+                          TransactionRunner transactions) {
+        return new AwardMoney(ledger, spending, follower, metrics, transactions);
+    }
+
+    @Produces
+    @Singleton
+    Metrics metrics(MeterRegistry registry, DomainEventOutbox outbox, TransactionRunner transactions) {
+        return new MicrometerMetrics(registry, outbox, transactions);
     }
 
     @Produces

@@ -36,6 +36,7 @@ import dev.moments.application.port.out.EventLog;
 import dev.moments.application.port.out.IdGenerator;
 import dev.moments.application.port.out.IdempotencyKeys;
 import dev.moments.application.port.out.LedgerHistory;
+import dev.moments.application.port.out.Metrics;
 import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.PartnerRepository;
 import dev.moments.application.port.out.PartnerSpending;
@@ -69,6 +70,8 @@ import dev.moments.application.service.GetMomentService;
 import dev.moments.application.service.IdempotencyService;
 import dev.moments.application.service.ListeningMoments;
 import dev.moments.application.service.ManageCodesService;
+import dev.moments.application.service.MeteredDirectAwards;
+import dev.moments.application.service.MeteredRecordEvent;
 import dev.moments.application.service.MomentDefinitions;
 import dev.moments.application.service.MomentLifecycleService;
 import dev.moments.application.service.MomentViews;
@@ -160,18 +163,20 @@ public class UseCaseConfiguration {
     RecordEventUseCase recordEvent(EventLog events, ProgressRepository progress, UserProfileRepository profiles,
                                    ListeningMoments listening, CompiledExpressions expressions, Awarding awarding,
                                    Eligibility eligibility, EventReplays replays, Clock clock, MomentsConfig config,
-                                   TransactionRunner transactions) {
-        return new RecordEventService(events, new EventEvaluations(events, progress, profiles, listening, expressions,
-                awarding, eligibility, config.lateEventsBound()), replays, clock, transactions);
+                                   TransactionRunner transactions, Metrics metrics) {
+        return new MeteredRecordEvent(new RecordEventService(events, new EventEvaluations(events, progress, profiles,
+                listening, expressions, awarding, eligibility, config.lateEventsBound()), replays, clock,
+                transactions), metrics, System::nanoTime);
     }
 
     @Produces
     @Singleton
     DirectAwardUseCase directAward(MomentRepository moments, RewardRepository rewards,
                                    UserProfileRepository profiles, CompiledExpressions expressions, Awarding awarding,
-                                   Eligibility eligibility, Clock clock, TransactionRunner transactions) {
-        return new DirectAwardService(moments, rewards, profiles, expressions, awarding, eligibility, clock,
-                transactions);
+                                   Eligibility eligibility, Clock clock, TransactionRunner transactions,
+                                   Metrics metrics) {
+        return new MeteredDirectAwards(new DirectAwardService(moments, rewards, profiles, expressions, awarding,
+                eligibility, clock, transactions), metrics);
     }
 
     @Produces

@@ -7,6 +7,7 @@ import dev.moments.application.port.in.GetWebhookQuery;
 import dev.moments.application.port.in.ManageWebhooksUseCase;
 import dev.moments.application.port.out.Clock;
 import dev.moments.application.port.out.IdGenerator;
+import dev.moments.application.port.out.Metrics;
 import dev.moments.application.port.out.OutboxSink;
 import dev.moments.application.port.out.SecretGenerator;
 import dev.moments.application.port.out.TransactionRunner;
@@ -14,6 +15,7 @@ import dev.moments.application.port.out.WebhookDeliveries;
 import dev.moments.application.port.out.WebhookEndpoints;
 import dev.moments.application.port.out.WebhookSender;
 import dev.moments.application.service.AwardLinks;
+import dev.moments.application.service.MeteredWebhookSender;
 import dev.moments.application.service.WebhookDispatchService;
 import dev.moments.application.service.WebhookFanOut;
 import dev.moments.application.service.WebhookService;
@@ -75,8 +77,8 @@ public class WebhookConfiguration {
 
     @Produces
     @Singleton
-    @Typed({WebhookSender.class, VertxWebhookSender.class})
-    VertxWebhookSender sender(Vertx vertx, WebhooksConfig config) {
+    @Typed(VertxWebhookSender.class)
+    VertxWebhookSender vertxSender(Vertx vertx, WebhooksConfig config) {
         if (config.allowPrivateTargets()) {
             LOG.warn("moments.webhooks.allow-private-targets is on: webhooks may be sent to loopback, link-local and"
                     + " private addresses (this machine, its network, cloud metadata services)");
@@ -87,5 +89,12 @@ public class WebhookConfiguration {
 
     void closeSender(@Disposes VertxWebhookSender sender) {
         sender.close();
+    }
+
+    /** The sender the core uses: Vert.x's, each attempt counted. */
+    @Produces
+    @Singleton
+    WebhookSender sender(VertxWebhookSender sender, Metrics metrics) {
+        return new MeteredWebhookSender(sender, metrics);
     }
 }

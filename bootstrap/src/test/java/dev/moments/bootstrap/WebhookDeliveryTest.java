@@ -92,6 +92,7 @@ class WebhookDeliveryTest {
             throws Exception {
         receiver.answer("/a", 500, 500, 503);
         String secret = register("/a", List.of("award.earned")).get("secret");
+        MetricsScrape before = MetricsScrape.now();
 
         Claims.Award earned = Claims.award(acme, moment, "u-1");
         String award = earned.id();
@@ -108,6 +109,10 @@ class WebhookDeliveryTest {
                 .as("the award as GET /v1/awards/{id} shows it, its link included")
                 .containsPattern("\"redeemUrl\":\"http[^\"]+/r/" + earned.token() + "\"");
         assertThat(StandardWebhooksVerifier.verify(secret, requests.get(3))).isEqualTo("verified");
+        MetricsScrape after = MetricsScrape.now();
+        assertThat(after.minus(before, "moments_webhook_deliveries_total{result=\"failed\"}")).isGreaterThanOrEqualTo(3);
+        assertThat(after.minus(before, "moments_webhook_deliveries_total{result=\"delivered\"}"))
+                .isGreaterThanOrEqualTo(1);
 
         Map<String, Object> delivery = Eventually.until("the delivery recorded as DELIVERED",
                 () -> deliveries(webhookOf("/a"), "DELIVERED"), found -> !found.isEmpty()).get(0);

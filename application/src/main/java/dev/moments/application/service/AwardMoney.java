@@ -1,7 +1,9 @@
 package dev.moments.application.service;
 
 import dev.moments.application.port.out.BudgetLedger;
+import dev.moments.application.port.out.Metrics;
 import dev.moments.application.port.out.PartnerSpending;
+import dev.moments.application.port.out.TransactionRunner;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.partner.SpendingMonth;
@@ -21,11 +23,17 @@ public final class AwardMoney {
     private final BudgetLedger ledger;
     private final PartnerSpending spending;
     private final BudgetFollower follower;
+    private final Metrics metrics;
+    private final TransactionRunner transactions;
 
-    public AwardMoney(BudgetLedger ledger, PartnerSpending spending, BudgetFollower follower) {
+    /** @param metrics counts what a claim settles, once its transaction has committed */
+    public AwardMoney(BudgetLedger ledger, PartnerSpending spending, BudgetFollower follower, Metrics metrics,
+                      TransactionRunner transactions) {
         this.ledger = ledger;
         this.spending = spending;
         this.follower = follower;
+        this.metrics = metrics;
+        this.transactions = transactions;
     }
 
     /** What a claim of a reward costing {@code rewardCost} charges the award: never more than its reservation. */
@@ -51,6 +59,9 @@ public final class AwardMoney {
         ledger.settle(award.momentId(), award.id(), award.reserved(), cost, reservedOn(award, moment), now);
         if (rest.isPositive()) {
             follower.follow(award.partnerId(), award.momentId(), now);
+        }
+        if (cost.isPositive()) {
+            transactions.afterCommit(() -> metrics.spent(cost));
         }
     }
 

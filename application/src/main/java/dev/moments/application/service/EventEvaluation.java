@@ -264,7 +264,11 @@ final class EventEvaluation {
         List<AwardView> earned = new ArrayList<>();
         List<EventOutcome.Progress> progressed = new ArrayList<>();
         List<MomentId> heldOut = new ArrayList<>();
+        List<Refusal> refused = new ArrayList<>();
         for (Step step : work.steps) {
+            if (step.completed && step.refusal != null) {
+                refused.add(step.refusal);
+            }
             if (step.shown == null) {
                 continue; // not in the audience: no progress to show
             }
@@ -283,7 +287,7 @@ final class EventEvaluation {
         EventOutcome outcome = new EventOutcome(earned.stream().map(view -> view.award().id()).toList(),
                 progressed, heldOut);
         work.outcome = outcome;
-        return new EventResult(work.command.id(), false, earned, progressViews(outcome), heldOut);
+        return new EventResult(work.command.id(), false, earned, progressViews(outcome), heldOut, refused);
     }
 
     /**

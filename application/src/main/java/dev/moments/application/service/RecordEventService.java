@@ -181,7 +181,7 @@ public final class RecordEventService implements RecordEventUseCase {
         }
         EventResult result = firstItem.result();
         return BatchItem.of(new EventResult(result.eventId(), true, result.awards(), result.progress(),
-                result.holdout()));
+                result.holdout(), List.of()));
     }
 
     private static BatchItem answer(Supplier<EventResult> work) {

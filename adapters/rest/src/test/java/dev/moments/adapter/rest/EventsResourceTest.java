@@ -38,7 +38,8 @@ class EventsResourceTest {
     RecordEventUseCase events;
 
     private static EventResult awarded(String eventId) {
-        return new EventResult(eventId, false, List.of(award("awd_1", AwardStatus.EARNED)), List.of(), List.of());
+        return new EventResult(eventId, false, List.of(award("awd_1", AwardStatus.EARNED)), List.of(), List.of(),
+                List.of());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.moments.application.port.in;
 
+import dev.moments.domain.award.Refusal;
 import dev.moments.domain.moment.MomentId;
 import java.util.List;
 
@@ -42,9 +43,15 @@ public interface RecordEventUseCase {
      * What an event led to.
      *
      * @param duplicate whether this event id was seen before with the same body; then nothing happened again
+     * @param refused why each completion it brought was not paid ({@code HOLDOUT}, {@code BUDGET_EXHAUSTED}, …);
+     *     empty for a duplicate, which brought nothing again
      */
     record EventResult(String eventId, boolean duplicate, List<AwardView> awards, List<ProgressView> progress,
-                       List<MomentId> holdout) {
+                       List<MomentId> holdout, List<Refusal> refused) {
+
+        public EventResult {
+            refused = List.copyOf(refused);
+        }
     }
 
     /** How far a user got on one moment, in the trigger's unit. */
