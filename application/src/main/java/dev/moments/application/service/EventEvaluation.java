@@ -60,9 +60,19 @@ final class EventEvaluation {
     private static final class Slot {
         final Optional<UserProgress> stored;
         Step last;
+        /** The user's first reach of the moment: the earliest admitted event while LIVE, stored or seen now. */
+        Instant reachedAt;
 
         Slot(Optional<UserProgress> stored) {
             this.stored = stored;
+            this.reachedAt = stored.map(UserProgress::reachedAt).orElse(null);
+        }
+
+        /** An event passed the moment's audience: the user reached it then, unless earlier already. */
+        void reached(Moment moment, Instant occurredAt) {
+            if (moment.status() == MomentStatus.LIVE && (reachedAt == null || occurredAt.isBefore(reachedAt))) {
+                reachedAt = occurredAt;
+            }
         }
 
         ProgressState state(Moment moment) {
@@ -179,6 +189,7 @@ final class EventEvaluation {
                 step = new Step(moment, event, new TriggerEvaluator.Outcome(before, false,
                         TriggerEvaluator.Disposition.COUNTED), holdout, null, Refusal.NOT_IN_AUDIENCE);
             } else {
+                slot.reached(moment, event.occurredAt());
                 TriggerEvaluator evaluator = new TriggerEvaluator(moment.trigger(), moment.schedule(),
                         with.lateness());
                 TriggerEvaluator.Outcome outcome = evaluator.apply(before, event, with.expressions()::predicate);
@@ -230,7 +241,8 @@ final class EventEvaluation {
                 continue; // prepared for an event that did not reach the moment (not a test user)
             }
             UserProgress next = new UserProgress(last.event.partnerId(), last.moment.id(), last.event.userId(),
-                    last.state, last.holdout, last.refusal == null ? null : last.refusal.name(), now);
+                    last.state, last.holdout, last.refusal == null ? null : last.refusal.name(), now,
+                    slot.reachedAt);
             (slot.stored.isPresent() ? updates : inserts).add(next);
         }
         List<RecordedEvent> recorded = new ArrayList<>();

@@ -14,6 +14,7 @@ import dev.moments.application.port.in.MomentView;
 import dev.moments.application.port.in.NotFoundException;
 import dev.moments.application.port.in.RecordEventCommand;
 import dev.moments.application.port.in.RecordEventUseCase.EventResult;
+import dev.moments.application.port.out.UserProgress;
 import dev.moments.domain.award.AwardStatus;
 import dev.moments.domain.event.EventContext;
 import dev.moments.domain.moment.Limits;
@@ -237,5 +238,37 @@ class RecordEventServiceTest {
                 null, Map.of("total", new BigDecimal("42.50")), null, null));
         assertThat(theirs.duplicate()).isFalse();
         assertThat(theirs.awards()).isEmpty();
+    }
+
+    @Test
+    void aUsersFirstReachIsRecordedAtTheEventsTime_evenByAnEventThatCompletesNothing_andOnlyAnEarlierOneMovesIt() {
+        MomentView moment = launched("100.00", "10.00");
+        Instant first = app.clock.now().minusSeconds(3_600);
+
+        app.events.record(new RecordEventCommand(partner, "evt-1", "order.completed", "u-1", null, first,
+                Map.of("total", new BigDecimal("10")), null, null));
+        assertThat(reachOf(moment, "u-1")).as("reached, though $10 completes nothing").isEqualTo(first);
+
+        order("evt-2", "u-1", "42.50");
+        assertThat(reachOf(moment, "u-1")).as("a later event").isEqualTo(first);
+
+        app.events.record(new RecordEventCommand(partner, "evt-3", "order.completed", "u-1", null,
+                first.minusSeconds(60), Map.of("total", new BigDecimal("10")), null, null));
+        assertThat(reachOf(moment, "u-1")).as("an earlier one, sent late").isEqualTo(first.minusSeconds(60));
+    }
+
+    @Test
+    void aDraftMomentIsNotReached() {
+        MomentView draft = spendAtLeast25("100.00", "10.00", null);
+
+        app.events.record(new RecordEventCommand(partner, "evt-1", "order.completed", "u-1", null, null,
+                Map.of("total", new BigDecimal("42")), null, null));
+
+        assertThat(app.progressRepository.find(partner, draft.moment().id(), "u-1")
+                .map(UserProgress::reachedAt)).isEmpty();
+    }
+
+    private Instant reachOf(MomentView moment, String userId) {
+        return app.progressRepository.find(partner, moment.moment().id(), userId).orElseThrow().reachedAt();
     }
 }

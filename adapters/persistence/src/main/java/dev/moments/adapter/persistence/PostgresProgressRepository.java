@@ -27,7 +27,8 @@ import java.util.Optional;
 public class PostgresProgressRepository implements ProgressRepository {
 
     private static final String COLUMNS =
-            "select moment_id, user_id, partner_id, cast(state as text) as state, holdout, last_refusal, updated_at"
+            "select moment_id, user_id, partner_id, cast(state as text) as state, holdout, last_refusal, updated_at,"
+                    + " reached_at"
                     + " from user_progress";
 
     @Override
@@ -46,7 +47,7 @@ public class PostgresProgressRepository implements ProgressRepository {
         Map<Key, UserProgress> locked = new HashMap<>();
         // lock: a unit's rows in (moment, user) order, read in bulk (unnest)
         Sql.list("select p.moment_id, p.user_id, p.partner_id, cast(p.state as text) as state, p.holdout,"
-                        + " p.last_refusal, p.updated_at from user_progress p"
+                        + " p.last_refusal, p.updated_at, p.reached_at from user_progress p"
                         + " join unnest(?, ?) as k(moment_id, user_id)"
                         + " on p.moment_id = k.moment_id and p.user_id = k.user_id"
                         + " order by p.moment_id, p.user_id for update of p",
@@ -65,10 +66,11 @@ public class PostgresProgressRepository implements ProgressRepository {
     }
 
     private static final String INSERT = "insert into user_progress (moment_id, user_id, partner_id, state, holdout,"
-            + " last_refusal, updated_at) values (?, ?, ?, cast(? as jsonb), ?, ?, ?)";
+            + " last_refusal, updated_at, reached_at) values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)";
 
     private static final String UPDATE = "update user_progress set state = cast(? as jsonb), holdout = ?,"
-            + " last_refusal = cast(? as text), updated_at = ? where moment_id = ? and user_id = ? and partner_id = ?";
+            + " last_refusal = cast(? as text), updated_at = ?, reached_at = ?"
+            + " where moment_id = ? and user_id = ? and partner_id = ?";
 
     @Override
     public void insert(UserProgress progress) {
@@ -113,17 +115,18 @@ public class PostgresProgressRepository implements ProgressRepository {
     private static Object[] insertRow(UserProgress progress) {
         return new Object[] {progress.momentId().value(), progress.userId(), progress.partnerId().value(),
             ProgressMapper.stateJson(progress.state()), progress.holdout(), progress.lastRefusal(),
-            progress.updatedAt()};
+            progress.updatedAt(), progress.reachedAt()};
     }
 
     private static Object[] updateRow(UserProgress progress) {
         return new Object[] {ProgressMapper.stateJson(progress.state()), progress.holdout(), progress.lastRefusal(),
-            progress.updatedAt(), progress.momentId().value(), progress.userId(), progress.partnerId().value()};
+            progress.updatedAt(), progress.reachedAt(), progress.momentId().value(), progress.userId(),
+            progress.partnerId().value()};
     }
 
     private static UserProgress progress(ResultSet row) throws SQLException {
         return new UserProgress(new PartnerId(row.getString("partner_id")), new MomentId(row.getString("moment_id")),
                 row.getString("user_id"), ProgressMapper.state(row.getString("state")), row.getBoolean("holdout"),
-                row.getString("last_refusal"), Sql.instant(row, "updated_at"));
+                row.getString("last_refusal"), Sql.instant(row, "updated_at"), Sql.instant(row, "reached_at"));
     }
 }

@@ -12,9 +12,18 @@ import java.util.Objects;
  * @param holdout whether the user is in the moment's control group (tracked, never rewarded)
  * @param lastRefusal the reason code of the last refusal ({@code NOT_IN_AUDIENCE}, {@code BUDGET_EXHAUSTED}, …), or
  *                    {@code null}
+ * @param reachedAt when the user first reached the moment (the {@code occurredAt} of the earliest event of a type it
+ *                  listens to that passed its audience while it was LIVE), or {@code null} before; with
+ *                  {@code holdout}, the user's arm, for the moment's report
  */
 public record UserProgress(PartnerId partnerId, MomentId momentId, String userId, ProgressState state, boolean holdout,
-                           String lastRefusal, Instant updatedAt) {
+                           String lastRefusal, Instant updatedAt, Instant reachedAt) {
+
+    /** Progress of a user who has not reached the moment. */
+    public UserProgress(PartnerId partnerId, MomentId momentId, String userId, ProgressState state, boolean holdout,
+                        String lastRefusal, Instant updatedAt) {
+        this(partnerId, momentId, userId, state, holdout, lastRefusal, updatedAt, null);
+    }
 
     public UserProgress {
         Objects.requireNonNull(partnerId, "partnerId");
