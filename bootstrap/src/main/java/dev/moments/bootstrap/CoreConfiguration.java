@@ -161,7 +161,7 @@ public class CoreConfiguration {
 
     @Produces
     @Singleton
-    Metrics metrics(MeterRegistry registry, DomainEventOutbox outbox, TransactionRunner transactions) {
+    MicrometerMetrics metrics(MeterRegistry registry, DomainEventOutbox outbox, TransactionRunner transactions) {
         return new MicrometerMetrics(registry, outbox, transactions);
     }
 

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The contract's metrics on Micrometer, served in Prometheus' format at {@code /q/metrics}:
@@ -30,9 +32,15 @@ public final class MicrometerMetrics implements Metrics {
     private final Map<EventOutcome, Counter> events = new EnumMap<>(EventOutcome.class);
     private final Map<EventOutcome, Timer> eventTimes = new EnumMap<>(EventOutcome.class);
     private final Map<Refusal, Counter> refusals = new EnumMap<>(Refusal.class);
+    private final Map<MomentId, Counter> awards = new ConcurrentHashMap<>();
+    private final Map<Relay, AtomicReference<Double>> pending = new EnumMap<>(Relay.class);
+    private final DomainEventOutbox outbox;
+    private final TransactionRunner transactions;
 
     public MicrometerMetrics(MeterRegistry registry, DomainEventOutbox outbox, TransactionRunner transactions) {
         this.registry = registry;
+        this.outbox = outbox;
+        this.transactions = transactions;
         for (EventOutcome outcome : EventOutcome.values()) {
             String name = outcome.name().toLowerCase(Locale.ROOT);
             events.put(outcome, Counter.builder("moments.events").description("Events reported, by how they ended")
@@ -47,8 +55,10 @@ public final class MicrometerMetrics implements Metrics {
                     .tag("reason", reason.name()).register(registry));
         }
         for (Relay relay : Relay.values()) {
-            Gauge.builder("moments.outbox.pending", () -> pending(outbox, transactions, relay))
-                    .description("Domain events written and not yet passed on by the relay")
+            AtomicReference<Double> waiting = new AtomicReference<>(Double.NaN);
+            pending.put(relay, waiting);
+            Gauge.builder("moments.outbox.pending", waiting::get)
+                    .description("Domain events written and not yet passed on by the relay (measured every 10 s)")
                     .tag("relay", relay.name().toLowerCase(Locale.ROOT)).register(registry);
         }
     }
@@ -61,8 +71,8 @@ public final class MicrometerMetrics implements Metrics {
 
     @Override
     public void awarded(MomentId moment) {
-        Counter.builder("moments.awards").description("Awards paid, by moment").tag("moment", moment.value())
-                .register(registry).increment();
+        awards.computeIfAbsent(moment, id -> Counter.builder("moments.awards").description("Awards paid, by moment")
+                .tag("moment", id.value()).register(registry)).increment();
     }
 
     @Override
@@ -83,12 +93,19 @@ public final class MicrometerMetrics implements Metrics {
                 .tag("result", delivered ? "delivered" : "failed").register(registry).increment();
     }
 
-    /** Asked at each scrape; NaN while the database cannot answer. */
-    private static double pending(DomainEventOutbox outbox, TransactionRunner transactions, Relay relay) {
-        try {
-            return transactions.inTransaction(() -> outbox.countPending(relay));
-        } catch (RuntimeException unavailable) {
-            return Double.NaN;
+    /**
+     * Counts what waits in the outbox for each relay, for the gauge: called every 10 s (OutboxRelayJob), never by a
+     * scrape, so a scrape answers at once even while the database does not; NaN while it cannot be counted.
+     */
+    public void measureOutbox() {
+        for (Relay relay : Relay.values()) {
+            double waiting;
+            try {
+                waiting = transactions.inTransaction(() -> outbox.countPending(relay));
+            } catch (RuntimeException unavailable) {
+                waiting = Double.NaN;
+            }
+            pending.get(relay).set(waiting);
         }
     }
 }

@@ -21,10 +21,12 @@ public class OutboxRelayJob {
     private static final Logger LOG = Logger.getLogger(OutboxRelayJob.class);
 
     private final RelayOutboxUseCase outbox;
+    private final MicrometerMetrics metrics;
     private final int batch;
 
-    public OutboxRelayJob(RelayOutboxUseCase outbox, MomentsConfig config) {
+    public OutboxRelayJob(RelayOutboxUseCase outbox, MicrometerMetrics metrics, MomentsConfig config) {
         this.outbox = outbox;
+        this.metrics = metrics;
         this.batch = config.outbox().relayBatch();
         if (batch < 1 || batch > BrokerSink.MAX_BATCH) {
             throw new IllegalArgumentException("moments.outbox.relay-batch is from 1 to " + BrokerSink.MAX_BATCH
@@ -54,6 +56,13 @@ public class OutboxRelayJob {
         } catch (RuntimeException e) {
             LOG.warnf("the %s relay failed; its events are offered again next turn: %s", relay, e.toString());
         }
+    }
+
+    /** What waits in the outbox, for {@code moments_outbox_pending}. */
+    @Scheduled(every = "10s", delayed = "${moments.outbox.relay-delay:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void measure() {
+        metrics.measureOutbox();
     }
 
     @Scheduled(every = "${moments.outbox.prune-interval:1h}", delayed = "${moments.outbox.prune-delay:1m}",

@@ -176,7 +176,7 @@ public class UseCaseConfiguration {
                                    Eligibility eligibility, Clock clock, TransactionRunner transactions,
                                    Metrics metrics) {
         return new MeteredDirectAwards(new DirectAwardService(moments, rewards, profiles, expressions, awarding,
-                eligibility, clock, transactions), metrics);
+                eligibility, clock, transactions), metrics, transactions);
     }
 
     @Produces

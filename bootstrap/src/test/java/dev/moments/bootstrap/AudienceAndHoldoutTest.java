@@ -127,4 +127,21 @@ class AudienceAndHoldoutTest {
         awarded(app.event(lesson("remembered", null, null)), moment);
         notAwarded(app.event(lesson("paying", null, null)));
     }
+
+    @Test
+    void onceAControlUserHasReachedTheMoment_everyResponseThatConsidersItSaysSo_notOnlyTheCompletingOne() {
+        Api app = Api.newPartner();
+        String moment = app.launchedMoment(Map.of("kind", "count", "event", "lesson.completed", "atLeast", 2),
+                Map.of("holdoutPercent", 99));
+        String control = null;
+        for (int i = 0; i < 50 && control == null; i++) {
+            // a first event completes nothing (two are needed): a control user is told so all the same
+            List<String> holdout = app.event(lesson("learner-" + i, null, null)).body("awards", emptyIterable())
+                    .extract().jsonPath().getList("holdout");
+            control = holdout.contains(moment) ? "learner-" + i : null;
+        }
+        assertThat(control).as("99% of users are in control").isNotNull();
+
+        app.event(lesson(control, null, null)).body("holdout", hasItem(moment)).body("awards", emptyIterable());
+    }
 }

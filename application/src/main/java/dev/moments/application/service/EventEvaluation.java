@@ -68,11 +68,23 @@ final class EventEvaluation {
             this.reachedAt = stored.map(UserProgress::reachedAt).orElse(null);
         }
 
-        /** An event passed the moment's audience: the user reached it then, unless earlier already. */
-        void reached(Moment moment, Instant occurredAt) {
-            if (moment.status() == MomentStatus.LIVE && (reachedAt == null || occurredAt.isBefore(reachedAt))) {
+        /**
+         * An event passed the moment's audience and counted for its trigger (not outside the schedule, not too late):
+         * the user reached the moment then, unless earlier already.
+         */
+        void reached(Moment moment, Instant occurredAt, TriggerEvaluator.Disposition disposition) {
+            boolean counts = disposition != TriggerEvaluator.Disposition.OUTSIDE_SCHEDULE
+                    && disposition != TriggerEvaluator.Disposition.TOO_LATE;
+            if (counts && moment.status() == MomentStatus.LIVE
+                    && (reachedAt == null || occurredAt.isBefore(reachedAt))) {
                 reachedAt = occurredAt;
             }
+        }
+
+        /** The user's arm: the one the first reach gave, for good; before a reach, the moment's holdout hash. */
+        boolean holdout(Moment moment, String userId) {
+            return stored.filter(progress -> progress.reachedAt() != null).map(UserProgress::holdout)
+                    .orElseGet(() -> moment.holdsOut(userId));
         }
 
         ProgressState state(Moment moment) {
@@ -100,6 +112,8 @@ final class EventEvaluation {
         ProgressState state;
         Refusal refusal;
         AwardView award;
+        /** Whether the user has reached the moment by this event: a control user's responses then say so. */
+        boolean reached;
 
         Step(Moment moment, UserEvent event, TriggerEvaluator.Outcome outcome, boolean holdout,
              TriggerEvaluator.Progress shown, Refusal refusal) {
@@ -182,20 +196,21 @@ final class EventEvaluation {
             Slot slot = slots.computeIfAbsent(new ProgressRepository.Key(moment.id(), event.userId()),
                     key -> new Slot(dryRun ? with.progress().find(partner, moment.id(), event.userId())
                             : with.progress().lock(moment.id(), event.userId())));
-            boolean holdout = moment.holdsOut(event.userId());
+            boolean holdout = slot.holdout(moment, event.userId());
             ProgressState before = slot.state(moment);
             Step step;
             if (!admits(moment, event)) {
                 step = new Step(moment, event, new TriggerEvaluator.Outcome(before, false,
                         TriggerEvaluator.Disposition.COUNTED), holdout, null, Refusal.NOT_IN_AUDIENCE);
             } else {
-                slot.reached(moment, event.occurredAt());
                 TriggerEvaluator evaluator = new TriggerEvaluator(moment.trigger(), moment.schedule(),
                         with.lateness());
                 TriggerEvaluator.Outcome outcome = evaluator.apply(before, event, with.expressions()::predicate);
+                slot.reached(moment, event.occurredAt(), outcome.disposition());
                 Refusal refusal = outcome.completed() ? (holdout ? Refusal.HOLDOUT : null)
                         : slot.lastCompletionRefusal(); // an event that completes nothing leaves it as it was
                 step = new Step(moment, event, outcome, holdout, evaluator.progress(outcome.state()), refusal);
+                step.reached = slot.reachedAt != null;
             }
             slot.last = step;
             work.steps.add(step);
@@ -287,8 +302,8 @@ final class EventEvaluation {
             if (step.award != null) {
                 earned.add(step.award);
             }
-            if (step.completed && step.holdout) {
-                heldOut.add(step.moment.id());
+            if (step.holdout && step.reached) {
+                heldOut.add(step.moment.id()); // a control user, once reached: every response says so
             }
             // a completion kept for want of money stays complete, whatever this event did
             progressed.add(step.completed || step.shown.complete()

@@ -24,6 +24,7 @@ import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.reward.Reward;
 import dev.moments.domain.shared.InvalidValueException;
 import dev.moments.domain.trigger.EventTrigger;
+import dev.moments.domain.trigger.ProgressState;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -243,7 +244,8 @@ class RecordEventServiceTest {
     @Test
     void aUsersFirstReachIsRecordedAtTheEventsTime_evenByAnEventThatCompletesNothing_andOnlyAnEarlierOneMovesIt() {
         MomentView moment = launched("100.00", "10.00");
-        Instant first = app.clock.now().minusSeconds(3_600);
+        Instant first = app.clock.now().plusSeconds(3_600);
+        app.clock.advance(Duration.ofHours(2));
 
         app.events.record(new RecordEventCommand(partner, "evt-1", "order.completed", "u-1", null, first,
                 Map.of("total", new BigDecimal("10")), null, null));
@@ -255,6 +257,32 @@ class RecordEventServiceTest {
         app.events.record(new RecordEventCommand(partner, "evt-3", "order.completed", "u-1", null,
                 first.minusSeconds(60), Map.of("total", new BigDecimal("10")), null, null));
         assertThat(reachOf(moment, "u-1")).as("an earlier one, sent late").isEqualTo(first.minusSeconds(60));
+    }
+
+    @Test
+    void anEventOutsideTheSchedule_aBackfillFromBeforeTheMomentStarted_doesNotReachIt() {
+        MomentView moment = launched("100.00", "10.00");
+
+        app.events.record(new RecordEventCommand(partner, "evt-old", "order.completed", "u-1", null,
+                app.clock.now().minus(Duration.ofDays(3)), Map.of("total", new BigDecimal("42")), null, null));
+
+        assertThat(app.progressRepository.find(partner, moment.moment().id(), "u-1")
+                .map(UserProgress::reachedAt)).isEmpty();
+    }
+
+    @Test
+    void aUsersArmIsTheOneItsFirstReachGave_whateverTheHoldoutShareSaysNow() {
+        MomentView moment = launched("100.00", "10.00"); // no holdout now
+        Instant reached = app.clock.now();
+        app.progressRepository.insert(new UserProgress(partner, moment.moment().id(), "u-9",
+                ProgressState.start(moment.moment().trigger()), true, null, reached, reached));
+
+        EventResult result = order("evt-9", "u-9", "42.50");
+
+        assertThat(result.awards()).as("a control user since the first reach").isEmpty();
+        assertThat(result.holdout()).containsExactly(moment.moment().id());
+        assertThat(app.progressRepository.find(partner, moment.moment().id(), "u-9").orElseThrow().holdout())
+                .isTrue();
     }
 
     @Test

@@ -8,6 +8,11 @@ package dev.moments.domain.report;
 public final class StudentT {
 
     private static final int MAX_ITERATIONS = 300;
+    /**
+     * Past this many degrees of freedom the distribution is the normal one to far better than a report shows, and
+     * {@code df / (df + t²)} would round to 1: larger values are taken as this one.
+     */
+    static final double LARGEST_DEGREES_OF_FREEDOM = 1e7;
     private static final double EPSILON = 1e-15;
     private static final double TINY = 1e-300;
 
@@ -16,15 +21,15 @@ public final class StudentT {
 
     /** P(T ≤ t) for {@code degreesOfFreedom} (any positive real). */
     public static double cdf(double t, double degreesOfFreedom) {
-        requirePositive(degreesOfFreedom);
-        double x = degreesOfFreedom / (degreesOfFreedom + t * t);
-        double tail = 0.5 * regularizedBeta(x, degreesOfFreedom / 2, 0.5);
+        double df = requirePositive(degreesOfFreedom);
+        double x = df / (df + t * t);
+        double tail = 0.5 * regularizedBeta(x, df / 2, 0.5);
         return t >= 0 ? 1 - tail : tail;
     }
 
     /** The t with P(T ≤ t) = {@code probability}, for 0 &lt; probability &lt; 1. */
     public static double quantile(double probability, double degreesOfFreedom) {
-        requirePositive(degreesOfFreedom);
+        double df = requirePositive(degreesOfFreedom);
         if (!(probability > 0 && probability < 1)) {
             throw new IllegalArgumentException("a probability between 0 and 1, got " + probability);
         }
@@ -33,15 +38,15 @@ public final class StudentT {
         }
         double low = -1;
         double high = 1;
-        while (cdf(low, degreesOfFreedom) > probability) {
+        while (cdf(low, df) > probability) {
             low *= 2;
         }
-        while (cdf(high, degreesOfFreedom) < probability) {
+        while (cdf(high, df) < probability) {
             high *= 2;
         }
         for (int i = 0; i < 200 && high - low > 1e-12 * Math.max(1, Math.abs(high)); i++) {
             double middle = (low + high) / 2;
-            if (cdf(middle, degreesOfFreedom) < probability) {
+            if (cdf(middle, df) < probability) {
                 low = middle;
             } else {
                 high = middle;
@@ -112,9 +117,10 @@ public final class StudentT {
         return Math.abs(value) < TINY ? TINY : value;
     }
 
-    private static void requirePositive(double degreesOfFreedom) {
+    private static double requirePositive(double degreesOfFreedom) {
         if (!(degreesOfFreedom > 0)) {
             throw new IllegalArgumentException("degrees of freedom above zero, got " + degreesOfFreedom);
         }
+        return Math.min(degreesOfFreedom, LARGEST_DEGREES_OF_FREEDOM);
     }
 }

@@ -22,6 +22,16 @@ class MeansTest {
     }
 
     @Test
+    void hugeOrInfiniteDegreesOfFreedomGiveTheNormalQuantile_andNoneOrNaNAreRefused() {
+        assertThat(StudentT.quantile(0.975, Double.POSITIVE_INFINITY)).isCloseTo(1.959964, within(1e-5));
+        assertThat(StudentT.quantile(0.975, 1e300)).isCloseTo(1.959964, within(1e-5));
+        for (double bad : new double[] {0, -1, Double.NaN}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> StudentT.quantile(0.975, bad))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void welchsIntervalUsesEachSamplesOwnVariance_andTheSatterthwaiteDegreesOfFreedom() {
         // means 20 and 18, variances 4 and 9, 10 and 12 values: standard error sqrt(1.15), 19.19 degrees of freedom;
         // (2 ± 2.0916 × 1.0724) = (-0.2430, 4.2430), as SciPy computes it
