@@ -8,9 +8,15 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -118,5 +124,28 @@ class WebhooksTest {
 
         assertThat(again).isEqualTo(first);
         acme.request().get("/v1/webhooks").then().body("items.size()", equalTo(1));
+    }
+
+    /** Thirty registrations at once for one partner: exactly twenty endpoints, the others refused with 422. */
+    @Test
+    void registrationsAtOnceNeverGoPastThePartnersTwentyEndpoints() throws Exception {
+        Api acme = Api.newPartner();
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Callable<Integer>> registrations = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                registrations.add(() -> acme.request().body(Map.of("url", PUBLIC_URL, "events", List.of("*")))
+                        .post("/v1/webhooks").statusCode());
+            }
+            List<Integer> answers = new ArrayList<>();
+            for (Future<Integer> answer : pool.invokeAll(registrations, 2, TimeUnit.MINUTES)) {
+                answers.add(answer.get());
+            }
+            assertThat(answers).filteredOn(status -> status == 201).hasSize(20);
+            assertThat(answers).filteredOn(status -> status == 422).hasSize(10);
+            acme.request().get("/v1/webhooks?limit=500").then().statusCode(200).body("items.size()", equalTo(20));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

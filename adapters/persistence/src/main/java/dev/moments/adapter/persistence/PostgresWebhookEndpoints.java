@@ -44,6 +44,10 @@ public class PostgresWebhookEndpoints implements WebhookEndpoints {
 
     @Override
     public int count(PartnerId partnerId) {
+        // lock: advisory, per partner's endpoints; a second registration waits here until the first commits, and its
+        // count (a new statement under READ COMMITTED) then sees the first one's endpoint
+        Sql.list("select pg_advisory_xact_lock(hashtextextended(?, 0))", row -> null,
+                "webhook-endpoints:" + partnerId.value());
         return (int) WebhookEndpointEntity.count("partnerId", partnerId.value());
     }
 

@@ -25,7 +25,10 @@ public interface WebhookEndpoints {
     /** The partner's endpoints in id order. */
     Page<WebhookEndpoint> list(PartnerId partnerId, PageRequest page);
 
-    /** How many endpoints the partner has. */
+    /**
+     * How many endpoints the partner has, counted under a lock on the partner's endpoints held until the calling
+     * transaction ends: two registrations at once count one after the other, so the partner's limit holds.
+     */
     int count(PartnerId partnerId);
 
     /** Stores every field of the endpoint as given (the endpoint must exist, for its partner). */
