@@ -28,14 +28,7 @@ public class IdempotencyKeyJob {
             delayed = "${moments.idempotency.cleanup-delay:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        int total = 0;
-        for (int batch = 0; batch < MAX_BATCHES; batch++) {
-            int forgotten = keys.forgetExpired(BATCH);
-            total += forgotten;
-            if (forgotten < BATCH) {
-                break;
-            }
-        }
+        int total = Batches.whileFull(BATCH, MAX_BATCHES, keys::forgetExpired);
         if (total > 0) {
             LOG.infof("forgot %d idempotency keys past their retention", total);
         }

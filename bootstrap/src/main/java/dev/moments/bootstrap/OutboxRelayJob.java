@@ -17,6 +17,9 @@ import org.jboss.logging.Logger;
 public class OutboxRelayJob {
 
     static final int ROUNDS = 50;
+    /** Rows deleted per statement, and statements per hourly turn (a million rows at most). */
+    static final int PRUNE_BATCH = 1_000;
+    static final int PRUNE_BATCHES = 1_000;
 
     private static final Logger LOG = Logger.getLogger(OutboxRelayJob.class);
 
@@ -49,10 +52,7 @@ public class OutboxRelayJob {
 
     private void relay(Relay relay) {
         try {
-            int round = 0;
-            while (round++ < ROUNDS && outbox.relay(relay, batch) == batch) {
-                // a full batch: more may wait
-            }
+            Batches.whileFull(batch, ROUNDS, size -> outbox.relay(relay, size));
         } catch (RuntimeException e) {
             LOG.warnf("the %s relay failed; its events are offered again next turn: %s", relay, e.toString());
         }
@@ -68,11 +68,7 @@ public class OutboxRelayJob {
     @Scheduled(every = "${moments.outbox.prune-interval:1h}", delayed = "${moments.outbox.prune-delay:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void prune() {
-        int pruned;
-        int total = 0;
-        while ((pruned = outbox.prune(1_000)) > 0) {
-            total += pruned;
-        }
+        int total = Batches.whileFull(PRUNE_BATCH, PRUNE_BATCHES, outbox::prune);
         if (total > 0) {
             LOG.infof("pruned %d relayed outbox events", total);
         }

@@ -33,11 +33,7 @@ public class WebhookDispatchJob {
     /** Forgets finished deliveries older than {@code moments.webhooks.retention}, hourly. */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void prune() {
-        int pruned;
-        int total = 0;
-        while ((pruned = dispatch.prune(1_000)) > 0) {
-            total += pruned;
-        }
+        int total = Batches.whileFull(OutboxRelayJob.PRUNE_BATCH, OutboxRelayJob.PRUNE_BATCHES, dispatch::prune);
         if (total > 0) {
             LOG.infof("pruned %d finished webhook deliveries", total);
         }

@@ -2,17 +2,25 @@ package dev.moments.bootstrap;
 
 import static io.restassured.RestAssured.given;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** A partner's view of the HTTP API, for end-to-end tests: short calls for the common steps. */
 final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String ADMIN_TOKEN = "test-admin-token-0123456789";
 
@@ -124,6 +132,27 @@ final class Api {
 
     ValidatableResponse moment(String moment) {
         return request().get("/v1/moments/" + moment).then().statusCode(200);
+    }
+
+    /** Every award of the moment, page by page, through {@code request} (a partner's key, on any instance). */
+    static List<JsonNode> awardsOf(Supplier<RequestSpecification> request, String moment) {
+        List<JsonNode> awards = new ArrayList<>();
+        String after = null;
+        do {
+            RequestSpecification page = request.get().queryParam("momentId", moment).queryParam("limit", 500);
+            if (after != null) {
+                page.queryParam("after", after);
+            }
+            JsonNode read;
+            try {
+                read = JSON.readTree(page.get("/v1/awards").then().statusCode(200).extract().asString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            read.get("items").forEach(awards::add);
+            after = read.get("next").isNull() ? null : read.get("next").asText();
+        } while (after != null);
+        return awards;
     }
 
     static String uniqueId(String prefix) {

@@ -261,24 +261,7 @@ class MessagingIT {
         }
 
         List<JsonNode> awards(Instance instance, String moment) {
-            List<JsonNode> awards = new ArrayList<>();
-            String after = null;
-            do {
-                RequestSpecification request = request(instance).queryParam("momentId", moment)
-                        .queryParam("limit", 500);
-                if (after != null) {
-                    request.queryParam("after", after);
-                }
-                try {
-                    JsonNode page = JSON.readTree(request.get("/v1/awards").then().statusCode(200).extract()
-                            .asString());
-                    page.get("items").forEach(awards::add);
-                    after = page.get("next").isNull() ? null : page.get("next").asText();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            } while (after != null);
-            return awards;
+            return Api.awardsOf(() -> request(instance), moment);
         }
     }
 

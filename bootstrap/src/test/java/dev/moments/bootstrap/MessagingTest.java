@@ -192,20 +192,8 @@ class MessagingTest {
         return json(Map.of("partnerId", partnerId, "events", events));
     }
 
-    /** Every award of the moment, page by page. */
     private static List<JsonNode> awards(Api api, String moment) {
-        List<JsonNode> awards = new ArrayList<>();
-        String after = null;
-        do {
-            var request = api.request().queryParam("momentId", moment).queryParam("limit", 500);
-            if (after != null) {
-                request.queryParam("after", after);
-            }
-            JsonNode page = read(request.get("/v1/awards").then().statusCode(200).extract().asString());
-            page.get("items").forEach(awards::add);
-            after = page.get("next").isNull() ? null : page.get("next").asText();
-        } while (after != null);
-        return awards;
+        return Api.awardsOf(api::request, moment);
     }
 
     private static String json(Object value) {
