@@ -3,12 +3,14 @@ package dev.moments.application.service;
 import dev.moments.application.port.InvalidExpressionException;
 import dev.moments.application.port.out.ExpressionCompiler;
 import dev.moments.domain.shared.InvalidValueException;
+import dev.moments.domain.event.EventValue;
 import dev.moments.domain.trigger.EventPredicate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Compiles each distinct {@code where} expression once and keeps the predicate, so no event ever re-parses one.
+ * Compiles each distinct {@code where} expression once and keeps the predicate (and each value expression, its value),
+ * so no event ever re-parses one.
  */
 public final class CompiledExpressions {
 
@@ -17,6 +19,7 @@ public final class CompiledExpressions {
 
     private final ExpressionCompiler compiler;
     private final Map<String, EventPredicate> cache = new ConcurrentHashMap<>();
+    private final Map<String, EventValue> values = new ConcurrentHashMap<>();
 
     public CompiledExpressions(ExpressionCompiler compiler) {
         this.compiler = compiler;
@@ -37,10 +40,31 @@ public final class CompiledExpressions {
         return cache.computeIfAbsent(expression, compiler::compile);
     }
 
-    /** Compiles an expression given in {@code field}, refusing it with the field and the error position. */
+    /** The compiled value expression (e.g. a moment's revenue), compiled once like a predicate. */
+    public EventValue value(String expression) {
+        EventValue cached = values.get(expression);
+        if (cached != null) {
+            return cached;
+        }
+        if (values.size() >= MAX_ENTRIES) {
+            values.clear();
+        }
+        return values.computeIfAbsent(expression, compiler::compileValue);
+    }
+
+    /** Compiles a condition given in {@code field}, refusing it with the field and the error position. */
     void validate(String field, String expression) {
+        refusedAs(field, () -> predicate(expression));
+    }
+
+    /** Compiles a value expression given in {@code field}, refusing it with the field and the error position. */
+    void validateValue(String field, String expression) {
+        refusedAs(field, () -> value(expression));
+    }
+
+    private static void refusedAs(String field, Runnable compilation) {
         try {
-            predicate(expression);
+            compilation.run();
         } catch (InvalidExpressionException e) {
             String where = e.position() >= 0 ? " (at position " + e.position() + ")" : "";
             throw new InvalidValueException(field, e.getMessage() + where);

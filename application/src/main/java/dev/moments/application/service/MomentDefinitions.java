@@ -60,13 +60,23 @@ public final class MomentDefinitions {
         Moment moment = new Moment(id, partner.id(), command.name(), command.trigger(), command.audience(),
                 schedule(command, now), rewardIds, command.limits(),
                 command.holdoutPercent() == null ? 0 : command.holdoutPercent(), command.messages(),
+                command.outcomes(), expectedValue(command, budget),
                 before == null ? MomentStatus.DRAFT : before.status(), before == null ? now : before.createdAt(), now);
         moment.trigger().expressions().forEach(expressions::validate);
         if (moment.audience().where() != null) {
             expressions.validate("audience.where", moment.audience().where());
         }
+        if (moment.outcomes().followsRevenue()) {
+            expressions.validateValue("outcomes.revenue.value", moment.outcomes().revenue().value());
+        }
         checkRewards(partner.id(), rewardIds, budget, before != null && before.rewards().equals(rewardIds));
         return new Defined(moment, budget);
+    }
+
+    /** What one incremental action is worth, in the budget's currency; {@code null} when not said. */
+    private static Money expectedValue(CreateMomentCommand command, Budget budget) {
+        String given = command.expectedValuePerAction();
+        return given == null ? null : parse("expectedValuePerAction", given, budget.total().currency());
     }
 
     private static Schedule schedule(CreateMomentCommand command, Instant now) {

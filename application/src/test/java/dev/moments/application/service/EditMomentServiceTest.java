@@ -172,7 +172,7 @@ class EditMomentServiceTest {
         Moment expected = new Moment(id, partner, before.moment().name(), before.moment().trigger(),
                 before.moment().audience(), before.moment().schedule(), before.moment().rewards(),
                 before.moment().limits(), before.moment().holdoutPercent(), edited.moment().messages(),
-                MomentStatus.DRAFT, before.moment().createdAt(), edited.moment().updatedAt());
+                before.moment().outcomes(), before.moment().expectedValuePerAction(), MomentStatus.DRAFT, before.moment().createdAt(), edited.moment().updatedAt());
         assertThat(edited.moment()).isEqualTo(expected);
         assertThat(edited.budget()).isEqualTo(before.budget());
     }
@@ -200,7 +200,8 @@ class EditMomentServiceTest {
         Moment indexed = stored(id).moment();
         Moment edited = new Moment(id, partner, indexed.name(), indexed.trigger(), indexed.audience(),
                 indexed.schedule(), indexed.rewards(), new Limits(2, null, null, Duration.ZERO, null),
-                indexed.holdoutPercent(), indexed.messages(), indexed.status(), indexed.createdAt(), app.clock.now());
+                indexed.holdoutPercent(), indexed.messages(), indexed.outcomes(), indexed.expectedValuePerAction(),
+                indexed.status(), indexed.createdAt(), app.clock.now());
         assertThat(app.momentRepository.update(edited)).isTrue();
         app.clock.advance(Duration.ofSeconds(1)); // later than the last completion, well within the index's 5 s
 

@@ -3,6 +3,7 @@ package dev.moments.domain.moment;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.reward.RewardId;
 import dev.moments.domain.shared.InvalidValueException;
+import dev.moments.domain.shared.Money;
 import dev.moments.domain.shared.Text;
 import dev.moments.domain.trigger.Trigger;
 import java.time.Instant;
@@ -46,6 +47,8 @@ public record Moment(
         Limits limits,
         int holdoutPercent,
         Messages messages,
+        Outcomes outcomes,
+        Money expectedValuePerAction,
         MomentStatus status,
         Instant createdAt,
         Instant updatedAt) {
@@ -81,6 +84,10 @@ public record Moment(
         audience = audience == null ? Audience.EVERYONE : audience;
         limits = limits == null ? Limits.defaults() : limits;
         messages = messages == null ? Messages.NONE : messages;
+        outcomes = outcomes == null ? Outcomes.NONE : outcomes;
+        if (expectedValuePerAction != null && !expectedValuePerAction.isPositive()) {
+            throw new InvalidValueException("expectedValuePerAction", "expectedValuePerAction must be positive");
+        }
         Objects.requireNonNull(schedule, "schedule");
     }
 
@@ -154,7 +161,7 @@ public record Moment(
             throw new InvalidTransitionException(status, "become " + target);
         }
         return new Moment(id, partnerId, name, trigger, audience, schedule, rewards, limits, holdoutPercent, messages,
-                target, createdAt, now);
+                outcomes, expectedValuePerAction, target, createdAt, now);
     }
 
     /**

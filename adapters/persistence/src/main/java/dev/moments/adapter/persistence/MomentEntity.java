@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Instant;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -71,6 +72,17 @@ public class MomentEntity extends PanacheEntityBase {
     public String announcement;
 
     public String confirmation;
+
+    /** The outcomes followed, e.g. {@code {"revenue":{"events":["order.completed"],"value":"event.total"}}}. */
+    @ColumnTransformer(write = "cast(? as jsonb)")
+    @Column(columnDefinition = "jsonb")
+    public String outcomes;
+
+    @Column(name = "expected_value_per_action")
+    public BigDecimal expectedValuePerAction;
+
+    @Column(name = "expected_value_currency")
+    public String expectedValueCurrency;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -9,9 +9,11 @@ import dev.moments.domain.moment.Messages;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.MomentStatus;
+import dev.moments.domain.moment.Outcomes;
 import dev.moments.domain.moment.Schedule;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.reward.RewardId;
+import dev.moments.domain.shared.Money;
 import dev.moments.domain.trigger.AllTrigger;
 import dev.moments.domain.trigger.AnyTrigger;
 import dev.moments.domain.trigger.CountTrigger;
@@ -58,6 +60,10 @@ final class MomentMapper {
         entity.redeemAfter = duration(limits.redeemAfter());
         entity.claimWithin = duration(limits.claimWithin());
         entity.holdoutPercent = moment.holdoutPercent();
+        entity.outcomes = moment.outcomes().followsRevenue() ? Json.write(outcomesJson(moment.outcomes())) : null;
+        Money expected = moment.expectedValuePerAction();
+        entity.expectedValuePerAction = expected == null ? null : expected.amount();
+        entity.expectedValueCurrency = expected == null ? null : expected.currency().getCurrencyCode();
         entity.announcement = moment.messages().announcement();
         entity.confirmation = moment.messages().confirmation();
         entity.createdAt = moment.createdAt();
@@ -78,15 +84,23 @@ final class MomentMapper {
                         duration(entity.claimWithin)),
                 entity.holdoutPercent,
                 new Messages(entity.announcement, entity.confirmation),
+                entity.outcomes == null ? Outcomes.NONE : outcomes(Json.read(entity.outcomes)),
+                entity.expectedValuePerAction == null ? null
+                        : new Money(entity.expectedValuePerAction, Money.currency(entity.expectedValueCurrency)),
                 MomentStatus.valueOf(entity.status),
                 entity.createdAt,
                 entity.updatedAt);
     }
 
-    /** The rows of {@code moment_event_types}: one per event type the trigger listens to. */
+    /**
+     * The rows of {@code moment_event_types}: one per event type the moment listens to, for its trigger or for its
+     * outcomes.
+     */
     static Set<MomentEventTypeEntity> eventTypes(Moment moment) {
         Set<MomentEventTypeEntity> rows = new HashSet<>();
-        for (String type : moment.trigger().eventTypes()) {
+        Set<String> types = new HashSet<>(moment.trigger().eventTypes());
+        types.addAll(moment.outcomes().eventTypes());
+        for (String type : types) {
             MomentEventTypeEntity row = new MomentEventTypeEntity();
             row.momentId = moment.id().value();
             row.partnerId = moment.partnerId().value();
@@ -190,6 +204,21 @@ final class MomentMapper {
     static Audience audience(JsonNode json) {
         return new Audience(Set.copyOf(Json.strings(json, "countries")), Set.copyOf(Json.strings(json, "platforms")),
                 Set.copyOf(Json.strings(json, "segments")), Json.text(json, "where"));
+    }
+
+    /** {@code {"revenue":{"events":[…],"value":"…"}}}, the event types sorted. */
+    static ObjectNode outcomesJson(Outcomes outcomes) {
+        ObjectNode json = Json.object();
+        ObjectNode revenue = json.putObject("revenue");
+        revenue.set("events", Json.array(outcomes.revenue().events().stream().sorted().toList()));
+        revenue.put("value", outcomes.revenue().value());
+        return json;
+    }
+
+    static Outcomes outcomes(JsonNode json) {
+        JsonNode revenue = json.get("revenue");
+        return new Outcomes(revenue == null ? null
+                : new Outcomes.Revenue(Set.copyOf(Json.strings(revenue, "events")), Json.text(revenue, "value")));
     }
 
     private static String duration(Duration duration) {

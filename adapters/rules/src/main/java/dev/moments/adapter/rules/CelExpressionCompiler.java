@@ -18,12 +18,16 @@ import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import dev.moments.application.port.InvalidExpressionException;
 import dev.moments.application.port.out.ExpressionCompiler;
+import dev.moments.domain.event.EventValue;
 import dev.moments.domain.trigger.EventPredicate;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** Compiles {@code where} conditions written in Google's Common Expression Language (CEL) into event predicates. */
+/**
+ * Compiles {@code where} conditions written in Google's Common Expression Language (CEL) into event predicates, and
+ * value expressions (an event's revenue) into event values.
+ */
 public final class CelExpressionCompiler implements ExpressionCompiler {
 
     /** The longest expression accepted, in characters. */
@@ -46,6 +50,10 @@ public final class CelExpressionCompiler implements ExpressionCompiler {
 
     /** Result types the checker may infer for an acceptable condition: bool, or something only known at runtime. */
     private static final Set<CelKind> BOOLEAN_LIKE = EnumSet.of(CelKind.BOOL, CelKind.DYN, CelKind.ANY);
+
+    /** Result types the checker may infer for an acceptable value: a number, or something only known at runtime. */
+    private static final Set<CelKind> NUMBER_LIKE = EnumSet.of(CelKind.INT, CelKind.UINT, CelKind.DOUBLE,
+            CelKind.DYN, CelKind.ANY);
 
     private final CelCompiler compiler;
     private final CelRuntime runtime;
@@ -75,6 +83,17 @@ public final class CelExpressionCompiler implements ExpressionCompiler {
 
     @Override
     public EventPredicate compile(String expression) {
+        CelAbstractSyntaxTree ast = checked(expression, BOOLEAN_LIKE, "a boolean condition");
+        return new CelEventPredicate(expression, program(ast));
+    }
+
+    @Override
+    public EventValue compileValue(String expression) {
+        return new CelEventValue(expression, program(checked(expression, NUMBER_LIKE, "a number")));
+    }
+
+    /** The checked syntax tree of an expression within every limit, whose result may be of one of {@code kinds}. */
+    private CelAbstractSyntaxTree checked(String expression, Set<CelKind> kinds, String expected) {
         if (expression == null || expression.isBlank()) {
             throw new InvalidExpressionException("The expression must not be empty", 0);
         }
@@ -92,12 +111,16 @@ public final class CelExpressionCompiler implements ExpressionCompiler {
                     + " exists_one, map, filter); at most " + MAX_COMPREHENSION_NESTING + " are allowed", 0);
         }
         CelType resultType = ast.getResultType();
-        if (!BOOLEAN_LIKE.contains(resultType.kind())) {
+        if (!kinds.contains(resultType.kind())) {
             throw new InvalidExpressionException(
-                    "The expression must be a boolean condition, but it evaluates to " + resultType.name(), 0);
+                    "The expression must be " + expected + ", but it evaluates to " + resultType.name(), 0);
         }
+        return ast;
+    }
+
+    private CelRuntime.Program program(CelAbstractSyntaxTree ast) {
         try {
-            return new CelEventPredicate(expression, runtime.createProgram(ast));
+            return runtime.createProgram(ast);
         } catch (CelEvaluationException e) {
             throw new InvalidExpressionException("The expression cannot be planned: " + e.getMessage(), -1);
         }

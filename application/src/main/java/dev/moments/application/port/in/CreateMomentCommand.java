@@ -3,6 +3,7 @@ package dev.moments.application.port.in;
 import dev.moments.domain.moment.Audience;
 import dev.moments.domain.moment.Limits;
 import dev.moments.domain.moment.Messages;
+import dev.moments.domain.moment.Outcomes;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.trigger.Trigger;
 import java.time.Instant;
@@ -12,7 +13,10 @@ import java.util.Objects;
 
 /**
  * What a partner says to define a moment. Optional parts are {@code null}: no audience filter, starts now, no
- * end, UTC, no daily cap, one award per user, no holdout.
+ * end, UTC, no daily cap, one award per user, no holdout, no outcomes followed, no expected value per action.
+ *
+ * @param expectedValuePerAction what one incremental action is worth to the partner, a decimal string in the budget's
+ *                               currency: the report flags a moment whose incremental actions cost more
  */
 public record CreateMomentCommand(
         PartnerId partnerId,
@@ -26,10 +30,20 @@ public record CreateMomentCommand(
         List<String> rewards,
         Limits limits,
         Integer holdoutPercent,
-        Messages messages) {
+        Messages messages,
+        Outcomes outcomes,
+        String expectedValuePerAction) {
 
     public CreateMomentCommand {
         Objects.requireNonNull(partnerId, "partnerId");
+    }
+
+    /** A moment that follows no outcomes and states no value per action. */
+    public CreateMomentCommand(PartnerId partnerId, String name, Trigger trigger, Audience audience, Instant startsAt,
+                               Instant endsAt, ZoneId timezone, BudgetSpec budget, List<String> rewards, Limits limits,
+                               Integer holdoutPercent, Messages messages) {
+        this(partnerId, name, trigger, audience, startsAt, endsAt, timezone, budget, rewards, limits, holdoutPercent,
+                messages, null, null);
     }
 
     /** The budget as given: amounts as decimal strings, parsed against {@code currency}. */

@@ -1,6 +1,7 @@
 package dev.moments.application.port.out;
 
 import dev.moments.application.port.InvalidExpressionException;
+import dev.moments.domain.event.EventValue;
 import dev.moments.domain.trigger.EventPredicate;
 
 /**
@@ -16,4 +17,12 @@ public interface ExpressionCompiler {
      * @throws InvalidExpressionException on a syntax or type error, or an expression that is too long
      */
     EventPredicate compile(String expression);
+
+    /**
+     * Compiles an expression giving a number for an event (e.g. its revenue), over the same variables, or refuses it.
+     *
+     * @throws InvalidExpressionException on a syntax or type error (a result that cannot be a number), or an
+     *         expression that is too long
+     */
+    EventValue compileValue(String expression);
 }

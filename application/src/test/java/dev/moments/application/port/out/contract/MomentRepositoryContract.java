@@ -4,9 +4,11 @@ import static dev.moments.domain.fixtures.MomentBuilder.aMoment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.moments.application.port.PageRequest;
+import dev.moments.domain.fixtures.Fixtures;
 import dev.moments.domain.moment.Audience;
 import dev.moments.domain.moment.Limits;
 import dev.moments.domain.moment.Messages;
+import dev.moments.domain.moment.Outcomes;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.moment.Schedule;
@@ -165,7 +167,9 @@ public abstract class MomentRepositoryContract extends ContractSupport {
                 new Schedule(AT.minus(Duration.ofDays(1)), AT.plus(Duration.ofDays(60)), ZoneId.of("Europe/Paris")),
                 List.of(new RewardId("rwd_a"), new RewardId("rwd_b")),
                 new Limits(2, null, Duration.ofHours(6), Duration.ZERO, null), 25,
-                new Messages("Level 10!", null), moment.status(), moment.createdAt(), at);
+                new Messages("Level 10!", null),
+                new Outcomes(new Outcomes.Revenue(Set.of("order.completed", "refund.issued"), "event.total")),
+                Fixtures.usd("30.00"), moment.status(), moment.createdAt(), at);
     }
 
     @Test
@@ -208,7 +212,8 @@ public abstract class MomentRepositoryContract extends ContractSupport {
         Partner partner = givenPartner();
         Moment draft = givenMoment(partner);
         Moment foreign = new Moment(draft.id(), givenPartner().id(), "Hijacked", draft.trigger(), draft.audience(),
-                draft.schedule(), draft.rewards(), draft.limits(), 0, draft.messages(), draft.status(),
+                draft.schedule(), draft.rewards(), draft.limits(), 0, draft.messages(), draft.outcomes(),
+                draft.expectedValuePerAction(), draft.status(),
                 draft.createdAt(), AT.plusSeconds(30));
 
         assertThat(tx(() -> ports().moments().update(foreign))).isFalse();
