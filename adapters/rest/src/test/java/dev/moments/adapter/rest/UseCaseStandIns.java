@@ -14,6 +14,7 @@ import dev.moments.application.port.in.ExplainProgressQuery;
 import dev.moments.application.port.in.GetAwardQuery;
 import dev.moments.application.port.in.GetLedgerQuery;
 import dev.moments.application.port.in.GetMomentQuery;
+import dev.moments.application.port.in.GetMomentReportQuery;
 import dev.moments.application.port.in.GetPartnerQuery;
 import dev.moments.application.port.in.GetRewardQuery;
 import dev.moments.application.port.in.IdempotentRequestUseCase;
@@ -158,6 +159,12 @@ public class UseCaseStandIns {
     @ApplicationScoped
     GetLedgerQuery getLedger() {
         return Mockito.mock(GetLedgerQuery.class);
+    }
+
+    @Produces
+    @ApplicationScoped
+    GetMomentReportQuery getMomentReport() {
+        return Mockito.mock(GetMomentReportQuery.class);
     }
 
     @Produces
