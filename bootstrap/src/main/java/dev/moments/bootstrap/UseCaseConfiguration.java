@@ -14,6 +14,7 @@ import dev.moments.application.port.in.ExplainProgressQuery;
 import dev.moments.application.port.in.GetAwardQuery;
 import dev.moments.application.port.in.GetLedgerQuery;
 import dev.moments.application.port.in.GetMomentQuery;
+import dev.moments.application.port.in.GetMomentReportQuery;
 import dev.moments.application.port.in.GetPartnerQuery;
 import dev.moments.application.port.in.GetRewardQuery;
 import dev.moments.application.port.in.IdempotentRequestUseCase;
@@ -41,6 +42,7 @@ import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.PartnerRepository;
 import dev.moments.application.port.out.PartnerSpending;
 import dev.moments.application.port.out.ProgressRepository;
+import dev.moments.application.port.out.ReportFigures;
 import dev.moments.application.port.out.RewardRepository;
 import dev.moments.application.port.out.SecretGenerator;
 import dev.moments.application.port.out.TokenSealer;
@@ -66,6 +68,7 @@ import dev.moments.application.service.ExplainProgressService;
 import dev.moments.application.service.FulfillmentGateways;
 import dev.moments.application.service.GetAwardService;
 import dev.moments.application.service.GetLedgerService;
+import dev.moments.application.service.GetMomentReportService;
 import dev.moments.application.service.GetMomentService;
 import dev.moments.application.service.IdempotencyService;
 import dev.moments.application.service.ListeningMoments;
@@ -156,6 +159,13 @@ public class UseCaseConfiguration {
     @Singleton
     GetMomentQuery getMoment(MomentRepository moments, MomentViews views, Clock clock) {
         return new GetMomentService(moments, views, clock);
+    }
+
+    @Produces
+    @Singleton
+    GetMomentReportQuery getMomentReport(MomentRepository moments, PartnerRepository partners, ReportFigures figures,
+                                         Clock clock) {
+        return new GetMomentReportService(moments, partners, figures, clock);
     }
 
     @Produces

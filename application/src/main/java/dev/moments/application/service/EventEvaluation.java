@@ -16,6 +16,7 @@ import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.trigger.ProgressState;
 import dev.moments.domain.trigger.TriggerEvaluator;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,10 +63,42 @@ final class EventEvaluation {
         Step last;
         /** The user's first reach of the moment: the earliest admitted event while LIVE, stored or seen now. */
         Instant reachedAt;
+        /** When an event of the reached user first counted towards the trigger. */
+        Instant progressedAt;
+        /** The revenue of the user's events after the reach, and whether this evaluation added to it. */
+        BigDecimal revenue;
+        boolean earned;
 
         Slot(Optional<UserProgress> stored) {
             this.stored = stored;
             this.reachedAt = stored.map(UserProgress::reachedAt).orElse(null);
+            this.progressedAt = stored.map(UserProgress::progressedAt).orElse(null);
+            this.revenue = stored.map(UserProgress::revenue).orElse(BigDecimal.ZERO);
+        }
+
+        /** Whether the evaluation changed anything of the user's progress on the moment. */
+        boolean changed() {
+            return last != null || earned;
+        }
+
+        /** An event of the user brought revenue: it counts once the user reached the moment before it. */
+        void earn(Moment moment, UserEvent event, CompiledExpressions expressions) {
+            if (reachedAt == null || !event.occurredAt().isAfter(reachedAt)) {
+                return;
+            }
+            BigDecimal value = expressions.value(moment.outcomes().revenue().value()).of(event);
+            if (value != null && value.signum() != 0) {
+                revenue = revenue.add(value);
+                earned = true;
+            }
+        }
+
+        /** A reached user's event counted towards the trigger: the first such event is when the user progressed. */
+        void progressed(Instant occurredAt, TriggerEvaluator.Progress shown, boolean completed) {
+            boolean moved = completed || shown.current().signum() > 0;
+            if (reachedAt != null && moved && (progressedAt == null || occurredAt.isBefore(progressedAt))) {
+                progressedAt = occurredAt;
+            }
         }
 
         /**
@@ -196,6 +229,12 @@ final class EventEvaluation {
             Slot slot = slots.computeIfAbsent(new ProgressRepository.Key(moment.id(), event.userId()),
                     key -> new Slot(dryRun ? with.progress().find(partner, moment.id(), event.userId())
                             : with.progress().lock(moment.id(), event.userId())));
+            if (moment.outcomes().eventTypes().contains(event.type())) {
+                slot.earn(moment, event, with.expressions());
+            }
+            if (!moment.trigger().eventTypes().contains(event.type())) {
+                continue; // an outcome only: it neither reaches the moment nor counts towards it
+            }
             boolean holdout = slot.holdout(moment, event.userId());
             ProgressState before = slot.state(moment);
             Step step;
@@ -211,6 +250,7 @@ final class EventEvaluation {
                         : slot.lastCompletionRefusal(); // an event that completes nothing leaves it as it was
                 step = new Step(moment, event, outcome, holdout, evaluator.progress(outcome.state()), refusal);
                 step.reached = slot.reachedAt != null;
+                slot.progressed(event.occurredAt(), step.shown, outcome.completed());
             }
             slot.last = step;
             work.steps.add(step);
@@ -251,13 +291,15 @@ final class EventEvaluation {
         List<UserProgress> inserts = new ArrayList<>();
         List<UserProgress> updates = new ArrayList<>();
         for (Slot slot : slots.values()) {
-            Step last = slot.last;
-            if (last == null) {
-                continue; // prepared for an event that did not reach the moment (not a test user)
+            if (!slot.changed()) {
+                continue; // prepared for an event that did not reach the moment (not a test user), or brought nothing
             }
-            UserProgress next = new UserProgress(last.event.partnerId(), last.moment.id(), last.event.userId(),
+            Step last = slot.last;
+            UserProgress next = last == null
+                    ? withRevenue(slot.stored.orElseThrow(), slot.revenue) // only revenue of a reached user
+                    : new UserProgress(last.event.partnerId(), last.moment.id(), last.event.userId(),
                     last.state, last.holdout, last.refusal == null ? null : last.refusal.name(), now,
-                    slot.reachedAt);
+                    slot.reachedAt, slot.progressedAt, slot.revenue);
             (slot.stored.isPresent() ? updates : inserts).add(next);
         }
         List<RecordedEvent> recorded = new ArrayList<>();
@@ -272,8 +314,32 @@ final class EventEvaluation {
             recorded.sort(Comparator.comparing((RecordedEvent e) -> e.partnerId().value())
                     .thenComparing(RecordedEvent::eventId));
             with.progress().saveAll(inserts, updates);
+            with.progress().recordCompletions(completions());
             with.events().insertAll(recorded);
         }
+    }
+
+    private UserProgress withRevenue(UserProgress stored, BigDecimal revenue) {
+        return new UserProgress(stored.partnerId(), stored.momentId(), stored.userId(), stored.state(),
+                stored.holdout(), stored.lastRefusal(), now, stored.reachedAt(), stored.progressedAt(), revenue);
+    }
+
+    /**
+     * The completions of live moments this evaluation used up, in both arms: paid, held out, or refused for a reason
+     * other than the partner's money (which keeps the progress: the user completes it again later).
+     */
+    private List<ProgressRepository.Completion> completions() {
+        List<ProgressRepository.Completion> completions = new ArrayList<>();
+        for (Work work : works) {
+            for (Step step : work.steps) {
+                boolean usedUp = step.completed && (step.refusal == null || !step.refusal.keepsProgress());
+                if (usedUp && step.moment.status() == MomentStatus.LIVE && !step.event.context().testUser()) {
+                    completions.add(new ProgressRepository.Completion(step.moment.id(), step.event.userId(),
+                            step.state.completions(), step.holdout, step.event.occurredAt()));
+                }
+            }
+        }
+        return completions;
     }
 
     private void payDryRun(Step step) {

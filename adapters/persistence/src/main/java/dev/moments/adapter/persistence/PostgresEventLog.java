@@ -27,12 +27,34 @@ public class PostgresEventLog implements EventLog {
     public void insert(RecordedEvent event) {
         // batch: insertAll's statement, for one row (the port's single-row method)
         Sql.insert("event " + event.eventId() + " of partner " + event.partnerId(), INSERT, row(event));
+        seen(List.of(event));
     }
 
     @Override
     public void insertAll(List<RecordedEvent> events) {
         // batch: a unit's events with their outcomes, one round trip
         Sql.insertAll("events", INSERT, events.stream().map(PostgresEventLog::row).toList());
+        seen(events);
+    }
+
+    /**
+     * Moves each user's last-seen time to their newest event, for the reports' retention. The users' rows are written
+     * in (partner, user) order, so two units seeing the same users wait for each other in one order.
+     */
+    private static void seen(List<RecordedEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        // upsert: a unit's users at once (unnest), each row only ever moving forward
+        Sql.update("insert into user_activity (partner_id, user_id, last_seen_at)"
+                        + " select partner_id, user_id, max(seen) from unnest(?, ?, cast(? as timestamptz[]))"
+                        + " as s(partner_id, user_id, seen)"
+                        + " group by partner_id, user_id order by partner_id, user_id"
+                        + " on conflict (partner_id, user_id) do update set last_seen_at = excluded.last_seen_at"
+                        + " where user_activity.last_seen_at < excluded.last_seen_at",
+                events.stream().map(event -> event.partnerId().value()).toArray(String[]::new),
+                events.stream().map(RecordedEvent::userId).toArray(String[]::new),
+                events.stream().map(event -> event.occurredAt().toString()).toArray(String[]::new));
     }
 
     private static Object[] row(RecordedEvent event) {

@@ -28,7 +28,7 @@ public class PostgresProgressRepository implements ProgressRepository {
 
     private static final String COLUMNS =
             "select moment_id, user_id, partner_id, cast(state as text) as state, holdout, last_refusal, updated_at,"
-                    + " reached_at"
+                    + " reached_at, progressed_at, revenue"
                     + " from user_progress";
 
     @Override
@@ -47,7 +47,7 @@ public class PostgresProgressRepository implements ProgressRepository {
         Map<Key, UserProgress> locked = new HashMap<>();
         // lock: a unit's rows in (moment, user) order, read in bulk (unnest)
         Sql.list("select p.moment_id, p.user_id, p.partner_id, cast(p.state as text) as state, p.holdout,"
-                        + " p.last_refusal, p.updated_at, p.reached_at from user_progress p"
+                        + " p.last_refusal, p.updated_at, p.reached_at, p.progressed_at, p.revenue from user_progress p"
                         + " join unnest(?, ?) as k(moment_id, user_id)"
                         + " on p.moment_id = k.moment_id and p.user_id = k.user_id"
                         + " order by p.moment_id, p.user_id for update of p",
@@ -66,10 +66,11 @@ public class PostgresProgressRepository implements ProgressRepository {
     }
 
     private static final String INSERT = "insert into user_progress (moment_id, user_id, partner_id, state, holdout,"
-            + " last_refusal, updated_at, reached_at) values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)";
+            + " last_refusal, updated_at, reached_at, progressed_at, revenue)"
+            + " values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?)";
 
     private static final String UPDATE = "update user_progress set state = cast(? as jsonb), holdout = ?,"
-            + " last_refusal = cast(? as text), updated_at = ?, reached_at = ?"
+            + " last_refusal = cast(? as text), updated_at = ?, reached_at = ?, progressed_at = ?, revenue = ?"
             + " where moment_id = ? and user_id = ? and partner_id = ?";
 
     @Override
@@ -105,6 +106,18 @@ public class PostgresProgressRepository implements ProgressRepository {
     }
 
     @Override
+    public void recordCompletions(List<Completion> completions) {
+        if (completions.isEmpty()) {
+            return;
+        }
+        // batch: a unit's completions, one round trip (a completion logged before is left as it was)
+        Sql.batch("insert into completions (moment_id, user_id, completion, holdout, occurred_at)"
+                        + " values (?, ?, ?, ?, ?) on conflict do nothing",
+                completions.stream().map(c -> new Object[] {c.momentId().value(), c.userId(), c.completion(),
+                    c.holdout(), c.occurredAt()}).toList());
+    }
+
+    @Override
     public void restartAll(MomentId momentId, Trigger trigger) {
         // one statement replaces the root of every state (its "r"), leaving the rest of each as it was
         // bulk write: every user's row of the moment at once, through a jsonb operator
@@ -115,18 +128,20 @@ public class PostgresProgressRepository implements ProgressRepository {
     private static Object[] insertRow(UserProgress progress) {
         return new Object[] {progress.momentId().value(), progress.userId(), progress.partnerId().value(),
             ProgressMapper.stateJson(progress.state()), progress.holdout(), progress.lastRefusal(),
-            progress.updatedAt(), progress.reachedAt()};
+            progress.updatedAt(), progress.reachedAt(), progress.progressedAt(), progress.revenue()};
     }
 
     private static Object[] updateRow(UserProgress progress) {
         return new Object[] {ProgressMapper.stateJson(progress.state()), progress.holdout(), progress.lastRefusal(),
-            progress.updatedAt(), progress.reachedAt(), progress.momentId().value(), progress.userId(),
+            progress.updatedAt(), progress.reachedAt(), progress.progressedAt(), progress.revenue(),
+            progress.momentId().value(), progress.userId(),
             progress.partnerId().value()};
     }
 
     private static UserProgress progress(ResultSet row) throws SQLException {
         return new UserProgress(new PartnerId(row.getString("partner_id")), new MomentId(row.getString("moment_id")),
                 row.getString("user_id"), ProgressMapper.state(row.getString("state")), row.getBoolean("holdout"),
-                row.getString("last_refusal"), Sql.instant(row, "updated_at"), Sql.instant(row, "reached_at"));
+                row.getString("last_refusal"), Sql.instant(row, "updated_at"), Sql.instant(row, "reached_at"),
+                Sql.instant(row, "progressed_at"), row.getBigDecimal("revenue"));
     }
 }

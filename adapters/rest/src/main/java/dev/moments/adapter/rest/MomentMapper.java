@@ -9,6 +9,7 @@ import dev.moments.domain.budget.BudgetState;
 import dev.moments.domain.moment.Audience;
 import dev.moments.domain.moment.Limits;
 import dev.moments.domain.moment.Messages;
+import dev.moments.domain.moment.Outcomes;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.reward.RewardId;
@@ -31,7 +32,8 @@ final class MomentMapper {
         return new CreateMomentCommand(partner, body.name(), TriggerMapper.toDomain(body.trigger()), audience(body.audience()),
                 schedule == null ? null : schedule.startsAt(), schedule == null ? null : schedule.endsAt(),
                 schedule == null ? null : zone(schedule.timezone()), budget(body.budget()), body.rewards(),
-                limits(body.limits()), body.holdoutPercent(), messages(body.messages()));
+                limits(body.limits()), body.holdoutPercent(), messages(body.messages()), outcomes(body.outcomes()),
+                body.expectedValuePerAction());
     }
 
     private static Audience audience(Requests.Audience audience) {
@@ -70,6 +72,15 @@ final class MomentMapper {
                 limits.claimWithin());
     }
 
+    private static Outcomes outcomes(Requests.Outcomes outcomes) {
+        if (outcomes == null || outcomes.revenue() == null) {
+            return null;
+        }
+        List<String> events = outcomes.revenue().events();
+        return new Outcomes(new Outcomes.Revenue(
+                events == null ? null : TextSets.of(events, "outcomes.revenue.events"), outcomes.revenue().value()));
+    }
+
     private static Messages messages(Requests.Messages messages) {
         return messages == null ? null : new Messages(messages.announcement(), messages.confirmation());
     }
@@ -95,6 +106,10 @@ final class MomentMapper {
                         Durations.format(limits.redeemAfter()), Durations.format(limits.claimWithin())),
                 moment.holdoutPercent(),
                 new Responses.Messages(moment.messages().announcement(), moment.messages().confirmation()),
+                new Responses.Outcomes(moment.outcomes().followsRevenue()
+                        ? new Responses.Revenue(sorted(moment.outcomes().revenue().events()),
+                        moment.outcomes().revenue().value()) : null),
+                decimal(moment.expectedValuePerAction()),
                 moment.createdAt(), moment.updatedAt());
     }
 

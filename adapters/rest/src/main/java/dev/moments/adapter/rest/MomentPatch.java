@@ -30,7 +30,7 @@ final class MomentPatch {
 
     /** The fields of a creation body: everything else a moment shows is not the partner's to set. */
     private static final List<String> DEFINITION = List.of("name", "trigger", "audience", "schedule", "budget",
-            "rewards", "limits", "holdoutPercent", "messages");
+            "rewards", "limits", "holdoutPercent", "messages", "outcomes", "expectedValuePerAction");
 
     private final ObjectNode patch;
     private final ObjectMapper json;

@@ -4,6 +4,7 @@ import dev.moments.application.port.ConcurrentWriteException;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.trigger.Trigger;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -52,6 +53,20 @@ public interface ProgressRepository {
      * stays. What users did towards the old trigger does not count towards the new one, whose shape may not even fit.
      */
     void restartAll(MomentId momentId, Trigger trigger);
+
+    /**
+     * Logs completions of triggers — paid, held out or refused, each once (a completion refused for the partner's money
+     * keeps its progress and is not one) — for the moments' reports. A completion logged before is ignored.
+     */
+    void recordCompletions(List<Completion> completions);
+
+    /**
+     * A user's {@code completion}-th completion of a moment's trigger.
+     *
+     * @param holdout whether the user is in the control arm (completed, never paid)
+     */
+    record Completion(MomentId momentId, String userId, int completion, boolean holdout, Instant occurredAt) {
+    }
 
     /** {@link #insert}s the first progress of some users and {@link #update}s that of others, together. */
     default void saveAll(List<UserProgress> inserts, List<UserProgress> updates) {

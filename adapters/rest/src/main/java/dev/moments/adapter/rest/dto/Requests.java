@@ -102,7 +102,8 @@ public final class Requests {
     public record CreateMoment(@Schema(maxLength = Moment.MAX_NAME_LENGTH) String name, Trigger trigger,
                                Audience audience, Schedule schedule, Budget budget,
                                @Schema(maxItems = Moment.MAX_REWARDS) List<String> rewards, Limits limits,
-                               Integer holdoutPercent, Messages messages) {
+                               Integer holdoutPercent, Messages messages, Outcomes outcomes,
+                               String expectedValuePerAction) {
     }
 
     /**
@@ -115,7 +116,8 @@ public final class Requests {
             + " out stay as they are, null sets an optional field back to its default, objects merge field by field,"
             + " lists and the trigger are replaced whole. The budget's total changes only through a top-up.")
     public record EditMoment(String name, Trigger trigger, Audience audience, Schedule schedule, BudgetEdit budget,
-                             List<String> rewards, Limits limits, Integer holdoutPercent, Messages messages) {
+                             List<String> rewards, Limits limits, Integer holdoutPercent, Messages messages,
+                             Outcomes outcomes, String expectedValuePerAction) {
     }
 
     /** What an edit may say of a moment's budget: its price per action and daily cap; the currency stays. */
@@ -169,6 +171,17 @@ public final class Requests {
     /** What the user is told. */
     public record Messages(@Schema(maxLength = dev.moments.domain.moment.Messages.MAX_LENGTH) String announcement,
                            @Schema(maxLength = dev.moments.domain.moment.Messages.MAX_LENGTH) String confirmation) {
+    }
+
+    /** What the report follows beside the trigger: the revenue of the user's events after the reach. */
+    public record Outcomes(Revenue revenue) {
+    }
+
+    /** The revenue of events of some types: {@code value} is a CEL expression giving a number, e.g. event.total. */
+    public record Revenue(@Schema(maxItems = dev.moments.domain.moment.Outcomes.Revenue.MAX_EVENT_TYPES)
+                          List<String> events,
+                          @Schema(maxLength = dev.moments.domain.moment.Outcomes.Revenue.MAX_VALUE_LENGTH)
+                          String value) {
     }
 
     /** {@code POST /v1/moments/{id}/budget/top-up}. */

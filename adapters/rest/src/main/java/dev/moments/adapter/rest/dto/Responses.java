@@ -56,7 +56,16 @@ public final class Responses {
     /** A moment with its budget's state. */
     public record Moment(String id, String name, String status, Trigger trigger, Audience audience,
                          Schedule schedule, Budget budget, BudgetState budgetState, List<String> rewards,
-                         Limits limits, int holdoutPercent, Messages messages, Instant createdAt, Instant updatedAt) {
+                         Limits limits, int holdoutPercent, Messages messages, Outcomes outcomes,
+                         String expectedValuePerAction, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** What the report follows beside the trigger; {@code revenue} is {@code null} when nothing is. */
+    public record Outcomes(Revenue revenue) {
+    }
+
+    /** The revenue of events of some types, a CEL value expression. */
+    public record Revenue(List<String> events, String value) {
     }
 
     /** A trigger definition; only the fields of its kind are present. */

@@ -168,7 +168,7 @@ public abstract class MomentRepositoryContract extends ContractSupport {
                 List.of(new RewardId("rwd_a"), new RewardId("rwd_b")),
                 new Limits(2, null, Duration.ofHours(6), Duration.ZERO, null), 25,
                 new Messages("Level 10!", null),
-                new Outcomes(new Outcomes.Revenue(Set.of("order.completed", "refund.issued"), "event.total")),
+                new Outcomes(new Outcomes.Revenue(Set.of("purchase.made", "refund.issued"), "event.total")),
                 Fixtures.usd("30.00"), moment.status(), moment.createdAt(), at);
     }
 
@@ -189,6 +189,9 @@ public abstract class MomentRepositoryContract extends ContractSupport {
         assertThat(tx(() -> ports().moments().findListening(partner.id(), "quest.done", pausedOnly)))
                 .containsExactly(edited);
         assertThat(tx(() -> ports().moments().findListening(partner.id(), "order.completed", pausedOnly))).isEmpty();
+        // the events its outcomes read are listened to as well
+        assertThat(tx(() -> ports().moments().findListening(partner.id(), "purchase.made", pausedOnly)))
+                .containsExactly(edited);
     }
 
     @Test

@@ -35,7 +35,7 @@ public abstract class ProgressRepositoryContract extends ContractSupport {
     void savedProgressIsFoundAsItWasSavedWithEveryPartOfItsState() {
         Moment moment = givenMoment(givenPartner());
         UserProgress progress = new UserProgress(moment.partnerId(), moment.id(), "u-1", someProgress(), true,
-                "HOLDOUT", AT, AT.minusSeconds(60));
+                "HOLDOUT", AT, AT.minusSeconds(60), AT.minusSeconds(30), new BigDecimal("1234.5678"));
         txRun(() -> ports().progress().insert(progress));
 
         assertThat(tx(() -> ports().progress().find(moment.partnerId(), moment.id(), "u-1"))).contains(progress);
@@ -48,7 +48,7 @@ public abstract class ProgressRepositoryContract extends ContractSupport {
         txRun(() -> ports().progress().insert(new UserProgress(moment.partnerId(), moment.id(), "u-1",
                 ProgressState.start(moment.trigger()), false, null, AT)));
         UserProgress later = new UserProgress(moment.partnerId(), moment.id(), "u-1", someProgress(), false,
-                "NOT_IN_AUDIENCE", AT.plusSeconds(5), AT.minusSeconds(30));
+                "NOT_IN_AUDIENCE", AT.plusSeconds(5), AT.minusSeconds(30), AT, new BigDecimal("-3.5"));
         txRun(() -> {
             ports().progress().lock(moment.id(), "u-1").orElseThrow();
             ports().progress().update(later);

@@ -1,0 +1,135 @@
+package dev.moments.adapter.persistence;
+
+import dev.moments.application.port.out.ReportFigures;
+import dev.moments.domain.moment.MomentId;
+import dev.moments.domain.partner.PartnerId;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a moment's report figures with a handful of aggregate statements over indexed tables — its reached users
+ * ({@code user_progress}, by reach time), their last-seen times, its awards (by the time earned), its completions
+ * and its ledger entries (both by time) — and never over the events themselves, so a report costs the same whatever
+ * the traffic. Every statement is scoped by the partner where its table holds one.
+ */
+@ApplicationScoped
+@StoreOutages
+public class PostgresReportFigures implements ReportFigures {
+
+    /** Statuses of an award that was claimed, whatever became of its delivery since. */
+    private static final String CLAIMED = "('CLAIMED', 'FULFILLING', 'FULFILLED', 'FAILED')";
+
+    @Override
+    public Figures read(PartnerId partnerId, MomentId momentId, Period period, boolean daily) {
+        String partner = partnerId.value();
+        String moment = momentId.value();
+        Instant from = period.from();
+        Instant until = period.until();
+        Map<Boolean, Arm> arms = arms(partner, moment, period);
+        // report: the period's awards by status, and what is still reserved for them
+        Object[] awards = Sql.first("select count(*), count(*) filter (where status in " + CLAIMED + "),"
+                        + " count(*) filter (where status = 'FULFILLED'), count(*) filter (where status = 'EXPIRED'),"
+                        + " coalesce(sum(reserved) filter (where status in ('EARNED', 'PENDING_REVIEW')), 0)"
+                        + " from awards where moment_id = ? and partner_id = ? and not test"
+                        + " and earned_at >= ? and earned_at < ?",
+                row -> new Object[] {row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4),
+                    row.getBigDecimal(5)},
+                moment, partner, from, until).orElseThrow();
+        // report: the money settled in the period, less what failed deliveries gave back in it
+        BigDecimal spend = Sql.first("select coalesce(sum(amount) filter (where kind = 'SETTLE'), 0)"
+                        + " - coalesce(sum(amount) filter (where kind = 'REFUND'), 0)"
+                        + " from budget_ledger where moment_id = ? and occurred_at >= ? and occurred_at < ?",
+                row -> row.getBigDecimal(1), moment, from, until).orElseThrow();
+        // report: the completions logged in the period
+        long completions = Sql.first("select count(*) from completions"
+                        + " where moment_id = ? and occurred_at >= ? and occurred_at < ?",
+                row -> row.getLong(1), moment, from, until).orElseThrow();
+        return new Figures(completions, (long) awards[0], (long) awards[1], (long) awards[2], (long) awards[3],
+                spend, (BigDecimal) awards[4], arms.getOrDefault(false, Arm.EMPTY), arms.getOrDefault(true, Arm.EMPTY),
+                daily ? daily(partner, moment, period) : List.of());
+    }
+
+    /** The users who reached the moment in the period, per arm (holdout true: control). */
+    private static Map<Boolean, Arm> arms(String partner, String moment, Period period) {
+        Map<Boolean, Arm> arms = new HashMap<>();
+        // report: the cohort of the period with its awards (a hash join of the moment's awards by user) and last-seen
+        // times; the funnel, the arms, retention and revenue in one pass
+        Sql.list("select p.holdout, count(*) as users,"
+                        + " count(*) filter (where p.progressed_at is not null) as progressed,"
+                        + " count(*) filter (where coalesce(cast(p.state ->> 'c' as integer), 0) > 0) as completed,"
+                        + " count(w.user_id) as awarded,"
+                        + " count(*) filter (where w.claimed) as claimed,"
+                        + " count(*) filter (where w.fulfilled) as fulfilled,"
+                        + " count(*) filter (where p.reached_at <= ?) as matured7,"
+                        + " count(*) filter (where p.reached_at <= ?"
+                        + "   and a.last_seen_at >= p.reached_at + interval '7 days') as retained7,"
+                        + " count(*) filter (where p.reached_at <= ?) as matured30,"
+                        + " count(*) filter (where p.reached_at <= ?"
+                        + "   and a.last_seen_at >= p.reached_at + interval '30 days') as retained30,"
+                        + " coalesce(sum(p.revenue), 0) as revenue,"
+                        + " coalesce(sum(p.revenue * p.revenue), 0) as revenue_squares"
+                        + " from user_progress p"
+                        + " left join user_activity a on a.partner_id = p.partner_id and a.user_id = p.user_id"
+                        + " left join (select user_id, bool_or(status in " + CLAIMED + ") as claimed,"
+                        + "   bool_or(status = 'FULFILLED') as fulfilled"
+                        + "   from awards where moment_id = ? and partner_id = ? and not test group by user_id) w"
+                        + "   on w.user_id = p.user_id"
+                        + " where p.moment_id = ? and p.partner_id = ? and p.reached_at >= ? and p.reached_at < ?"
+                        + " group by p.holdout",
+                row -> {
+                    arms.put(row.getBoolean("holdout"), arm(row));
+                    return null;
+                },
+                period.maturedBy(7), period.maturedBy(7), period.maturedBy(30), period.maturedBy(30),
+                moment, partner, moment, partner, period.from(), period.until());
+        return arms;
+    }
+
+    private static Arm arm(ResultSet row) throws SQLException {
+        return new Arm(row.getLong("users"), row.getLong("progressed"), row.getLong("completed"),
+                row.getLong("awarded"), row.getLong("claimed"), row.getLong("fulfilled"), row.getLong("matured7"),
+                row.getLong("retained7"), row.getLong("matured30"), row.getLong("retained30"),
+                row.getBigDecimal("revenue"), row.getBigDecimal("revenue_squares"));
+    }
+
+    /** Every day of the period, zeros included. */
+    private static List<Day> daily(String partner, String moment, Period period) {
+        String zone = period.zone().getId();
+        Map<LocalDate, Long> completions = new HashMap<>();
+        // report: completions per day of the moment's time zone
+        Sql.list("select cast(occurred_at at time zone ? as date) as day, count(*) from completions"
+                        + " where moment_id = ? and occurred_at >= ? and occurred_at < ? group by 1",
+                row -> completions.put(LocalDate.parse(row.getString(1)), row.getLong(2)),
+                zone, moment, period.from(), period.until());
+        Map<LocalDate, Long> awards = new HashMap<>();
+        // report: awards earned per day
+        Sql.list("select cast(earned_at at time zone ? as date) as day, count(*) from awards"
+                        + " where moment_id = ? and partner_id = ? and not test and earned_at >= ? and earned_at < ?"
+                        + " group by 1",
+                row -> awards.put(LocalDate.parse(row.getString(1)), row.getLong(2)),
+                zone, moment, partner, period.from(), period.until());
+        Map<LocalDate, BigDecimal> spend = new HashMap<>();
+        // report: money settled less refunded per day
+        Sql.list("select cast(occurred_at at time zone ? as date) as day,"
+                        + " coalesce(sum(amount) filter (where kind = 'SETTLE'), 0)"
+                        + " - coalesce(sum(amount) filter (where kind = 'REFUND'), 0)"
+                        + " from budget_ledger where moment_id = ? and occurred_at >= ? and occurred_at < ?"
+                        + " group by 1",
+                row -> spend.put(LocalDate.parse(row.getString(1)), row.getBigDecimal(2)),
+                zone, moment, period.from(), period.until());
+        List<Day> days = new ArrayList<>();
+        for (LocalDate day = period.firstDay(); !day.isAfter(period.lastDay()); day = day.plusDays(1)) {
+            days.add(new Day(day, completions.getOrDefault(day, 0L), awards.getOrDefault(day, 0L),
+                    spend.getOrDefault(day, BigDecimal.ZERO)));
+        }
+        return days;
+    }
+}

@@ -1,0 +1,158 @@
+package dev.moments.adapter.rest;
+
+import dev.moments.adapter.rest.dto.ReportResponses;
+import dev.moments.adapter.rest.security.Roles;
+import dev.moments.application.port.in.GetMomentReportQuery;
+import dev.moments.application.port.in.GetMomentReportQuery.Report;
+import dev.moments.domain.moment.MomentId;
+import dev.moments.domain.report.Interval;
+import dev.moments.domain.shared.InvalidValueException;
+import dev.moments.domain.shared.Money;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * What a moment did and what it changed ({@code GET /v1/moments/{id}/report}, as JSON or its daily rows as CSV), and
+ * the headline figures of every moment of the partner ({@code GET /v1/reports/moments}).
+ */
+@RolesAllowed(Roles.PARTNER)
+@Path("/v1")
+@Tag(name = "Reports")
+public class ReportsResource {
+
+    private final GetMomentReportQuery reports;
+    private final CurrentPartner partner;
+
+    public ReportsResource(GetMomentReportQuery reports, CurrentPartner partner) {
+        this.reports = reports;
+        this.partner = partner;
+    }
+
+    @GET
+    @Path("/moments/{id}/report")
+    @Produces({MediaType.APPLICATION_JSON, StatementResource.TEXT_CSV})
+    @Operation(summary = "A moment's funnel, money, holdout lift with its interval, outcomes and daily series;"
+            + " Accept: text/csv returns the daily rows as CSV")
+    @APIResponse(responseCode = "200", description = "The report", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReportResponses.Report.class)),
+            @Content(mediaType = StatementResource.TEXT_CSV, schema = @Schema(type = SchemaType.STRING,
+                    example = ReportCsv.HEADER))})
+    public Response report(@PathParam("id") String id,
+                           @Parameter(description = "the first day, YYYY-MM-DD in the moment's time zone;"
+                                   + " the day the moment was created if absent") @QueryParam("from") String from,
+                           @Parameter(description = "the last day, YYYY-MM-DD in the moment's time zone; today if"
+                                   + " absent") @QueryParam("to") String to,
+                           @Context HttpHeaders headers) {
+        boolean csv = StatementResource.wantsCsv(headers.getAcceptableMediaTypes());
+        Report report = reports.report(partner.id(), new MomentId(id), day("from", from), day("to", to));
+        if (csv) {
+            return Response.ok(ReportCsv.of(report), StatementResource.TEXT_CSV + "; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"report-" + report.momentId().value()
+                            + "-" + report.from() + "-" + report.to() + ".csv\"")
+                    .build();
+        }
+        return Response.ok(toResponse(report), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("/reports/moments")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The headline figures of every moment of the partner (each report without its daily rows),"
+            + " newest moment first")
+    public ReportResponses.Reports all(@Parameter(description = "the first day, YYYY-MM-DD in each moment's time"
+                                               + " zone") @QueryParam("from") String from,
+                                       @Parameter(description = "the last day, YYYY-MM-DD") @QueryParam("to")
+                                       String to) {
+        LocalDate first = day("from", from);
+        LocalDate last = day("to", to);
+        List<ReportResponses.Report> items = reports.reportAll(partner.id(), first, last).stream()
+                .map(ReportsResource::toResponse).toList();
+        return new ReportResponses.Reports(from == null ? null : first.toString(),
+                to == null ? null : last.toString(), items);
+    }
+
+    /** An optional day parameter, {@code YYYY-MM-DD}. */
+    static LocalDate day(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (!value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            throw new InvalidValueException(name, name + " must be a day, YYYY-MM-DD (e.g. 2026-11-25)");
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException(name, name + " is not a day of the calendar: " + value);
+        }
+    }
+
+    static ReportResponses.Report toResponse(Report report) {
+        GetMomentReportQuery.Holdout h = report.holdout();
+        GetMomentReportQuery.Funnel f = report.funnel();
+        GetMomentReportQuery.Outcomes o = report.outcomes();
+        GetMomentReportQuery.Arpu arpu = o.arpu();
+        Interval lift = h.lift();
+        return new ReportResponses.Report(report.momentId().value(), report.name(), report.status().name(),
+                report.spend().currency().getCurrencyCode(), report.from().toString(), report.to().toString(),
+                report.completions(), report.awards(), report.claimed(), report.fulfilled(), report.expired(),
+                text(report.spend()), text(report.reserved()), text(report.effectiveCpa()),
+                new ReportResponses.Funnel(f.reached(), f.progressed(), f.completed(), f.awarded(), f.claimed(),
+                        f.fulfilled()),
+                new ReportResponses.Holdout(h.treatmentUsers(), h.controlUsers(), h.treatmentCompleted(),
+                        h.controlCompleted(), round(h.treatmentRate()), round(h.controlRate()),
+                        round(h.treatmentRate() - h.controlRate()),
+                        lift == null ? null : Arrays.asList(round(lift.lower()), round(lift.upper())),
+                        h.relativeLift() == null ? null : round(h.relativeLift()), h.significant(),
+                        BigDecimal.valueOf(h.incrementalCompletions()).setScale(2, RoundingMode.HALF_EVEN)
+                                .doubleValue(),
+                        text(h.costPerIncrementalAction()),
+                        lift == null ? null : Arrays.asList(text(h.costPerIncrementalActionLower()),
+                                text(h.costPerIncrementalActionUpper()))),
+                new ReportResponses.Outcomes(rates(o.retentionD7()), rates(o.retentionD30()),
+                        arpu == null ? null : new ReportResponses.Arpu(text(arpu.treatment()), text(arpu.control()),
+                                text(arpu.difference()), arpu.differenceLower() == null ? null
+                                : Arrays.asList(text(arpu.differenceLower()), text(arpu.differenceUpper())))),
+                new ReportResponses.Guardrail(text(report.guardrail().expectedValuePerAction()),
+                        report.guardrail().flagged(),
+                        report.guardrail().flags().stream().map(Enum::name).toList()),
+                report.daily().stream().map(day -> new ReportResponses.Day(day.date().toString(), day.completions(),
+                        day.awards(), text(day.spend()))).toList());
+    }
+
+    private static ReportResponses.Rates rates(GetMomentReportQuery.Rates rates) {
+        return new ReportResponses.Rates(rates.treatment() == null ? null : round(rates.treatment()),
+                rates.control() == null ? null : round(rates.control()), rates.treatmentUsers(),
+                rates.controlUsers());
+    }
+
+    /** A rate or lift to six decimal places: what a reader can use, without the noise of a double. */
+    private static double round(double value) {
+        return BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_EVEN).doubleValue();
+    }
+
+    private static String text(Money money) {
+        return money == null ? null : money.toDecimalString();
+    }
+}
