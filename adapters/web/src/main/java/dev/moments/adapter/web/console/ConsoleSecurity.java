@@ -59,7 +59,8 @@ class ConsoleSecurity {
 
     /** The {@code Set-Cookie} value of a new session. */
     static String cookie(String sessionId, Instant expiresAt, Instant now, UriInfo uri) {
-        long seconds = Math.max(0, Duration.between(now, expiresAt).getSeconds());
+        Duration left = Duration.between(now, expiresAt);
+        long seconds = Math.max(0, left.getSeconds() + (left.getNano() > 0 ? 1 : 0));
         return COOKIE + "=" + sessionId + "; Path=/console; Max-Age=" + seconds + "; HttpOnly; SameSite=Strict"
                 + (secure(uri) ? "; Secure" : "");
     }
