@@ -147,7 +147,8 @@ class ConsoleBrowserTest {
     void aHoldoutWhereOnlyTreatmentUsersComplete_showsASignificantLift() {
         ConsoleApi acme = ConsoleApi.newPartner();
         String moment = acme.launchedMoment(Map.of("kind", "count", "event", "lesson.completed", "atLeast", 2),
-                Map.of("name", "Two lessons", "holdoutPercent", 50));
+                Map.of("name", "Two lessons", "holdoutPercent", 50,
+                        "budget", Map.of("currency", "USD", "total", "10000.00", "costPerAction", "10.00")));
         List<String> treatment = new ArrayList<>();
         int control = 0;
         for (int i = 0; i < 200; i++) {
@@ -172,8 +173,9 @@ class ConsoleBrowserTest {
         assertThat(summary.getAttribute("class")).contains("is-significant");
         assertThat(browser.findElement(By.cssSelector("#chart-lift desc")).getAttribute("textContent"))
                 .contains("clear of zero");
-        assertThat(browser.findElement(By.id("holdout-table")).getText())
-                .contains("Control users\n" + control).contains("+100.0 pp");
+        assertThat(row("holdout-table", "Control users")).isEqualTo(Integer.toString(control));
+        assertThat(row("holdout-table", "Treatment completion rate")).startsWith("100.0%");
+        assertThat(row("holdout-table", "Lift")).startsWith("+100.0 pp");
         assertThat(browser.findElements(By.id("flag-LIFT_MAY_BE_ZERO"))).isEmpty();
         assertThat(browser.findElement(By.id("chart-outcomes")).getAttribute("role")).isEqualTo("img");
         Browser.screenshot(browser, "console-report-significant");
@@ -217,12 +219,17 @@ class ConsoleBrowserTest {
     }
 
     private static String funnel(String label) {
-        for (WebElement row : browser.findElements(By.cssSelector("#funnel-table tr"))) {
+        return row("funnel-table", label);
+    }
+
+    /** The value beside a label in one of the report's tables. */
+    private static String row(String table, String label) {
+        for (WebElement row : browser.findElements(By.cssSelector("#" + table + " tr"))) {
             if (row.findElement(By.tagName("th")).getAttribute("textContent").equals(label)) {
                 return row.findElement(By.tagName("td")).getAttribute("textContent");
             }
         }
-        throw new AssertionError("no funnel step " + label);
+        throw new AssertionError("no line " + label + " in " + table);
     }
 
     /** Reloads the page until the condition holds (the figures are kept as events arrive; at most 30 s). */
