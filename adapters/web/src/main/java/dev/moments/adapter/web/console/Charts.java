@@ -143,9 +143,15 @@ final class Charts {
         svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"32\" x2=\"%.1f\" y2=\"48\" stroke=\"%s\""
                 + " stroke-width=\"2\"/>", xu, xu, colour));
         svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"40\" r=\"6\" fill=\"%s\"/>", xe, colour));
-        svg.append(text(xe, 24, points(estimate), "middle", 12, true));
-        svg.append(text(Math.max(left, xl), 76, points(lower), xl - left < 30 ? "start" : "middle", 11, false));
-        svg.append(text(Math.min(right, xu), 76, points(upper), right - xu < 30 ? "end" : "middle", 11, false));
+        svg.append(text(clamp(xe, left + 36, right - 36), 24, points(estimate), "middle", 12, true));
+        if (xu - xl < 90) {
+            // a narrow interval: its bounds in one label, kept inside the drawing
+            svg.append(text(clamp((xl + xu) / 2, left + 80, right - 80), 88,
+                    "95%: " + points(lower) + " to " + points(upper), "middle", 11, false));
+        } else {
+            svg.append(text(Math.max(left, xl), 76, points(lower), xl - left < 30 ? "start" : "middle", 11, false));
+            svg.append(text(Math.min(right, xu), 76, points(upper), right - xu < 30 ? "end" : "middle", 11, false));
+        }
         return svg.append("</svg>").toString();
     }
 
@@ -210,6 +216,10 @@ final class Charts {
         return String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\""
                 + " stroke-width=\"%s\"%s/>", x1, y1, x2, y2, colour, dashed ? "1" : "2",
                 dashed ? " stroke-dasharray=\"3 3\"" : "");
+    }
+
+    private static double clamp(double value, double min, double max) {
+        return Math.max(min, Math.min(max, value));
     }
 
     /** A rate difference in percentage points, signed: {@code +12.3 pp}. */

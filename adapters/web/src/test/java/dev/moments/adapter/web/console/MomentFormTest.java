@@ -55,7 +55,7 @@ class MomentFormTest {
         assertThat(command.holdoutPercent()).isEqualTo(50);
         assertThat(command.limits().perUser()).isEqualTo(2);
         assertThat(command.expectedValuePerAction()).isEqualTo("12.50");
-        assertThat(command.outcomes().revenue().events()).containsExactly("order.completed", "order.refunded");
+        assertThat(command.outcomes().revenue().events()).containsExactlyInAnyOrder("order.completed", "order.refunded");
         assertThat(command.outcomes().revenue().value()).isEqualTo("event.total");
         assertThat(command.timezone().getId()).isEqualTo("Europe/Paris");
         assertThat(command.startsAt()).hasToString("2026-01-01T00:00:00Z");
