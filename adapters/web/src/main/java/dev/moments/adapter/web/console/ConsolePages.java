@@ -546,7 +546,8 @@ public class ConsolePages {
         if (!reports.isResolvable()) {
             return ReportViews.unavailable("Reports are not available in this version of the service.");
         }
-        return ReportViews.of(reports.get().report(partner, view.moment().id(), null, null));
+        return ReportViews.of(reports.get().report(partner, view.moment().id(), null, null),
+                view.moment().holdoutPercent());
     }
 
     private MomentDetail detail(MomentView view) {

@@ -32,7 +32,8 @@ final class ReportViews {
                 new RawString(""), List.of(), new RawString(""), List.of(), new RawString(""), List.of());
     }
 
-    static ReportView of(Report report) {
+    /** @param holdoutPercent the moment's holdout share, to tell "no holdout" from "too few users" */
+    static ReportView of(Report report, int holdoutPercent) {
         List<Fact> headline = List.of(
                 new Fact("Completions", Long.toString(report.completions())),
                 new Fact("Awards", Long.toString(report.awards())),
@@ -112,6 +113,9 @@ final class ReportViews {
                         "Treatment rate minus control rate: " + interval + (significant
                                 ? "; the interval lies clear of zero." : "; the interval includes zero."),
                         h.lift().estimate(), h.lift().lower(), h.lift().upper(), significant);
+            } else if (holdoutPercent == 0 && h.controlUsers() == 0) {
+                liftSummary = "No holdout: every user is rewarded, so there is no lift to measure. Hold out a share"
+                        + " of users to measure what the reward changes.";
             } else {
                 liftSummary = "Not yet significant: both arms need users before a lift can be measured.";
             }
