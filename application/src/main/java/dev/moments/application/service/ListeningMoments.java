@@ -75,7 +75,7 @@ public final class ListeningMoments {
     private Snapshot load(PartnerId partnerId, Instant now) {
         Map<String, List<Moment>> byType = new HashMap<>();
         for (Moment moment : moments.findInStatus(partnerId, EVALUATED)) {
-            for (String type : moment.trigger().eventTypes()) {
+            for (String type : moment.eventTypes()) {
                 byType.computeIfAbsent(type, t -> new ArrayList<>()).add(moment);
             }
         }

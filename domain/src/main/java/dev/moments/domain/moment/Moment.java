@@ -7,8 +7,10 @@ import dev.moments.domain.shared.Money;
 import dev.moments.domain.shared.Text;
 import dev.moments.domain.trigger.Trigger;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A user action a partner pays for: what must happen ({@link Trigger}), who may earn it ({@link Audience}), when
@@ -162,6 +164,20 @@ public record Moment(
         }
         return new Moment(id, partnerId, name, trigger, audience, schedule, rewards, limits, holdoutPercent, messages,
                 outcomes, expectedValuePerAction, target, createdAt, now);
+    }
+
+    /**
+     * Every event type the moment listens to: those of its trigger, which reach it and count towards it, and those its
+     * outcomes are read from.
+     */
+    public Set<String> eventTypes() {
+        Set<String> outcomeTypes = outcomes.eventTypes();
+        if (outcomeTypes.isEmpty()) {
+            return trigger.eventTypes();
+        }
+        Set<String> types = new HashSet<>(trigger.eventTypes());
+        types.addAll(outcomeTypes);
+        return Set.copyOf(types);
     }
 
     /**

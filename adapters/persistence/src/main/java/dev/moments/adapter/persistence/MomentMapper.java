@@ -98,9 +98,7 @@ final class MomentMapper {
      */
     static Set<MomentEventTypeEntity> eventTypes(Moment moment) {
         Set<MomentEventTypeEntity> rows = new HashSet<>();
-        Set<String> types = new HashSet<>(moment.trigger().eventTypes());
-        types.addAll(moment.outcomes().eventTypes());
-        for (String type : types) {
+        for (String type : moment.eventTypes()) {
             MomentEventTypeEntity row = new MomentEventTypeEntity();
             row.momentId = moment.id().value();
             row.partnerId = moment.partnerId().value();

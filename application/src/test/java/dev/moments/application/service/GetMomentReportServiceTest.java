@@ -1,0 +1,168 @@
+package dev.moments.application.service;
+
+import static dev.moments.domain.fixtures.MomentBuilder.aMoment;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.moments.application.port.in.GetMomentReportQuery.Flag;
+import dev.moments.application.port.in.GetMomentReportQuery.Report;
+import dev.moments.application.port.out.ReportFigures.Arm;
+import dev.moments.application.port.out.ReportFigures.Day;
+import dev.moments.application.port.out.ReportFigures.Figures;
+import dev.moments.domain.fixtures.Fixtures;
+import dev.moments.domain.moment.Moment;
+import dev.moments.domain.moment.Outcomes;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The report's formulas on figures given by hand: every edge where a division, an interval or a flag could go wrong. */
+class GetMomentReportServiceTest {
+
+    private static final Currency USD = Currency.getInstance("USD");
+    private static final LocalDate DAY = LocalDate.parse("2026-11-25");
+
+    private static Arm arm(long users, long completed) {
+        return new Arm(users, completed, completed, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO);
+    }
+
+    private static Figures figures(String committed, long awards, Arm treatment, Arm control) {
+        return new Figures(treatment.completed() + control.completed(), awards, 0, 0, 0, new BigDecimal(committed),
+                BigDecimal.ZERO, treatment, control, List.of());
+    }
+
+    private static Report compute(Moment moment, Figures figures) {
+        return GetMomentReportService.compute(moment, USD, DAY, DAY, figures);
+    }
+
+    @Test
+    void aMomentWithoutUsersHasNoRateNoIntervalNoCostAndNoFlag() {
+        Report report = compute(aMoment().expectedValuePerAction(Fixtures.usd("5.00")).build(),
+                figures("0", 0, Arm.EMPTY, Arm.EMPTY));
+
+        assertThat(report.holdout().treatmentRate()).isZero();
+        assertThat(report.holdout().lift()).isNull();
+        assertThat(report.holdout().relativeLift()).isNull();
+        assertThat(report.holdout().significant()).isFalse();
+        assertThat(report.holdout().costPerIncrementalAction()).isNull();
+        assertThat(report.effectiveCpa()).isNull();
+        assertThat(report.outcomes().retentionD7().treatment()).isNull();
+        assertThat(report.outcomes().arpu()).isNull(); // no revenue followed
+        assertThat(report.guardrail().flags()).isEmpty();
+    }
+
+    @Test
+    void newcombesWorkedExampleGivesItsPublishedInterval() {
+        // Newcombe 1998, table II, example (a): 56/70 against 48/80 → 0.2000 (0.0524, 0.3339)
+        Report report = compute(aMoment().build(), figures("100.00", 56, arm(70, 56), arm(80, 48)));
+
+        assertThat(report.holdout().lift().estimate()).isCloseTo(0.2, within(1e-12));
+        assertThat(report.holdout().lift().lower()).isCloseTo(0.0524, within(5e-5));
+        assertThat(report.holdout().lift().upper()).isCloseTo(0.3339, within(5e-5));
+        assertThat(report.holdout().significant()).isTrue();
+        assertThat(report.holdout().relativeLift()).isCloseTo(0.2 / 0.6, within(1e-12));
+        // 56 − 70 × 0.6 = 14 incremental completions for 100.00
+        assertThat(report.holdout().incrementalCompletions()).isCloseTo(14, within(1e-9));
+        assertThat(report.holdout().costPerIncrementalAction()).isEqualTo(Fixtures.usd("7.14"));
+        assertThat(report.holdout().costPerIncrementalActionLower()).isEqualTo(Fixtures.usd("4.28")); // 100/(70×.33387)
+        assertThat(report.holdout().costPerIncrementalActionUpper()).isEqualTo(Fixtures.usd("27.25")); // 100/(70×.05243)
+        assertThat(report.effectiveCpa()).isEqualTo(Fixtures.usd("1.79"));
+    }
+
+    @Test
+    void aControlArmThatNeverCompletesHasNoRelativeLiftButACost() {
+        Report report = compute(aMoment().build(), figures("30.00", 3, arm(10, 3), arm(10, 0)));
+
+        assertThat(report.holdout().relativeLift()).isNull();
+        assertThat(report.holdout().costPerIncrementalAction()).isEqualTo(Fixtures.usd("10.00"));
+    }
+
+    @Test
+    void noIncrementMeansNoCostPerIncrementalActionAndAFlagWhenMoneyWasCommitted() {
+        Report report = compute(aMoment().expectedValuePerAction(Fixtures.usd("50.00")).build(),
+                figures("30.00", 3, arm(10, 3), arm(10, 3)));
+
+        assertThat(report.holdout().incrementalCompletions()).isZero();
+        assertThat(report.holdout().costPerIncrementalAction()).isNull();
+        assertThat(report.guardrail().flags()).containsExactly(Flag.COST_ABOVE_VALUE);
+    }
+
+    @Test
+    void aCostBelowTheExpectedValueIsNotFlagged() {
+        Report report = compute(aMoment().expectedValuePerAction(Fixtures.usd("50.00")).build(),
+                figures("30.00", 3, arm(10, 3), arm(10, 0)));
+
+        assertThat(report.guardrail().flags()).isEmpty();
+        assertThat(report.guardrail().flagged()).isFalse();
+    }
+
+    @Test
+    void aLiftThatMayBeZeroIsFlaggedOnlyOnceBothArmsHaveTheMinimumSample() {
+        int min = GetMomentReportService.MIN_SAMPLE;
+        Report young = compute(aMoment().build(), figures("0", 0, arm(min - 1, 50), arm(min, 48)));
+        Report grown = compute(aMoment().build(), figures("0", 0, arm(min, 50), arm(min, 48)));
+
+        assertThat(young.guardrail().flags()).isEmpty();
+        assertThat(grown.guardrail().flags()).containsExactly(Flag.LIFT_MAY_BE_ZERO);
+    }
+
+    @Test
+    void anIncrementTooSmallToPriceIsUnboundedNotAnError() {
+        // 1,000,000 − 1,000,000 × 999,999 / 1,000,000 = 1 incremental completion is fine; a billion for it is not
+        Report report = compute(aMoment().build(),
+                figures("999999999.00", 1, arm(1_000_000, 1_000_000), arm(1_000_000, 999_999)));
+        assertThat(report.holdout().costPerIncrementalAction()).isEqualTo(Fixtures.usd("999999999.00"));
+
+        Report tiny = compute(aMoment().build(), figures("999999999.00", 1, arm(3, 1), arm(2_000_000_000L, 666_666_666)));
+        assertThat(tiny.holdout().costPerIncrementalAction()).isNull();
+    }
+
+    @Test
+    void revenuePerUserOfEachArmAndWelchsIntervalForTheDifference() {
+        Moment moment = aMoment().outcomes(new Outcomes(new Outcomes.Revenue(Set.of("order.completed"),
+                "event.total"))).build();
+        // treatment: 100, 50 and eight zeros; control: 30 and nine zeros (as in the HTTP scenario)
+        Arm treatment = new Arm(10, 0, 0, 0, 0, 0, 0, 0, 0, 0, new BigDecimal("150"), new BigDecimal("12500"));
+        Arm control = new Arm(10, 0, 0, 0, 0, 0, 0, 0, 0, 0, new BigDecimal("30"), new BigDecimal("900"));
+        Report report = compute(moment, figures("0", 0, treatment, control));
+
+        assertThat(report.outcomes().arpu().treatment()).isEqualTo(Fixtures.usd("15.00"));
+        assertThat(report.outcomes().arpu().control()).isEqualTo(Fixtures.usd("3.00"));
+        assertThat(report.outcomes().arpu().difference()).isEqualTo(Fixtures.usd("12.00"));
+        assertThat(report.outcomes().arpu().differenceLower()).isEqualTo(Fixtures.usd("-12.57"));
+        assertThat(report.outcomes().arpu().differenceUpper()).isEqualTo(Fixtures.usd("36.57"));
+    }
+
+    @Test
+    void retentionIsTakenOverTheUsersOldEnoughToTell() {
+        Arm treatment = new Arm(10, 0, 0, 0, 0, 0, 8, 4, 2, 1, BigDecimal.ZERO, BigDecimal.ZERO);
+        Report report = compute(aMoment().build(), figures("0", 0, treatment, Arm.EMPTY));
+
+        assertThat(report.outcomes().retentionD7().treatment()).isEqualTo(0.5);
+        assertThat(report.outcomes().retentionD30().treatment()).isEqualTo(0.5);
+        assertThat(report.outcomes().retentionD30().treatmentUsers()).isEqualTo(2);
+        assertThat(report.outcomes().retentionD7().control()).isNull();
+    }
+
+    @Test
+    void theDailySeriesAndTheFunnelAddUpBothArms() {
+        Figures figures = new Figures(3, 2, 1, 1, 0, new BigDecimal("12.5"), new BigDecimal("7.5"),
+                new Arm(5, 4, 2, 2, 1, 1, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO),
+                new Arm(5, 3, 1, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO),
+                List.of(new Day(DAY, 3, 2, new BigDecimal("12.5"))));
+        Report report = compute(aMoment().build(), figures);
+
+        assertThat(report.funnel().reached()).isEqualTo(10);
+        assertThat(report.funnel().progressed()).isEqualTo(7);
+        assertThat(report.funnel().completed()).isEqualTo(3);
+        assertThat(report.funnel().awarded()).isEqualTo(2);
+        assertThat(report.spend()).isEqualTo(Fixtures.usd("12.50"));
+        assertThat(report.committed()).isEqualTo(Fixtures.usd("20.00"));
+        assertThat(report.effectiveCpa()).isEqualTo(Fixtures.usd("10.00"));
+        assertThat(report.daily()).singleElement().satisfies(day -> assertThat(day.spend())
+                .isEqualTo(Fixtures.usd("12.50")));
+    }
+}
