@@ -172,4 +172,15 @@ public interface MomentsConfig {
         @WithDefault("10s")
         Duration confirmTimeout();
     }
+
+    /** The partner console at {@code /console} (docs/console.md). */
+    Console console();
+
+    /** The console's sessions. */
+    interface Console {
+
+        /** How long a console session lasts after sign-in ({@code MOMENTS_CONSOLE_SESSION_LIFETIME}). */
+        @WithDefault("PT12H")
+        Duration sessionLifetime();
+    }
 }

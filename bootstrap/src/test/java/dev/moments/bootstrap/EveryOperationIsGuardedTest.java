@@ -39,7 +39,8 @@ class EveryOperationIsGuardedTest {
 
     /**
      * The operations anyone may call. The redemption API and page: the token in the path is the credential. The
-     * page's assets. The provider's callback: its signature is the credential, checked by the callback itself.
+     * page's assets. The provider's callback: its signature is the credential, checked by the callback itself. The
+     * partner console: its session cookie is the credential.
      */
     static final Set<String> PUBLIC = Set.of(
             "GET /api/redeem/{token}",
@@ -49,7 +50,26 @@ class EveryOperationIsGuardedTest {
             "GET /r/{token}/done",
             "GET /r/{token}/status",
             "GET /r-assets/{name}",
-            "POST /callbacks/providers/http");
+            "POST /callbacks/providers/http",
+            // The partner console: its own session cookie is the credential, checked by every page (a page without
+            // it redirects to the sign-in, a post answers 401 or 403); ConsoleSecurityTest holds it to that.
+            "GET /console",
+            "GET /console/sign-in",
+            "POST /console/sign-in",
+            "POST /console/sign-out",
+            "GET /console/moments",
+            "POST /console/moments",
+            "GET /console/moments/new",
+            "GET /console/moments/{id}",
+            "GET /console/moments/{id}/edit",
+            "POST /console/moments/{id}/edit",
+            "POST /console/moments/{id}/status",
+            "POST /console/moments/{id}/top-up",
+            "GET /console/moments/{id}/ledger",
+            "GET /console/awards",
+            "GET /console/webhooks",
+            "GET /console/webhooks/{id}",
+            "GET /console/assets/{name}");
 
     /** The callback secret of the test profile ({@code moments.providers.http.callback-secret}). */
     private static final String CALLBACK_SECRET = "whsec_test";

@@ -8,7 +8,8 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The CSRF defence of the claim form: a claim must come from a page of this service.
+ * The CSRF defence of the claim form (and, beside its session token, of the console's forms): a claim must come from
+ * a page of this service.
  *
  * <p>Why not a hidden nonce: the page has no session and no cookie; its only authority is the secret token in the
  * URL. Whoever can forge a POST to {@code /r/{token}} already knows the token, and could fetch the form (nonce
@@ -29,16 +30,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The pages also forbid framing ({@code frame-ancestors 'none'}) so that another site cannot trick a click.
  */
 @ApplicationScoped
-class SameOriginPolicy {
+public class SameOriginPolicy {
 
     private final Optional<String> publicAuthority;
 
-    SameOriginPolicy(@ConfigProperty(name = "moments.public-url") Optional<String> publicUrl) {
+    public SameOriginPolicy(@ConfigProperty(name = "moments.public-url") Optional<String> publicUrl) {
         this.publicAuthority = publicUrl.flatMap(SameOriginPolicy::authority);
     }
 
     /** Whether this form post may have come from another site. */
-    boolean isCrossSite(HttpHeaders headers) {
+    public boolean isCrossSite(HttpHeaders headers) {
         String fetchSite = headers.getHeaderString("Sec-Fetch-Site");
         if (fetchSite != null) {
             String site = fetchSite.strip().toLowerCase(Locale.ROOT);

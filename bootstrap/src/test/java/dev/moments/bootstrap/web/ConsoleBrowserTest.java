@@ -1,0 +1,258 @@
+package dev.moments.bootstrap.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.moments.bootstrap.ConsoleApi;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The partner console in headless Chromium, end to end against the real application and PostgreSQL: the partner signs
+ * in with an API key, creates a moment through the form (after one refused field), launches it, and watches its report
+ * change while events arrive over the HTTP API; two holdout moments show a significant and a not-yet-significant
+ * lift. Screenshots go to {@code bootstrap/target/screenshots/console-*.png}.
+ */
+@QuarkusTest
+class ConsoleBrowserTest {
+
+    private static final Dimension DESKTOP = new Dimension(1280, 900);
+    private static final Dimension PHONE = new Dimension(390, 844);
+    private static WebDriver browser;
+
+    @TestHTTPResource("/")
+    URL app;
+
+    @BeforeAll
+    static void openTheBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void closeTheBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void desktopWindow() {
+        browser.manage().deleteAllCookies();
+        browser.manage().window().setSize(DESKTOP);
+    }
+
+    @Test
+    void aPartnerSignsIn_createsAMomentThroughTheForm_launchesIt_andWatchesTheReportChange() {
+        ConsoleApi acme = ConsoleApi.newPartner();
+        acme.createReward("5.00");
+        signIn(acme.apiKey());
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Moments");
+
+        browser.findElement(By.linkText("New moment")).click();
+        type("f-name", "Big order");
+        type("f-trigger-event", "order.completed");
+        type("f-trigger-where", "event.total >=");
+        type("f-budget-total", "1000.00");
+        type("f-budget-costPerAction", "10.00");
+        browser.findElement(By.cssSelector("label[for=reward-0]")).click();
+        submit();
+
+        WebElement where = browser.findElement(By.id("f-trigger-where"));
+        WebElement error = browser.findElement(By.id("f-trigger-where-error"));
+        assertThat(error.getText()).contains("position");
+        assertThat(where.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(where.getAttribute("aria-describedby")).startsWith("f-trigger-where-error");
+        assertThat(where.getAttribute("value")).as("what was typed is kept").isEqualTo("event.total >=");
+        assertThat(browser.findElement(By.id("f-name")).getAttribute("value")).isEqualTo("Big order");
+        assertThat(browser.findElement(By.id("reward-0")).isSelected()).isTrue();
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("f-trigger-where");
+        assertThat(browser.findElement(By.cssSelector(".error-summary a")).getAttribute("href"))
+                .endsWith("#f-trigger-where");
+        assertThat(browser.findElement(By.cssSelector(".pointer")).getText()).contains("^");
+        Browser.screenshot(browser, "console-form-error");
+
+        type("f-trigger-where", "event.total >= 25");
+        submit();
+        waitFor(ExpectedConditions.urlMatches("/console/moments/mom_[^/?]+\\?done=created$"));
+        assertThat(browser.findElement(By.id("moment-status")).getText()).isEqualTo("DRAFT");
+
+        browser.findElement(By.id("action-launch")).click();
+        waitFor(ExpectedConditions.urlContains("done=launch"));
+        assertThat(browser.findElement(By.id("moment-status")).getText()).isEqualTo("LIVE");
+        assertThat(figure("Completions")).isEqualTo("0");
+        assertThat(browser.findElement(By.id("chart-funnel")).getAttribute("role")).isEqualTo("img");
+
+        for (int i = 0; i < 3; i++) {
+            acme.event("order.completed", "buyer-" + i, Map.of("total", 30));
+        }
+        acme.event("order.completed", "small-buyer", Map.of("total", 5));
+        reloadUntil(() -> "3".equals(figure("Completions")));
+        assertThat(figure("Awards")).isEqualTo("3");
+        assertThat(funnel("Completed")).isEqualTo("3");
+        assertThat(browser.findElement(By.cssSelector("#chart-funnel title")).getAttribute("textContent"))
+                .isEqualTo("Funnel");
+        assertThat(browser.findElement(By.cssSelector("#chart-funnel desc")).getAttribute("textContent"))
+                .contains("Completed 3");
+        assertThat(browser.findElement(By.cssSelector("#daily-table tbody")).getAttribute("textContent"))
+                .contains("30.00 USD");
+        assertThat(browser.findElement(By.cssSelector(".budget-label")).getText())
+                .contains("30.00 USD reserved");
+        Browser.screenshot(browser, "console-report");
+
+        browser.findElement(By.linkText("Moments")).click();
+        assertThat(browser.findElement(By.cssSelector(".moment-row .status")).getText()).isEqualTo("LIVE");
+        assertThat(browser.findElement(By.cssSelector(".moment-row .budget-label")).getText())
+                .contains("of 1000.00 USD");
+        Browser.screenshot(browser, "console-moments");
+
+        browser.manage().window().setSize(PHONE);
+        browser.navigate().refresh();
+        Browser.screenshot(browser, "console-moments-phone");
+        browser.findElement(By.linkText("Big order")).click();
+        Browser.screenshot(browser, "console-report-phone");
+        browser.manage().window().setSize(DESKTOP);
+
+        browser.findElement(By.linkText("Awards")).click();
+        assertThat(browser.findElements(By.cssSelector("#awards-table tbody tr"))).hasSize(3);
+        browser.findElement(By.id("userId")).sendKeys("buyer-1");
+        browser.findElement(By.cssSelector("form.search button")).click();
+        waitFor(ExpectedConditions.urlContains("userId=buyer-1"));
+        assertThat(browser.findElements(By.cssSelector("#awards-table tbody tr"))).hasSize(1);
+        Browser.screenshot(browser, "console-awards");
+
+        browser.findElement(By.cssSelector("button[type=submit].button-secondary")).click();
+        waitFor(ExpectedConditions.urlContains("/console/sign-in"));
+        browser.get(app + "console/moments");
+        assertThat(browser.getCurrentUrl()).endsWith("/console/sign-in");
+    }
+
+    @Test
+    void aHoldoutWhereOnlyTreatmentUsersComplete_showsASignificantLift() {
+        ConsoleApi acme = ConsoleApi.newPartner();
+        String moment = acme.launchedMoment(Map.of("kind", "count", "event", "lesson.completed", "atLeast", 2),
+                Map.of("name", "Two lessons", "holdoutPercent", 50,
+                        "budget", Map.of("currency", "USD", "total", "10000.00", "costPerAction", "10.00")));
+        List<String> treatment = new ArrayList<>();
+        int control = 0;
+        for (int i = 0; i < 200; i++) {
+            String user = "learner-" + UUID.randomUUID();
+            JsonPath first = acme.event("lesson.completed", user, Map.of());
+            if (ConsoleApi.holdout(first).contains(moment)) {
+                control++;
+            } else {
+                treatment.add(user);
+            }
+        }
+        assertThat(control).as("both arms have users").isBetween(40, 160);
+        for (String user : treatment) {
+            acme.event("lesson.completed", user, Map.of());
+        }
+
+        signIn(acme.apiKey());
+        browser.get(app + "console/moments/" + moment);
+        reloadUntil(() -> Integer.toString(treatment.size()).equals(figure("Completions")));
+        WebElement summary = browser.findElement(By.id("lift-summary"));
+        assertThat(summary.getText()).startsWith("Significant lift");
+        assertThat(summary.getAttribute("class")).contains("is-significant");
+        assertThat(browser.findElement(By.cssSelector("#chart-lift desc")).getAttribute("textContent"))
+                .contains("clear of zero");
+        assertThat(row("holdout-table", "Control users")).isEqualTo(Integer.toString(control));
+        assertThat(row("holdout-table", "Treatment completion rate")).startsWith("100.0%");
+        assertThat(row("holdout-table", "Lift")).startsWith("+100.0 pp");
+        assertThat(browser.findElements(By.id("flag-LIFT_MAY_BE_ZERO"))).isEmpty();
+        assertThat(browser.findElement(By.id("chart-outcomes")).getAttribute("role")).isEqualTo("img");
+        Browser.screenshot(browser, "console-report-significant");
+    }
+
+    @Test
+    void aHoldoutWithAHandfulOfUsers_saysTheLiftIsNotYetSignificant() {
+        ConsoleApi acme = ConsoleApi.newPartner();
+        String moment = acme.launchedMoment(Map.of("kind", "count", "event", "lesson.completed", "atLeast", 2),
+                Map.of("name", "Two lessons, few users", "holdoutPercent", 50));
+        for (int i = 0; i < 10; i++) {
+            String user = "few-" + UUID.randomUUID();
+            acme.event("lesson.completed", user, Map.of());
+            acme.event("lesson.completed", user, Map.of());
+        }
+
+        signIn(acme.apiKey());
+        browser.get(app + "console/moments/" + moment);
+        reloadUntil(() -> "10".equals(figure("Completions")));
+        WebElement summary = browser.findElement(By.id("lift-summary"));
+        assertThat(summary.getText()).startsWith("Not yet significant");
+        assertThat(summary.getAttribute("class")).contains("is-not-significant");
+        Browser.screenshot(browser, "console-report-not-significant");
+    }
+
+    private void signIn(String apiKey) {
+        browser.get(app + "console");
+        waitFor(ExpectedConditions.urlContains("/console/sign-in"));
+        type("apiKey", apiKey);
+        submit();
+        waitFor(ExpectedConditions.urlContains("/console/moments"));
+    }
+
+    private static String figure(String label) {
+        for (WebElement figure : browser.findElements(By.cssSelector("#headline .figure"))) {
+            if (figure.findElement(By.tagName("dt")).getText().equals(label)) {
+                return figure.findElement(By.tagName("dd")).getText();
+            }
+        }
+        throw new AssertionError("no figure " + label);
+    }
+
+    private static String funnel(String label) {
+        return row("funnel-table", label);
+    }
+
+    /** The value beside a label in one of the report's tables. */
+    private static String row(String table, String label) {
+        for (WebElement row : browser.findElements(By.cssSelector("#" + table + " tr"))) {
+            if (row.findElement(By.tagName("th")).getAttribute("textContent").equals(label)) {
+                return row.findElement(By.tagName("td")).getAttribute("textContent");
+            }
+        }
+        throw new AssertionError("no line " + label + " in " + table);
+    }
+
+    /** Reloads the page until the condition holds (the figures are kept as events arrive; at most 30 s). */
+    private static void reloadUntil(java.util.function.BooleanSupplier done) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(500)).until(driver -> {
+            driver.navigate().refresh();
+            return done.getAsBoolean();
+        });
+    }
+
+    private static void type(String id, String text) {
+        WebElement input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private static void submit() {
+        WebElement button = browser.findElement(By.cssSelector("main button[type=submit]"));
+        button.click();
+        waitFor(ExpectedConditions.stalenessOf(button));
+    }
+
+    private static void waitFor(ExpectedCondition<?> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
+    }
+}
