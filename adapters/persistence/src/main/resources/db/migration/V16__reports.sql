@@ -18,6 +18,7 @@ create table completions (
     moment_id   text        not null,
     user_id     text        not null,
     completion  integer     not null check (completion >= 1),
+    partner_id  text        not null,
     holdout     boolean     not null,
     occurred_at timestamptz not null,
     primary key (moment_id, user_id, completion)

@@ -227,7 +227,45 @@ class ReportTest {
     }
 
     @Test
-    void everyMomentOfThePartnerIsListedWithItsHeadlineFigures() {
+    void aLastDayBeforeTheMomentWasCreatedIsAPeriodOfThatDayAlone() {
+        String before = LocalDate.now(ZoneOffset.UTC).minusDays(3).toString();
+        JsonPath r = report("?to=" + before);
+
+        assertThat(r.getString("from")).isEqualTo(before);
+        assertThat(r.getString("to")).isEqualTo(before);
+        assertThat(r.getList("daily")).hasSize(1);
+        api.request().get("/v1/reports/moments?to=" + before).then().statusCode(200);
+    }
+
+    @Test
+    void aFixedOffsetTimeZoneCountsItsOwnDays() {
+        Api partner = Api.newPartner();
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("schedule", Api.schedule("+05:00"));
+        String east = partner.launchedMoment(Map.of("kind", "event", "event", "lesson.done"), extra);
+        Instant evening = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(2))
+                .plus(Duration.ofHours(20)); // 20:00 UTC is 01:00 the next day at +05:00
+        partner.event("lesson.done", "u-east", evening, Map.of()).body("awards", org.hamcrest.Matchers.hasSize(1));
+        LocalDate local = LocalDate.ofInstant(evening, ZoneOffset.ofHours(5));
+
+        JsonPath r = new JsonPath(partner.request().get("/v1/moments/" + east + "/report?from="
+                + local.minusDays(1) + "&to=" + local.plusDays(1)).then().statusCode(200).extract().asString());
+        assertThat(r.getList("daily.date", String.class)).containsExactly(local.minusDays(1).toString(),
+                local.toString(), local.plusDays(1).toString());
+        assertThat(r.getList("daily.completions", Integer.class)).containsExactly(0, 1, 0);
+        assertThat(r.getInt("completions")).isEqualTo(1);
+    }
+
+    @Test
+    void everyMomentOfThePartnerIsListedWithItsHeadlineFiguresPageByPage() {
+        String second = api.createMoment(Map.of("kind", "event", "event", "lesson.done"), Map.of());
+        JsonPath first = api.request().get("/v1/reports/moments?limit=1&from=" + day0()).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(first.getList("items.momentId", String.class)).containsExactly(moment); // oldest first
+        JsonPath next = api.request().get("/v1/reports/moments?limit=1&from=" + day0() + "&after="
+                + first.getString("next")).then().statusCode(200).extract().jsonPath();
+        assertThat(next.getList("items.momentId", String.class)).containsExactly(second);
+
         JsonPath all = api.request().get("/v1/reports/moments?from=" + day0()).then().statusCode(200)
                 .extract().jsonPath();
 
@@ -250,8 +288,12 @@ class ReportTest {
         api.request().get("/v1/moments/" + moment + "/report?from=yesterday").then().statusCode(422)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("from"));
         api.request().get("/v1/moments/" + moment + "/report?to=2026-02-30").then().statusCode(422);
-        api.request().get("/v1/moments/" + moment + "/report?from=1990-01-01&to=2026-01-01").then().statusCode(422)
+        api.request().get("/v1/moments/" + moment + "/report?from=2000-01-01&to=2026-01-01").then().statusCode(422)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("to"));
+        api.request().get("/v1/moments/" + moment + "/report?from=9999-12-31&to=9999-12-31").then().statusCode(422)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("from"));
+        api.request().get("/v1/moments/" + moment + "/report?from=0000-01-01&to=0000-01-01").then().statusCode(422);
+        api.request().get("/v1/reports/moments?from=9999-12-31").then().statusCode(422);
         api.request().accept("application/xml").get("/v1/moments/" + moment + "/report").then().statusCode(406);
         io.restassured.RestAssured.given().get("/v1/moments/" + moment + "/report").then().statusCode(401);
     }

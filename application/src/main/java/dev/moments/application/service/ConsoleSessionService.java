@@ -74,7 +74,7 @@ public final class ConsoleSessionService implements ConsoleSessionUseCase {
             ConsoleSession session = new ConsoleSession(partner.get(), newSecret(), now.plus(lifetime));
             sessions.insert(new StoredSession(Digests.sha256Hex(id), session.partnerId(), key.get().id(),
                     session.csrfToken(), now, session.expiresAt()));
-            return Optional.of(new OpenedSession(id, session));
+            return Optional.of(new OpenedSession(id, session, lifetime));
         });
     }
 

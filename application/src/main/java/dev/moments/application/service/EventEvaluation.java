@@ -14,6 +14,7 @@ import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.shared.Money;
 import dev.moments.domain.trigger.ProgressState;
 import dev.moments.domain.trigger.TriggerEvaluator;
 import java.math.BigDecimal;
@@ -88,7 +89,8 @@ final class EventEvaluation {
             }
             BigDecimal value = expressions.value(moment.outcomes().revenue().value()).of(event);
             if (value != null && value.signum() != 0) {
-                revenue = revenue.add(value);
+                // saturated at a trillion either way: no user's revenue is beyond any amount the model keeps
+                revenue = revenue.add(value).max(Money.MAX_AMOUNT.negate()).min(Money.MAX_AMOUNT);
                 earned = true;
             }
         }
@@ -103,12 +105,14 @@ final class EventEvaluation {
 
         /**
          * An event passed the moment's audience and counted for its trigger (not outside the schedule, not too late):
-         * the user reached the moment then, unless earlier already.
+         * the user reached the moment then, unless earlier already. A test user never reaches a moment: the report's
+         * arms are real users.
          */
-        void reached(Moment moment, Instant occurredAt, TriggerEvaluator.Disposition disposition) {
+        void reached(Moment moment, UserEvent event, TriggerEvaluator.Disposition disposition) {
             boolean counts = disposition != TriggerEvaluator.Disposition.OUTSIDE_SCHEDULE
                     && disposition != TriggerEvaluator.Disposition.TOO_LATE;
-            if (counts && moment.status() == MomentStatus.LIVE
+            Instant occurredAt = event.occurredAt();
+            if (counts && moment.status() == MomentStatus.LIVE && !event.context().testUser()
                     && (reachedAt == null || occurredAt.isBefore(reachedAt))) {
                 reachedAt = occurredAt;
             }
@@ -245,7 +249,7 @@ final class EventEvaluation {
                 TriggerEvaluator evaluator = new TriggerEvaluator(moment.trigger(), moment.schedule(),
                         with.lateness());
                 TriggerEvaluator.Outcome outcome = evaluator.apply(before, event, with.expressions()::predicate);
-                slot.reached(moment, event.occurredAt(), outcome.disposition());
+                slot.reached(moment, event, outcome.disposition());
                 Refusal refusal = outcome.completed() ? (holdout ? Refusal.HOLDOUT : null)
                         : slot.lastCompletionRefusal(); // an event that completes nothing leaves it as it was
                 step = new Step(moment, event, outcome, holdout, evaluator.progress(outcome.state()), refusal);
@@ -334,7 +338,8 @@ final class EventEvaluation {
             for (Step step : work.steps) {
                 boolean usedUp = step.completed && (step.refusal == null || !step.refusal.keepsProgress());
                 if (usedUp && step.moment.status() == MomentStatus.LIVE && !step.event.context().testUser()) {
-                    completions.add(new ProgressRepository.Completion(step.moment.id(), step.event.userId(),
+                    completions.add(new ProgressRepository.Completion(step.moment.partnerId(), step.moment.id(),
+                            step.event.userId(),
                             step.state.completions(), step.holdout, step.event.occurredAt()));
                 }
             }

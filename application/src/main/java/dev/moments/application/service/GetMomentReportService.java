@@ -1,5 +1,7 @@
 package dev.moments.application.service;
 
+import dev.moments.application.port.Page;
+import dev.moments.application.port.PageRequest;
 import dev.moments.application.port.in.GetMomentReportQuery;
 import dev.moments.application.port.in.NotFoundException;
 import dev.moments.application.port.out.Clock;
@@ -10,7 +12,6 @@ import dev.moments.application.port.out.ReportFigures.Arm;
 import dev.moments.application.port.out.ReportFigures.Figures;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentId;
-import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.report.Interval;
 import dev.moments.domain.report.Means;
@@ -18,14 +19,13 @@ import dev.moments.domain.report.Proportions;
 import dev.moments.domain.shared.InvalidValueException;
 import dev.moments.domain.shared.Money;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 
@@ -62,12 +62,9 @@ public final class GetMomentReportService implements GetMomentReportQuery {
     }
 
     @Override
-    public List<Report> reportAll(PartnerId partnerId, LocalDate from, LocalDate to) {
+    public Page<Report> reportAll(PartnerId partnerId, LocalDate from, LocalDate to, PageRequest page) {
         Currency currency = currency(partnerId);
-        return moments.findInStatus(partnerId, Arrays.asList(MomentStatus.values())).stream()
-                .sorted(Comparator.comparing(Moment::createdAt).reversed().thenComparing(m -> m.id().value()))
-                .map(moment -> report(moment, currency, from, to, false))
-                .toList();
+        return moments.list(partnerId, page).map(moment -> report(moment, currency, from, to, false));
     }
 
     private Currency currency(PartnerId partnerId) {
@@ -77,8 +74,11 @@ public final class GetMomentReportService implements GetMomentReportQuery {
     private Report report(Moment moment, Currency currency, LocalDate from, LocalDate to, boolean daily) {
         Instant now = clock.now();
         ZoneId zone = moment.schedule().timezone();
-        LocalDate first = from != null ? from : moment.createdAt().atZone(zone).toLocalDate();
         LocalDate last = to != null ? to : now.atZone(zone).toLocalDate();
+        LocalDate created = moment.createdAt().atZone(zone).toLocalDate();
+        LocalDate first = from != null ? from : created.isAfter(last) ? last : created;
+        within("from", first);
+        within("to", last);
         if (first.isAfter(last)) {
             throw new InvalidValueException("from", "from (" + first + ") lies after to (" + last + ")");
         }
@@ -88,6 +88,12 @@ public final class GetMomentReportService implements GetMomentReportQuery {
         Figures read = figures.read(moment.partnerId(), moment.id(),
                 new ReportFigures.Period(first, last, zone, now), daily);
         return compute(moment, currency, first, last, read);
+    }
+
+    private static void within(String field, LocalDate day) {
+        if (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {
+            throw new InvalidValueException(field, field + " must lie between " + FIRST_DAY + " and " + LAST_DAY);
+        }
     }
 
     /** The report of {@code figures}: every formula of the report, and nothing read. */
@@ -149,10 +155,10 @@ public final class GetMomentReportService implements GetMomentReportQuery {
         BigDecimal treatment = mean(t);
         BigDecimal control = mean(c);
         Interval difference = Means.welchDifference(sample(t), sample(c), 0.95);
-        return new Arpu(money(treatment, currency), money(control, currency),
-                money(treatment.subtract(control), currency),
-                difference == null ? null : money(BigDecimal.valueOf(difference.lower()), currency),
-                difference == null ? null : money(BigDecimal.valueOf(difference.upper()), currency));
+        return new Arpu(bounded(treatment, currency), bounded(control, currency),
+                bounded(treatment.subtract(control), currency),
+                difference == null ? null : bounded(BigDecimal.valueOf(difference.lower()), currency),
+                difference == null ? null : bounded(BigDecimal.valueOf(difference.upper()), currency));
     }
 
     private static BigDecimal mean(Arm arm) {
@@ -160,8 +166,18 @@ public final class GetMomentReportService implements GetMomentReportQuery {
                 : arm.revenue().divide(BigDecimal.valueOf(arm.users()), 10, RoundingMode.HALF_EVEN);
     }
 
+    /** The arm's revenue per user as a sample, its variance worked out exactly from the sums before it is a double. */
     private static Means.Sample sample(Arm arm) {
-        return Means.Sample.of(arm.users(), arm.revenue().doubleValue(), arm.revenueSquares().doubleValue());
+        long n = arm.users();
+        if (n < 2) {
+            return new Means.Sample(n, n == 0 ? 0 : arm.revenue().doubleValue(), 0);
+        }
+        BigDecimal count = BigDecimal.valueOf(n);
+        BigDecimal variance = arm.revenueSquares()
+                .subtract(arm.revenue().multiply(arm.revenue()).divide(count, MathContext.DECIMAL128))
+                .divide(count.subtract(BigDecimal.ONE), MathContext.DECIMAL128);
+        return new Means.Sample(n, arm.revenue().divide(count, MathContext.DECIMAL128).doubleValue(),
+                Math.max(0, variance.doubleValue()));
     }
 
     /**
@@ -193,8 +209,7 @@ public final class GetMomentReportService implements GetMomentReportQuery {
         if (actions.signum() <= 0) {
             return null;
         }
-        BigDecimal cost = committed.divide(actions, 10, RoundingMode.HALF_EVEN);
-        return cost.compareTo(Money.MAX_AMOUNT.movePointLeft(1)) < 0 ? money(cost, currency) : null;
+        return bounded(committed.divide(actions, 10, RoundingMode.HALF_EVEN), currency);
     }
 
     private static double rate(long count, long of) {
@@ -203,6 +218,12 @@ public final class GetMomentReportService implements GetMomentReportQuery {
 
     private static Money divide(BigDecimal amount, BigDecimal by, Currency currency) {
         return money(amount.divide(by, 10, RoundingMode.HALF_EVEN), currency);
+    }
+
+    /** {@link #money}, or {@code null} when beyond any amount (a trillion, {@link Money#MAX_AMOUNT}). */
+    private static Money bounded(BigDecimal amount, Currency currency) {
+        BigDecimal rounded = amount.setScale(Math.max(currency.getDefaultFractionDigits(), 0), RoundingMode.HALF_UP);
+        return rounded.abs().compareTo(Money.MAX_AMOUNT) < 0 ? new Money(rounded, currency) : null;
     }
 
     /** An amount rounded half up to the currency's minor unit. */

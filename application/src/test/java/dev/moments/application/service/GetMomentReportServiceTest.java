@@ -137,6 +137,40 @@ class GetMomentReportServiceTest {
     }
 
     @Test
+    void revenueBeyondAnyAmountIsUnboundedNotAnError() {
+        Moment moment = aMoment().outcomes(new Outcomes(new Outcomes.Revenue(Set.of("order.completed"),
+                "event.total"))).build();
+        // one user at the saturated trillion; two users of 0 and 200 billion (one degree of freedom: t = 12.7)
+        Arm rich = new Arm(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, new BigDecimal("1000000000000"),
+                new BigDecimal("1000000000000").pow(2));
+        Arm wide = new Arm(2, 0, 0, 0, 0, 0, 0, 0, 0, 0, new BigDecimal("200000000000"),
+                new BigDecimal("200000000000").pow(2));
+        Arm none = new Arm(2, 0, 0, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO);
+
+        assertThat(compute(moment, figures("0", 0, rich, none)).outcomes().arpu().treatment()).isNull();
+        var arpu = compute(moment, figures("0", 0, wide, none)).outcomes().arpu();
+        assertThat(arpu.treatment()).isEqualTo(Fixtures.usd("100000000000.00"));
+        assertThat(arpu.differenceUpper()).isNull(); // 100 billion + 12.7 × 100 billion
+    }
+
+    @Test
+    void theRevenueVarianceIsExactForLargeAndAlikeValues() {
+        Moment moment = aMoment().outcomes(new Outcomes(new Outcomes.Revenue(Set.of("order.completed"),
+                "event.total"))).build();
+        // 1,000,000.01 and 1,000,000.03 (variance 0.0002): Σx² − n·mean² in doubles loses it entirely
+        BigDecimal a = new BigDecimal("1000000.01");
+        BigDecimal b = new BigDecimal("1000000.03");
+        Arm treatment = new Arm(2, 0, 0, 0, 0, 0, 0, 0, 0, 0, a.add(b), a.pow(2).add(b.pow(2)));
+        Arm control = new Arm(2, 0, 0, 0, 0, 0, 0, 0, 0, 0, a.add(a), a.pow(2).multiply(BigDecimal.valueOf(2)));
+        var arpu = compute(moment, figures("0", 0, treatment, control)).outcomes().arpu();
+
+        assertThat(arpu.difference()).isEqualTo(Fixtures.usd("0.01"));
+        // standard error 0.01, one degree of freedom: 0.01 ± 12.706 × 0.01
+        assertThat(arpu.differenceLower()).isEqualTo(Fixtures.usd("-0.12"));
+        assertThat(arpu.differenceUpper()).isEqualTo(Fixtures.usd("0.14"));
+    }
+
+    @Test
     void retentionIsTakenOverTheUsersOldEnoughToTell() {
         Arm treatment = new Arm(10, 0, 0, 0, 0, 0, 8, 4, 2, 1, BigDecimal.ZERO, BigDecimal.ZERO);
         Report report = compute(aMoment().build(), figures("0", 0, treatment, Arm.EMPTY));

@@ -11,6 +11,7 @@ import dev.moments.application.port.in.RecordEventCommand;
 import dev.moments.application.port.in.RecordEventUseCase.EventResult;
 import dev.moments.application.port.out.ProgressRepository.Completion;
 import dev.moments.application.port.out.UserProgress;
+import dev.moments.domain.event.EventContext;
 import dev.moments.domain.moment.HoldoutBucket;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.Outcomes;
@@ -86,6 +87,29 @@ class ReportFactsTest {
         assertThat(progress.reachedAt()).isEqualTo(reach);
         assertThat(progress.revenue()).isEqualByComparingTo("25.00");
         assertThat(progress.progressedAt()).isNull(); // a score of 10 does not count towards the trigger
+    }
+
+    @Test
+    void aUsersRevenueSaturatesAtATrillionInsteadOfOverflowing() {
+        MomentId moment = live(0);
+        Instant reach = START.plus(Duration.ofDays(1));
+        send("lesson.done", "u", reach, Map.of("score", new BigDecimal("10")));
+        for (int i = 1; i <= 3; i++) {
+            send("order.completed", "u", reach.plusSeconds(i), Map.of("total", new BigDecimal("600000000000")));
+        }
+
+        assertThat(progress(moment, "u").revenue()).isEqualByComparingTo("1000000000000");
+    }
+
+    @Test
+    void aTestUserNeverReachesALiveMoment() {
+        MomentId moment = live(0);
+        app.events.record(new RecordEventCommand(partner, "t1", "lesson.done", "tester", null,
+                START.plus(Duration.ofDays(1)), Map.of("score", new BigDecimal("80")),
+                new EventContext(null, null, null, true), null));
+
+        assertThat(progress(moment, "tester").reachedAt()).isNull();
+        assertThat(progress(moment, "tester").progressedAt()).isNull();
     }
 
     @Test

@@ -147,7 +147,7 @@ class ConsoleBrowserTest {
     void aHoldoutWhereOnlyTreatmentUsersComplete_showsASignificantLift() {
         ConsoleApi acme = ConsoleApi.newPartner();
         String moment = acme.launchedMoment(Map.of("kind", "count", "event", "lesson.completed", "atLeast", 2),
-                Map.of("name", "Two lessons", "holdoutPercent", 50,
+                Map.of("name", "Two lessons", "holdoutPercent", 50, "expectedValuePerAction", "8.00",
                         "budget", Map.of("currency", "USD", "total", "10000.00", "costPerAction", "10.00")));
         List<String> treatment = new ArrayList<>();
         int control = 0;
@@ -177,6 +177,10 @@ class ConsoleBrowserTest {
         assertThat(row("holdout-table", "Treatment completion rate")).startsWith("100.0%");
         assertThat(row("holdout-table", "Lift")).startsWith("+100.0 pp");
         assertThat(browser.findElements(By.id("flag-LIFT_MAY_BE_ZERO"))).isEmpty();
+        // every treatment user completed and no control user did: 10.00 per incremental action, above the 8.00 it is
+        // worth to the partner
+        assertThat(row("holdout-table", "Cost per incremental action")).startsWith("10.00 USD");
+        assertThat(browser.findElement(By.id("flag-COST_ABOVE_VALUE")).getText()).contains("Cost above value");
         assertThat(browser.findElement(By.id("chart-outcomes")).getAttribute("role")).isEqualTo("img");
         Browser.screenshot(browser, "console-report-significant");
     }

@@ -111,10 +111,10 @@ public class PostgresProgressRepository implements ProgressRepository {
             return;
         }
         // batch: a unit's completions, one round trip (a completion logged before is left as it was)
-        Sql.batch("insert into completions (moment_id, user_id, completion, holdout, occurred_at)"
-                        + " values (?, ?, ?, ?, ?) on conflict do nothing",
+        Sql.batch("insert into completions (moment_id, user_id, completion, partner_id, holdout, occurred_at)"
+                        + " values (?, ?, ?, ?, ?, ?) on conflict do nothing",
                 completions.stream().map(c -> new Object[] {c.momentId().value(), c.userId(), c.completion(),
-                    c.holdout(), c.occurredAt()}).toList());
+                    c.partnerId().value(), c.holdout(), c.occurredAt()}).toList());
     }
 
     @Override

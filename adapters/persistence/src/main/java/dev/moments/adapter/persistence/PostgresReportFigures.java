@@ -44,14 +44,15 @@ public class PostgresReportFigures implements ReportFigures {
                     row.getBigDecimal(5)},
                 moment, partner, from, until).orElseThrow();
         // report: the money settled in the period, less what failed deliveries gave back in it
-        BigDecimal spend = Sql.first("select coalesce(sum(amount) filter (where kind = 'SETTLE'), 0)"
-                        + " - coalesce(sum(amount) filter (where kind = 'REFUND'), 0)"
-                        + " from budget_ledger where moment_id = ? and occurred_at >= ? and occurred_at < ?",
-                row -> row.getBigDecimal(1), moment, from, until).orElseThrow();
+        BigDecimal spend = Sql.first("select coalesce(sum(l.amount) filter (where l.kind = 'SETTLE'), 0)"
+                        + " - coalesce(sum(l.amount) filter (where l.kind = 'REFUND'), 0)"
+                        + " from budget_ledger l join moments m on m.id = l.moment_id and m.partner_id = ?"
+                        + " where l.moment_id = ? and l.occurred_at >= ? and l.occurred_at < ?",
+                row -> row.getBigDecimal(1), partner, moment, from, until).orElseThrow();
         // report: the completions logged in the period
         long completions = Sql.first("select count(*) from completions"
-                        + " where moment_id = ? and occurred_at >= ? and occurred_at < ?",
-                row -> row.getLong(1), moment, from, until).orElseThrow();
+                        + " where moment_id = ? and partner_id = ? and occurred_at >= ? and occurred_at < ?",
+                row -> row.getLong(1), moment, partner, from, until).orElseThrow();
         return new Figures(completions, (long) awards[0], (long) awards[1], (long) awards[2], (long) awards[3],
                 spend, (BigDecimal) awards[4], arms.getOrDefault(false, Arm.EMPTY), arms.getOrDefault(true, Arm.EMPTY),
                 daily ? daily(partner, moment, period) : List.of());
@@ -100,36 +101,47 @@ public class PostgresReportFigures implements ReportFigures {
                 row.getBigDecimal("revenue"), row.getBigDecimal("revenue_squares"));
     }
 
-    /** Every day of the period, zeros included. */
+    /**
+     * Every day of the period, zeros included. The days' bounds are worked out here, in the moment's time zone, and each
+     * row falls in its day by {@code width_bucket} over them: PostgreSQL's own time zone names read a bare offset such as
+     * {@code +02:00} the POSIX way, backwards, and its calendar need not be Java's.
+     */
     private static List<Day> daily(String partner, String moment, Period period) {
-        String zone = period.zone().getId();
-        Map<LocalDate, Long> completions = new HashMap<>();
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate day = period.firstDay(); !day.isAfter(period.lastDay()); day = day.plusDays(1)) {
+            days.add(day);
+        }
+        String[] bounds = new String[days.size() + 1];
+        for (int i = 0; i < days.size(); i++) {
+            bounds[i] = days.get(i).atStartOfDay(period.zone()).toInstant().toString();
+        }
+        bounds[days.size()] = period.until().toString();
+        long[] completions = new long[days.size()];
         // report: completions per day of the moment's time zone
-        Sql.list("select cast(occurred_at at time zone ? as date) as day, count(*) from completions"
-                        + " where moment_id = ? and occurred_at >= ? and occurred_at < ? group by 1",
-                row -> completions.put(LocalDate.parse(row.getString(1)), row.getLong(2)),
-                zone, moment, period.from(), period.until());
-        Map<LocalDate, Long> awards = new HashMap<>();
+        Sql.list("select width_bucket(occurred_at, cast(? as timestamptz[])), count(*) from completions"
+                        + " where moment_id = ? and partner_id = ? and occurred_at >= ? and occurred_at < ? group by 1",
+                row -> completions[row.getInt(1) - 1] = row.getLong(2),
+                bounds, moment, partner, period.from(), period.until());
+        long[] awards = new long[days.size()];
         // report: awards earned per day
-        Sql.list("select cast(earned_at at time zone ? as date) as day, count(*) from awards"
+        Sql.list("select width_bucket(earned_at, cast(? as timestamptz[])), count(*) from awards"
                         + " where moment_id = ? and partner_id = ? and not test and earned_at >= ? and earned_at < ?"
                         + " group by 1",
-                row -> awards.put(LocalDate.parse(row.getString(1)), row.getLong(2)),
-                zone, moment, partner, period.from(), period.until());
-        Map<LocalDate, BigDecimal> spend = new HashMap<>();
+                row -> awards[row.getInt(1) - 1] = row.getLong(2),
+                bounds, moment, partner, period.from(), period.until());
+        BigDecimal[] spend = new BigDecimal[days.size()];
         // report: money settled less refunded per day
-        Sql.list("select cast(occurred_at at time zone ? as date) as day,"
-                        + " coalesce(sum(amount) filter (where kind = 'SETTLE'), 0)"
-                        + " - coalesce(sum(amount) filter (where kind = 'REFUND'), 0)"
-                        + " from budget_ledger where moment_id = ? and occurred_at >= ? and occurred_at < ?"
-                        + " group by 1",
-                row -> spend.put(LocalDate.parse(row.getString(1)), row.getBigDecimal(2)),
-                zone, moment, period.from(), period.until());
-        List<Day> days = new ArrayList<>();
-        for (LocalDate day = period.firstDay(); !day.isAfter(period.lastDay()); day = day.plusDays(1)) {
-            days.add(new Day(day, completions.getOrDefault(day, 0L), awards.getOrDefault(day, 0L),
-                    spend.getOrDefault(day, BigDecimal.ZERO)));
+        Sql.list("select width_bucket(l.occurred_at, cast(? as timestamptz[])),"
+                        + " coalesce(sum(l.amount) filter (where l.kind = 'SETTLE'), 0)"
+                        + " - coalesce(sum(l.amount) filter (where l.kind = 'REFUND'), 0)"
+                        + " from budget_ledger l join moments m on m.id = l.moment_id and m.partner_id = ?"
+                        + " where l.moment_id = ? and l.occurred_at >= ? and l.occurred_at < ? group by 1",
+                row -> spend[row.getInt(1) - 1] = row.getBigDecimal(2),
+                bounds, partner, moment, period.from(), period.until());
+        List<Day> series = new ArrayList<>(days.size());
+        for (int i = 0; i < days.size(); i++) {
+            series.add(new Day(days.get(i), completions[i], awards[i], spend[i] == null ? BigDecimal.ZERO : spend[i]));
         }
-        return days;
+        return series;
     }
 }

@@ -2,6 +2,7 @@ package dev.moments.adapter.rest;
 
 import dev.moments.adapter.rest.dto.ReportResponses;
 import dev.moments.adapter.rest.security.Roles;
+import dev.moments.application.port.Page;
 import dev.moments.application.port.in.GetMomentReportQuery;
 import dev.moments.application.port.in.GetMomentReportQuery.Report;
 import dev.moments.domain.report.Interval;
@@ -18,7 +19,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,18 +43,19 @@ public class ReportsResource {
     @GET
     @Path("/moments")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The headline figures of every moment of the partner (each report without its daily rows),"
-            + " newest moment first")
+    @Operation(summary = "The headline figures of the partner's moments (each report without its daily rows), page by"
+            + " page, oldest moment first")
     public ReportResponses.Reports all(@Parameter(description = "the first day, YYYY-MM-DD in each moment's time"
                                                + " zone") @QueryParam("from") String from,
                                        @Parameter(description = "the last day, YYYY-MM-DD") @QueryParam("to")
-                                       String to) {
+                                       String to,
+                                       @QueryParam("limit") String limit, @QueryParam("after") String after) {
         LocalDate first = day("from", from);
         LocalDate last = day("to", to);
-        List<ReportResponses.Report> items = reports.reportAll(partner.id(), first, last).stream()
-                .map(ReportsResource::toResponse).toList();
-        return new ReportResponses.Reports(from == null ? null : first.toString(),
-                to == null ? null : last.toString(), items);
+        Page<ReportResponses.Report> page = reports.reportAll(partner.id(), first, last, Pages.request(limit, after))
+                .map(ReportsResource::toResponse);
+        return new ReportResponses.Reports(first == null ? null : first.toString(),
+                last == null ? null : last.toString(), page.items(), page.next());
     }
 
     /** An optional day parameter, {@code YYYY-MM-DD}. */

@@ -1,6 +1,7 @@
 package dev.moments.application.port.in;
 
 import dev.moments.domain.partner.PartnerId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,12 +42,17 @@ public interface ConsoleSessionUseCase {
         }
     }
 
-    /** A session just opened, and its secret id: the browser's cookie, stored by the service only as a digest. */
-    record OpenedSession(String sessionId, ConsoleSession session) {
+    /**
+     * A session just opened, and its secret id: the browser's cookie, stored by the service only as a digest.
+     *
+     * @param lifetime how long the session lasts from now (the cookie's {@code Max-Age})
+     */
+    record OpenedSession(String sessionId, ConsoleSession session, Duration lifetime) {
 
         public OpenedSession {
             Objects.requireNonNull(sessionId, "sessionId");
             Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(lifetime, "lifetime");
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.moments.application.port.in;
 
+import dev.moments.application.port.Page;
+import dev.moments.application.port.PageRequest;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.partner.PartnerId;
@@ -19,19 +21,26 @@ public interface GetMomentReportQuery {
     /**
      * The report of one of the partner's moments over a period of calendar days in the moment's time zone.
      *
-     * @param from the first day, or {@code null} for the day the moment was created
+     * @param from the first day, or {@code null} for the day the moment was created (or {@code to}, if earlier)
      * @param to the last day, or {@code null} for today
      * @throws NotFoundException if the partner has no such moment
-     * @throws dev.moments.domain.shared.InvalidValueException if {@code from} lies after {@code to}, or the period is
-     *         longer than {@link #MAX_DAYS}
+     * @throws dev.moments.domain.shared.InvalidValueException if {@code from} lies after {@code to}, a day lies outside
+     *         {@link #FIRST_DAY} … {@link #LAST_DAY}, or the period is longer than {@link #MAX_DAYS}
      */
     Report report(PartnerId partnerId, MomentId momentId, LocalDate from, LocalDate to);
 
-    /** The headline figures of every moment of the partner (each report without its daily series), newest first. */
-    List<Report> reportAll(PartnerId partnerId, LocalDate from, LocalDate to);
+    /**
+     * The headline figures of the partner's moments (each report without its daily series), page by page, oldest
+     * moment first as {@code GET /v1/moments} lists them.
+     */
+    Page<Report> reportAll(PartnerId partnerId, LocalDate from, LocalDate to, PageRequest page);
 
     /** The longest period a report covers, in days. */
     int MAX_DAYS = 3_660;
+    /** The earliest day a report may cover, as the earliest a schedule may start. */
+    LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+    /** The last day a report may cover (its end, the next midnight, is still in year 9999). */
+    LocalDate LAST_DAY = LocalDate.of(9999, 12, 30);
 
     /**
      * A moment's report.
@@ -117,7 +126,8 @@ public interface GetMomentReportQuery {
 
     /**
      * Average revenue per reached user in each arm, and their difference with its Welch 95% interval (the
-     * interval {@code null} while an arm has fewer than two users or no variance).
+     * interval {@code null} while an arm has fewer than two users or no variance; any of them {@code null} when beyond
+     * any amount, a trillion).
      */
     record Arpu(Money treatment, Money control, Money difference, Money differenceLower, Money differenceUpper) {
     }

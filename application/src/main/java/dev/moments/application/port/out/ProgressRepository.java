@@ -65,7 +65,8 @@ public interface ProgressRepository {
      *
      * @param holdout whether the user is in the control arm (completed, never paid)
      */
-    record Completion(MomentId momentId, String userId, int completion, boolean holdout, Instant occurredAt) {
+    record Completion(PartnerId partnerId, MomentId momentId, String userId, int completion, boolean holdout,
+                      Instant occurredAt) {
     }
 
     /** {@link #insert}s the first progress of some users and {@link #update}s that of others, together. */

@@ -50,7 +50,7 @@ public final class ReportResponses {
     public record Day(String date, long completions, long awards, String spend) {
     }
 
-    /** Every moment's headline figures. */
-    public record Reports(String from, String to, List<Report> items) {
+    /** A page of the moments' headline figures; {@code next} is the cursor of the next page, {@code null} at the end. */
+    public record Reports(String from, String to, List<Report> items, String next) {
     }
 }

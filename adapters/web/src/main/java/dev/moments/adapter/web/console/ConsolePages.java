@@ -192,7 +192,7 @@ public class ConsolePages {
             OpenedSession session = opened.get();
             return secured(Response.seeOther(java.net.URI.create("/console/moments")))
                     .header(HttpHeaders.SET_COOKIE, ConsoleSecurity.cookie(session.sessionId(),
-                            session.session().expiresAt(), Instant.now(), uri))
+                            session.lifetime(), uri))
                     .build();
         });
     }
@@ -418,7 +418,8 @@ public class ConsolePages {
                         v.award().momentId().value(), v.award().userId(), v.award().status().name(),
                         ReportViews.money(v.award().reserved()), when(v.award().earnedAt()), v.award().test()))
                         .toList();
-                next = page.next();
+                next = page.next() == null ? null : "/console/awards?userId=" + query(user) + "&status="
+                        + query(state) + "&momentId=" + query(moment) + "&after=" + query(page.next());
             }
             int status400 = error == null ? 200 : 400;
             return page(status400, ConsoleTemplates.awards(frame, new AwardSearch(user == null ? "" : user,
@@ -653,6 +654,11 @@ public class ConsolePages {
             throw new NotFoundException("moment", "(malformed)");
         }
         return new MomentId(id);
+    }
+
+    /** A query parameter's value, percent-encoded ({@code null} as empty). */
+    private static String query(String value) {
+        return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static String when(Instant at) {

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -58,9 +57,8 @@ class ConsoleSecurity {
     }
 
     /** The {@code Set-Cookie} value of a new session. */
-    static String cookie(String sessionId, Instant expiresAt, Instant now, UriInfo uri) {
-        Duration left = Duration.between(now, expiresAt);
-        long seconds = Math.max(0, left.getSeconds() + (left.getNano() > 0 ? 1 : 0));
+    static String cookie(String sessionId, Duration lifetime, UriInfo uri) {
+        long seconds = Math.max(0, lifetime.getSeconds() + (lifetime.getNano() > 0 ? 1 : 0));
         return COOKIE + "=" + sessionId + "; Path=/console; Max-Age=" + seconds + "; HttpOnly; SameSite=Strict"
                 + (secure(uri) ? "; Secure" : "");
     }
