@@ -87,8 +87,8 @@ select :'moment', 'u-' || u, :'partner',
        case when u % 3 > 0 then now() - interval '60 days' + u * (interval '50 days' / :users) + interval '1 hour' end,
        (u % 7) * 12.5
 from generate_series(0, :users - 1) u;
-insert into completions (moment_id, user_id, completion, holdout, occurred_at)
-select moment_id, user_id, 1, holdout, reached_at + interval '2 hours' from user_progress
+insert into completions (moment_id, user_id, completion, partner_id, holdout, occurred_at)
+select moment_id, user_id, 1, partner_id, holdout, reached_at + interval '2 hours' from user_progress
 where moment_id = :'moment' and state ? 'c';
 insert into awards (id, partner_id, moment_id, user_id, device_id, completion, status, reserved, currency, test, event_id,
                     token_digest, token_sealed, earned_at, redeemable_at, expires_at, updated_at)

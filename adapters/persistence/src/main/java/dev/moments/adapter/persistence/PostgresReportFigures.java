@@ -104,7 +104,8 @@ public class PostgresReportFigures implements ReportFigures {
     /**
      * Every day of the period, zeros included. The days' bounds are worked out here, in the moment's time zone, and each
      * row falls in its day by {@code width_bucket} over them: PostgreSQL's own time zone names read a bare offset such as
-     * {@code +02:00} the POSIX way, backwards, and its calendar need not be Java's.
+     * {@code +02:00} the POSIX way, backwards, and its calendar need not be Java's. The bounds are a subquery, run once:
+     * a cast of the parameter in the expression itself would parse every bound again for every row.
      */
     private static List<Day> daily(String partner, String moment, Period period) {
         List<LocalDate> days = new ArrayList<>();
@@ -118,20 +119,20 @@ public class PostgresReportFigures implements ReportFigures {
         bounds[days.size()] = period.until().toString();
         long[] completions = new long[days.size()];
         // report: completions per day of the moment's time zone
-        Sql.list("select width_bucket(occurred_at, cast(? as timestamptz[])), count(*) from completions"
+        Sql.list("select width_bucket(occurred_at, (select cast(? as timestamptz[]))), count(*) from completions"
                         + " where moment_id = ? and partner_id = ? and occurred_at >= ? and occurred_at < ? group by 1",
                 row -> completions[row.getInt(1) - 1] = row.getLong(2),
                 bounds, moment, partner, period.from(), period.until());
         long[] awards = new long[days.size()];
         // report: awards earned per day
-        Sql.list("select width_bucket(earned_at, cast(? as timestamptz[])), count(*) from awards"
+        Sql.list("select width_bucket(earned_at, (select cast(? as timestamptz[]))), count(*) from awards"
                         + " where moment_id = ? and partner_id = ? and not test and earned_at >= ? and earned_at < ?"
                         + " group by 1",
                 row -> awards[row.getInt(1) - 1] = row.getLong(2),
                 bounds, moment, partner, period.from(), period.until());
         BigDecimal[] spend = new BigDecimal[days.size()];
         // report: money settled less refunded per day
-        Sql.list("select width_bucket(l.occurred_at, cast(? as timestamptz[])),"
+        Sql.list("select width_bucket(l.occurred_at, (select cast(? as timestamptz[]))),"
                         + " coalesce(sum(l.amount) filter (where l.kind = 'SETTLE'), 0)"
                         + " - coalesce(sum(l.amount) filter (where l.kind = 'REFUND'), 0)"
                         + " from budget_ledger l join moments m on m.id = l.moment_id and m.partner_id = ?"
