@@ -25,8 +25,24 @@ public class StartupBanner {
         // nothing else to do: making them is the point
     }
 
-    void onListening(@ObservesAsync HttpServerStart started, RedeemLinks links) {
-        String url = links.base();
-        LOG.infof("Moments is up at %s (API docs: %s/q/swagger-ui, health: %s/q/health)", url, url, url);
+    /**
+     * The event can run a moment before the server reports the port it bound (a random port, {@code 0}, above all):
+     * then the address is asked again every 50 ms, for 5 s at most.
+     */
+    void onListening(@ObservesAsync HttpServerStart started, RedeemLinks links) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            String url;
+            try {
+                url = links.base();
+            } catch (IllegalStateException notListeningYet) {
+                if (attempt == 100) {
+                    throw notListeningYet;
+                }
+                Thread.sleep(50);
+                continue;
+            }
+            LOG.infof("Moments is up at %s (API docs: %s/q/swagger-ui, health: %s/q/health)", url, url, url);
+            return;
+        }
     }
 }

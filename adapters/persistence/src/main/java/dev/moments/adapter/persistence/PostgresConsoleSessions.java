@@ -26,13 +26,14 @@ public class PostgresConsoleSessions implements ConsoleSessions {
 
     @Override
     public void insert(StoredSession session) {
+        // per-event path: a console sign-in, like the API key of every request (the table has no entity)
         Sql.insert("console session", INSERT, session.digest(), session.partnerId().value(),
                 session.apiKeyId().value(), session.csrfToken(), session.createdAt(), session.expiresAt());
     }
 
     @Override
     public Optional<StoredSession> find(String digest) {
-        // a bulk-free single read, kept beside its writes in plain SQL: the table has no entity
+        // per-event path: every console page reads its session, like the API key of every request
         return Sql.first(FIND, rows -> new StoredSession(rows.getString("id_digest"),
                 new PartnerId(rows.getString("partner_id")), new ApiKeyId(rows.getString("api_key_id")),
                 rows.getString("csrf_token"), Sql.instant(rows, "created_at"), Sql.instant(rows, "expires_at")),
@@ -41,6 +42,7 @@ public class PostgresConsoleSessions implements ConsoleSessions {
 
     @Override
     public void delete(String digest) {
+        // per-event path: a sign-out, or a session found expired or with a revoked key
         Sql.update(DELETE, digest);
     }
 

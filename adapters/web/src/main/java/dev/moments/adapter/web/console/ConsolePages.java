@@ -54,7 +54,6 @@ import dev.moments.domain.webhook.WebhookDelivery;
 import dev.moments.domain.webhook.WebhookId;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -141,9 +140,8 @@ public class ConsolePages {
     GetLedgerQuery ledgers;
     @Inject
     GetWebhookQuery webhooks;
-    /** The reports; a build without them shows every page but the report. */
     @Inject
-    Instance<GetMomentReportQuery> reports;
+    GetMomentReportQuery reports;
 
     @Context
     HttpHeaders headers;
@@ -544,10 +542,7 @@ public class ConsolePages {
     }
 
     private ReportView report(PartnerId partner, MomentView view) {
-        if (!reports.isResolvable()) {
-            return ReportViews.unavailable("Reports are not available in this version of the service.");
-        }
-        return ReportViews.of(reports.get().report(partner, view.moment().id(), null, null),
+        return ReportViews.of(reports.report(partner, view.moment().id(), null, null),
                 view.moment().holdoutPercent());
     }
 

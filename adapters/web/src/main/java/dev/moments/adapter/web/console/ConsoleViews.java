@@ -76,7 +76,7 @@ final class ConsoleViews {
      * @param unavailable why there is no report (the reports are not part of this build), or {@code null}
      * @param liftSummary the lift in words, "not yet significant" when its interval covers zero
      */
-    record ReportView(String unavailable, String period, List<Fact> headline, List<FlagView> flags,
+    record ReportView(String period, List<Fact> headline, List<FlagView> flags,
                       boolean significant, boolean liftKnown, String liftSummary, RawString funnelChart,
                       List<Fact> funnel, RawString dailyChart, List<DayRow> days, RawString liftChart,
                       List<Fact> holdout, RawString outcomesChart, List<ArmRow> outcomes) {

@@ -27,11 +27,6 @@ final class ReportViews {
     private ReportViews() {
     }
 
-    static ReportView unavailable(String why) {
-        return new ReportView(why, "", List.of(), List.of(), false, false, "", new RawString(""), List.of(),
-                new RawString(""), List.of(), new RawString(""), List.of(), new RawString(""), List.of());
-    }
-
     /** @param holdoutPercent the moment's holdout share, to tell "no holdout" from "too few users" */
     static ReportView of(Report report, int holdoutPercent) {
         List<Fact> headline = List.of(
@@ -148,7 +143,7 @@ final class ReportViews {
                         .reduce((a, b) -> a + "; " + b).orElse("") + ".",
                 pairs, true);
         String period = report.from() + " to " + report.to();
-        return new ReportView(null, period, headline, flags, significant, liftKnown, liftSummary,
+        return new ReportView(period, headline, flags, significant, liftKnown, liftSummary,
                 new RawString(funnelChart), funnel, new RawString(dailyChart), days, new RawString(liftChart), holdout,
                 new RawString(outcomesChart), outcomes);
     }

@@ -7,6 +7,7 @@ import dev.moments.application.port.in.EditMomentUseCase;
 import dev.moments.application.port.in.GetAwardQuery;
 import dev.moments.application.port.in.GetLedgerQuery;
 import dev.moments.application.port.in.GetMomentQuery;
+import dev.moments.application.port.in.GetMomentReportQuery;
 import dev.moments.application.port.in.GetPartnerQuery;
 import dev.moments.application.port.in.GetRewardQuery;
 import dev.moments.application.port.in.GetWebhookQuery;
@@ -66,4 +67,6 @@ public class UnusedConsolePorts {
     @Produces @Singleton GetLedgerQuery ledgers() { return unused(GetLedgerQuery.class); }
 
     @Produces @Singleton GetWebhookQuery webhooks() { return unused(GetWebhookQuery.class); }
+
+    @Produces @Singleton GetMomentReportQuery reports() { return unused(GetMomentReportQuery.class); }
 }
