@@ -4,7 +4,8 @@
 # events on one hot moment, batches of 100 on the hot moment — and, in the same run, pgbench at the same concurrency
 # doing what each scenario cannot do faster than: a single-row INSERT of an event-sized row, a 100-row INSERT, and the
 # hot row's conditional UPDATE. Prints one table: throughput, p50/p99/p99.9, the ratios, CPU per event (service and
-# PostgreSQL), the highest rate that holds p99 ≤ 25 ms, the JVM's start time and its RSS under load. Asserts nothing.
+# PostgreSQL), statements per event (when PostgreSQL preloads pg_stat_statements), the highest rate that holds
+# p99 ≤ 25 ms, the JVM's start time and its RSS under load. Asserts nothing.
 #
 #   bash bench/harness.sh [--no-build] [--seconds 15] [--connections 8] [--hot-connections 32] [--no-search]
 #
@@ -31,7 +32,7 @@ while [ $# -gt 0 ]; do
     --hot-connections) HOT_CONNECTIONS=$2; shift 2 ;;
     --no-search) SEARCH=0; shift ;;
     --saturate) SATURATE=$2; shift 2 ;;
-    -h|--help) sed -n 2,15p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,16p "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 64 ;;
   esac
 done
@@ -74,6 +75,19 @@ cpu_sample() {
   echo "$(ticks "$APP_PID") $pg"
 }
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status"; }
+# Statements per event, when PostgreSQL preloads pg_stat_statements (shared_preload_libraries; a restart): every
+# statement the database ran during the measured phase, the background jobs' too, divided by the events.
+STATEMENTS=0
+if psql_q -At -c "show shared_preload_libraries" | grep -q pg_stat_statements; then
+  psql_q -c "create extension if not exists pg_stat_statements" >/dev/null && STATEMENTS=1
+fi
+statements_reset() { [ "$STATEMENTS" = 1 ] && psql_q -At -c "select pg_stat_statements_reset()" >/dev/null || true; }
+statements_read() { # file: total calls, then the statements by calls
+  [ "$STATEMENTS" = 1 ] || return 0
+  psql_q -At -F ' | ' -c "select calls, left(regexp_replace(query, '\s+', ' ', 'g'), 160) from pg_stat_statements
+    where dbid = (select oid from pg_database where datname = current_database())
+      and query not like '%pg_stat_statements%' order by calls desc" >"$1"
+}
 HZ=$(getconf CLK_TCK)
 
 # One open-loop run; its RESULT lines, plus cpu_service_ms / cpu_postgres_ms per event and rss_mb, in $WORK/$1.out.
@@ -83,8 +97,8 @@ run() {
   java -Xss512k -XX:TieredStopAtLevel=1 -cp "$HDR" bench/OpenLoop.java --url "$URL" --admin "$ADMIN_TOKEN" "$@" \
     | while IFS= read -r line; do
         case "$line" in
-          "MEASURE start") cpu_sample >"$WORK/$name.cpu0" ;;
-          "MEASURE end") cpu_sample >"$WORK/$name.cpu1"; rss_mb >"$WORK/$name.rss" ;;
+          "MEASURE start") cpu_sample >"$WORK/$name.cpu0"; statements_reset ;;
+          "MEASURE end") cpu_sample >"$WORK/$name.cpu1"; rss_mb >"$WORK/$name.rss"; statements_read "$WORK/$name.sql" ;;
           *) echo "$line" ;;
         esac
       done >"$WORK/$name.out"
@@ -96,6 +110,10 @@ run() {
     if (n > 0) { printf "RESULT cpu_service_ms=%.3f\nRESULT cpu_postgres_ms=%.3f\n", s * 1000 / hz / n, p * 1000 / hz / n } }' \
     >>"$WORK/$name.out"
   echo "RESULT rss_mb=$(cat "$WORK/$name.rss")" >>"$WORK/$name.out"
+  if [ -s "$WORK/$name.sql" ]; then
+    awk -F ' [|] ' -v n="$events" '{ c += $1 } END { if (n > 0) printf "RESULT statements_per_event=%.2f\n", c / n }' \
+      "$WORK/$name.sql" >>"$WORK/$name.out"
+  fi
 }
 get() { sed -n "s/^RESULT $2=//p" "$WORK/$1.out" | tail -1; }
 
@@ -176,16 +194,16 @@ psql_q -c 'drop schema if exists bench_scratch cascade' >/dev/null
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0) printf "%.3f", a / b; else print "n/a" }'; }
 row() { # label run events/s-or-requests/s comparison-label comparison-tps
-  printf '| %s | %s | %s / %s / %s | %s | %s %s | %s | %s / %s |\n' "$1" "$3" "$(get "$2" p50_ms)" "$(get "$2" p99_ms)" \
-    "$(get "$2" p999_ms)" "$(get "$2" errors)" "$4" "$5" "$(ratio "$3" "$5")" "$(get "$2" cpu_service_ms)" \
-    "$(get "$2" cpu_postgres_ms)"
+  printf '| %s | %s | %s / %s / %s | %s | %s %s | %s | %s / %s | %s |\n' "$1" "$3" "$(get "$2" p50_ms)" \
+    "$(get "$2" p99_ms)" "$(get "$2" p999_ms)" "$(get "$2" errors)" "$4" "$5" "$(ratio "$3" "$5")" \
+    "$(get "$2" cpu_service_ms)" "$(get "$2" cpu_postgres_ms)" "$(get "$2" statements_per_event)"
 }
 {
   echo
   echo "Moments open-loop harness — $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), service heap: JVM defaults, $CONNECTIONS / $HOT_CONNECTIONS pgbench clients"
   echo
-  echo "| run | events/s | p50 / p99 / p99.9 ms (saturated: queueing, by design) | errors | PostgreSQL alone (tps) | ratio | CPU ms per event, service / PostgreSQL |"
-  echo "|---|---|---|---|---|---|---|"
+  echo "| run | events/s | p50 / p99 / p99.9 ms (saturated: queueing, by design) | errors | PostgreSQL alone (tps) | ratio | CPU ms per event, service / PostgreSQL | statements per event |"
+  echo "|---|---|---|---|---|---|---|---|"
   row "single events, many moments, saturated" many-sat "$(get many-sat events_per_s)" "single-row INSERT" "$PG_INSERT1"
   row "single events, one hot moment, saturated" hot-sat "$(get hot-sat events_per_s)" "conditional UPDATE" "$PG_UPDATE"
   row "batches of 100, one hot moment, saturated" batch-sat "$(get batch-sat events_per_s)" "conditional UPDATE" "$PG_UPDATE"
