@@ -60,8 +60,12 @@ public class PostgresOutbox implements DomainEventOutbox {
 
     @Override
     public void markRelayed(Relay relay, List<String> ids, Instant at) {
-        Sql.batch("update outbox set " + mark(relay) + " = ? where id = ?",
-                ids.stream().map(id -> new Object[] {at, id}).toList());
+        if (ids.isEmpty()) {
+            return;
+        }
+        // bulk write: the relayed rows at once (= any), one statement instead of one per row
+        Sql.update("update outbox set " + mark(relay) + " = ? where id = any(?)", at,
+                ids.stream().distinct().toArray(String[]::new));
     }
 
     @Override
