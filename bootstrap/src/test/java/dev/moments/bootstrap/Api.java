@@ -18,7 +18,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /** A partner's view of the HTTP API, for end-to-end tests: short calls for the common steps. */
-final class Api {
+public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,7 +33,7 @@ final class Api {
     }
 
     /** A new partner, created through the admin API. */
-    static Api newPartner() {
+    public static Api newPartner() {
         Map<String, Object> created = given().auth().oauth2(ADMIN_TOKEN).contentType(ContentType.JSON)
                 .body(Map.of("name", "Acme Shop", "currency", "USD"))
                 .post("/admin/v1/partners")
@@ -41,11 +41,16 @@ final class Api {
         return new Api((String) created.get("id"), (String) created.get("apiKey"));
     }
 
+    /** The partner's API key. */
+    public String apiKey() {
+        return apiKey;
+    }
+
     RequestSpecification request() {
         return given().auth().oauth2(apiKey).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
-    String createReward(String cost) {
+    public String createReward(String cost) {
         return request().body(Map.of("name", "Store credit", "kind", "CREDIT", "cost", cost, "currency", "USD",
                         "fulfillment", Map.of("provider", "sandbox")))
                 .post("/v1/rewards").then().statusCode(201).extract().path("id");
@@ -103,7 +108,7 @@ final class Api {
         return launchedMoment(trigger, Map.of());
     }
 
-    String launchedMoment(Map<String, Object> trigger, Map<String, Object> extra) {
+    public String launchedMoment(Map<String, Object> trigger, Map<String, Object> extra) {
         return launch(createMoment(trigger, extra));
     }
 
@@ -113,7 +118,7 @@ final class Api {
     }
 
     /** Sends one event with a fresh id; {@code properties} may be empty. */
-    ValidatableResponse event(String type, String userId, Instant occurredAt, Map<String, ?> properties) {
+    public ValidatableResponse event(String type, String userId, Instant occurredAt, Map<String, ?> properties) {
         return event(Map.of("type", type, "userId", userId, "occurredAt", occurredAt.toString(),
                 "properties", properties));
     }

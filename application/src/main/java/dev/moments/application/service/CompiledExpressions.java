@@ -2,11 +2,12 @@ package dev.moments.application.service;
 
 import dev.moments.application.port.InvalidExpressionException;
 import dev.moments.application.port.out.ExpressionCompiler;
-import dev.moments.domain.shared.InvalidValueException;
 import dev.moments.domain.event.EventValue;
+import dev.moments.domain.shared.InvalidValueException;
 import dev.moments.domain.trigger.EventPredicate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Compiles each distinct {@code where} expression once and keeps the predicate (and each value expression, its value),
@@ -17,39 +18,36 @@ public final class CompiledExpressions {
     /** Past this many distinct expressions the cache starts over, which bounds its memory. */
     static final int MAX_ENTRIES = 10_000;
 
-    private final ExpressionCompiler compiler;
+    private final Function<String, EventPredicate> compilePredicate;
+    private final Function<String, EventValue> compileValue;
     private final Map<String, EventPredicate> cache = new ConcurrentHashMap<>();
     private final Map<String, EventValue> values = new ConcurrentHashMap<>();
 
     public CompiledExpressions(ExpressionCompiler compiler) {
-        this.compiler = compiler;
+        this.compilePredicate = compiler::compile;
+        this.compileValue = compiler::compileValue;
     }
 
     /** The predicate of an expression; {@code null} means no condition. */
     public EventPredicate predicate(String expression) {
-        if (expression == null) {
-            return EventPredicate.ALWAYS;
-        }
-        EventPredicate cached = cache.get(expression);
+        return expression == null ? EventPredicate.ALWAYS : compiled(cache, expression, compilePredicate);
+    }
+
+    /** The compiled value expression (e.g. a moment's revenue), compiled once like a predicate. */
+    public EventValue value(String expression) {
+        return compiled(values, expression, compileValue);
+    }
+
+    /** The cached compilation of {@code expression}; past {@link #MAX_ENTRIES} the cache starts over. */
+    private static <T> T compiled(Map<String, T> cache, String expression, Function<String, T> compile) {
+        T cached = cache.get(expression);
         if (cached != null) {
             return cached;
         }
         if (cache.size() >= MAX_ENTRIES) {
             cache.clear();
         }
-        return cache.computeIfAbsent(expression, compiler::compile);
-    }
-
-    /** The compiled value expression (e.g. a moment's revenue), compiled once like a predicate. */
-    public EventValue value(String expression) {
-        EventValue cached = values.get(expression);
-        if (cached != null) {
-            return cached;
-        }
-        if (values.size() >= MAX_ENTRIES) {
-            values.clear();
-        }
-        return values.computeIfAbsent(expression, compiler::compileValue);
+        return cache.computeIfAbsent(expression, compile);
     }
 
     /** Compiles a condition given in {@code field}, refusing it with the field and the error position. */

@@ -233,11 +233,14 @@ final class EventEvaluation {
             Slot slot = slots.computeIfAbsent(new ProgressRepository.Key(moment.id(), event.userId()),
                     key -> new Slot(dryRun ? with.progress().find(partner, moment.id(), event.userId())
                             : with.progress().lock(moment.id(), event.userId())));
-            if (moment.outcomes().eventTypes().contains(event.type())) {
-                slot.earn(moment, event, with.expressions());
-            }
-            if (!moment.trigger().eventTypes().contains(event.type())) {
-                continue; // an outcome only: it neither reaches the moment nor counts towards it
+            // a moment listens to its trigger's types, and to its outcomes' when it follows any
+            if (moment.outcomes().followsRevenue()) {
+                if (moment.outcomes().eventTypes().contains(event.type())) {
+                    slot.earn(moment, event, with.expressions());
+                }
+                if (!moment.trigger().eventTypes().contains(event.type())) {
+                    continue; // an outcome only: it neither reaches the moment nor counts towards it
+                }
             }
             boolean holdout = slot.holdout(moment, event.userId());
             ProgressState before = slot.state(moment);

@@ -2,12 +2,13 @@ package dev.moments.bootstrap.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.moments.bootstrap.ConsoleApi;
+import dev.moments.bootstrap.Api;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ class ConsoleBrowserTest {
 
     @Test
     void aPartnerSignsIn_createsAMomentThroughTheForm_launchesIt_andWatchesTheReportChange() {
-        ConsoleApi acme = ConsoleApi.newPartner();
+        Api acme = Api.newPartner();
         acme.createReward("5.00");
         signIn(acme.apiKey());
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Moments");
@@ -100,9 +101,9 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("chart-funnel")).getAttribute("role")).isEqualTo("img");
 
         for (int i = 0; i < 3; i++) {
-            acme.event("order.completed", "buyer-" + i, Map.of("total", 30));
+            acme.event("order.completed", "buyer-" + i, Instant.now(), Map.of("total", 30));
         }
-        acme.event("order.completed", "small-buyer", Map.of("total", 5));
+        acme.event("order.completed", "small-buyer", Instant.now(), Map.of("total", 5));
         reloadUntil(() -> "3".equals(figure("Completions")));
         assertThat(figure("Awards")).isEqualTo("3");
         assertThat(funnel("Completed")).isEqualTo("3");
@@ -145,7 +146,7 @@ class ConsoleBrowserTest {
 
     @Test
     void aHoldoutWhereOnlyTreatmentUsersComplete_showsASignificantLift() {
-        ConsoleApi acme = ConsoleApi.newPartner();
+        Api acme = Api.newPartner();
         String moment = acme.launchedMoment(Map.of("kind", "count", "event", "lesson.completed", "atLeast", 2),
                 Map.of("name", "Two lessons", "holdoutPercent", 50, "expectedValuePerAction", "8.00",
                         "budget", Map.of("currency", "USD", "total", "10000.00", "costPerAction", "10.00")));
@@ -153,8 +154,8 @@ class ConsoleBrowserTest {
         int control = 0;
         for (int i = 0; i < 200; i++) {
             String user = "learner-" + UUID.randomUUID();
-            JsonPath first = acme.event("lesson.completed", user, Map.of());
-            if (ConsoleApi.holdout(first).contains(moment)) {
+            JsonPath first = acme.event("lesson.completed", user, Instant.now(), Map.of()).extract().jsonPath();
+            if (first.getList("holdout").contains(moment)) {
                 control++;
             } else {
                 treatment.add(user);
@@ -162,7 +163,7 @@ class ConsoleBrowserTest {
         }
         assertThat(control).as("both arms have users").isBetween(40, 160);
         for (String user : treatment) {
-            acme.event("lesson.completed", user, Map.of());
+            acme.event("lesson.completed", user, Instant.now(), Map.of());
         }
 
         signIn(acme.apiKey());
@@ -187,13 +188,13 @@ class ConsoleBrowserTest {
 
     @Test
     void aHoldoutWithAHandfulOfUsers_saysTheLiftIsNotYetSignificant() {
-        ConsoleApi acme = ConsoleApi.newPartner();
+        Api acme = Api.newPartner();
         String moment = acme.launchedMoment(Map.of("kind", "count", "event", "lesson.completed", "atLeast", 2),
                 Map.of("name", "Two lessons, few users", "holdoutPercent", 50));
         for (int i = 0; i < 10; i++) {
             String user = "few-" + UUID.randomUUID();
-            acme.event("lesson.completed", user, Map.of());
-            acme.event("lesson.completed", user, Map.of());
+            acme.event("lesson.completed", user, Instant.now(), Map.of());
+            acme.event("lesson.completed", user, Instant.now(), Map.of());
         }
 
         signIn(acme.apiKey());

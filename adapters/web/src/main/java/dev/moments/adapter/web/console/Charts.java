@@ -1,5 +1,8 @@
 package dev.moments.adapter.web.console;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,8 +29,8 @@ final class Charts {
     record Bar(String label, double value, String valueText) {
     }
 
-    /** One day of the daily chart. */
-    record Point(String label, double completions, double spend) {
+    /** One day of the daily chart: its completions, and its spend as the exact amount. */
+    record Point(String label, long completions, BigDecimal spend) {
     }
 
     /** A pair of bars, treatment and control, under one label; a {@code null} value is drawn as "n/a". */
@@ -62,14 +65,15 @@ final class Charts {
         int right = WIDTH - 44;
         int top = 16;
         int bottom = 160;
-        double maxCompletions = Math.max(1, days.stream().mapToDouble(Point::completions).max().orElse(0));
-        double maxSpend = days.stream().mapToDouble(Point::spend).max().orElse(0);
+        double maxCompletions = Math.max(1, days.stream().mapToLong(Point::completions).max().orElse(0));
+        BigDecimal maxSpend = days.stream().map(Point::spend).max(Comparator.naturalOrder()).orElse(BigDecimal.ZERO);
         StringBuilder svg = open(id, title, description, height);
         svg.append(line(left, bottom, right, bottom, GRID, false));
         svg.append(line(left, top, right, top, "#d0d4da", true));
         svg.append(text(left - 4, top + 4, number(maxCompletions), "end", 11, false));
         svg.append(text(left - 4, bottom + 4, "0", "end", 11, false));
-        svg.append(text(right + 4, top + 4, maxSpend > 0 ? money(maxSpend) : "0", "start", 11, false));
+        svg.append(text(right + 4, top + 4, maxSpend.signum() > 0 ? maxSpend.toPlainString() : "0", "start", 11,
+                false));
         svg.append(text(right + 4, bottom + 4, "0", "start", 11, false));
         int n = days.size();
         if (n > 0) {
@@ -84,7 +88,10 @@ final class Charts {
                         "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>",
                         x, bottom - h, barWidth, h, TREATMENT));
                 double cx = left + i * slot + slot / 2;
-                double cy = maxSpend <= 0 ? bottom : bottom - day.spend() / maxSpend * (bottom - top);
+                // the spend's share of the largest day, for the drawing only: the amounts stay exact
+                double share = maxSpend.signum() <= 0 ? 0
+                        : day.spend().divide(maxSpend, 6, RoundingMode.HALF_EVEN).doubleValue();
+                double cy = bottom - share * (bottom - top);
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", cx, cy));
                 svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"/>",
                         cx, cy, SPEND));
@@ -234,10 +241,6 @@ final class Charts {
 
     private static String number(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    private static String money(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
     }
 
     static String escape(String text) {

@@ -75,7 +75,7 @@ final class ReportViews {
                         + recent.get(recent.size() - 1).date() + ": " + totalCompletions + " completions in all, at most "
                         + recent.stream().mapToLong(Day::completions).max().orElse(0) + " a day.",
                 recent.stream().map(d -> new Charts.Point(d.date().toString().substring(5), d.completions(),
-                        d.spend() == null ? 0 : d.spend().amount().doubleValue())).toList(), unit);
+                        d.spend().amount())).toList(), unit);
 
         Holdout h = report.holdout();
         boolean liftKnown = h != null && h.lift() != null;
