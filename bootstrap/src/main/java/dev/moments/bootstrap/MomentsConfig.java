@@ -5,6 +5,7 @@ import dev.moments.bootstrap.ratelimit.RequestRateConverter;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -21,6 +22,14 @@ public interface MomentsConfig {
     /** How much older than a (moment, user)'s newest event an event may arrive and still count. */
     @WithDefault("P7D")
     Duration lateEventsBound();
+
+    /**
+     * How many units of work of single events ({@code POST /v1/events}) may run at once, each on a connection of the
+     * pool: concurrent single events queue and share the next unit (group commit, docs/performance.md).
+     */
+    @WithDefault("4")
+    @WithName("group-commit.units")
+    int groupCommitUnits();
 
     /** How long a partner's in-memory index of listening moments may be reused before it is read again. */
     @WithDefault("PT5S")

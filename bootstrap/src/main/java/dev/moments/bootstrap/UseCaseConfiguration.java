@@ -74,6 +74,7 @@ import dev.moments.application.service.IdempotencyService;
 import dev.moments.application.service.ListeningMoments;
 import dev.moments.application.service.ManageCodesService;
 import dev.moments.application.service.MeteredDirectAwards;
+import dev.moments.application.service.GroupCommit;
 import dev.moments.application.service.MeteredRecordEvent;
 import dev.moments.application.service.MomentDefinitions;
 import dev.moments.application.service.MomentLifecycleService;
@@ -174,9 +175,10 @@ public class UseCaseConfiguration {
                                    ListeningMoments listening, CompiledExpressions expressions, Awarding awarding,
                                    Eligibility eligibility, EventReplays replays, Clock clock, MomentsConfig config,
                                    TransactionRunner transactions, Metrics metrics) {
-        return new MeteredRecordEvent(new RecordEventService(events, new EventEvaluations(events, progress, profiles,
+        RecordEventService service = new RecordEventService(events, new EventEvaluations(events, progress, profiles,
                 listening, expressions, awarding, eligibility, config.lateEventsBound()), replays, clock,
-                transactions), metrics, System::nanoTime);
+                transactions);
+        return new MeteredRecordEvent(new GroupCommit(service, config.groupCommitUnits()), metrics, System::nanoTime);
     }
 
     @Produces
