@@ -20,7 +20,8 @@ import org.HdrHistogram.Recorder;
  * the service does, and each latency is measured from the time the request was due to leave, so a slow answer delays
  * nothing and hides nothing (no coordinated omission). Single file; needs HdrHistogram on the class path:
  * {@code java -cp HdrHistogram.jar bench/OpenLoop.java --url URL --admin TOKEN --scenario many|hot|batch
- * --rate R --seconds S [--warmup-s 5] [--max-in-flight 512] [--moments 10] [--users 100000] [--batch 100]}.
+ * --rate R --seconds S [--warmup-s 5] [--max-in-flight 512] [--moments 10] [--users 100000] [--batch 100]
+ * [--slow-ms M]} ({@code --slow-ms}: print each measured request that took M ms or more, with when it was due).
  *
  * <ul>
  *   <li>{@code many}: {@code --moments} live {@code count} moments listen to {@code app.action} (at least 1,000 in 30
@@ -84,6 +85,7 @@ public class OpenLoop {
                 batch, seconds, warmup);
 
         Run run = new Run(http, url, key, type, scenario.equals("many") ? users : 0, batch, maxInFlight);
+        run.slowNanos = (long) (Double.parseDouble(opt.getOrDefault("slow-ms", "0")) * 1e6);
         run.fire(rate, warmup, null);
         run.drain();
         run.errors.set(0);
@@ -126,6 +128,7 @@ public class OpenLoop {
         final int maxInFlight;
         final AtomicLong errors = new AtomicLong();
         final AtomicLong sequence = new AtomicLong();
+        long slowNanos; // > 0: print each measured request at least this slow, with when it was due
 
         Run(HttpClient http, String url, String key, String type, int users, int batch, int maxInFlight) {
             this.http = http;
@@ -168,6 +171,9 @@ public class OpenLoop {
                     }
                     if (recorder != null) {
                         recorder.recordValue(Math.min(took, TimeUnit.MINUTES.toNanos(5)));
+                        if (slowNanos > 0 && took >= slowNanos) {
+                            System.out.printf("SLOW at=%.3fs took_ms=%.1f%n", (due - start) / 1e9, took / 1e6);
+                        }
                     }
                 });
             }

@@ -8,6 +8,7 @@
 # p99 ≤ 25 ms, the JVM's start time and its RSS under load. Asserts nothing.
 #
 #   bash bench/harness.sh [--no-build] [--seconds 15] [--connections 8] [--hot-connections 32] [--no-search]
+#                         [--java '-Xmx160m -XX:+UseSerialGC']   (the service's JVM options; default: none)
 #
 # Throughput is measured by offering more than the service can take (--saturate requests/s, in-flight capped at the
 # scenario's connections × 16), so the achieved rate is its capacity; latency by offering half the highest rate that
@@ -24,6 +25,7 @@ CONNECTIONS=8
 HOT_CONNECTIONS=32
 SEARCH=1
 SATURATE=4000
+JAVA_OPTS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) BUILD=0; shift ;;
@@ -32,6 +34,7 @@ while [ $# -gt 0 ]; do
     --hot-connections) HOT_CONNECTIONS=$2; shift 2 ;;
     --no-search) SEARCH=0; shift ;;
     --saturate) SATURATE=$2; shift 2 ;;
+    --java) read -r -a JAVA_OPTS <<<"$2"; shift 2 ;;
     -h|--help) sed -n 2,16p "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 64 ;;
   esac
@@ -64,7 +67,7 @@ if [ ! -f "$HDR" ]; then
 fi
 
 service_build "$BUILD"
-service_start moments_bench_harness MOMENTS_RATE_LIMIT_PER_KEY=100000000
+service_start moments_bench_harness MOMENTS_RATE_LIMIT_PER_KEY=100000000 -- "${JAVA_OPTS[@]}"
 START_S=$(sed -nE 's/.* started in ([0-9.]+)s\..*/\1/p' "$WORK/app.log" | head -1)
 
 # CPU seconds (utime + stime) of the service and of every postgres process, and the service's RSS in MB.
@@ -115,6 +118,24 @@ run() {
       "$WORK/$name.sql" >>"$WORK/$name.out"
   fi
 }
+# Before a latency phase: waits until the relays have passed on every domain event the runs before wrote and no
+# autovacuum worker is busy (at most 3 minutes each), then checkpoints, so the phase pays for its own events'
+# background work, not for the backlog, the vacuum or the dirty pages of a saturated run before it.
+settle() {
+  local left busy
+  for _ in $(seq 1 360); do
+    left=$(psql_q -At -c "select count(*) from moments_bench_harness.outbox where published_at is null or webhooks_at is null")
+    [ "$left" = 0 ] && break
+    sleep 0.5
+  done
+  for _ in $(seq 1 360); do
+    busy=$(psql_q -At -c "select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'")
+    [ "$busy" = 0 ] && break
+    sleep 0.5
+  done
+  [ "$left" = 0 ] || echo "the outbox still holds $left unrelayed rows" >&2
+  psql_q -c checkpoint >/dev/null 2>&1 || echo "(checkpoint needs a superuser; skipped)" >&2
+}
 get() { sed -n "s/^RESULT $2=//p" "$WORK/$1.out" | tail -1; }
 
 # The highest rate (requests/s) whose p99 stays ≤ 25 ms: double from 100/s, then bisect three times.
@@ -122,6 +143,7 @@ search() {
   local name=$1; shift
   local low=0 high=100 p99 step=0
   while :; do
+    settle
     run "$name-search-$step" --rate "$high" --seconds 8 --warmup-s 3 "$@"
     p99=$(get "$name-search-$step" p99_ms); step=$((step + 1))
     if awk -v p="$p99" 'BEGIN { exit !(p <= 25) }' && [ "$(get "$name-search-$((step - 1))" errors)" = 0 ]; then
@@ -134,6 +156,7 @@ search() {
   for _ in 1 2 3; do
     local mid=$(( (low + high) / 2 ))
     [ "$mid" -gt "$low" ] || break
+    settle
     run "$name-search-$step" --rate "$mid" --seconds 8 --warmup-s 3 "$@"
     p99=$(get "$name-search-$step" p99_ms); step=$((step + 1))
     if awk -v p="$p99" 'BEGIN { exit !(p <= 25) }'; then low=$mid; else high=$mid; fi
@@ -151,11 +174,14 @@ if [ "$SEARCH" = 1 ]; then
   MAX[many]=$(search many --scenario many --max-in-flight $((CONNECTIONS * 16)) | tail -1)
   MAX[hot]=$(search hot --scenario hot --max-in-flight $((HOT_CONNECTIONS * 16)) | tail -1)
   phase "latency at half those rates ($SECONDS_RUN s each)"
+  settle
   run many-half --scenario many --rate $(( ${MAX[many]} / 2 > 0 ? ${MAX[many]} / 2 : 1 )) --seconds "$SECONDS_RUN" \
     --max-in-flight $((CONNECTIONS * 16))
+  settle
   run hot-half --scenario hot --rate $(( ${MAX[hot]} / 2 > 0 ? ${MAX[hot]} / 2 : 1 )) --seconds "$SECONDS_RUN" \
     --max-in-flight $((HOT_CONNECTIONS * 16))
   BATCH_HALF=$(awk -v r="$(get batch-sat requests_per_s)" 'BEGIN { h = int(r / 2); print (h > 0 ? h : 1) }')
+  settle
   run batch-half --scenario batch --rate "$BATCH_HALF" --seconds "$SECONDS_RUN" --max-in-flight "$HOT_CONNECTIONS"
 fi
 
@@ -200,7 +226,7 @@ row() { # label run events/s-or-requests/s comparison-label comparison-tps
 }
 {
   echo
-  echo "Moments open-loop harness — $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), service heap: JVM defaults, $CONNECTIONS / $HOT_CONNECTIONS pgbench clients"
+  echo "Moments open-loop harness — $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), service JVM: ${JAVA_OPTS[*]:-defaults}, $CONNECTIONS / $HOT_CONNECTIONS pgbench clients"
   echo
   echo "| run | events/s | p50 / p99 / p99.9 ms (saturated: queueing, by design) | errors | PostgreSQL alone (tps) | ratio | CPU ms per event, service / PostgreSQL | statements per event |"
   echo "|---|---|---|---|---|---|---|---|"

@@ -31,6 +31,14 @@ public interface MomentsConfig {
     @WithName("group-commit.units")
     int groupCommitUnits();
 
+    /**
+     * How long an API key found active may be trusted without looking it up again ({@code MOMENTS_API_KEY_MAX_AGE});
+     * a key revoked through another instance stops working on this one within it. {@code PT0S} looks every request's
+     * key up.
+     */
+    @WithDefault("PT1S")
+    Duration apiKeyMaxAge();
+
     /** How long a partner's in-memory index of listening moments may be reused before it is read again. */
     @WithDefault("PT5S")
     Duration momentIndexMaxAge();

@@ -105,8 +105,10 @@ public class UseCaseConfiguration {
     @Typed({CreatePartnerUseCase.class, ManageApiKeysUseCase.class, AuthenticatePartnerUseCase.class,
             GetPartnerQuery.class, SetMonthlyCapUseCase.class})
     PartnerService partners(PartnerRepository partners, PartnerSpending spending, IdGenerator ids,
-                            SecretGenerator secrets, Clock clock, TransactionRunner transactions) {
-        return new PartnerService(partners, spending, ids, secrets, clock, transactions);
+                            SecretGenerator secrets, Clock clock, TransactionRunner transactions,
+                            MomentsConfig config) {
+        return new PartnerService(partners, spending, ids, secrets, clock, transactions, config.apiKeyMaxAge(),
+                System::nanoTime);
     }
 
     /** A reward may name a provider only if this build can deliver with it. */

@@ -22,10 +22,12 @@ import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.partner.SpendingMonth;
 import dev.moments.domain.shared.InvalidValueException;
 import dev.moments.domain.shared.Money;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Currency;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * Registers partners, looks after their API keys, which are stored only as digests, and their monthly spending caps.
@@ -42,15 +44,29 @@ public final class PartnerService implements CreatePartnerUseCase, ManageApiKeys
     private final SecretGenerator secrets;
     private final Clock clock;
     private final Transactions transactions;
+    private final RecentKeys recentKeys;
 
+    /** Every key presented is looked up in the store. */
     public PartnerService(PartnerRepository partners, PartnerSpending spending, IdGenerator ids,
                           SecretGenerator secrets, Clock clock, TransactionRunner transactions) {
+        this(partners, spending, ids, secrets, clock, transactions, Duration.ZERO, System::nanoTime);
+    }
+
+    /**
+     * @param keyMaxAge how long a key found active may be trusted without asking the store again; a key revoked
+     *     through another instance stops working here within it
+     * @param nanoTime a monotonic clock in nanoseconds for {@code keyMaxAge}, such as {@code System::nanoTime}
+     */
+    public PartnerService(PartnerRepository partners, PartnerSpending spending, IdGenerator ids,
+                          SecretGenerator secrets, Clock clock, TransactionRunner transactions, Duration keyMaxAge,
+                          LongSupplier nanoTime) {
         this.partners = partners;
         this.spending = spending;
         this.ids = ids;
         this.secrets = secrets;
         this.clock = clock;
         this.transactions = new Transactions(transactions);
+        this.recentKeys = new RecentKeys(keyMaxAge, nanoTime);
     }
 
     @Override
@@ -120,11 +136,12 @@ public final class PartnerService implements CreatePartnerUseCase, ManageApiKeys
 
     @Override
     public void revoke(PartnerId partnerId, ApiKeyId keyId) {
-        transactions.run(() -> {
+        ApiKey revoked = transactions.run(() -> {
             ApiKey key = partners.findKey(partnerId, keyId).orElseThrow(() -> new NotFoundException("key", keyId));
             partners.updateKey(key.revokedAt(clock.now()));
             return key;
         });
+        recentKeys.forget(revoked.digest());
     }
 
     @Override
@@ -132,9 +149,23 @@ public final class PartnerService implements CreatePartnerUseCase, ManageApiKeys
         if (presentedKey == null || presentedKey.isBlank() || presentedKey.length() > 200) {
             return Optional.empty();
         }
-        return partners.findKeyByDigest(ApiKeyDigest.of(presentedKey))
-                .filter(ApiKey::isActive)
-                .map(ApiKey::partnerId);
+        ApiKeyDigest digest = ApiKeyDigest.of(presentedKey);
+        Optional<PartnerId> recent = recentKeys.find(digest);
+        if (recent.isPresent()) {
+            return recent;
+        }
+        long beforeLookup = recentKeys.beforeLookup();
+        Optional<PartnerId> partner = partners.findKeyByDigest(digest).filter(ApiKey::isActive).map(ApiKey::partnerId);
+        partner.ifPresent(found -> recentKeys.active(digest, found, beforeLookup));
+        return partner;
+    }
+
+    @Override
+    public Optional<PartnerId> authenticateFromMemory(String presentedKey) {
+        if (presentedKey == null || presentedKey.isBlank() || presentedKey.length() > 200) {
+            return Optional.empty();
+        }
+        return recentKeys.find(ApiKeyDigest.of(presentedKey));
     }
 
     private IssuedKey newKey(PartnerId partnerId, Instant now) {

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.moments.application.fixtures.InMemoryMoments;
+import dev.moments.application.fixtures.RandomSecrets;
+import dev.moments.application.fixtures.SequentialIds;
 import dev.moments.application.port.in.CreatePartnerCommand;
 import dev.moments.application.port.in.CreatePartnerUseCase.PartnerCreated;
 import dev.moments.application.port.in.CreateRewardCommand;
 import dev.moments.application.port.in.ManageApiKeysUseCase.IssuedKey;
+import dev.moments.domain.partner.ApiKey;
 import dev.moments.domain.shared.InvalidValueException;
+import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +51,34 @@ class PartnerServiceTest {
 
         assertThat(app.partners.authenticate(created.apiKey())).isEmpty();
         assertThat(app.partners.authenticate(second.apiKey())).contains(created.partner().id());
+    }
+
+    @Test
+    void withAKeyMaxAge_aKeyFoundActiveIsKnownFromMemory_untilThisInstanceRevokesItOrItsAgePasses() {
+        long[] now = {0};
+        PartnerService partners = new PartnerService(app.partnerRepository, app.spending, new SequentialIds(),
+                new RandomSecrets(), app.clock, app.transactions, Duration.ofSeconds(1), () -> now[0]);
+        PartnerCreated created = partners.create(new CreatePartnerCommand("Acme Games", "USD"));
+        assertThat(partners.authenticateFromMemory(created.apiKey())).as("never looked up yet").isEmpty();
+        assertThat(partners.authenticate(created.apiKey())).contains(created.partner().id());
+        assertThat(partners.authenticateFromMemory(created.apiKey())).contains(created.partner().id());
+
+        // revoked in the store by another instance: trusted here until the max age has passed
+        ApiKey stored = app.partnerRepository.findKey(created.partner().id(), created.keyId()).orElseThrow();
+        app.partnerRepository.updateKey(stored.revokedAt(app.clock.now()));
+        assertThat(partners.authenticate(created.apiKey())).contains(created.partner().id());
+        now[0] += Duration.ofSeconds(1).toNanos();
+        assertThat(partners.authenticate(created.apiKey())).isEmpty();
+        assertThat(partners.authenticateFromMemory(created.apiKey())).isEmpty();
+
+        // revoked through this instance: refused at once
+        IssuedKey second = partners.issue(created.partner().id());
+        assertThat(partners.authenticate(second.apiKey())).contains(created.partner().id());
+        partners.revoke(created.partner().id(), second.id());
+        assertThat(partners.authenticateFromMemory(second.apiKey())).isEmpty();
+        assertThat(partners.authenticate(second.apiKey())).isEmpty();
+        assertThat(partners.authenticateFromMemory("mk_wrong")).isEmpty();
+        assertThat(partners.authenticateFromMemory(null)).isEmpty();
     }
 
     @Test
