@@ -24,6 +24,10 @@ import org.HdrHistogram.Recorder;
  * [--slow-ms M]} ({@code --slow-ms}: print each measured request that took M ms or more, with when it was due).
  *
  * <ul>
+ *   <li>{@code spread}: {@code --moments} live {@code count} moments, moment i listening to {@code app.action.i}; user
+ *       u (drawn from {@code --users}) sends {@code app.action.(u % moments)}: each event moves one progress row, however
+ *       many moments the partner has. Each moment's first user is {@code seed-i}. With {@code --setup-only true} it
+ *       only sets up and prints the key; a later run given {@code --api-key} (and {@code --moment}) reuses them.</li>
  *   <li>{@code many}: {@code --moments} live {@code count} moments listen to {@code app.action} (at least 1,000 in 30
  *       days: they progress, they seldom pay), single events of users drawn from {@code --users}.</li>
  *   <li>{@code hot}: one live {@code event} moment pays every event (each from a new user) out of one budget, single
@@ -58,33 +62,57 @@ public class OpenLoop {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         Api api = new Api(http, url);
-        String created = api.post("/admin/v1/partners", admin, "{\"name\":\"Open loop\",\"currency\":\"USD\"}");
-        String key = match(API_KEY, created);
-        String reward = match(ID, api.post("/v1/rewards", key, "{\"name\":\"Credit\",\"kind\":\"CREDIT\","
-                + "\"cost\":\"0.01\",\"currency\":\"USD\",\"fulfillment\":{\"provider\":\"sandbox\"}}"));
-        String moment;
+        String key = opt.get("api-key"); // given: the partner and moments of an earlier --setup-only run
+        String moment = opt.get("moment");
         String type;
-        if (scenario.equals("many")) {
-            type = "app.action";
-            moment = null;
-            for (int i = 0; i < moments; i++) {
-                String id = match(ID, api.post("/v1/moments", key, momentBody("Count " + i, "{\"kind\":\"count\","
-                        + "\"event\":\"app.action\",\"atLeast\":1000,\"within\":\"P30D\"}", "1000000.00", reward)));
-                api.post("/v1/moments/" + id + "/launch", key, "");
-                moment = moment == null ? id : moment;
+        if (scenario.equals("spread")) {
+            type = "app.action.";
+            if (key == null) {
+                key = match(API_KEY, api.post("/admin/v1/partners", admin, "{\"name\":\"Open loop\",\"currency\":\"USD\"}"));
+                String reward = reward(api, key);
+                for (int i = 0; i < moments; i++) {
+                    String id = match(ID, api.post("/v1/moments", key, momentBody("Spread " + i, "{\"kind\":\"count\","
+                            + "\"event\":\"app.action." + i + "\",\"atLeast\":1000,\"within\":\"P30D\"}", "1000000.00",
+                            reward)));
+                    api.post("/v1/moments/" + id + "/launch", key, "");
+                    // the moment's first user, whose progress row the caller may copy for users of its own
+                    api.post("/v1/events", key, "{\"id\":\"seed-" + i + "\",\"type\":\"app.action." + i
+                            + "\",\"userId\":\"seed-" + i + "\"}");
+                    moment = moment == null ? id : moment;
+                }
             }
         } else {
-            type = "order.completed";
-            // enough money for every event of the run and its warm-up, twice over: the budget never runs out
-            long events = (long) Math.ceil(rate * batch * (seconds + warmup) * 2) + 1000;
-            moment = match(ID, api.post("/v1/moments", key, momentBody("Hot", "{\"kind\":\"event\","
-                    + "\"event\":\"order.completed\"}", String.format("%d.00", Math.min(events, 900_000_000L)), reward)));
-            api.post("/v1/moments/" + moment + "/launch", key, "");
+            key = match(API_KEY, api.post("/admin/v1/partners", admin, "{\"name\":\"Open loop\",\"currency\":\"USD\"}"));
+            String reward = reward(api, key);
+            if (scenario.equals("many")) {
+                type = "app.action";
+                moment = null;
+                for (int i = 0; i < moments; i++) {
+                    String id = match(ID, api.post("/v1/moments", key, momentBody("Count " + i, "{\"kind\":\"count\","
+                            + "\"event\":\"app.action\",\"atLeast\":1000,\"within\":\"P30D\"}", "1000000.00", reward)));
+                    api.post("/v1/moments/" + id + "/launch", key, "");
+                    moment = moment == null ? id : moment;
+                }
+            } else {
+                type = "order.completed";
+                // enough money for every event of the run and its warm-up, twice over: the budget never runs out
+                long events = (long) Math.ceil(rate * batch * (seconds + warmup) * 2) + 1000;
+                moment = match(ID, api.post("/v1/moments", key, momentBody("Hot", "{\"kind\":\"event\","
+                        + "\"event\":\"order.completed\"}", String.format("%d.00", Math.min(events, 900_000_000L)), reward)));
+                api.post("/v1/moments/" + moment + "/launch", key, "");
+            }
+        }
+        if (Boolean.parseBoolean(opt.getOrDefault("setup-only", "false"))) {
+            System.out.println("RESULT api_key=" + key);
+            System.out.println("RESULT moment=" + moment);
+            return;
         }
         System.out.printf("scenario %s: %.1f requests/s of %d event(s), %d s after %d s of warm-up%n", scenario, rate,
                 batch, seconds, warmup);
 
-        Run run = new Run(http, url, key, type, scenario.equals("many") ? users : 0, batch, maxInFlight);
+        Run run = new Run(http, url, key, type, scenario.equals("hot") || scenario.equals("batch") ? 0 : users, batch,
+                maxInFlight);
+        run.types = scenario.equals("spread") ? moments : 0;
         run.slowNanos = (long) (Double.parseDouble(opt.getOrDefault("slow-ms", "0")) * 1e6);
         run.fire(rate, warmup, null);
         run.drain();
@@ -128,6 +156,7 @@ public class OpenLoop {
         final int maxInFlight;
         final AtomicLong errors = new AtomicLong();
         final AtomicLong sequence = new AtomicLong();
+        int types; // > 0: user u sends events of type {@code type + (u % types)}, the spread scenario
         long slowNanos; // > 0: print each measured request at least this slow, with when it was due
 
         Run(HttpClient http, String url, String key, String type, int users, int batch, int maxInFlight) {
@@ -207,10 +236,17 @@ public class OpenLoop {
 
         private String event() {
             long n = sequence.incrementAndGet();
-            String user = users > 0 ? "u-" + ThreadLocalRandom.current().nextInt(users) : "buyer-" + n;
-            return "{\"id\":\"ol-" + n + "-" + System.nanoTime() + "\",\"type\":\"" + type + "\",\"userId\":\"" + user
+            int drawn = users > 0 ? ThreadLocalRandom.current().nextInt(users) : 0;
+            String user = users > 0 ? "u-" + drawn : "buyer-" + n;
+            String eventType = types > 0 ? type + (drawn % types) : type;
+            return "{\"id\":\"ol-" + n + "-" + System.nanoTime() + "\",\"type\":\"" + eventType + "\",\"userId\":\"" + user
                     + "\",\"properties\":{\"total\":42.5,\"sku\":\"sku-" + (n % 1000) + "\"}}";
         }
+    }
+
+    private static String reward(Api api, String key) throws Exception {
+        return match(ID, api.post("/v1/rewards", key, "{\"name\":\"Credit\",\"kind\":\"CREDIT\","
+                + "\"cost\":\"0.01\",\"currency\":\"USD\",\"fulfillment\":{\"provider\":\"sandbox\"}}"));
     }
 
     private static String momentBody(String name, String trigger, String total, String reward) {

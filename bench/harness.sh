@@ -70,12 +70,13 @@ service_build "$BUILD"
 service_start moments_bench_harness MOMENTS_RATE_LIMIT_PER_KEY=100000000 -- "${JAVA_OPTS[@]}"
 START_S=$(sed -nE 's/.* started in ([0-9.]+)s\..*/\1/p' "$WORK/app.log" | head -1)
 
-# CPU seconds (utime + stime) of the service and of every postgres process, and the service's RSS in MB.
+# CPU seconds (utime + stime) of the service and of every postgres process, the machine's busy and idle ticks, and
+# the service's RSS in MB.
 ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 cpu_sample() {
   local pg=0 t
   for p in $(pgrep -x postgres 2>/dev/null); do t=$(ticks "$p"); pg=$((pg + ${t%.*})); done
-  echo "$(ticks "$APP_PID") $pg"
+  echo "$(ticks "$APP_PID") $pg $(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $5 + $6 }' /proc/stat)"
 }
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status"; }
 # Statements per event, when PostgreSQL preloads pg_stat_statements (shared_preload_libraries; a restart): every
@@ -105,12 +106,14 @@ run() {
           *) echo "$line" ;;
         esac
       done >"$WORK/$name.out"
-  read -r s0 p0 <"$WORK/$name.cpu0"
-  read -r s1 p1 <"$WORK/$name.cpu1"
+  read -r s0 p0 b0 i0 <"$WORK/$name.cpu0"
+  read -r s1 p1 b1 i1 <"$WORK/$name.cpu1"
   local events
   events=$(sed -n 's/^RESULT events=//p' "$WORK/$name.out")
-  awk -v s=$((s1 - s0)) -v p=$((p1 - p0)) -v n="$events" -v hz="$HZ" 'BEGIN {
-    if (n > 0) { printf "RESULT cpu_service_ms=%.3f\nRESULT cpu_postgres_ms=%.3f\n", s * 1000 / hz / n, p * 1000 / hz / n } }' \
+  awk -v s=$((s1 - s0)) -v p=$((p1 - p0)) -v b=$((b1 - b0)) -v i=$((i1 - i0)) -v n="$events" -v hz="$HZ" 'BEGIN {
+    if (n > 0) { printf "RESULT cpu_service_ms=%.3f\nRESULT cpu_postgres_ms=%.3f\nRESULT cpu_other_ms=%.3f\n",
+      s * 1000 / hz / n, p * 1000 / hz / n, (b - s - p) * 1000 / hz / n }
+    if (b + i > 0) printf "RESULT machine_busy_pct=%.0f\n", 100 * b / (b + i) }' \
     >>"$WORK/$name.out"
   echo "RESULT rss_mb=$(cat "$WORK/$name.rss")" >>"$WORK/$name.out"
   if [ -s "$WORK/$name.sql" ]; then
@@ -220,16 +223,17 @@ psql_q -c 'drop schema if exists bench_scratch cascade' >/dev/null
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0) printf "%.3f", a / b; else print "n/a" }'; }
 row() { # label run events/s-or-requests/s comparison-label comparison-tps
-  printf '| %s | %s | %s / %s / %s | %s | %s %s | %s | %s / %s | %s |\n' "$1" "$3" "$(get "$2" p50_ms)" \
+  printf '| %s | %s | %s / %s / %s | %s | %s %s | %s | %s / %s / %s | %s | %s |\n' "$1" "$3" "$(get "$2" p50_ms)" \
     "$(get "$2" p99_ms)" "$(get "$2" p999_ms)" "$(get "$2" errors)" "$4" "$5" "$(ratio "$3" "$5")" \
-    "$(get "$2" cpu_service_ms)" "$(get "$2" cpu_postgres_ms)" "$(get "$2" statements_per_event)"
+    "$(get "$2" cpu_service_ms)" "$(get "$2" cpu_postgres_ms)" "$(get "$2" cpu_other_ms)" \
+    "$(get "$2" machine_busy_pct)" "$(get "$2" statements_per_event)"
 }
 {
   echo
   echo "Moments open-loop harness — $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), service JVM: ${JAVA_OPTS[*]:-defaults}, $CONNECTIONS / $HOT_CONNECTIONS pgbench clients"
   echo
-  echo "| run | events/s | p50 / p99 / p99.9 ms (saturated: queueing, by design) | errors | PostgreSQL alone (tps) | ratio | CPU ms per event, service / PostgreSQL | statements per event |"
-  echo "|---|---|---|---|---|---|---|---|"
+  echo "| run | events/s | p50 / p99 / p99.9 ms (saturated: queueing, by design) | errors | PostgreSQL alone (tps) | ratio | CPU ms per event, service / PostgreSQL / rest (load generator) | machine busy % | statements per event |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   row "single events, many moments, saturated" many-sat "$(get many-sat events_per_s)" "single-row INSERT" "$PG_INSERT1"
   row "single events, one hot moment, saturated" hot-sat "$(get hot-sat events_per_s)" "conditional UPDATE" "$PG_UPDATE"
   row "batches of 100, one hot moment, saturated" batch-sat "$(get batch-sat events_per_s)" "conditional UPDATE" "$PG_UPDATE"
