@@ -25,9 +25,10 @@ public interface MomentsConfig {
 
     /**
      * How many units of work of single events ({@code POST /v1/events}) may run at once, each on a connection of the
-     * pool: concurrent single events queue and share the next unit (group commit, docs/performance.md).
+     * pool: concurrent single events queue and share the next unit (group commit, docs/performance.md). Two keep one
+     * unit deciding while the other waits for the database; more make smaller units that contend for the same rows.
      */
-    @WithDefault("4")
+    @WithDefault("2")
     @WithName("group-commit.units")
     int groupCommitUnits();
 
