@@ -70,11 +70,11 @@ import dev.moments.application.service.GetAwardService;
 import dev.moments.application.service.GetLedgerService;
 import dev.moments.application.service.GetMomentReportService;
 import dev.moments.application.service.GetMomentService;
+import dev.moments.application.service.GroupCommit;
 import dev.moments.application.service.IdempotencyService;
 import dev.moments.application.service.ListeningMoments;
 import dev.moments.application.service.ManageCodesService;
 import dev.moments.application.service.MeteredDirectAwards;
-import dev.moments.application.service.GroupCommit;
 import dev.moments.application.service.MeteredRecordEvent;
 import dev.moments.application.service.MomentDefinitions;
 import dev.moments.application.service.MomentLifecycleService;
@@ -91,6 +91,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Produces every use case of the core as its incoming ports only ({@code port.in}, with {@code @Typed} for a service
@@ -176,11 +178,15 @@ public class UseCaseConfiguration {
     RecordEventUseCase recordEvent(EventLog events, ProgressRepository progress, UserProfileRepository profiles,
                                    ListeningMoments listening, CompiledExpressions expressions, Awarding awarding,
                                    Eligibility eligibility, EventReplays replays, Clock clock, MomentsConfig config,
-                                   TransactionRunner transactions, Metrics metrics) {
+                                   TransactionRunner transactions, Metrics metrics,
+                                   @ConfigProperty(name = "quarkus.datasource.jdbc.acquisition-timeout")
+                                   Duration connectionWait) {
         RecordEventService service = new RecordEventService(events, new EventEvaluations(events, progress, profiles,
                 listening, expressions, awarding, eligibility, config.lateEventsBound()), replays, clock,
                 transactions);
-        return new MeteredRecordEvent(new GroupCommit(service, config.groupCommitUnits()), metrics, System::nanoTime);
+        // an event waits for a unit as long as a request waits for a pooled connection, then answers 503
+        return new MeteredRecordEvent(new GroupCommit(service, config.groupCommitUnits(), connectionWait), metrics,
+                System::nanoTime);
     }
 
     @Produces

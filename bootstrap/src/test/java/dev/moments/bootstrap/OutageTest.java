@@ -84,16 +84,26 @@ class OutageTest {
             lock.executeQuery();
         }
 
-        ExecutorService clients = Executors.newFixedThreadPool(12);
+        ExecutorService clients = Executors.newFixedThreadPool(14);
         List<Future<Response>> answers = new ArrayList<>();
+        List<Future<Response>> batches = new ArrayList<>();
         try {
+            for (int i = 0; i < 2; i++) {
+                String user = "b-" + i;
+                batches.add(clients.submit(() -> acme.request().body(Map.of("events", List.of(Map.of(
+                        "id", Api.uniqueId("evt-"), "type", "order.completed", "userId", user,
+                        "properties", Map.of("total", 30))))).post("/v1/events/batch")));
+            }
+            Thread.sleep(300);
             for (int i = 0; i < 12; i++) {
                 String user = "u-" + i;
                 answers.add(clients.submit(() -> acme.request().body(Map.of("id", Api.uniqueId("evt-"),
                         "type", "order.completed", "userId", user, "properties", Map.of("total", 30)))
                         .post("/v1/events")));
             }
-            // the four connections are held by events waiting for the budget row; the others give up after 3 s
+            // the four connections are held by units waiting for the budget row: the two batches' and the two units
+            // of single events (moments.group-commit.units); the other single events wait for a unit, and give up
+            // after 3 s, as long as a request waits for a connection
             Thread.sleep(1_000);
             Response readiness = ready();
             assertThat(readiness.statusCode()).isEqualTo(503);
@@ -117,6 +127,9 @@ class OutageTest {
             psql.rollback();
             for (Future<Response> answer : answers) {
                 assertThat(answer.get(30, TimeUnit.SECONDS).statusCode()).isIn(200, 503);
+            }
+            for (Future<Response> batch : batches) {
+                assertThat(batch.get(30, TimeUnit.SECONDS).statusCode()).isIn(200, 503);
             }
         } finally {
             psql.rollback();

@@ -1,7 +1,9 @@
 package dev.moments.application.service;
 
+import dev.moments.application.port.StoreUnavailableException;
 import dev.moments.application.port.in.RecordEventCommand;
 import dev.moments.application.port.in.RecordEventUseCase;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +17,9 @@ import java.util.concurrent.locks.LockSupport;
  * when fewer than {@code units} units are running, becomes a leader: it takes every queued event (up to
  * {@code maxEvents}), records them together with {@link RecordEventUseCase#recordAll} — one transaction, the budget
  * locked once per unit — and hands each waiting call its own result or failure, exactly what it would have got on
- * its own. A call that finds every unit slot taken parks until its event is done or a slot frees.
+ * its own. A call that finds every unit slot taken parks until its event is done or a slot frees; one whose event no
+ * unit has taken within {@code maxWait} (the units are stuck, e.g. on a lock) leaves the queue and fails with
+ * {@link StoreUnavailableException}, as a request that waits too long for a pooled connection does.
  *
  * <p>Nothing waits for a window to fill: alone, an event is a unit of one at once; under load, the events that arrive
  * while the running units hold the database form the next unit. The callers' own threads do the work (no thread of
@@ -27,33 +31,38 @@ public final class GroupCommit implements RecordEventUseCase {
     private final RecordEventUseCase recordEvent;
     private final Semaphore units;
     private final int maxEvents;
+    private final Duration maxWait;
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
 
     /**
      * Units of up to {@value RecordEventService#UNIT_OF_WORK} events, as a batch's.
      *
      * @param units how many units may run at once (each holds one database connection)
+     * @param maxWait how long an event may wait for a unit to take it
      */
-    public GroupCommit(RecordEventUseCase recordEvent, int units) {
-        this(recordEvent, units, RecordEventService.UNIT_OF_WORK);
+    public GroupCommit(RecordEventUseCase recordEvent, int units, Duration maxWait) {
+        this(recordEvent, units, RecordEventService.UNIT_OF_WORK, maxWait);
     }
 
     /**
      * @param units how many units may run at once (each holds one database connection)
      * @param maxEvents the most events one unit takes
+     * @param maxWait how long an event may wait for a unit to take it
      */
-    public GroupCommit(RecordEventUseCase recordEvent, int units, int maxEvents) {
-        if (units < 1 || maxEvents < 1) {
-            throw new IllegalArgumentException("units and maxEvents must be at least 1");
+    public GroupCommit(RecordEventUseCase recordEvent, int units, int maxEvents, Duration maxWait) {
+        if (units < 1 || maxEvents < 1 || maxWait.isNegative()) {
+            throw new IllegalArgumentException("units and maxEvents must be at least 1, maxWait not negative");
         }
         this.recordEvent = Objects.requireNonNull(recordEvent, "recordEvent");
         this.units = new Semaphore(units);
         this.maxEvents = maxEvents;
+        this.maxWait = maxWait;
     }
 
     @Override
     public EventResult record(RecordEventCommand command) {
         Pending mine = new Pending(command, Thread.currentThread());
+        long deadline = System.nanoTime() + maxWait.toNanos();
         queue.add(mine);
         while (!mine.isDone()) {
             boolean led = false;
@@ -66,7 +75,7 @@ public final class GroupCommit implements RecordEventUseCase {
                 }
             }
             if (!led && !mine.isDone()) {
-                LockSupport.park(this); // until a unit answers this call, or a slot frees
+                waitForUnit(mine, deadline);
             }
         }
         return mine.answer();
@@ -80,6 +89,22 @@ public final class GroupCommit implements RecordEventUseCase {
     @Override
     public List<BatchItem> recordAll(List<RecordEventCommand> commands) {
         return recordEvent.recordAll(commands);
+    }
+
+    /**
+     * Parks until a unit answers this call or a slot frees; past the deadline, an event no unit has taken leaves the
+     * queue and fails, and one a unit took waits for that unit's answer.
+     */
+    private void waitForUnit(Pending mine, long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left > 0) {
+            LockSupport.parkNanos(this, left);
+        } else if (queue.remove(mine)) {
+            throw new StoreUnavailableException("no unit of work could take the event within " + maxWait
+                    + ": the units running are waiting for the database", null);
+        } else {
+            LockSupport.park(this); // a unit took it: its answer comes
+        }
     }
 
     /** How many calls wait for a unit to take their event. */

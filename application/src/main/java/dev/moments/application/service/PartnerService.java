@@ -146,7 +146,7 @@ public final class PartnerService implements CreatePartnerUseCase, ManageApiKeys
 
     @Override
     public Optional<PartnerId> authenticate(String presentedKey) {
-        if (presentedKey == null || presentedKey.isBlank() || presentedKey.length() > 200) {
+        if (!looksLikeAKey(presentedKey)) {
             return Optional.empty();
         }
         ApiKeyDigest digest = ApiKeyDigest.of(presentedKey);
@@ -162,10 +162,12 @@ public final class PartnerService implements CreatePartnerUseCase, ManageApiKeys
 
     @Override
     public Optional<PartnerId> authenticateFromMemory(String presentedKey) {
-        if (presentedKey == null || presentedKey.isBlank() || presentedKey.length() > 200) {
-            return Optional.empty();
-        }
-        return recentKeys.find(ApiKeyDigest.of(presentedKey));
+        return looksLikeAKey(presentedKey) ? recentKeys.find(ApiKeyDigest.of(presentedKey)) : Optional.empty();
+    }
+
+    /** Worth hashing: present, and not longer than any key this service issues. */
+    private static boolean looksLikeAKey(String presentedKey) {
+        return presentedKey != null && !presentedKey.isBlank() && presentedKey.length() <= 200;
     }
 
     private IssuedKey newKey(PartnerId partnerId, Instant now) {

@@ -3,12 +3,14 @@ package dev.moments.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.moments.application.port.StoreUnavailableException;
 import dev.moments.application.port.in.EventIdConflictException;
 import dev.moments.application.port.in.RecordEventCommand;
 import dev.moments.application.port.in.RecordEventUseCase;
 import dev.moments.application.port.in.RecordEventUseCase.BatchItem;
 import dev.moments.application.port.in.RecordEventUseCase.EventResult;
 import dev.moments.domain.partner.PartnerId;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /** Concurrent single events share units of work, and each call still gets exactly its own answer. */
 class GroupCommitTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final ExecutorService callers = Executors.newFixedThreadPool(40);
 
@@ -73,7 +77,7 @@ class GroupCommitTest {
     void callsArrivingWhileTheUnitSlotIsTaken_areRecordedTogetherInTheNextUnit_eachAnsweredWithItsOwnResult()
             throws Exception {
         Units units = new Units();
-        GroupCommit groupCommit = new GroupCommit(units, 1, 100);
+        GroupCommit groupCommit = new GroupCommit(units, 1, 100, WAIT);
 
         Future<EventResult> first = callers.submit(() -> groupCommit.record(command("e-0")));
         await(units.firstStarted);
@@ -98,7 +102,7 @@ class GroupCommitTest {
     @Test
     void aUnitTakesAtMostMaxEvents_andTheRestFollowInTheNextUnits() throws Exception {
         Units units = new Units();
-        GroupCommit groupCommit = new GroupCommit(units, 1, 8);
+        GroupCommit groupCommit = new GroupCommit(units, 1, 8, WAIT);
 
         Future<EventResult> first = callers.submit(() -> groupCommit.record(command("e-0")));
         await(units.firstStarted);
@@ -121,7 +125,7 @@ class GroupCommitTest {
     @Test
     void anEventsOwnFailure_reachesOnlyItsCaller() throws Exception {
         Units units = new Units();
-        GroupCommit groupCommit = new GroupCommit(units, 1, 100);
+        GroupCommit groupCommit = new GroupCommit(units, 1, 100, WAIT);
 
         Future<EventResult> first = callers.submit(() -> groupCommit.record(command("e-0")));
         await(units.firstStarted);
@@ -148,7 +152,7 @@ class GroupCommitTest {
                 return commands.stream().map(command -> BatchItem.of(result(command.id()))).toList();
             }
         };
-        GroupCommit groupCommit = new GroupCommit(breaksOnce, 2, 100);
+        GroupCommit groupCommit = new GroupCommit(breaksOnce, 2, 100, WAIT);
 
         assertThatThrownBy(() -> groupCommit.record(command("e-1"))).hasMessage("the unit broke");
         assertThat(groupCommit.record(command("e-2")).eventId()).isEqualTo("e-2");
@@ -158,7 +162,7 @@ class GroupCommitTest {
     void manyCallersAtOnce_neverRunMoreUnitsThanAllowed_andAllAreAnswered() throws Exception {
         Units units = new Units();
         units.firstStarted.countDown(); // no unit waits
-        GroupCommit groupCommit = new GroupCommit(units, 3, 100);
+        GroupCommit groupCommit = new GroupCommit(units, 3, 100, WAIT);
         List<Future<EventResult>> calls = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {
             String id = "e-" + i;
@@ -173,16 +177,36 @@ class GroupCommitTest {
     }
 
     @Test
+    void anEventNoUnitTakesWithinMaxWait_failsAsTheStoreBeingUnavailable_andLeavesTheQueue() throws Exception {
+        Units units = new Units();
+        GroupCommit groupCommit = new GroupCommit(units, 1, 100, Duration.ofMillis(300));
+
+        Future<EventResult> stuck = callers.submit(() -> groupCommit.record(command("e-0")));
+        await(units.firstStarted); // the only unit waits, as on a locked row
+        Future<EventResult> queued = callers.submit(() -> groupCommit.record(command("e-1")));
+
+        assertThatThrownBy(() -> queued.get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(StoreUnavailableException.class);
+        assertThat(groupCommit.queued()).isZero();
+        units.release.countDown();
+        assertThat(stuck.get(5, TimeUnit.SECONDS).eventId()).as("a unit past the wait still answers").isEqualTo("e-0");
+        assertThat(units.recorded).containsExactly(List.of("e-0"));
+        assertThat(groupCommit.record(command("e-2")).eventId()).isEqualTo("e-2");
+    }
+
+    @Test
     void dryRunsAndBatchesPassStraightThrough() {
         Units units = new Units();
         units.firstStarted.countDown();
-        GroupCommit groupCommit = new GroupCommit(units, 1, 100);
+        GroupCommit groupCommit = new GroupCommit(units, 1, 100, WAIT);
 
         assertThat(groupCommit.dryRun(command("e-1")).eventId()).isEqualTo("e-1 (dry run)");
         assertThat(groupCommit.recordAll(List.of(command("e-2"), command("e-3")))).hasSize(2);
         assertThat(units.recorded).containsExactly(List.of("e-2", "e-3"));
-        assertThatThrownBy(() -> new GroupCommit(units, 0, 100)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new GroupCommit(units, 1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GroupCommit(units, 0, 100, WAIT)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GroupCommit(units, 1, 0, WAIT)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GroupCommit(units, 1, 100, Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static void waitUntilQueued(GroupCommit groupCommit, int calls) throws InterruptedException {

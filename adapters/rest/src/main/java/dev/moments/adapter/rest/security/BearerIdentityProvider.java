@@ -17,8 +17,9 @@ import java.util.Optional;
  * Turns a bearer credential into an identity: the admin token into the role {@link Roles#ADMIN} (compared in constant
  * time, without the database), any other credential into the role {@link Roles#PARTNER} of the partner owning it as
  * an active API key (one indexed read through {@link AuthenticatePartnerUseCase}, on a worker thread, outside any
- * transaction; a key found active a moment ago is answered from memory, on the event loop). An unknown or revoked key fails the authentication (401); a database that cannot be used fails it with
- * the application's {@code StoreUnavailableException}, which the REST adapter answers 503 with {@code Retry-After}.
+ * transaction; a key found active a moment ago is answered from memory, on the event loop). An unknown or revoked key
+ * fails the authentication (401); a database that cannot be used fails it with the application's
+ * {@code StoreUnavailableException}, which the REST adapter answers 503 with {@code Retry-After}.
  */
 @ApplicationScoped
 public class BearerIdentityProvider implements IdentityProvider<BearerCredentialRequest> {
