@@ -10,11 +10,15 @@ import java.time.Duration;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 
 /**
  * Headless Chromium on a phone-sized window (390×844), driven through the Debian {@code chromium-driver}: Selenium
@@ -80,5 +84,26 @@ final class Browser {
 
     private static int viewportHeight(WebDriver driver) {
         return ((Number) ((JavascriptExecutor) driver).executeScript("return window.innerHeight;")).intValue();
+    }
+
+    /**
+     * The element has left the page (the form was submitted and the next page loaded). Like Selenium's
+     * {@code stalenessOf}, but Chromium sometimes answers a detached element with "Node with given id does not belong
+     * to the document" rather than a stale element reference, which {@code stalenessOf} throws on.
+     */
+    static ExpectedCondition<Boolean> gone(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException stale) {
+                return true;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 }

@@ -254,7 +254,7 @@ class ConsoleBrowserTest {
     private static void submit() {
         WebElement button = browser.findElement(By.cssSelector("main button[type=submit]"));
         button.click();
-        waitFor(ExpectedConditions.stalenessOf(button));
+        waitFor(Browser.gone(button));
     }
 
     private static void waitFor(ExpectedCondition<?> condition) {

@@ -184,7 +184,7 @@ class RedemptionPageBrowserTest {
     private static void submit() {
         WebElement button = browser.findElement(By.cssSelector("button[type=submit]"));
         button.click();
-        waitFor(ExpectedConditions.stalenessOf(button));
+        waitFor(Browser.gone(button));
     }
 
     private static void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
