@@ -72,4 +72,30 @@ class MoneyTest {
         assertThat(usd("0.00").isZero()).isTrue();
         assertThat(usd("0.01").isPositive()).isTrue();
     }
+
+    @Test
+    void subtractingAnotherCurrency_isRefused_asAddingItIs() {
+        Money eur = Money.of("1.00", "EUR");
+
+        assertThatThrownBy(() -> usd("5.00").minus(eur)).isInstanceOf(CurrencyMismatchException.class);
+        assertThatThrownBy(() -> usd("5.00").plus(eur)).isInstanceOf(CurrencyMismatchException.class);
+        assertThat(usd("5.00").minus(usd("1.25"))).isEqualTo(usd("3.75"));
+    }
+
+    @Test
+    void theLargestAmountIsJustBelowATrillion_eitherWay() {
+        assertThat(Money.of("999999999999.99", "USD").toDecimalString()).isEqualTo("999999999999.99");
+        assertThat(Money.of("-999999999999.99", "USD").isNegative()).isTrue();
+        assertThatThrownBy(() -> Money.of("1000000000000", "USD")).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("too large");
+        assertThatThrownBy(() -> Money.of("-1000000000000", "USD")).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void zeroSignAndText() {
+        assertThat(usd("0").isZero()).isTrue();
+        assertThat(usd("0.01").isZero()).isFalse();
+        assertThat(usd("-0.01").isZero()).isFalse();
+        assertThat(usd("12.5")).hasToString("12.50 USD");
+    }
 }
