@@ -24,10 +24,11 @@ import org.HdrHistogram.Recorder;
  * [--slow-ms M]} ({@code --slow-ms}: print each measured request that took M ms or more, with when it was due).
  *
  * <ul>
- *   <li>{@code spread}: {@code --moments} live {@code count} moments, moment i listening to {@code app.action.i}; user
- *       u (drawn from {@code --users}) sends {@code app.action.(u % moments)}: each event moves one progress row, however
- *       many moments the partner has. Each moment's first user is {@code seed-i}. With {@code --setup-only true} it
- *       only sets up and prints the key; a later run given {@code --api-key} (and {@code --moment}) reuses them.</li>
+ *   <li>{@code spread}: {@code --moments} live {@code count} moments, moment i listening to {@code app.action.i};
+ *       user u (drawn from {@code --users}) sends {@code app.action.(u % moments)}: each event moves one progress row,
+ *       however many moments the partner has. Each moment's first user is {@code seed-i}. With
+ *       {@code --setup-only true} it only sets up and prints the key; a later run given {@code --api-key} (and
+ *       {@code --moment}) reuses them.</li>
  *   <li>{@code many}: {@code --moments} live {@code count} moments listen to {@code app.action} (at least 1,000 in 30
  *       days: they progress, they seldom pay), single events of users drawn from {@code --users}.</li>
  *   <li>{@code hot}: one live {@code event} moment pays every event (each from a new user) out of one budget, single
@@ -68,7 +69,7 @@ public class OpenLoop {
         if (scenario.equals("spread")) {
             type = "app.action.";
             if (key == null) {
-                key = match(API_KEY, api.post("/admin/v1/partners", admin, "{\"name\":\"Open loop\",\"currency\":\"USD\"}"));
+                key = partner(api, admin);
                 String reward = reward(api, key);
                 for (int i = 0; i < moments; i++) {
                     String id = match(ID, api.post("/v1/moments", key, momentBody("Spread " + i, "{\"kind\":\"count\","
@@ -82,7 +83,7 @@ public class OpenLoop {
                 }
             }
         } else {
-            key = match(API_KEY, api.post("/admin/v1/partners", admin, "{\"name\":\"Open loop\",\"currency\":\"USD\"}"));
+            key = partner(api, admin);
             String reward = reward(api, key);
             if (scenario.equals("many")) {
                 type = "app.action";
@@ -97,8 +98,9 @@ public class OpenLoop {
                 type = "order.completed";
                 // enough money for every event of the run and its warm-up, twice over: the budget never runs out
                 long events = (long) Math.ceil(rate * batch * (seconds + warmup) * 2) + 1000;
+                String total = String.format("%d.00", Math.min(events, 900_000_000L));
                 moment = match(ID, api.post("/v1/moments", key, momentBody("Hot", "{\"kind\":\"event\","
-                        + "\"event\":\"order.completed\"}", String.format("%d.00", Math.min(events, 900_000_000L)), reward)));
+                        + "\"event\":\"order.completed\"}", total, reward)));
                 api.post("/v1/moments/" + moment + "/launch", key, "");
             }
         }
@@ -239,9 +241,15 @@ public class OpenLoop {
             int drawn = users > 0 ? ThreadLocalRandom.current().nextInt(users) : 0;
             String user = users > 0 ? "u-" + drawn : "buyer-" + n;
             String eventType = types > 0 ? type + (drawn % types) : type;
-            return "{\"id\":\"ol-" + n + "-" + System.nanoTime() + "\",\"type\":\"" + eventType + "\",\"userId\":\"" + user
+            return "{\"id\":\"ol-" + n + "-" + System.nanoTime() + "\",\"type\":\"" + eventType
+                    + "\",\"userId\":\"" + user
                     + "\",\"properties\":{\"total\":42.5,\"sku\":\"sku-" + (n % 1000) + "\"}}";
         }
+    }
+
+    /** A new partner; its API key. */
+    private static String partner(Api api, String admin) throws Exception {
+        return match(API_KEY, api.post("/admin/v1/partners", admin, "{\"name\":\"Open loop\",\"currency\":\"USD\"}"));
     }
 
     private static String reward(Api api, String key) throws Exception {
