@@ -500,6 +500,46 @@ class TriggerEvaluatorTest {
             assertThat(evaluator.progress(next.state()).current()).isZero();
         }
 
+        /**
+         * Every kind keeps a completion the same way: the next event that matches any of its conditions (a leaf's, a
+         * sequence step's, a combination's part) completes it again, any other event leaves it kept.
+         */
+        @Test
+        void everyKindOfTrigger_completesAKeptCompletionAgainWithItsNextMatchingEventOnly() {
+            Map<Trigger, List<UserEvent>> completingEvents = new LinkedHashMap<>();
+            completingEvents.put(new EventTrigger("purchase", null), List.of(event("purchase", day(1))));
+            completingEvents.put(new SumTrigger(new Match("purchase", null), "total", new BigDecimal("10"), null),
+                    List.of(event("purchase", day(1), "total", 10)));
+            completingEvents.put(new DaysTrigger(new Match("purchase", null), 1, true, null),
+                    List.of(event("purchase", day(1))));
+            completingEvents.put(new SequenceTrigger(List.of(new Match("signup", null), new Match("purchase", null)),
+                    Duration.ofDays(30)), List.of(event("signup", day(1)), event("purchase", day(2))));
+            completingEvents.put(new AllTrigger(List.of(new EventTrigger("signup", null),
+                    new EventTrigger("purchase", null))), List.of(event("signup", day(1)), event("purchase", day(2))));
+            completingEvents.put(new AnyTrigger(List.of(new EventTrigger("signup", null),
+                    new EventTrigger("purchase", null))), List.of(event("purchase", day(1))));
+
+            completingEvents.forEach((trigger, events) -> {
+                TriggerEvaluator kind = new TriggerEvaluator(trigger, ALWAYS, LATENESS);
+                ProgressState state = ProgressState.start(trigger);
+                TriggerEvaluator.Outcome outcome = null;
+                for (UserEvent completing : events) {
+                    outcome = kind.apply(state, completing, TestPredicates.INSTANCE);
+                    state = outcome.state();
+                }
+                assertThat(outcome.completed()).as(trigger.kind()).isTrue();
+
+                TriggerEvaluator.Outcome other = kind.apply(outcome.kept(), event("app.opened", day(10)),
+                        TestPredicates.INSTANCE);
+                assertThat(other.completed()).as(trigger.kind() + ": an event it does not listen to").isFalse();
+                assertThat(kind.progress(other.state()).complete()).as(trigger.kind() + ": still kept").isTrue();
+
+                TriggerEvaluator.Outcome again = kind.apply(other.state(), event("purchase", day(11), "total", 10),
+                        TestPredicates.INSTANCE);
+                assertThat(again.completed()).as(trigger.kind() + ": its next matching event").isTrue();
+            });
+        }
+
         @Test
         void anOutcomeWithoutACompletionHasNothingElseToKeep() {
             TriggerEvaluator.Outcome first = apply(ProgressState.start(twoPurchasesAboveTen),
