@@ -33,23 +33,14 @@ done
 ADMIN_TOKEN=bench-admin-token-0123456789
 SCHEMA=moments_bench_growth
 source bench/service.sh
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
-PSQL=$(command -v psql || true)
-[ -n "$PSQL" ] || PSQL="$PGBIN/psql"
-psql_q() { PGOPTIONS='-c client_min_messages=warning' "$PSQL" -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" "$@"; }
 
 WORK=$(mktemp -d /tmp/moments-growth.XXXXXX)
 trap 'rc=$?; service_stop; echo "(service logs and raw output kept in $WORK)"; exit $rc' EXIT
 trap 'exit 130' INT TERM
 
-HDR_VERSION=2.2.2
-HDR=$HOME/.m2/repository/org/hdrhistogram/HdrHistogram/$HDR_VERSION/HdrHistogram-$HDR_VERSION.jar
-if [ ! -f "$HDR" ]; then
-  ./mvnw -B -q dependency:get -Dartifact="org.hdrhistogram:HdrHistogram:$HDR_VERSION" >/dev/null
-fi
+HDR=$(hdr_jar)
 service_build "$BUILD"
 
-ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 HZ=$(getconf CLK_TCK)
 open_loop() { java -Xss512k -XX:TieredStopAtLevel=1 -cp "$HDR" bench/OpenLoop.java --url "$URL" --admin "$ADMIN_TOKEN" "$@"; }
 get() { sed -n "s/^RESULT $2=//p" "$WORK/$1.out" | tail -1; }

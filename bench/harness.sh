@@ -42,12 +42,6 @@ done
 
 ADMIN_TOKEN=bench-admin-token-0123456789
 source bench/service.sh
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
-PGBENCH=$(command -v pgbench || true)
-[ -n "$PGBENCH" ] || PGBENCH="$PGBIN/pgbench"
-PSQL=$(command -v psql || true)
-[ -n "$PSQL" ] || PSQL="$PGBIN/psql"
-psql_q() { PGOPTIONS='-c client_min_messages=warning' "$PSQL" -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" "$@"; }
 
 WORK=$(mktemp -d /tmp/moments-harness.XXXXXX)
 cleanup() {
@@ -60,11 +54,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-HDR_VERSION=2.2.2
-HDR=$HOME/.m2/repository/org/hdrhistogram/HdrHistogram/$HDR_VERSION/HdrHistogram-$HDR_VERSION.jar
-if [ ! -f "$HDR" ]; then
-  ./mvnw -B -q dependency:get -Dartifact="org.hdrhistogram:HdrHistogram:$HDR_VERSION" >/dev/null
-fi
+HDR=$(hdr_jar)
 
 service_build "$BUILD"
 service_start moments_bench_harness MOMENTS_RATE_LIMIT_PER_KEY=100000000 -- "${JAVA_OPTS[@]}"
@@ -72,7 +62,6 @@ START_S=$(sed -nE 's/.* started in ([0-9.]+)s\..*/\1/p' "$WORK/app.log" | head -
 
 # CPU seconds (utime + stime) of the service and of every postgres process, the machine's busy and idle ticks, and
 # the service's RSS in MB.
-ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 cpu_sample() {
   local pg=0 t
   for p in $(pgrep -x postgres 2>/dev/null); do t=$(ticks "$p"); pg=$((pg + ${t%.*})); done

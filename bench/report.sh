@@ -33,10 +33,6 @@ done
 ADMIN_TOKEN=bench-admin-token-0123456789
 SCHEMA=moments_bench_report
 source bench/service.sh
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
-PSQL=$(command -v psql || true)
-[ -n "$PSQL" ] || PSQL="$PGBIN/psql"
-psql_q() { PGOPTIONS='-c client_min_messages=warning' "$PSQL" -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" "$@"; }
 
 WORK=$(mktemp -d /tmp/moments-bench-report.XXXXXX)
 cleanup() {

@@ -43,12 +43,6 @@ EVENTS=${EVENTS:-$((AWARDS + 2000))}   # the budget runs out, then 2000 more eve
 
 ADMIN_TOKEN=bench-admin-token-0123456789
 source bench/service.sh
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
-PGBENCH=$(command -v pgbench || true)
-[ -n "$PGBENCH" ] || PGBENCH="$PGBIN/pgbench"
-PSQL=$(command -v psql || true)
-[ -n "$PSQL" ] || PSQL="$PGBIN/psql"
-psql_q() { PGOPTIONS='-c client_min_messages=warning' "$PSQL" -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" "$@"; }
 
 WORK=$(mktemp -d /tmp/moments-bench.XXXXXX)
 SCRATCH=0

@@ -1,4 +1,5 @@
-# Sourced by the benchmarks (run.sh, attacks.sh): builds the service if asked, starts it on a free loopback port with
+# Sourced by the benchmarks (run.sh, attacks.sh, harness.sh, growth.sh, report.sh): psql, pgbench and the
+# HdrHistogram jar they use; builds the service if asked, starts it on a free loopback port with
 # a schema of its own (emptied at start), waits until it is healthy, and stops it when the script exits.
 #
 #   source bench/service.sh
@@ -12,6 +13,26 @@ PG_PORT=5432
 PG_USER=postgres
 PG_DB=postgres
 APP_PID=
+
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+PSQL=$(command -v psql || true)
+[ -n "$PSQL" ] || PSQL="$PGBIN/psql"
+PGBENCH=$(command -v pgbench || true)
+[ -n "$PGBENCH" ] || PGBENCH="$PGBIN/pgbench"
+psql_q() { PGOPTIONS='-c client_min_messages=warning' "$PSQL" -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" "$@"; }
+
+# CPU ticks (utime + stime) a process has used.
+ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
+# The HdrHistogram jar the open-loop generator (OpenLoop.java) needs: from the local Maven repository, fetched once.
+hdr_jar() {
+  local version=2.2.2
+  local jar=$HOME/.m2/repository/org/hdrhistogram/HdrHistogram/$version/HdrHistogram-$version.jar
+  if [ ! -f "$jar" ]; then
+    ./mvnw -B -q dependency:get -Dartifact="org.hdrhistogram:HdrHistogram:$version" >/dev/null
+  fi
+  echo "$jar"
+}
 
 phase() { printf '\n== %s (%s)\n' "$1" "$(date +%T)"; }
 

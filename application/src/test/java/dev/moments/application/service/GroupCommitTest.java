@@ -79,8 +79,7 @@ class GroupCommitTest {
         Units units = new Units();
         GroupCommit groupCommit = new GroupCommit(units, 1, 100, WAIT);
 
-        Future<EventResult> first = callers.submit(() -> groupCommit.record(command("e-0")));
-        await(units.firstStarted);
+        Future<EventResult> first = firstUnitHeld(groupCommit, units);
         List<Future<EventResult>> waiting = new ArrayList<>();
         for (int i = 1; i <= 30; i++) {
             String id = "e-" + i;
@@ -104,8 +103,7 @@ class GroupCommitTest {
         Units units = new Units();
         GroupCommit groupCommit = new GroupCommit(units, 1, 8, WAIT);
 
-        Future<EventResult> first = callers.submit(() -> groupCommit.record(command("e-0")));
-        await(units.firstStarted);
+        Future<EventResult> first = firstUnitHeld(groupCommit, units);
         List<Future<EventResult>> waiting = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
             String id = "e-" + i;
@@ -127,8 +125,7 @@ class GroupCommitTest {
         Units units = new Units();
         GroupCommit groupCommit = new GroupCommit(units, 1, 100, WAIT);
 
-        Future<EventResult> first = callers.submit(() -> groupCommit.record(command("e-0")));
-        await(units.firstStarted);
+        Future<EventResult> first = firstUnitHeld(groupCommit, units);
         Future<EventResult> good = callers.submit(() -> groupCommit.record(command("e-1")));
         Future<EventResult> bad = callers.submit(() -> groupCommit.record(command("bad-2")));
         waitUntilQueued(groupCommit, 2);
@@ -181,8 +178,7 @@ class GroupCommitTest {
         Units units = new Units();
         GroupCommit groupCommit = new GroupCommit(units, 1, 100, Duration.ofMillis(300));
 
-        Future<EventResult> stuck = callers.submit(() -> groupCommit.record(command("e-0")));
-        await(units.firstStarted); // the only unit waits, as on a locked row
+        Future<EventResult> stuck = firstUnitHeld(groupCommit, units); // as on a locked row
         Future<EventResult> queued = callers.submit(() -> groupCommit.record(command("e-1")));
 
         assertThatThrownBy(() -> queued.get(5, TimeUnit.SECONDS))
@@ -207,6 +203,13 @@ class GroupCommitTest {
         assertThatThrownBy(() -> new GroupCommit(units, 1, 0, WAIT)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new GroupCommit(units, 1, 100, Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Records e-0 and returns once its unit is running and held until {@code units.release}. */
+    private Future<EventResult> firstUnitHeld(GroupCommit groupCommit, Units units) {
+        Future<EventResult> first = callers.submit(() -> groupCommit.record(command("e-0")));
+        await(units.firstStarted);
+        return first;
     }
 
     private static void waitUntilQueued(GroupCommit groupCommit, int calls) throws InterruptedException {
