@@ -194,12 +194,15 @@ class OutageTest {
     void whenTheDatabaseDropsEveryConnectionRequestsAnswer503AndThenSucceedAgain() throws Exception {
         Api acme = Api.newPartner();
         acme.launchedSpendMoment("1000.00", "10.00");
-        // use every pooled connection once, so the pool holds four that are about to die
+        // use every pooled connection once, so the pool holds four that are about to die: batches, since concurrent
+        // single events share the units of group commit and would use only as many connections as there are units
         ExecutorService clients = Executors.newFixedThreadPool(4);
         try {
             List<Future<Integer>> warm = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                warm.add(clients.submit(() -> acme.order(Api.uniqueId("evt-"), "warm", 30).extract().statusCode()));
+                warm.add(clients.submit(() -> acme.request().body(Map.of("events", List.of(Map.of(
+                        "id", Api.uniqueId("evt-"), "type", "order.completed", "userId", "warm",
+                        "properties", Map.of("total", 30))))).post("/v1/events/batch").then().extract().statusCode()));
             }
             for (Future<Integer> status : warm) {
                 assertThat(status.get(30, TimeUnit.SECONDS)).isEqualTo(200);
