@@ -34,7 +34,7 @@ public class StartupBanner {
             String url;
             try {
                 url = links.base();
-            } catch (IllegalStateException notListeningYet) {
+            } catch (RuntimeException notListeningYet) { // not bound yet: null, or the server not yet set up
                 if (attempt == 100) {
                     throw notListeningYet;
                 }
