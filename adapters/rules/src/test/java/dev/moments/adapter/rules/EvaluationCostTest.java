@@ -112,6 +112,14 @@ class EvaluationCostTest {
     }
 
     @Test
+    void aPatternIsCheckedWhereverTheMatchesCallSitsInTheCondition() {
+        assertThatThrownBy(() -> compiler.compile("event.n > 1 && !event.s.matches('(a{1000}){1000}')"))
+                .isInstanceOf(InvalidExpressionException.class).hasMessageContaining("expands to");
+        assertThatThrownBy(() -> compiler.compile("event.l.exists(x, x.matches('(a{1000}){1000}'))"))
+                .isInstanceOf(InvalidExpressionException.class).hasMessageContaining("expands to");
+    }
+
+    @Test
     void ordinaryPatternsAreAcceptedAndMatchAsBefore() {
         var postal = compiler.compile("event.zip.matches('^[0-9]{5}(-[0-9]{4})?$')");
         assertThat(postal.test(event(Map.of("zip", "62701")))).isTrue();
