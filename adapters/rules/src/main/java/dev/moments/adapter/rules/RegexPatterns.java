@@ -82,7 +82,7 @@ final class RegexPatterns {
                 case '\\' -> {
                     int end = escapeEnd(pattern, i);
                     boolean quoted = i + 1 < pattern.length() && pattern.charAt(i + 1) == 'Q';
-                    part(group, quoted ? Math.max(1, end - i - 4) : 1); // \Q…\E: each quoted character
+                    part(group, quoted ? Math.max(1, quotedLength(pattern, i, end)) : 1);
                     i = end;
                     continue;
                 }
@@ -154,6 +154,12 @@ final class RegexPatterns {
             return end < 0 ? pattern.length() : end + 2;
         }
         return i + 2;
+    }
+
+    /** How many characters the quote {@code \Q…\E} from {@code i} to {@code end} holds (to the end if unclosed). */
+    private static int quotedLength(String pattern, int i, int end) {
+        boolean closed = end - 2 >= i + 2 && pattern.startsWith("\\E", end - 2);
+        return (closed ? end - 2 : end) - (i + 2);
     }
 
     /** Where a character class starting at {@code i} ends (a leading {@code ]} or {@code ^]} is literal). */

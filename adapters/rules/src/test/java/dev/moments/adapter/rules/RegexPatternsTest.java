@@ -102,6 +102,7 @@ class RegexPatternsTest {
             assertThat(RegexPatterns.weight("\\Qabc\\E")).isEqualTo(3);
             assertThat(RegexPatterns.weight("\\Qa(b\\Ec")).isEqualTo(4);
             assertThat(RegexPatterns.weight("\\Q\\E")).isEqualTo(1);
+            assertThat(RegexPatterns.weight("\\Qabcd")).isEqualTo(4); // quoted to the end of the pattern
             assertThat(RegexPatterns.weight("(\\Qab\\E){10}")).isEqualTo(30);
         }
 
