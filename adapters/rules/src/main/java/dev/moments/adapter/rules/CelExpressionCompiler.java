@@ -158,13 +158,10 @@ public final class CelExpressionCompiler implements ExpressionCompiler {
             return -1;
         }
         int offset = codePointOffset.get();
-        int codePoints = expression.codePointCount(0, expression.length());
         if (offset < 0) {
             return -1;
         }
-        if (offset >= codePoints) {
-            return expression.length();
-        }
-        return expression.offsetByCodePoints(0, offset);
+        // the end of the input is a position too (an expression cut short)
+        return expression.offsetByCodePoints(0, Math.min(offset, expression.codePointCount(0, expression.length())));
     }
 }

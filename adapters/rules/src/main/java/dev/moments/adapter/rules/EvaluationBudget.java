@@ -29,7 +29,7 @@ final class EvaluationBudget implements CelEvaluationListener {
             throw new Exceeded("more than " + MAX_STEPS + " evaluation steps");
         }
         long size = size(result);
-        if (size > 0 && (produced += size) > MAX_PRODUCED) {
+        if ((produced += size) > MAX_PRODUCED) {
             throw new Exceeded("more than " + MAX_PRODUCED + " characters and elements produced");
         }
     }

@@ -158,7 +158,8 @@ final class RegexPatterns {
 
     /** How many characters the quote {@code \Q…\E} from {@code i} to {@code end} holds (to the end if unclosed). */
     private static int quotedLength(String pattern, int i, int end) {
-        boolean closed = end - 2 >= i + 2 && pattern.startsWith("\\E", end - 2);
+        // an unclosed quote cannot end in \E: that \E would have closed it
+        boolean closed = pattern.startsWith("\\E", end - 2);
         return (closed ? end - 2 : end) - (i + 2);
     }
 

@@ -51,6 +51,14 @@ class CelEventValueTest {
     }
 
     @Test
+    void aValueJustBelowATrillionIsKeptAndATrillionIsAbsurd() {
+        assertThat(value("event.total", Map.of("total", new BigDecimal("999999999999.9999"))))
+                .isEqualByComparingTo("999999999999.9999");
+        assertThat(value("event.total", Map.of("total", new BigDecimal("1000000000000")))).isNull();
+        assertThat(value("-event.total", Map.of("total", new BigDecimal("1000000000000")))).isNull();
+    }
+
+    @Test
     void anExpressionThatCannotBeANumberIsRefusedAtCompilation() {
         InvalidExpressionException boolResult = catchThrowableOfType(InvalidExpressionException.class,
                 () -> compiler.compileValue("event.total > 3"));

@@ -252,6 +252,24 @@ class CelExpressionCompilerTest {
         }
 
         @Test
+        void aCompiledConditionOrValueNamesItsExpressionInLogs() {
+            assertThat(compiler.compile("event.total >= 25")).hasToString("CelEventPredicate[event.total >= 25]");
+            assertThat(compiler.compileValue("event.total")).hasToString("CelEventValue[event.total]");
+        }
+
+        @Test
+        void anExpressionCutShortIsRefusedAtItsEnd() {
+            assertThat(refusal("event.total >=").position()).isEqualTo(14);
+        }
+
+        @Test
+        void thePositionCountsCharactersOutsideTheBasicPlaneAsJavaDoes() {
+            // each emoji is two UTF-16 units; CEL counts code points
+            assertThat(refusal("'😀😀' == event.x && @").position()).isEqualTo(21);
+            assertThat(refusal("'😀😀' == event.x &&").position()).isEqualTo(20);
+        }
+
+        @Test
         void anUnknownFunctionIsRefused() {
             InvalidExpressionException e = refusal("frobnicate(event.total)");
             assertThat(e.getMessage()).contains("frobnicate");

@@ -90,6 +90,8 @@ class EvaluationCostTest {
     @Test
     void twoNestedComprehensionsAreAccepted() {
         assertThat(compiler.compile("event.a.exists(x, event.b.exists(y, x == y))")).isNotNull();
+        assertThat(compiler.compile("event.a.all(x, x > 0) && event.b.all(y, y > 0) && event.c.exists(z, z > 0)"))
+                .as("comprehensions side by side do not nest").isNotNull();
     }
 
     @Test

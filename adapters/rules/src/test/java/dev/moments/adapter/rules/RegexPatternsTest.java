@@ -69,6 +69,12 @@ class RegexPatternsTest {
         }
 
         @Test
+        void aRepetitionOfARepetitionMultipliesBoth() {
+            // RE2 refuses a{3}{2} when compiling; its weight still counts every copy
+            assertThat(RegexPatterns.weight("a{3}{2}")).isEqualTo(6);
+        }
+
+        @Test
         void nestedRepetitionsMultiply() {
             assertThat(RegexPatterns.weight("((a{10}){10}){10}")).isEqualTo(1_110);
         }
@@ -95,6 +101,8 @@ class RegexPatternsTest {
             assertThat(RegexPatterns.weight("\\P{Greek}{3}")).isEqualTo(3);
             assertThat(RegexPatterns.weight("\\pLa")).isEqualTo(3); // \p then L read as a literal: an upper bound
             assertThat(RegexPatterns.weight("\\p{Greek")).isEqualTo(1);
+            assertThat(RegexPatterns.weight("a\\p")).isEqualTo(2);
+            assertThat(RegexPatterns.weight("}\\p{L}")).isEqualTo(2);
         }
 
         @Test
@@ -104,6 +112,8 @@ class RegexPatternsTest {
             assertThat(RegexPatterns.weight("\\Q\\E")).isEqualTo(1);
             assertThat(RegexPatterns.weight("\\Qabcd")).isEqualTo(4); // quoted to the end of the pattern
             assertThat(RegexPatterns.weight("(\\Qab\\E){10}")).isEqualTo(30);
+            assertThat(RegexPatterns.weight("\\E\\Qab\\E")).isEqualTo(3);
+            assertThat(RegexPatterns.weight("\\QE")).isEqualTo(1);
         }
 
         @Test
