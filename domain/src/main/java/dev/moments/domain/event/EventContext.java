@@ -54,7 +54,8 @@ public record EventContext(String country, String platform, String ip, boolean t
             }
         }
         try {
-            return InetAddress.getByName(text) != null;
+            InetAddress.getByName(text);
+            return true;
         } catch (UnknownHostException e) {
             return false;
         }

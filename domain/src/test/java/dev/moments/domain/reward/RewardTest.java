@@ -18,6 +18,11 @@ class RewardTest {
     }
 
     @Test
+    void aRewardIdReadsAsItsValue_asMessagesNameIt() {
+        assertThat(new RewardId("rwd_1")).hasToString("rwd_1");
+    }
+
+    @Test
     void aRewardWithoutCountriesCanGoAnywhere() {
         assertThat(reward("8.00", Set.of()).isAvailableIn("FR")).isTrue();
     }

@@ -63,6 +63,8 @@ class MoneyTest {
         Money euros = Money.of("1.00", Currency.getInstance("EUR"));
         assertThatThrownBy(() -> usd("1.00").plus(euros)).isInstanceOf(CurrencyMismatchException.class);
         assertThatThrownBy(() -> usd("1.00").compareTo(euros)).isInstanceOf(CurrencyMismatchException.class);
+        assertThatThrownBy(() -> usd("1.00").plus(euros)).hasMessage("expected an amount in USD but got EUR")
+                .extracting(e -> ((DomainException) e).code()).isEqualTo("currency-mismatch");
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.moments.domain.fixtures.Fixtures;
 import dev.moments.domain.shared.InvalidValueException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -57,6 +59,21 @@ class WebhookEndpointTest {
         }
         assertThat(WebhookEndpoint.url("https://hooks.example.com:8443/moments?x=1"))
                 .isEqualTo("https://hooks.example.com:8443/moments?x=1");
+        assertThat(WebhookEndpoint.url("https://example.com:65535/")).isEqualTo("https://example.com:65535/");
+    }
+
+    @Test
+    void aChangeReplacesOnlyTheFieldsItGives() {
+        WebhookEndpoint endpoint = endpoint(List.of("award.earned"));
+        WebhookEndpoint moved = endpoint.change("https://example.com/new", null, null, null, Fixtures.NOW);
+
+        assertThat(moved.url()).isEqualTo("https://example.com/new");
+        assertThat(moved.events()).isEqualTo(endpoint.events());
+        assertThat(moved.description()).isEqualTo("ours");
+        WebhookEndpoint changed = moved.change(null, List.of("budget.low"), null, "theirs", Fixtures.NOW);
+        assertThat(changed.url()).isEqualTo("https://example.com/new");
+        assertThat(changed.events()).containsExactly("budget.low");
+        assertThat(changed.description()).isEqualTo("theirs");
     }
 
     @Test
@@ -66,6 +83,46 @@ class WebhookEndpointTest {
                 .isInstanceOf(InvalidValueException.class)
                 .extracting(e -> ((InvalidValueException) e).field()).isEqualTo("events[1]");
         assertThat(WebhookEventTypes.of("events", WebhookEventTypes.TYPES)).hasSize(9);
+    }
+
+    @Test
+    void aRefusedEventTypeIsQuoted_cutTo60Characters() {
+        String sixty = "x".repeat(60);
+
+        assertThatThrownBy(() -> WebhookEventTypes.of("events", List.of(sixty)))
+                .hasMessageStartingWith("unknown event type \"" + sixty + "\";");
+        assertThatThrownBy(() -> WebhookEventTypes.of("events", List.of(sixty + "yz")))
+                .hasMessageStartingWith("unknown event type \"" + sixty + "…\";");
+        assertThatThrownBy(() -> WebhookEventTypes.of("events", Arrays.asList("*", null)))
+                .hasMessageStartingWith("unknown event type null;")
+                .extracting(e -> ((InvalidValueException) e).field()).isEqualTo("events[1]");
+    }
+
+    @Test
+    void aSubscriptionListsAtMost20Entries_eachTypeAndTheStarTwiceOver() {
+        List<String> twice = new ArrayList<>();
+        twice.addAll(WebhookEventTypes.TYPES);
+        twice.addAll(WebhookEventTypes.TYPES);
+        twice.addAll(List.of("*", "*"));
+
+        assertThat(WebhookEventTypes.of("events", twice)).hasSize(10);
+        twice.add("*");
+        assertThatThrownBy(() -> WebhookEventTypes.of("events", twice)).isInstanceOf(InvalidValueException.class)
+                .hasMessage("at most 20 entries, got 21");
+    }
+
+    @Test
+    void anEndpointIdReadsAsItsValue() {
+        assertThat(new WebhookId("whk_1")).hasToString("whk_1");
+        assertThatThrownBy(() -> new WebhookId(" ")).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void tooManyEndpointsIsRefusedWithTheContractsCode() {
+        TooManyWebhooksException refusal = new TooManyWebhooksException(20);
+
+        assertThat(refusal.code()).isEqualTo("too-many-webhooks");
+        assertThat(refusal).hasMessage("a partner has at most 20 webhook endpoints; delete one first");
     }
 
     @Test
