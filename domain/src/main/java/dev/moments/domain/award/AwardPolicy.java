@@ -98,14 +98,15 @@ public enum AwardPolicy {
     }
 
     /**
-     * Every refusal of the list, in order and each once: what an explanation lists. A refusal that cannot be lifted
-     * while another stands is left out beside it: the cooldown beside the user's limit, the daily cap beside an
-     * exhausted budget.
+     * Every refusal of the list, in order and each once: what an explanation lists. Each refusal is answered by one
+     * rule, except {@code BUDGET_EXHAUSTED}, which STATUS answers for an EXHAUSTED moment and BUDGET only for a LIVE
+     * one, so none can come twice. A refusal that cannot be lifted while another stands is left out beside it: the
+     * cooldown beside the user's limit, the daily cap beside an exhausted budget.
      */
     public static List<Refusal> allRefusals(Candidate candidate) {
         List<Refusal> refusals = new ArrayList<>();
         for (AwardPolicy policy : values()) {
-            policy.check(candidate).filter(refusal -> !refusals.contains(refusal)).ifPresent(refusals::add);
+            policy.check(candidate).ifPresent(refusals::add);
         }
         OUTRANKED_BY.forEach((refusal, outranking) -> {
             if (refusals.contains(outranking)) {

@@ -206,12 +206,36 @@ class AwardPolicyTest {
     }
 
     @Test
+    void aCooldownThatHasPassed_orAMonthlyCapWithRoomForOneMoreAction_refusesNothing() {
+        Facts rested = new Facts().with(live().limits(new Limits(5, null, Duration.ofDays(1), Duration.ZERO, null)));
+        rested.awardsOfUser = 1;
+        rested.lastAward = NOW.minus(Duration.ofDays(1));
+        assertThat(AwardPolicy.firstRefusal(rested)).isEmpty();
+
+        Facts roomy = new Facts();
+        roomy.monthlyRoom = usd("10.00");
+        assertThat(AwardPolicy.firstRefusal(roomy)).isEmpty();
+    }
+
+    @Test
     void testAwardsCostNothing_soNoMoneyRuleAppliesToThem() {
         Facts test = new Facts().with(MomentBuilder.aMoment().status(MomentStatus.TEST));
         test.testUser = true;
         test.monthlyRoom = usd("0.00");
         test.budget = Budget.open(test.moment.id(), usd("5.00"), null, usd("10.00"));
         assertThat(AwardPolicy.firstRefusal(test)).isEmpty();
+    }
+
+    @Test
+    void eachRefusalSaysWhatStandsInTheWay() {
+        assertThat(Refusal.values()).filteredOn(refusal -> refusal.kind() == Refusal.Kind.MOMENT)
+                .containsExactly(Refusal.NOT_LIVE, Refusal.OUTSIDE_SCHEDULE, Refusal.TEST_USERS_ONLY);
+        assertThat(Refusal.values()).filteredOn(refusal -> refusal.kind() == Refusal.Kind.AUDIENCE)
+                .containsExactly(Refusal.NOT_IN_AUDIENCE, Refusal.HOLDOUT);
+        assertThat(Refusal.values()).filteredOn(refusal -> refusal.kind() == Refusal.Kind.USER_LIMIT)
+                .containsExactly(Refusal.LIMIT_PER_USER, Refusal.COOLDOWN, Refusal.LIMIT_PER_DEVICE);
+        assertThat(Refusal.values()).filteredOn(refusal -> refusal.kind() == Refusal.Kind.MONEY)
+                .containsExactly(Refusal.MONTHLY_CAP, Refusal.BUDGET_EXHAUSTED, Refusal.DAILY_CAP);
     }
 
     @Test

@@ -70,4 +70,30 @@ class AwardTest {
                 AwardStatus.EARNED, usd("10.00"), false, "evt-1", "0".repeat(64), NOW, NOW, null, NOW))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aReservationIsNeverNegative_aTestAwardReservesNothing() {
+        assertThatThrownBy(() -> new Award(new AwardId("awd_2"), PARTNER, new MomentId("mom_1"), "u-1", null, 1,
+                AwardStatus.EARNED, usd("-0.01"), false, "evt-1", "0".repeat(64), NOW, NOW, null, NOW))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+        assertThat(new Award(new AwardId("awd_3"), PARTNER, new MomentId("mom_1"), "u-1", null, 1, AwardStatus.EARNED,
+                usd("0.00"), true, "evt-1", "0".repeat(64), NOW, NOW, null, NOW).reserved()).isEqualTo(usd("0.00"));
+    }
+
+    @Test
+    void aRefusedTransitionNamesBothStatuses_underItsProblemCode() {
+        Award claimed = earned.moveTo(AwardStatus.CLAIMED, NOW);
+
+        assertThatThrownBy(() -> claimed.moveTo(AwardStatus.EXPIRED, NOW))
+                .isInstanceOfSatisfying(InvalidAwardTransitionException.class, e -> {
+                    assertThat(e.from()).isEqualTo(AwardStatus.CLAIMED);
+                    assertThat(e.to()).isEqualTo(AwardStatus.EXPIRED);
+                    assertThat(e.code()).isEqualTo("invalid-award-transition");
+                });
+    }
+
+    @Test
+    void anIdIsWrittenAsItsValue() {
+        assertThat(new AwardId("awd_1")).hasToString("awd_1");
+    }
 }

@@ -49,4 +49,10 @@ class AudienceTest {
         assertThatThrownBy(() -> new Audience(Set.of("usa"), Set.of(), Set.of(), null))
                 .isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("audience.countries");
     }
+
+    @Test
+    void aBlankConditionIsNoCondition_anotherIsKept() {
+        assertThat(new Audience(Set.of(), Set.of(), Set.of(), "  ").where()).isNull();
+        assertThat(new Audience(Set.of(), Set.of(), Set.of(), "user.vip").where()).isEqualTo("user.vip");
+    }
 }

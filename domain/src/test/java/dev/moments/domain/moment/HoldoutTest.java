@@ -37,4 +37,23 @@ class HoldoutTest {
                 .filter(i -> first.holdsOut("u-" + i) != second.holdsOut("u-" + i)).count();
         assertThat(disagreements).isBetween(350L, 650L);
     }
+
+    /**
+     * The bucket is public so that a partner can tell a user's arm on their own: these are Python's
+     * {@code int.from_bytes(hashlib.sha256(b"mom_test\0u-1").digest()[:8], "big") % 100} and the like.
+     */
+    @Test
+    void theBucketIsTheFirst64BitsOfSha256OfMomentNulUser_moduloAHundred() {
+        assertThat(HoldoutBucket.of(new MomentId("mom_test"), "u-1")).isEqualTo(7);
+        assertThat(HoldoutBucket.of(new MomentId("mom_test"), "u-2")).isEqualTo(42);
+        assertThat(HoldoutBucket.of(new MomentId("mom_a"), "alice")).isEqualTo(72);
+        assertThat(HoldoutBucket.of(new MomentId("mom_b"), "bob")).isEqualTo(61);
+    }
+
+    @Test
+    void aShareOfPercentHoldsOutTheBucketsBelowIt() {
+        // u-1 falls in bucket 7 of mom_test
+        assertThat(aMoment().holdoutPercent(7).build().holdsOut("u-1")).isFalse();
+        assertThat(aMoment().holdoutPercent(8).build().holdsOut("u-1")).isTrue();
+    }
 }

@@ -51,4 +51,39 @@ class ScheduleAndLimitsTest {
         assertThatThrownBy(() -> new Limits(1, null, null, Duration.ZERO, Duration.ZERO))
                 .isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("limits.claimWithin");
     }
+
+    @Test
+    void perUserAndPerDeviceLimitsGoUpToTenThousand() {
+        int most = Limits.MAX_PER_USER;
+        assertThat(new Limits(most, most, null, Duration.ZERO, null).perDevice()).isEqualTo(10_000);
+        assertThatThrownBy(() -> new Limits(most + 1, null, null, Duration.ZERO, null))
+                .isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("limits.perUser");
+        assertThatThrownBy(() -> new Limits(1, most + 1, null, Duration.ZERO, null))
+                .isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("limits.perDevice");
+    }
+
+    @Test
+    void noDurationIsNegative_andTheRefusalNamesItWithoutItsPrefix() {
+        assertThatThrownBy(() -> new Limits(1, null, Duration.ofHours(-1), Duration.ZERO, null))
+                .isInstanceOf(InvalidValueException.class).hasMessage("cooldown must not be negative");
+        assertThatThrownBy(() -> new Limits(1, null, null, Duration.ofSeconds(-1), null))
+                .isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("limits.redeemAfter");
+        assertThatThrownBy(() -> new Limits(1, null, null, Duration.ZERO, Duration.ofSeconds(-1)))
+                .isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("limits.claimWithin");
+    }
+
+    @Test
+    void everyDurationIsAtMostTenYears() {
+        Duration tenYears = Limits.MAX_DURATION;
+        Limits longest = new Limits(1, null, tenYears, tenYears, tenYears);
+        assertThat(longest.claimWithin()).isEqualTo(Duration.ofDays(3650));
+
+        Duration longer = tenYears.plusSeconds(1);
+        assertThatThrownBy(() -> new Limits(1, null, longer, Duration.ZERO, null))
+                .isInstanceOf(InvalidValueException.class).hasMessage("cooldown must be at most ten years");
+        assertThatThrownBy(() -> new Limits(1, null, null, longer, null))
+                .isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("limits.redeemAfter");
+        assertThatThrownBy(() -> new Limits(1, null, null, Duration.ZERO, longer))
+                .isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("limits.claimWithin");
+    }
 }

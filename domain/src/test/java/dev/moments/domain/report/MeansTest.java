@@ -52,9 +52,28 @@ class MeansTest {
     }
 
     @Test
+    void oneValueHasNoVariance_twoAlreadyDo() {
+        assertThat(Sample.of(1, 5, 25)).isEqualTo(new Sample(1, 5, 0));
+        Sample two = Sample.of(2, 3 + 5, 9 + 25);
+        assertThat(two.mean()).isEqualTo(4.0);
+        assertThat(two.variance()).isCloseTo(2.0, within(1e-12));
+    }
+
+    @Test
     void withoutTwoValuesPerArmOrAnyVariation_thereIsNoInterval() {
         assertThat(Means.welchDifference(new Sample(1, 5, 0), new Sample(10, 4, 1), 0.95)).isNull();
         assertThat(Means.welchDifference(new Sample(10, 5, 0), new Sample(10, 5, 0), 0.95)).isNull();
+    }
+
+    @Test
+    void twoValuesPerArmAreEnoughForAnInterval() {
+        // variances 2 and 8 of two values each: standard error sqrt(5), Satterthwaite 25 / (1 + 16) = 1.47 degrees
+        Interval interval = Means.welchDifference(new Sample(2, 4, 2), new Sample(2, 1, 8), 0.95);
+
+        assertThat(interval.estimate()).isEqualTo(3.0);
+        double halfWidth = StudentT.quantile(0.975, 25.0 / 17) * Math.sqrt(5);
+        assertThat(interval.lower()).isCloseTo(3 - halfWidth, within(1e-9));
+        assertThat(interval.upper()).isCloseTo(3 + halfWidth, within(1e-9));
     }
 
     /** Revenue per user drawn from skewed (exponential) spend with a known difference; 95% should cover it. */

@@ -1,6 +1,7 @@
 package dev.moments.domain.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
@@ -45,6 +46,16 @@ class ProportionsTest {
         assertThat(all.upper()).isEqualTo(1);
         assertThat(all.lower()).isCloseTo(0.7225, within(0.00005));
         assertThat(Proportions.wilson(0, 0, Z)).isEqualTo(new Interval(0, 0, 1));
+    }
+
+    @Test
+    void successesRangeFromZeroToTheTrials() {
+        for (long[] bad : new long[][] {{-1, 10}, {11, 10}, {0, -1}}) {
+            assertThatThrownBy(() -> Proportions.wilson(bad[0], bad[1], Z)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("successes");
+        }
+        assertThatThrownBy(() -> Proportions.newcombeDifference(5, 10, 11, 10, Z))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -38,6 +38,13 @@ class EventTriggerTest {
     }
 
     @Test
+    void itReadsAsItsEventTypeAndItsCondition_aBlankConditionAsNone() {
+        assertThat(spend25.event()).isEqualTo("order.completed");
+        assertThat(spend25.where()).isEqualTo("event.total >= 25");
+        assertThat(new EventTrigger("tutorial.completed", "  ").where()).isNull();
+    }
+
+    @Test
     void anEventTypeIsRequired() {
         assertThatThrownBy(() -> new EventTrigger(" ", null)).isInstanceOf(InvalidValueException.class)
                 .extracting("field").isEqualTo("event");

@@ -416,6 +416,36 @@ class TriggerEvaluatorTest {
         }
 
         @Test
+        void aSumWithoutAWindowShowsItsRunningTotal() {
+            SumTrigger fifty = new SumTrigger(new Match("order.completed", null), "total", new BigDecimal("50.00"),
+                    null);
+
+            assertProgress(fifty, "32.50", "50.00", event("order.completed", day(1), "total", "20.00"),
+                    event("order.completed", day(40), "total", "12.50"));
+        }
+
+        @Test
+        void anAnyShowsNothingDoneUntilOneOfItsPartsIsComplete() {
+            AnyTrigger videosOrSignUp = new AnyTrigger(List.of(
+                    new CountTrigger(new Match("video.watched", null), 3, null), new EventTrigger("user.signed_up", null)));
+
+            assertProgress(videosOrSignUp, "0", "1", event("video.watched", day(1)), event("video.watched", day(2)));
+        }
+
+        @Test
+        void beforeAnyMatchingEvent_everyKindShowsZeroOfItsTarget() {
+            assertProgress(new DaysTrigger(new Match("app.opened", null), 7, true, null), "0", "7",
+                    event("video.watched", day(1)));
+            assertProgress(new DaysTrigger(new Match("app.opened", null), 3, false, Duration.ofDays(7)), "0", "3");
+            assertProgress(new SumTrigger(new Match("order.completed", null), "total", new BigDecimal("50"), null),
+                    "0", "50");
+            assertProgress(new CountTrigger(new Match("video.watched", null), 3, Duration.ofDays(2)), "0", "3");
+            assertProgress(new AllTrigger(List.of(new EventTrigger("user.signed_up", null),
+                    new EventTrigger("video.watched", null))), "0", "2");
+            assertProgress(new DirectTrigger(), "0", "1", event("video.watched", day(1)));
+        }
+
+        @Test
         void progressIsZeroAgainRightAfterACompletion() {
             CountTrigger two = new CountTrigger(new Match("video.watched", null), 2, null);
 
@@ -538,6 +568,20 @@ class TriggerEvaluatorTest {
                         TestPredicates.INSTANCE);
                 assertThat(again.completed()).as(trigger.kind() + ": its next matching event").isTrue();
             });
+        }
+
+        @Test
+        void aDirectTriggerDoesNotCompleteOnEvents_evenFromACompletionKeptUnderTheMomentsEarlierTrigger() {
+            ProgressState keptUnderAnEventTrigger = new TriggerEvaluator(new EventTrigger("purchase", null), ALWAYS,
+                    LATENESS).apply(ProgressState.start(new EventTrigger("purchase", null)), event("purchase", day(1)),
+                    TestPredicates.INSTANCE).kept();
+            TriggerEvaluator direct = new TriggerEvaluator(new DirectTrigger(), ALWAYS, LATENESS);
+
+            TriggerEvaluator.Outcome next = direct.apply(keptUnderAnEventTrigger, event("purchase", day(2)),
+                    TestPredicates.INSTANCE);
+
+            assertThat(next.completed()).isFalse();
+            assertThat(next.disposition()).isEqualTo(Disposition.COUNTED);
         }
 
         @Test
