@@ -163,4 +163,14 @@ class RecordAllTest {
         assertThat(app.events.recordAll(hundred)).hasSize(RecordEventService.UNIT_OF_WORK);
         assertThat(app.transactions.units() - before).as("units for a hundred events").isEqualTo(1);
     }
+
+    @Test
+    void anEventIdTwiceInOneBatch_whoseFirstFails_failsTwiceAlike() {
+        launched(new EventTrigger("order.completed", null), "100.00");
+        app.events.record(order("evt-1", "u-1", "5"));
+
+        List<BatchItem> items = app.events.recordAll(List.of(order("evt-1", "u-1", "6"), order("evt-1", "u-1", "6")));
+
+        assertThat(items).allSatisfy(item -> assertThat(item.failure()).isInstanceOf(EventIdConflictException.class));
+    }
 }
