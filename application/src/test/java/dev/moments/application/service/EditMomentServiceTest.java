@@ -374,6 +374,31 @@ class EditMomentServiceTest {
     }
 
     @Test
+    void aNewTriggerOfTheSameShapeStartsUsersProgressAgainToo() {
+        MomentId id = pausedWithUserOneTwoLevelsOfThree();
+
+        edit(id, d -> d.trigger = new CountTrigger(new Match("level.reached", null), 4, null));
+        change(id, LifecycleAction.RESUME);
+
+        assertThat(event("level.reached", "u-1", Map.of()).progress()).singleElement()
+                .satisfies(p -> assertThat(p.current()).isEqualByComparingTo("1"));
+    }
+
+    @Test
+    void anEditHereDropsThisInstancesCopyOfTheMomentAtOnce_evenOneAnotherInstancePaused() {
+        MomentId id = live();
+        event("level.reached", "u-1", Map.of("level", new BigDecimal("1"))); // the index holds the LIVE moment
+        Moment indexed = stored(id).moment();
+        assertThat(app.momentRepository.updateStatus(indexed.pause(app.clock.now()),
+                MomentStatus.LIVE)).as("paused by another instance").isTrue();
+
+        edit(id, d -> d.trigger = new EventTrigger("tutorial.completed", null));
+
+        assertThat(event("level.reached", "u-2", Map.of("level", new BigDecimal("1"))).progress())
+                .as("a paused moment listens to nothing").isEmpty();
+    }
+
+    @Test
     void anEditThatKeepsTheTriggerKeepsUsersProgress() {
         MomentId id = pausedWithUserOneTwoLevelsOfThree();
 

@@ -68,6 +68,12 @@ class GetLedgerServiceTest {
     }
 
     @Test
+    void theStatementOfAnUnknownPartnerIsNotFound() {
+        assertThatThrownBy(() -> app.statements.statement(new PartnerId("ptn_unknown"),
+                YearMonth.from(app.clock.now().atZone(ZoneOffset.UTC)))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void aStatementTotalsItsLinesInThePartnersCurrency() {
         moment("100.00");
         moment("50.00");

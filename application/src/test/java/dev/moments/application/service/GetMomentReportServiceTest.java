@@ -1,22 +1,45 @@
 package dev.moments.application.service;
 
+import static dev.moments.application.port.in.GetMomentReportQuery.FIRST_DAY;
+import static dev.moments.application.port.in.GetMomentReportQuery.LAST_DAY;
+import static dev.moments.application.port.in.GetMomentReportQuery.MAX_DAYS;
 import static dev.moments.domain.fixtures.MomentBuilder.aMoment;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.moments.application.fixtures.FixedClock;
+import dev.moments.application.fixtures.InMemoryMomentRepository;
+import dev.moments.application.fixtures.InMemoryPartnerRepository;
+import dev.moments.application.port.Page;
+import dev.moments.application.port.PageRequest;
 import dev.moments.application.port.in.GetMomentReportQuery.Flag;
 import dev.moments.application.port.in.GetMomentReportQuery.Report;
+import dev.moments.application.port.in.NotFoundException;
+import dev.moments.application.port.out.ReportFigures;
 import dev.moments.application.port.out.ReportFigures.Arm;
 import dev.moments.application.port.out.ReportFigures.Day;
 import dev.moments.application.port.out.ReportFigures.Figures;
+import dev.moments.application.port.out.ReportFigures.Period;
 import dev.moments.domain.fixtures.Fixtures;
 import dev.moments.domain.moment.Moment;
+import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.Outcomes;
+import dev.moments.domain.moment.Schedule;
+import dev.moments.domain.partner.Partner;
+import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.shared.InvalidValueException;
+import dev.moments.domain.shared.Money;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The report's formulas on figures given by hand: every edge where a division, an interval or a flag could go wrong. */
@@ -97,6 +120,25 @@ class GetMomentReportServiceTest {
 
         assertThat(report.guardrail().flags()).isEmpty();
         assertThat(report.guardrail().flagged()).isFalse();
+    }
+
+    @Test
+    void withoutUsersInEitherArmThereIsNoLift() {
+        Report noControl = compute(aMoment().build(), figures("10.00", 1, arm(10, 3), Arm.EMPTY));
+        Report noTreatment = compute(aMoment().build(), figures("10.00", 1, Arm.EMPTY, arm(10, 3)));
+
+        assertThat(noControl.holdout().lift()).isNull();
+        assertThat(noControl.holdout().costPerIncrementalAction()).isNull();
+        assertThat(noTreatment.holdout().lift()).isNull();
+    }
+
+    @Test
+    void noIncrementWithNothingCommittedIsNotFlagged() {
+        Report report = compute(aMoment().expectedValuePerAction(Fixtures.usd("50.00")).build(),
+                figures("0", 0, arm(10, 3), arm(10, 3)));
+
+        assertThat(report.holdout().costPerIncrementalAction()).isNull();
+        assertThat(report.guardrail().flags()).isEmpty();
     }
 
     @Test
@@ -185,18 +227,145 @@ class GetMomentReportServiceTest {
     void theDailySeriesAndTheFunnelAddUpBothArms() {
         Figures figures = new Figures(3, 2, 1, 1, 0, new BigDecimal("12.5"), new BigDecimal("7.5"),
                 new Arm(5, 4, 2, 2, 1, 1, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO),
-                new Arm(5, 3, 1, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO),
+                new Arm(5, 3, 1, 1, 1, 1, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO),
                 List.of(new Day(DAY, 3, 2, new BigDecimal("12.5"))));
         Report report = compute(aMoment().build(), figures);
 
         assertThat(report.funnel().reached()).isEqualTo(10);
         assertThat(report.funnel().progressed()).isEqualTo(7);
         assertThat(report.funnel().completed()).isEqualTo(3);
-        assertThat(report.funnel().awarded()).isEqualTo(2);
+        // a control user can be awarded too (a direct award): the funnel is the whole cohort's
+        assertThat(report.funnel().awarded()).isEqualTo(3);
+        assertThat(report.funnel().claimed()).isEqualTo(2);
+        assertThat(report.funnel().fulfilled()).isEqualTo(2);
         assertThat(report.spend()).isEqualTo(Fixtures.usd("12.50"));
         assertThat(report.committed()).isEqualTo(Fixtures.usd("20.00"));
         assertThat(report.effectiveCpa()).isEqualTo(Fixtures.usd("10.00"));
         assertThat(report.daily()).singleElement().satisfies(day -> assertThat(day.spend())
                 .isEqualTo(Fixtures.usd("12.50")));
+    }
+
+    /** The query: which moment, which days, which currency; the figures come from a hand-written store. */
+    @Nested
+    class ThroughTheQuery {
+
+        private static final ZoneId AUCKLAND = ZoneId.of("Pacific/Auckland");
+        private static final Currency EUR = Currency.getInstance("EUR");
+
+        private final InMemoryMomentRepository moments = new InMemoryMomentRepository();
+        private final InMemoryPartnerRepository partners = new InMemoryPartnerRepository();
+        // 12:00 UTC is already the next day in Auckland
+        private final FixedClock clock = new FixedClock(Instant.parse("2026-11-25T12:00:00Z"));
+        private final List<Period> periodsRead = new ArrayList<>();
+        private final List<Boolean> dailyRead = new ArrayList<>();
+        private final ReportFigures figures = (partnerId, momentId, period, daily) -> {
+            periodsRead.add(period);
+            dailyRead.add(daily);
+            return new Figures(0, 0, 0, 0, 0, new BigDecimal("12.5"), BigDecimal.ZERO, Arm.EMPTY, Arm.EMPTY,
+                    List.of());
+        };
+        private final GetMomentReportService service = new GetMomentReportService(moments, partners, figures, clock);
+        private final Moment moment = aMoment().id("mom_a")
+                .schedule(new Schedule(Instant.parse("2026-11-20T12:00:00Z"), null, AUCKLAND))
+                .at(Instant.parse("2026-11-20T12:00:00Z")) // the 21st in Auckland
+                .build();
+
+        @BeforeEach
+        void givenAPartnerPayingInEurosWithAMoment() {
+            partners.insert(new Partner(Fixtures.PARTNER, "Acme", EUR, Fixtures.NOW));
+            moments.insert(moment);
+        }
+
+        private Report report(String from, String to) {
+            return service.report(Fixtures.PARTNER, moment.id(), from == null ? null : LocalDate.parse(from),
+                    to == null ? null : LocalDate.parse(to));
+        }
+
+        @Test
+        void aReportIsInThePartnersCurrency_withItsDailySeries() {
+            Report report = report("2026-11-21", "2026-11-22");
+
+            assertThat(report.momentId()).isEqualTo(moment.id());
+            assertThat(report.spend()).isEqualTo(Money.of("12.50", EUR));
+            assertThat(dailyRead).containsExactly(true);
+        }
+
+        @Test
+        void anUnknownMomentOrPartnerIsNotFound() {
+            assertThatThrownBy(() -> service.report(Fixtures.PARTNER, new MomentId("mom_unknown"), null, null))
+                    .isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> service.reportAll(new PartnerId("ptn_unknown"), null, null,
+                    PageRequest.first())).isInstanceOf(NotFoundException.class);
+        }
+
+        @Test
+        void withoutDays_theReportRunsFromTheMomentsCreationToToday_inItsTimeZone() {
+            Report report = report(null, null);
+
+            assertThat(report.from()).isEqualTo(LocalDate.parse("2026-11-21"));
+            assertThat(report.to()).isEqualTo(LocalDate.parse("2026-11-26"));
+            Period period = periodsRead.get(0);
+            assertThat(period.zone()).isEqualTo(AUCKLAND);
+            assertThat(period.now()).isEqualTo(clock.now());
+            assertThat(period.firstDay()).isEqualTo(report.from());
+            assertThat(period.lastDay()).isEqualTo(report.to());
+        }
+
+        @Test
+        void theDaysAskedAreTheDaysReported() {
+            Report report = report("2026-11-22", "2026-11-23");
+
+            assertThat(report.from()).isEqualTo(LocalDate.parse("2026-11-22"));
+            assertThat(report.to()).isEqualTo(LocalDate.parse("2026-11-23"));
+        }
+
+        @Test
+        void withOnlyALastDayBeforeTheMomentWasCreated_theReportIsOfThatDayAlone() {
+            Report report = report(null, "2026-11-10");
+
+            assertThat(report.from()).isEqualTo(LocalDate.parse("2026-11-10"));
+            assertThat(report.to()).isEqualTo(LocalDate.parse("2026-11-10"));
+        }
+
+        @Test
+        void aFirstDayAfterTheLastIsRefused() {
+            assertThatThrownBy(() -> report("2026-11-23", "2026-11-22")).isInstanceOf(InvalidValueException.class)
+                    .extracting("field").isEqualTo("from");
+        }
+
+        @Test
+        void theDaysMustLieBetweenTheFirstAndTheLastDayAReportCovers() {
+            assertThat(report(FIRST_DAY.toString(), FIRST_DAY.toString()).from()).isEqualTo(FIRST_DAY);
+            assertThat(report(LAST_DAY.toString(), LAST_DAY.toString()).to()).isEqualTo(LAST_DAY);
+
+            assertThatThrownBy(() -> report(FIRST_DAY.minusDays(1).toString(), FIRST_DAY.toString()))
+                    .isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("from");
+            assertThatThrownBy(() -> report(LAST_DAY.toString(), LAST_DAY.plusDays(1).toString()))
+                    .isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("to");
+        }
+
+        @Test
+        void aReportCoversAtMostMaxDays() {
+            LocalDate first = LocalDate.parse("2020-01-01");
+
+            assertThat(report(first.toString(), first.plusDays(MAX_DAYS - 1).toString()).to())
+                    .isEqualTo(first.plusDays(MAX_DAYS - 1));
+            assertThatThrownBy(() -> report(first.toString(), first.plusDays(MAX_DAYS).toString()))
+                    .isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("to");
+        }
+
+        @Test
+        void everyMomentOfThePartnerIsReported_pageByPage_withoutItsDailySeries() {
+            moments.insert(aMoment().id("mom_b").build());
+            moments.insert(aMoment().id("mom_other").partner(new PartnerId("ptn_other")).build());
+
+            Page<Report> first = service.reportAll(Fixtures.PARTNER, null, null, new PageRequest(1, null));
+            Page<Report> second = service.reportAll(Fixtures.PARTNER, null, null, new PageRequest(1, first.next()));
+
+            assertThat(first.items()).extracting(Report::momentId).containsExactly(new MomentId("mom_a"));
+            assertThat(second.items()).extracting(Report::momentId).containsExactly(new MomentId("mom_b"));
+            assertThat(second.items().get(0).spend()).isEqualTo(Money.of("12.50", EUR));
+            assertThat(dailyRead).containsExactly(false, false);
+        }
     }
 }

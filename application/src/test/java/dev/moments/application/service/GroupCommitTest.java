@@ -156,6 +156,50 @@ class GroupCommitTest {
     }
 
     @Test
+    void aUnitThatThrows_failsTheCallsItTookFromOtherCallersToo() throws Exception {
+        Units units = new Units() {
+            @Override
+            public List<BatchItem> recordAll(List<RecordEventCommand> commands) {
+                List<BatchItem> items = super.recordAll(commands); // the first unit is held, then answers
+                if (recorded.size() > 1) {
+                    throw new IllegalStateException("the unit broke");
+                }
+                return items;
+            }
+        };
+        GroupCommit groupCommit = new GroupCommit(units, 1, 100, WAIT);
+
+        Future<EventResult> first = firstUnitHeld(groupCommit, units);
+        Future<EventResult> one = callers.submit(() -> groupCommit.record(command("e-1")));
+        Future<EventResult> other = callers.submit(() -> groupCommit.record(command("e-2")));
+        waitUntilQueued(groupCommit, 2);
+        units.release.countDown();
+
+        assertThat(first.get(5, TimeUnit.SECONDS).eventId()).isEqualTo("e-0");
+        // whichever call led the unit, the other one's answer is the unit's failure, not a wait until maxWait
+        assertThatThrownBy(() -> one.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("the unit broke");
+        assertThatThrownBy(() -> other.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("the unit broke");
+        assertThat(units.recorded.get(1)).containsExactlyInAnyOrder("e-1", "e-2");
+    }
+
+    @Test
+    void withMaxEventsOne_everyEventIsAUnitOfItsOwn() throws Exception {
+        Units units = new Units();
+        GroupCommit groupCommit = new GroupCommit(units, 1, 1, WAIT);
+
+        Future<EventResult> first = firstUnitHeld(groupCommit, units);
+        Future<EventResult> one = callers.submit(() -> groupCommit.record(command("e-1")));
+        Future<EventResult> other = callers.submit(() -> groupCommit.record(command("e-2")));
+        waitUntilQueued(groupCommit, 2);
+        units.release.countDown();
+
+        assertThat(first.get(5, TimeUnit.SECONDS).eventId()).isEqualTo("e-0");
+        assertThat(one.get(5, TimeUnit.SECONDS).eventId()).isEqualTo("e-1");
+        assertThat(other.get(5, TimeUnit.SECONDS).eventId()).isEqualTo("e-2");
+        assertThat(units.recorded).hasSize(3).allSatisfy(unit -> assertThat(unit).hasSize(1));
+    }
+
+    @Test
     void manyCallersAtOnce_neverRunMoreUnitsThanAllowed_andAllAreAnswered() throws Exception {
         Units units = new Units();
         units.firstStarted.countDown(); // no unit waits

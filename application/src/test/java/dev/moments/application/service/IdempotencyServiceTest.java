@@ -237,6 +237,15 @@ class IdempotencyServiceTest {
     }
 
     @Test
+    void aBatchIsAtLeastOneKey() {
+        app.idempotency.handle(request("k-1", "reward"), () -> json(201, "{}", null));
+        app.clock.advance(InMemoryMoments.IDEMPOTENCY_RETENTION.plusMinutes(1));
+
+        assertThatThrownBy(() -> app.idempotency.forgetExpired(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(app.idempotency.forgetExpired(1)).isEqualTo(1);
+    }
+
+    @Test
     void aKeyIsOneToTwoHundredFiftyFiveCharacters() {
         assertThatThrownBy(() -> request("", "f")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> request("k".repeat(256), "f")).isInstanceOf(IllegalArgumentException.class);

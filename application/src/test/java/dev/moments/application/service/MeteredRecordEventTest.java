@@ -4,18 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.moments.application.port.StoreUnavailableException;
+import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.EventIdConflictException;
 import dev.moments.application.port.in.RecordEventCommand;
 import dev.moments.application.port.in.RecordEventUseCase;
+import dev.moments.application.port.in.RecordEventUseCase.BatchItem;
+import dev.moments.application.port.in.RecordEventUseCase.EventResult;
 import dev.moments.application.port.out.Metrics;
+import dev.moments.domain.award.Award;
+import dev.moments.domain.award.AwardId;
+import dev.moments.domain.award.AwardStatus;
 import dev.moments.domain.award.Refusal;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.shared.InvalidValueException;
 import dev.moments.domain.shared.Money;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Events counted by outcome, with their time; what a duplicate brings again is not counted twice. */
@@ -104,13 +112,63 @@ class MeteredRecordEventTest {
         assertThat(counted).containsExactly("RECORDED 5ms", "INVALID 5ms");
     }
 
+    @Test
+    void aNewEventCountsItsAwardsByMoment_aDuplicateDoesNot_andEachCallGetsItsOwnAnswer() {
+        EventResult earned = new EventResult("e1", false, List.of(award("mom_a"), award("mom_b")), List.of(),
+                List.of(), List.of());
+        EventResult again = new EventResult("e1", true, earned.awards(), List.of(), List.of(), List.of());
+        MeteredRecordEvent metered = new MeteredRecordEvent(new Stub(List.of(earned, again)), metrics,
+                () -> now += 1_000_000);
+
+        assertThat(metered.record(command("e1"))).isSameAs(earned);
+        assertThat(metered.record(command("e1"))).isSameAs(again);
+
+        assertThat(counted).containsExactly("RECORDED 1ms", "award mom_a", "award mom_b", "DUPLICATE 1ms");
+    }
+
+    @Test
+    void aBatchCountsTheAwardsOfItsNewEvents_andAnswersItsItems() {
+        List<BatchItem> items = List.of(BatchItem.of(new EventResult("a", false, List.of(award("mom_a")), List.of(),
+                List.of(), List.of())));
+        MeteredRecordEvent metered = new MeteredRecordEvent(new Stub(List.of()) {
+            @Override
+            public List<BatchItem> recordAll(List<RecordEventCommand> commands) {
+                return items;
+            }
+        }, metrics, () -> now += 1_000_000);
+
+        assertThat(metered.recordAll(List.of(command("a")))).isEqualTo(items);
+        assertThat(counted).containsExactly("RECORDED 1ms", "award mom_a");
+    }
+
+    @Test
+    void aDryRunIsAnsweredAndNotCounted() {
+        EventResult dry = new EventResult("e1", false, List.of(), List.of(), List.of(), List.of());
+        MeteredRecordEvent metered = new MeteredRecordEvent(new Stub(List.of()) {
+            @Override
+            public EventResult dryRun(RecordEventCommand command) {
+                return dry;
+            }
+        }, metrics, () -> now += 1_000_000);
+
+        assertThat(metered.dryRun(command("e1"))).isSameAs(dry);
+        assertThat(counted).isEmpty();
+    }
+
+    private static AwardView award(String moment) {
+        Instant at = Instant.parse("2026-11-25T10:00:00Z");
+        return new AwardView(new Award(new AwardId("awd_" + moment), new PartnerId("ptn_1"), new MomentId(moment),
+                "u-1", null, 1, AwardStatus.EARNED, Money.of("5.00", "USD"), false, "e1", "digest", at, at, null, at),
+                Optional.empty(), null);
+    }
+
     private static RecordEventCommand command(String id) {
         return new RecordEventCommand(new PartnerId("ptn_1"), id, "order.completed", "u-1", null, null, null, null,
                 null);
     }
 
     /** Answers the given results in turn, then fails as a defect would. */
-    private static final class Stub implements RecordEventUseCase {
+    private static class Stub implements RecordEventUseCase {
 
         private final List<EventResult> results;
         private int next;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.moments.application.fixtures.InMemoryMoments;
+import dev.moments.application.port.Page;
+import dev.moments.application.port.PageRequest;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase.LifecycleAction;
 import dev.moments.application.port.in.CreateMomentCommand;
 import dev.moments.application.port.in.CreatePartnerCommand;
@@ -111,6 +113,39 @@ class MomentUseCasesTest {
         assertThatThrownBy(() -> app.moments.get(other, id)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> app.moments.change(other, id, LifecycleAction.LAUNCH)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> app.moments.topUp(other, id, "10.00")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aPartnerListsItsOwnMomentsPageByPage() {
+        var first = app.moments.create(moment(null, "10.00", "USD", List.of(figure.id().value()))).moment().id();
+        var second = app.moments.create(moment(null, "10.00", "USD", List.of(figure.id().value()))).moment().id();
+        PartnerId other = app.partners.create(new CreatePartnerCommand("Other", "USD")).partner().id();
+
+        Page<MomentView> page = app.moments.list(partner, new PageRequest(1, null));
+
+        assertThat(page.items()).extracting(view -> view.moment().id()).containsExactly(first);
+        assertThat(page.items().get(0).budget().total().toDecimalString()).isEqualTo("100.00");
+        assertThat(app.moments.list(partner, new PageRequest(1, page.next())).items())
+                .extracting(view -> view.moment().id()).containsExactly(second);
+        assertThat(app.moments.list(other, PageRequest.first()).items()).isEmpty();
+    }
+
+    @Test
+    void aMomentOfAnUnknownPartnerIsRefused() {
+        PartnerId unknown = new PartnerId("ptn_unknown");
+        assertThatThrownBy(() -> app.moments.create(new CreateMomentCommand(unknown, "Reach level 10",
+                new EventTrigger("level.reached", null), null, null, null, null,
+                new CreateMomentCommand.BudgetSpec("USD", "100.00", null, "10.00"), List.of(), null, null, null)))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aMissingBudgetFigureIsRefusedNamingIt() {
+        assertThatThrownBy(() -> app.moments.create(new CreateMomentCommand(partner, "Reach level 10",
+                new EventTrigger("level.reached", null), null, null, null, null,
+                new CreateMomentCommand.BudgetSpec("USD", null, null, "10.00"), List.of(figure.id().value()), null,
+                null, null))).isInstanceOf(InvalidValueException.class).hasMessage("total is required")
+                .extracting("field").isEqualTo("budget.total");
     }
 
     @Test

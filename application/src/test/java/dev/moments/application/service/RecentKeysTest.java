@@ -17,6 +17,15 @@ class RecentKeysTest {
     private final PartnerId acme = new PartnerId("ptn_acme");
 
     @Test
+    void theAgeIsCountedFromTheLookup_whereverTheMonotonicClockStarts() {
+        now = Duration.ofDays(3).toNanos(); // System.nanoTime has an arbitrary origin
+        keys.active(acmeKey, acme, keys.beforeLookup());
+
+        now += Duration.ofMillis(999).toNanos();
+        assertThat(keys.find(acmeKey)).contains(acme);
+    }
+
+    @Test
     void aKeyFoundActive_isTrustedUntilItsMaxAge_thenLookedUpAgain() {
         keys.active(acmeKey, acme, keys.beforeLookup());
 

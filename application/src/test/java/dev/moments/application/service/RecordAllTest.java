@@ -148,4 +148,29 @@ class RecordAllTest {
         assertThat(items.get(1).failure()).isInstanceOf(InvalidValueException.class);
         assertThat(items.get(2).result().awards()).hasSize(1);
     }
+
+    @Test
+    void aBatchTakesOneUnitOfWorkPerHundredEvents_andAnEmptyOneNone() {
+        launched(new EventTrigger("order.completed", null), "30.00");
+        List<RecordEventCommand> hundred = new ArrayList<>();
+        for (int i = 1; i <= RecordEventService.UNIT_OF_WORK; i++) {
+            hundred.add(order("evt-" + i, "u-" + i, "10"));
+        }
+        int before = app.transactions.units();
+
+        assertThat(app.events.recordAll(List.of())).isEmpty();
+        assertThat(app.transactions.units()).as("units for no event").isEqualTo(before);
+        assertThat(app.events.recordAll(hundred)).hasSize(RecordEventService.UNIT_OF_WORK);
+        assertThat(app.transactions.units() - before).as("units for a hundred events").isEqualTo(1);
+    }
+
+    @Test
+    void anEventIdTwiceInOneBatch_whoseFirstFails_failsTwiceAlike() {
+        launched(new EventTrigger("order.completed", null), "100.00");
+        app.events.record(order("evt-1", "u-1", "5"));
+
+        List<BatchItem> items = app.events.recordAll(List.of(order("evt-1", "u-1", "6"), order("evt-1", "u-1", "6")));
+
+        assertThat(items).allSatisfy(item -> assertThat(item.failure()).isInstanceOf(EventIdConflictException.class));
+    }
 }

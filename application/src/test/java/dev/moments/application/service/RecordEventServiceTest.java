@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.moments.application.fixtures.InMemoryMoments;
+import dev.moments.application.port.AwardFilter;
+import dev.moments.application.port.PageRequest;
 import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase.LifecycleAction;
 import dev.moments.application.port.in.CreateMomentCommand;
@@ -286,6 +288,25 @@ class RecordEventServiceTest {
     }
 
     @Test
+    void aUserNotReachedYetTakesTheArmTheHoldoutShareGivesNow_whateverTheirStoredProgressSays() {
+        MomentView created = app.moments.create(new CreateMomentCommand(partner, "Spend at least $25 in one order",
+                new EventTrigger("order.completed", "event.total >= 25"), null, null, null, null,
+                new CreateMomentCommand.BudgetSpec("USD", "100.00", null, "10.00"),
+                java.util.List.of(credit.id().value()), null, 99, null));
+        MomentView moment = app.moments.change(partner, created.moment().id(), LifecycleAction.LAUNCH);
+        String user = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "u-" + i)
+                .filter(moment.moment()::holdsOut).findFirst().orElseThrow();
+        // progress kept before any reach (say, while the share was lower): no arm was given yet
+        app.progressRepository.insert(new UserProgress(partner, moment.moment().id(), user,
+                ProgressState.start(moment.moment().trigger()), false, null, app.clock.now(), null));
+
+        EventResult result = order("evt-1", user, "42.50");
+
+        assertThat(result.awards()).isEmpty();
+        assertThat(result.holdout()).containsExactly(moment.moment().id());
+    }
+
+    @Test
     void aDraftMomentIsNotReached() {
         MomentView draft = spendAtLeast25("100.00", "10.00", null);
 
@@ -298,5 +319,17 @@ class RecordEventServiceTest {
 
     private Instant reachOf(MomentView moment, String userId) {
         return app.progressRepository.find(partner, moment.moment().id(), userId).orElseThrow().reachedAt();
+    }
+
+    @Test
+    void aPartnerListsItsAwards_filteredByUser() {
+        launched("100.00", "10.00");
+        AwardView first = order("evt-1", "u-1", "42.50").awards().get(0);
+        order("evt-2", "u-2", "42.50");
+
+        var listed = app.awards.list(partner, new AwardFilter("u-1", null, null), PageRequest.first()).items();
+
+        assertThat(listed).extracting(view -> view.award().id()).containsExactly(first.award().id());
+        assertThat(app.awards.list(partner, AwardFilter.ALL, PageRequest.first()).items()).hasSize(2);
     }
 }
