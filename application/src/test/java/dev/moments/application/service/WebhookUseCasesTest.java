@@ -27,7 +27,14 @@ import dev.moments.domain.webhook.TooManyWebhooksException;
 import dev.moments.domain.webhook.WebhookDelivery;
 import dev.moments.domain.webhook.WebhookId;
 import dev.moments.domain.webhook.WebhookSecret;
+import dev.moments.application.port.out.WebhookSender;
+import dev.moments.domain.webhook.DeliveryAttempt;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
@@ -88,7 +95,8 @@ class WebhookUseCasesTest {
 
         for (Runnable refused : List.<Runnable>of(
                 () -> webhooks.create(new CreateWebhookCommand(ACME, "http://10.0.0.1/", List.of("*"), null)),
-                () -> webhooks.update(new UpdateWebhookCommand(ACME, id, "http://10.0.0.1/", null, null, null)))) {
+                () -> webhooks.update(new UpdateWebhookCommand(ACME, id, "http://10.0.0.1/", null, null, null)),
+                () -> webhooks.checkTarget("http://10.0.0.1/"))) {
             assertThatThrownBy(refused::run).isInstanceOf(InvalidValueException.class)
                     .hasMessageContaining("private address")
                     .extracting(e -> ((InvalidValueException) e).field()).isEqualTo("url");
@@ -238,7 +246,7 @@ class WebhookUseCasesTest {
     void aDisabledEndpointIsSentNothing_itsWaitingDeliveriesGoOnceItIsEnabledAgain() {
         WebhookId id = id(webhooks.create(new CreateWebhookCommand(ACME, URL, List.of("*"), null)));
         relay(event(ACME, "budget.low", null));
-        webhooks.update(new UpdateWebhookCommand(ACME, id, null, null, false, null));
+        assertThat(webhooks.update(new UpdateWebhookCommand(ACME, id, null, null, false, null)).enabled()).isFalse();
         relay(event(ACME, "budget.exhausted", null));
 
         assertThat(dispatch.dispatch()).isZero();
@@ -269,7 +277,9 @@ class WebhookUseCasesTest {
 
         assertThat(dispatch.dispatch()).isEqualTo(2);
         assertThat(dispatch.inFlight()).isEqualTo(2);
+        int units = transactions.units();
         assertThat(dispatch.dispatch()).as("no free capacity").isZero();
+        assertThat(transactions.units()).as("a round without capacity leaves the store alone").isEqualTo(units);
 
         sender.answerHanging(204);
         assertThat(dispatch.inFlight()).isZero();
@@ -278,6 +288,81 @@ class WebhookUseCasesTest {
         dispatch.dispatch();
         assertThat(webhooks.deliveries(ACME, first, "DELIVERED", PageRequest.first()).items()).hasSize(2);
         assertThat(webhooks.deliveries(ACME, second, "DELIVERED", PageRequest.first()).items()).hasSize(2);
+    }
+
+    @Test
+    void aRoundWaitsUpToItsSettleTimeForTheAnswers_andRecordsThoseThatCame() {
+        WebhookId id = id(webhooks.create(new CreateWebhookCommand(ACME, URL, List.of("*"), null)));
+        WebhookSender slow = new WebhookSender() {
+            @Override
+            public CompletionStage<DeliveryAttempt> send(String url, OutboxEvent event, Instant at,
+                                                         List<WebhookSecret> secrets) {
+                return sender.send(url, event, at, secrets).thenApplyAsync(answer -> answer,
+                        CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
+            }
+
+            @Override
+            public Optional<String> refusal(String url) {
+                return Optional.empty();
+            }
+        };
+        dispatch = new WebhookDispatchService(deliveries, endpoints, slow, links, clock, transactions, ids,
+                new WebhookDispatchService.Settings(RetrySchedule.parse("10s").retryingFor(Duration.ZERO), 100, 4,
+                        Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofDays(30), () -> 0.5));
+        relay(event(ACME, "budget.low", null));
+
+        assertThat(dispatch.dispatch()).isEqualTo(1);
+
+        assertThat(only(id).status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(dispatch.inFlight()).isZero();
+    }
+
+    @Test
+    void aRoundInterruptedWhileWaitingForAnswers_returnsAndKeepsTheThreadInterrupted() {
+        dispatch = new WebhookDispatchService(deliveries, endpoints, sender, links, clock, transactions, ids,
+                new WebhookDispatchService.Settings(RetrySchedule.parse("10s").retryingFor(Duration.ZERO), 100, 4,
+                        Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofDays(30), () -> 0.5));
+        webhooks.create(new CreateWebhookCommand(ACME, URL, List.of("*"), null));
+        sender.hang(true);
+        relay(event(ACME, "budget.low", null));
+
+        Thread.currentThread().interrupt();
+        assertThat(dispatch.dispatch()).isEqualTo(1);
+
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(dispatch.inFlight()).as("its answer is recorded by a later round").isEqualTo(1);
+    }
+
+    @Test
+    void finishedDeliveriesArePrunedOnceTheRetentionIsOver_waitingOnesNever() {
+        WebhookId id = id(webhooks.create(new CreateWebhookCommand(ACME, URL, List.of("*"), null)));
+        relay(event(ACME, "budget.low", null), event(ACME, "budget.exhausted", null));
+        sender.answer(URL, 200, 500);
+        dispatch.dispatch();
+        clock.advance(Duration.ofDays(29));
+        assertThat(dispatch.prune(100)).as("within the retention").isZero();
+
+        clock.advance(Duration.ofDays(2));
+        assertThat(dispatch.prune(100)).isEqualTo(1);
+
+        assertThat(only(id).status()).isEqualTo(DeliveryStatus.PENDING);
+    }
+
+    @Test
+    void theDispatchSettingsTakeOneInFlight_oneAnEndpoint_andALeaseOfTenSeconds_butNoLess() {
+        RetrySchedule schedule = RetrySchedule.parse("10s").retryingFor(Duration.ZERO);
+        assertThat(new WebhookDispatchService.Settings(schedule, 1, 1, Duration.ofSeconds(10), Duration.ZERO,
+                Duration.ZERO, () -> 0.5).maxInFlight()).isEqualTo(1);
+
+        for (Runnable refused : List.<Runnable>of(
+                () -> new WebhookDispatchService.Settings(schedule, 0, 1, Duration.ofSeconds(10), Duration.ZERO,
+                        Duration.ZERO, () -> 0.5),
+                () -> new WebhookDispatchService.Settings(schedule, 1, 0, Duration.ofSeconds(10), Duration.ZERO,
+                        Duration.ZERO, () -> 0.5),
+                () -> new WebhookDispatchService.Settings(schedule, 1, 1, Duration.ofSeconds(9), Duration.ZERO,
+                        Duration.ZERO, () -> 0.5))) {
+            assertThatThrownBy(refused::run).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     private WebhookDispatchService dispatch(RetrySchedule schedule, int maxInFlight) {
