@@ -96,7 +96,22 @@ class FulfillmentTest extends ClaimTestSupport {
         assertThat(view.award().status()).isEqualTo(AwardStatus.FAILED);
         assertThat(view.delivery().status()).isEqualTo(FulfillmentStatus.CANCELLED);
         assertThat(view.history()).last().extracting(AwardStatusChange::reason).isEqualTo("cancelled by provider");
+        assertThat(view.delivery().reason()).isEqualTo("cancelled by provider");
         assertThat(app.ledger.find(moment[0]).orElseThrow().spent()).isEqualTo(usd("0.00"));
+    }
+
+    @Test
+    void aCancellationWithAReasonKeepsItForTheDelivery_andTheAwardSaysWhoCancelled() {
+        MomentId[] moment = new MomentId[1];
+        Claimed claimed = webhookClaim(moment, "100.00");
+
+        app.reportFulfillment.report(new Report(claimed.awardId(), partner, FulfillmentStatus.CANCELLED, null, null,
+                "out of stock"));
+
+        AwardView view = view(claimed.awardId());
+        assertThat(view.delivery().reason()).isEqualTo("out of stock");
+        assertThat(view.history()).last().extracting(AwardStatusChange::reason)
+                .isEqualTo("cancelled by provider: out of stock");
     }
 
     @Test

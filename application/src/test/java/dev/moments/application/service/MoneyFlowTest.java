@@ -140,6 +140,8 @@ class MoneyFlowTest {
         assertThat(budgetEvents()).isEmpty();
         assertThat(order("u-4")).hasSize(1);
         assertThat(budgetEvents()).extracting(e -> e.type()).containsExactly("budget.low");
+        assertThat(budgetEvents().get(0).data()).containsEntry("momentId", moment.value())
+                .containsEntry("reserved", "40.00").containsEntry("remaining", "10.00");
         assertThat(order("u-5")).hasSize(1);
         assertThat(order("u-6")).isEmpty();
         assertThat(budgetEvents()).extracting(e -> e.type())

@@ -30,6 +30,7 @@ import dev.moments.domain.partner.SpendingMonth;
 import dev.moments.domain.redemption.ShippingAddress;
 import dev.moments.domain.reward.FulfillmentProvider;
 import dev.moments.domain.reward.RewardId;
+import dev.moments.domain.reward.RewardKind;
 import dev.moments.domain.shared.InvalidValueException;
 import java.time.Duration;
 import java.util.List;
@@ -94,6 +95,8 @@ class RedeemServiceTest extends ClaimTestSupport {
         assertThat(view.history()).extracting(AwardStatusChange::status)
                 .containsExactly(AwardStatus.EARNED, AwardStatus.CLAIMED, AwardStatus.FULFILLED);
         assertThat(view.delivery().rewardId()).isEqualTo(credit);
+        assertThat(view.delivery().rewardName()).isEqualTo("CREDIT sandbox");
+        assertThat(view.delivery().kind()).isEqualTo(RewardKind.CREDIT);
         assertThat(view.delivery().claimedAt()).isEqualTo(app.clock.now());
         Redemption after = app.redemption.preview(token);
         assertThat(after.state()).isEqualTo(State.CLAIMED);
@@ -341,7 +344,9 @@ class RedeemServiceTest extends ClaimTestSupport {
                 .containsEntry("rewardId", figure.value()).containsEntry("kind", "PHYSICAL")
                 .containsEntry("provider", "webhook").containsEntry("userId", "u-1")
                 .containsEntry("email", "ada@example.com");
-        assertThat(((Map<?, ?>) event.data().get("shipping")).get("postalCode")).isEqualTo("62701");
+        assertThat(event.data().get("shipping")).as("without the address's empty second line")
+                .isEqualTo(Map.of("name", "Ada Lovelace", "line1", "1 Main St", "city", "Springfield", "region", "IL",
+                        "postalCode", "62701", "country", "US"));
         assertThat(award(token).history()).extracting(AwardStatusChange::status)
                 .containsExactly(AwardStatus.EARNED, AwardStatus.CLAIMED, AwardStatus.FULFILLING);
         assertThat(app.background.queued()).isZero();
