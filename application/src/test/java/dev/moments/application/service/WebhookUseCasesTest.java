@@ -28,6 +28,11 @@ import dev.moments.domain.webhook.WebhookDelivery;
 import dev.moments.domain.webhook.WebhookId;
 import dev.moments.domain.webhook.WebhookSecret;
 import dev.moments.application.port.out.WebhookSender;
+import dev.moments.application.port.out.WebhookDeliveries;
+import dev.moments.application.port.out.WebhookDeliveries.DueDelivery;
+import dev.moments.application.port.Page;
+import dev.moments.application.port.Relay;
+import dev.moments.application.fixtures.InMemoryOutbox;
 import dev.moments.domain.webhook.DeliveryAttempt;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +61,9 @@ class WebhookUseCasesTest {
     private final WebhookService webhooks = new WebhookService(endpoints, deliveries, sender, ids,
             new RandomSecrets(), clock, transactions);
     private final WebhookFanOut fanOut = new WebhookFanOut(endpoints, deliveries, ids, clock);
-    private final AwardLinks links = new AwardLinks(new InMemoryAwardRepository(), new ReversibleTokenSealer(),
+    private final InMemoryAwardRepository awards = new InMemoryAwardRepository();
+    private final ReversibleTokenSealer sealer = new ReversibleTokenSealer();
+    private final AwardLinks links = new AwardLinks(awards, sealer,
             token -> "https://rewards.example.com/r/" + token.value());
     private WebhookDispatchService dispatch = dispatch(RetrySchedule.parse("10s,1m,5m").retryingFor(Duration.ZERO), 100);
 
@@ -288,6 +295,92 @@ class WebhookUseCasesTest {
         dispatch.dispatch();
         assertThat(webhooks.deliveries(ACME, first, "DELIVERED", PageRequest.first()).items()).hasSize(2);
         assertThat(webhooks.deliveries(ACME, second, "DELIVERED", PageRequest.first()).items()).hasSize(2);
+    }
+
+    @Test
+    void anAwardEventIsKeptWithoutItsRedemptionLink_andSentWithIt() {
+        awards.insert(AwardLinksTest.award("awd_1"), sealer.seal(AwardLinksTest.TOKEN));
+        webhooks.create(new CreateWebhookCommand(ACME, URL, List.of("*"), null));
+        InMemoryOutbox outbox = new InMemoryOutbox();
+        outbox.appendAll(List.of(event(ACME, "award.earned", "awd_1")));
+        OutboxRelayService relay = new OutboxRelayService(outbox, List.of(fanOut), links, clock, transactions,
+                Duration.ofDays(7));
+
+        assertThat(relay.relay(Relay.WEBHOOKS, 10)).isEqualTo(1);
+
+        List<DueDelivery> kept = deliveries.lease(clock.now(), clock.now().plusSeconds(1), "lse_peek", 10, 4);
+        assertThat(kept).singleElement().satisfies(delivery -> assertThat(delivery.event().data())
+                .as("the link is a secret, not kept at rest").doesNotContainKey(AwardLinks.FIELD));
+        clock.advance(Duration.ofSeconds(2));
+        dispatch.dispatch();
+        assertThat(sender.sent()).singleElement().satisfies(sent -> assertThat(sent.event().data())
+                .containsEntry(AwardLinks.FIELD, "https://rewards.example.com/r/" + AwardLinksTest.TOKEN));
+    }
+
+    @Test
+    void anAnswerThatCannotBeRecordedDoesNotLoseTheOthersOfItsRound() {
+        WebhookId first = id(webhooks.create(new CreateWebhookCommand(ACME, URL + "/1", List.of("*"), null)));
+        WebhookId second = id(webhooks.create(new CreateWebhookCommand(ACME, URL + "/2", List.of("*"), null)));
+        relay(event(ACME, "budget.low", null));
+        String unwritable = webhooks.deliveries(ACME, first, null, PageRequest.first()).items().get(0).id();
+        dispatch = new WebhookDispatchService(new RefusingToRecord(deliveries, unwritable), endpoints, sender, links,
+                clock, transactions, ids, settings(RetrySchedule.parse("10s").retryingFor(Duration.ZERO), 100,
+                () -> 0.5));
+
+        assertThat(dispatch.dispatch()).isEqualTo(2);
+
+        assertThat(only(second).status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(only(first).status()).as("left to its lease").isEqualTo(DeliveryStatus.PENDING);
+        assertThat(only(first).log()).isEmpty();
+    }
+
+    /** A store that cannot write the outcome of one delivery, nor any batch holding it. */
+    private record RefusingToRecord(WebhookDeliveries store, String deliveryId) implements WebhookDeliveries {
+
+        @Override
+        public void record(List<Outcome> outcomes) {
+            if (outcomes.stream().anyMatch(outcome -> outcome.deliveryId().equals(deliveryId))) {
+                throw new IllegalStateException("cannot write delivery " + deliveryId);
+            }
+            store.record(outcomes);
+        }
+
+        @Override
+        public void insertAll(List<NewDelivery> newDeliveries) {
+            store.insertAll(newDeliveries);
+        }
+
+        @Override
+        public List<DueDelivery> lease(java.time.Instant now, java.time.Instant until, String token, int limit,
+                                       int perEndpoint) {
+            return store.lease(now, until, token, limit, perEndpoint);
+        }
+
+        @Override
+        public Page<WebhookDelivery> list(PartnerId partnerId, WebhookId endpointId, DeliveryStatus status,
+                                          PageRequest page) {
+            return store.list(partnerId, endpointId, status, page);
+        }
+
+        @Override
+        public Optional<WebhookDelivery> find(PartnerId partnerId, WebhookId endpointId, String id) {
+            return store.find(partnerId, endpointId, id);
+        }
+
+        @Override
+        public boolean retryNow(PartnerId partnerId, WebhookId endpointId, String id, java.time.Instant now) {
+            return store.retryNow(partnerId, endpointId, id, now);
+        }
+
+        @Override
+        public long countPending() {
+            return store.countPending();
+        }
+
+        @Override
+        public int prune(java.time.Instant before, int limit) {
+            return store.prune(before, limit);
+        }
     }
 
     @Test
