@@ -168,6 +168,24 @@ class FulfillmentTest extends ClaimTestSupport {
     }
 
     @Test
+    void aPendingReportRepeatsAPendingDelivery_andChangesNothingOnceItMovedOn() {
+        app.httpProvider.always(Submission.retryable("timeout"));
+        RewardId card = reward("http");
+        live("100.00", null, card);
+        Claimed claimed = app.redemption.claim(earn("u-1"), new Claim(card, null, null));
+        app.background.runAll();
+
+        assertThat(app.reportFulfillment.report(new Report(claimed.awardId(), null, FulfillmentStatus.PENDING, null,
+                null, null))).isEqualTo(Result.DUPLICATE);
+        app.reportFulfillment.report(new Report(claimed.awardId(), null, FulfillmentStatus.SUBMITTED, "ord_7", null,
+                null));
+        assertThat(app.reportFulfillment.report(new Report(claimed.awardId(), null, FulfillmentStatus.PENDING, null,
+                null, null))).isEqualTo(Result.IGNORED);
+        assertThat(app.claimRepository.find(claimed.awardId()).orElseThrow().status())
+                .isEqualTo(FulfillmentStatus.SUBMITTED);
+    }
+
+    @Test
     void aCallbackBeforeTheClaimsSubmissionRanLeavesItNothingToSubmit() {
         RewardId card = reward("http");
         live("100.00", null, card);

@@ -102,6 +102,17 @@ class MoneyFlowTest {
     }
 
     @Test
+    void aMomentMadeLiveAgainByAReleasePaysTheNextCompletionAtOnce() {
+        live("10.00", null, null);
+        AwardView award = order("u-1").get(0);
+        assertThat(order("u-2")).as("exhausted").isEmpty();
+
+        app.cancelAward.cancel(partner, award.award().id());
+
+        assertThat(order("u-3")).as("not left to the next reload of the listening moments").hasSize(1);
+    }
+
+    @Test
     void anAwardCanBeCancelledOnceAndOnlyByItsPartner() {
         live("100.00", null, null);
         AwardView award = order("u-1").get(0);

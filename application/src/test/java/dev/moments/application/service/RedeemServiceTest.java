@@ -223,6 +223,26 @@ class RedeemServiceTest extends ClaimTestSupport {
     }
 
     @Test
+    void aBlankEmailIsNoEmail_andOneIsKeptStrippedUpTo254Characters() {
+        RewardId credit = reward("sandbox");
+        live("100.00", null, credit);
+        String blank = earn("u-1");
+        String longest = earn("u-2");
+        String tooLong = earn("u-3");
+        String address = "a".repeat(64) + "@" + "b".repeat(185) + ".com";
+
+        Claimed withoutEmail = app.redemption.claim(blank, new Claim(credit, null, "   "));
+        Claimed withEmail = app.redemption.claim(longest, new Claim(credit, null, " " + address + " "));
+
+        assertThat(app.claimRepository.find(withoutEmail.awardId()).orElseThrow().email()).isNull();
+        assertThat(app.claimRepository.find(withEmail.awardId()).orElseThrow().email()).isEqualTo(address)
+                .hasSize(254);
+        String oneMore = address.replace("@", "@b");
+        assertThatThrownBy(() -> app.redemption.claim(tooLong, new Claim(credit, null, oneMore)))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("email"));
+    }
+
+    @Test
     void aProviderThatDeliversAtOnceFulfilsTheAwardWithItsCode() {
         RewardId codes = reward("DIGITAL_CODE", "3.00", "codes", Set.of());
         MomentId moment = live("100.00", null, codes);
