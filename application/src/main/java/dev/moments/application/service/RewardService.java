@@ -80,7 +80,7 @@ public final class RewardService implements CreateRewardUseCase, GetRewardQuery 
                 command.imageUrl(), clock.now());
         transactions.run(() -> {
             rewards.insert(reward);
-            return reward;
+            return null;
         });
         return reward;
     }
