@@ -100,12 +100,14 @@ class DirectAwardServiceTest {
     }
 
     @Test
-    void aDeviceIsAwardedAtMostItsLimit_whoeverUsesIt() {
+    void aDeviceIsAwardedAtMostItsLimit_whoeverUsesIt_andAnAwardWithoutADeviceIsNotLimited() {
         MomentId moment = moment(null, new Limits(5, 1, null, Duration.ZERO, Duration.ofDays(30)), null,
                 LifecycleAction.LAUNCH);
 
         assertThat(award(moment, "u-1", "d-1", EventContext.NONE).award().deviceId()).isEqualTo("d-1");
         assertRefused(moment, "u-2", "d-1", EventContext.NONE, Refusal.LIMIT_PER_DEVICE);
         assertThat(award(moment, "u-3", "d-2", EventContext.NONE).award().deviceId()).isEqualTo("d-2");
+        assertThat(award(moment, "u-4", null, EventContext.NONE).award().deviceId()).as("no device, no limit").isNull();
+        assertThat(award(moment, "u-5", null, EventContext.NONE).award().deviceId()).isNull();
     }
 }
