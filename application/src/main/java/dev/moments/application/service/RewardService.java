@@ -20,6 +20,7 @@ import dev.moments.domain.reward.RewardKind;
 import dev.moments.domain.shared.InvalidValueException;
 import dev.moments.domain.shared.Money;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -61,8 +62,9 @@ public final class RewardService implements CreateRewardUseCase, GetRewardQuery 
         if (command.currency() == null) {
             throw new InvalidValueException("currency", "currency is required");
         }
-        Money cost = withField("cost", () -> Money.of(command.cost(), withField("currency",
-                () -> Money.currency(command.currency()))));
+        // the currency first, apart: one it refuses is named as the currency, not as the cost
+        Currency currency = Money.currency(command.currency());
+        Money cost = withField("cost", () -> Money.of(command.cost(), currency));
         if (!cost.currency().equals(partner.currency())) {
             throw new InvalidValueException("currency", "rewards are priced in the partner's currency, "
                     + partner.currency().getCurrencyCode());
@@ -78,7 +80,7 @@ public final class RewardService implements CreateRewardUseCase, GetRewardQuery 
                 command.imageUrl(), clock.now());
         transactions.run(() -> {
             rewards.insert(reward);
-            return reward;
+            return null;
         });
         return reward;
     }
@@ -105,13 +107,12 @@ public final class RewardService implements CreateRewardUseCase, GetRewardQuery 
         }
     }
 
-    /** Runs a parse step and names {@code field} in whatever it refuses. */
+    /** Runs a parse step of an amount and names {@code field} in what it refuses of the amount. */
     static <T> T withField(String field, java.util.function.Supplier<T> step) {
         try {
             return step.get();
         } catch (InvalidValueException e) {
-            throw e.field().equals("amount") || e.field().equals("currency") ? new InvalidValueException(field,
-                    e.getMessage()) : e;
+            throw e.field().equals("amount") ? new InvalidValueException(field, e.getMessage()) : e;
         }
     }
 }

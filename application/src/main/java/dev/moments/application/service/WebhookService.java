@@ -62,7 +62,7 @@ public final class WebhookService implements ManageWebhooksUseCase, GetWebhookQu
                 throw new TooManyWebhooksException(WebhookEndpoint.MAX_PER_PARTNER);
             }
             endpoints.insert(endpoint);
-            return endpoint;
+            return null;
         });
         return new WebhookSecretShown(WebhookView.of(endpoint), secret.value());
     }

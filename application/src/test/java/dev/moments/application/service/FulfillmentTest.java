@@ -96,7 +96,22 @@ class FulfillmentTest extends ClaimTestSupport {
         assertThat(view.award().status()).isEqualTo(AwardStatus.FAILED);
         assertThat(view.delivery().status()).isEqualTo(FulfillmentStatus.CANCELLED);
         assertThat(view.history()).last().extracting(AwardStatusChange::reason).isEqualTo("cancelled by provider");
+        assertThat(view.delivery().reason()).isEqualTo("cancelled by provider");
         assertThat(app.ledger.find(moment[0]).orElseThrow().spent()).isEqualTo(usd("0.00"));
+    }
+
+    @Test
+    void aCancellationWithAReasonKeepsItForTheDelivery_andTheAwardSaysWhoCancelled() {
+        MomentId[] moment = new MomentId[1];
+        Claimed claimed = webhookClaim(moment, "100.00");
+
+        app.reportFulfillment.report(new Report(claimed.awardId(), partner, FulfillmentStatus.CANCELLED, null, null,
+                "out of stock"));
+
+        AwardView view = view(claimed.awardId());
+        assertThat(view.delivery().reason()).isEqualTo("out of stock");
+        assertThat(view.history()).last().extracting(AwardStatusChange::reason)
+                .isEqualTo("cancelled by provider: out of stock");
     }
 
     @Test
@@ -150,6 +165,24 @@ class FulfillmentTest extends ClaimTestSupport {
         assertThat(app.retryFulfillments.retryDue(10)).isZero();
         assertThat(app.ledger.entries()).filteredOn(e -> e.momentId().equals(moment))
                 .extracting(InMemoryBudgetLedger.Entry::kind).doesNotContain("REFUND");
+    }
+
+    @Test
+    void aPendingReportRepeatsAPendingDelivery_andChangesNothingOnceItMovedOn() {
+        app.httpProvider.always(Submission.retryable("timeout"));
+        RewardId card = reward("http");
+        live("100.00", null, card);
+        Claimed claimed = app.redemption.claim(earn("u-1"), new Claim(card, null, null));
+        app.background.runAll();
+
+        assertThat(app.reportFulfillment.report(new Report(claimed.awardId(), null, FulfillmentStatus.PENDING, null,
+                null, null))).isEqualTo(Result.DUPLICATE);
+        app.reportFulfillment.report(new Report(claimed.awardId(), null, FulfillmentStatus.SUBMITTED, "ord_7", null,
+                null));
+        assertThat(app.reportFulfillment.report(new Report(claimed.awardId(), null, FulfillmentStatus.PENDING, null,
+                null, null))).isEqualTo(Result.IGNORED);
+        assertThat(app.claimRepository.find(claimed.awardId()).orElseThrow().status())
+                .isEqualTo(FulfillmentStatus.SUBMITTED);
     }
 
     @Test

@@ -102,6 +102,18 @@ class MoneyFlowTest {
     }
 
     @Test
+    void aMomentMadeLiveAgainByAReleasePaysTheNextCompletionAtOnce() {
+        live("10.00", null, null);
+        AwardView award = order("u-1").get(0);
+        app.clock.advance(Duration.ofSeconds(5)); // whatever the index of listening moments held, it is read again
+        assertThat(order("u-2")).as("exhausted").isEmpty();
+
+        app.cancelAward.cancel(partner, award.award().id());
+
+        assertThat(order("u-3")).as("not left to the next reload of the listening moments").hasSize(1);
+    }
+
+    @Test
     void anAwardCanBeCancelledOnceAndOnlyByItsPartner() {
         live("100.00", null, null);
         AwardView award = order("u-1").get(0);
@@ -140,6 +152,8 @@ class MoneyFlowTest {
         assertThat(budgetEvents()).isEmpty();
         assertThat(order("u-4")).hasSize(1);
         assertThat(budgetEvents()).extracting(e -> e.type()).containsExactly("budget.low");
+        assertThat(budgetEvents().get(0).data()).containsEntry("momentId", moment.value())
+                .containsEntry("reserved", "40.00").containsEntry("remaining", "10.00");
         assertThat(order("u-5")).hasSize(1);
         assertThat(order("u-6")).isEmpty();
         assertThat(budgetEvents()).extracting(e -> e.type())

@@ -87,6 +87,53 @@ class OutboxRelayServiceTest {
         assertThat(outbox.recent(PARTNER, 10)).isEmpty();
     }
 
+    @Test
+    void aSinkThatSendsGetsEachAwardEventWithItsLink_oneThatKeepsTheEventsGetsThemAsWritten() {
+        InMemoryAwardRepository awards = new InMemoryAwardRepository();
+        ReversibleTokenSealer sealer = new ReversibleTokenSealer();
+        awards.insert(AwardLinksTest.award("awd_0"), sealer.seal(AwardLinksTest.TOKEN));
+        List<OutboxEvent> sent = new ArrayList<>();
+        List<OutboxEvent> kept = new ArrayList<>();
+        OutboxSink sending = new OutboxSink() {
+            @Override
+            public Relay relay() {
+                return Relay.BROKER;
+            }
+
+            @Override
+            public void accept(List<OutboxEvent> events) {
+                sent.addAll(events);
+            }
+        };
+        OutboxSink keeping = new OutboxSink() {
+            @Override
+            public Relay relay() {
+                return Relay.WEBHOOKS;
+            }
+
+            @Override
+            public boolean keepsEvents() {
+                return true;
+            }
+
+            @Override
+            public void accept(List<OutboxEvent> events) {
+                kept.addAll(events);
+            }
+        };
+        OutboxRelayService relay = new OutboxRelayService(outbox, List.of(sending, keeping),
+                new AwardLinks(awards, sealer, token -> "/r/" + token.value()), clock, new DirectTransactions(),
+                Duration.ofDays(7));
+        List<OutboxEvent> events = written(1);
+
+        assertThat(relay.relay(Relay.BROKER, 10)).isEqualTo(1);
+        assertThat(relay.relay(Relay.WEBHOOKS, 10)).isEqualTo(1);
+
+        assertThat(sent).singleElement().satisfies(event -> assertThat(event.data()).containsEntry("redeemUrl", "/r/" + AwardLinksTest.TOKEN));
+        assertThat(kept).containsExactlyElementsOf(events);
+        assertThat(kept.get(0).data()).doesNotContainKey("redeemUrl");
+    }
+
     private List<OutboxEvent> written(int count) {
         List<OutboxEvent> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -10,7 +10,10 @@ import dev.moments.application.port.in.CreatePartnerCommand;
 import dev.moments.application.port.in.CreatePartnerUseCase.PartnerCreated;
 import dev.moments.application.port.in.CreateRewardCommand;
 import dev.moments.application.port.in.ManageApiKeysUseCase.IssuedKey;
+import dev.moments.application.port.in.NotFoundException;
 import dev.moments.domain.partner.ApiKey;
+import dev.moments.domain.partner.ApiKeyId;
+import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.shared.InvalidValueException;
 import java.time.Duration;
 import java.util.Set;
@@ -51,6 +54,18 @@ class PartnerServiceTest {
 
         assertThat(app.partners.authenticate(created.apiKey())).isEmpty();
         assertThat(app.partners.authenticate(second.apiKey())).contains(created.partner().id());
+    }
+
+    @Test
+    void keysAreIssuedAndRevokedForAPartnerAndKeyThatExist() {
+        PartnerCreated created = app.partners.create(new CreatePartnerCommand("Acme Games", "USD"));
+        PartnerId other = app.partners.create(new CreatePartnerCommand("Other", "USD")).partner().id();
+
+        assertThatThrownBy(() -> app.partners.issue(new PartnerId("ptn_none"))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> app.partners.revoke(created.partner().id(), new ApiKeyId("key_none")))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> app.partners.revoke(other, created.keyId())).isInstanceOf(NotFoundException.class);
+        assertThat(app.partners.authenticate(created.apiKey())).contains(created.partner().id());
     }
 
     @Test

@@ -30,6 +30,7 @@ import dev.moments.domain.partner.SpendingMonth;
 import dev.moments.domain.redemption.ShippingAddress;
 import dev.moments.domain.reward.FulfillmentProvider;
 import dev.moments.domain.reward.RewardId;
+import dev.moments.domain.reward.RewardKind;
 import dev.moments.domain.shared.InvalidValueException;
 import java.time.Duration;
 import java.util.List;
@@ -94,6 +95,8 @@ class RedeemServiceTest extends ClaimTestSupport {
         assertThat(view.history()).extracting(AwardStatusChange::status)
                 .containsExactly(AwardStatus.EARNED, AwardStatus.CLAIMED, AwardStatus.FULFILLED);
         assertThat(view.delivery().rewardId()).isEqualTo(credit);
+        assertThat(view.delivery().rewardName()).isEqualTo("CREDIT sandbox");
+        assertThat(view.delivery().kind()).isEqualTo(RewardKind.CREDIT);
         assertThat(view.delivery().claimedAt()).isEqualTo(app.clock.now());
         Redemption after = app.redemption.preview(token);
         assertThat(after.state()).isEqualTo(State.CLAIMED);
@@ -220,6 +223,26 @@ class RedeemServiceTest extends ClaimTestSupport {
     }
 
     @Test
+    void aBlankEmailIsNoEmail_andOneIsKeptStrippedUpTo254Characters() {
+        RewardId credit = reward("sandbox");
+        live("100.00", null, credit);
+        String blank = earn("u-1");
+        String longest = earn("u-2");
+        String tooLong = earn("u-3");
+        String address = "a".repeat(64) + "@" + "b".repeat(185) + ".com";
+
+        Claimed withoutEmail = app.redemption.claim(blank, new Claim(credit, null, "   "));
+        Claimed withEmail = app.redemption.claim(longest, new Claim(credit, null, " " + address + " "));
+
+        assertThat(app.claimRepository.find(withoutEmail.awardId()).orElseThrow().email()).isNull();
+        assertThat(app.claimRepository.find(withEmail.awardId()).orElseThrow().email()).isEqualTo(address)
+                .hasSize(254);
+        String oneMore = address.replace("@", "@b");
+        assertThatThrownBy(() -> app.redemption.claim(tooLong, new Claim(credit, null, oneMore)))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("email"));
+    }
+
+    @Test
     void aProviderThatDeliversAtOnceFulfilsTheAwardWithItsCode() {
         RewardId codes = reward("DIGITAL_CODE", "3.00", "codes", Set.of());
         MomentId moment = live("100.00", null, codes);
@@ -341,7 +364,9 @@ class RedeemServiceTest extends ClaimTestSupport {
                 .containsEntry("rewardId", figure.value()).containsEntry("kind", "PHYSICAL")
                 .containsEntry("provider", "webhook").containsEntry("userId", "u-1")
                 .containsEntry("email", "ada@example.com");
-        assertThat(((Map<?, ?>) event.data().get("shipping")).get("postalCode")).isEqualTo("62701");
+        assertThat(event.data().get("shipping")).as("without the address's empty second line")
+                .isEqualTo(Map.of("name", "Ada Lovelace", "line1", "1 Main St", "city", "Springfield", "region", "IL",
+                        "postalCode", "62701", "country", "US"));
         assertThat(award(token).history()).extracting(AwardStatusChange::status)
                 .containsExactly(AwardStatus.EARNED, AwardStatus.CLAIMED, AwardStatus.FULFILLING);
         assertThat(app.background.queued()).isZero();

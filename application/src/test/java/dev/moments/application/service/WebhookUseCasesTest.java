@@ -27,7 +27,19 @@ import dev.moments.domain.webhook.TooManyWebhooksException;
 import dev.moments.domain.webhook.WebhookDelivery;
 import dev.moments.domain.webhook.WebhookId;
 import dev.moments.domain.webhook.WebhookSecret;
+import dev.moments.application.port.out.WebhookSender;
+import dev.moments.application.port.out.WebhookDeliveries;
+import dev.moments.application.port.out.WebhookDeliveries.DueDelivery;
+import dev.moments.application.port.Page;
+import dev.moments.application.port.Relay;
+import dev.moments.application.fixtures.InMemoryOutbox;
+import dev.moments.domain.webhook.DeliveryAttempt;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
@@ -49,7 +61,9 @@ class WebhookUseCasesTest {
     private final WebhookService webhooks = new WebhookService(endpoints, deliveries, sender, ids,
             new RandomSecrets(), clock, transactions);
     private final WebhookFanOut fanOut = new WebhookFanOut(endpoints, deliveries, ids, clock);
-    private final AwardLinks links = new AwardLinks(new InMemoryAwardRepository(), new ReversibleTokenSealer(),
+    private final InMemoryAwardRepository awards = new InMemoryAwardRepository();
+    private final ReversibleTokenSealer sealer = new ReversibleTokenSealer();
+    private final AwardLinks links = new AwardLinks(awards, sealer,
             token -> "https://rewards.example.com/r/" + token.value());
     private WebhookDispatchService dispatch = dispatch(RetrySchedule.parse("10s,1m,5m").retryingFor(Duration.ZERO), 100);
 
@@ -88,7 +102,8 @@ class WebhookUseCasesTest {
 
         for (Runnable refused : List.<Runnable>of(
                 () -> webhooks.create(new CreateWebhookCommand(ACME, "http://10.0.0.1/", List.of("*"), null)),
-                () -> webhooks.update(new UpdateWebhookCommand(ACME, id, "http://10.0.0.1/", null, null, null)))) {
+                () -> webhooks.update(new UpdateWebhookCommand(ACME, id, "http://10.0.0.1/", null, null, null)),
+                () -> webhooks.checkTarget("http://10.0.0.1/"))) {
             assertThatThrownBy(refused::run).isInstanceOf(InvalidValueException.class)
                     .hasMessageContaining("private address")
                     .extracting(e -> ((InvalidValueException) e).field()).isEqualTo("url");
@@ -238,7 +253,7 @@ class WebhookUseCasesTest {
     void aDisabledEndpointIsSentNothing_itsWaitingDeliveriesGoOnceItIsEnabledAgain() {
         WebhookId id = id(webhooks.create(new CreateWebhookCommand(ACME, URL, List.of("*"), null)));
         relay(event(ACME, "budget.low", null));
-        webhooks.update(new UpdateWebhookCommand(ACME, id, null, null, false, null));
+        assertThat(webhooks.update(new UpdateWebhookCommand(ACME, id, null, null, false, null)).enabled()).isFalse();
         relay(event(ACME, "budget.exhausted", null));
 
         assertThat(dispatch.dispatch()).isZero();
@@ -269,7 +284,9 @@ class WebhookUseCasesTest {
 
         assertThat(dispatch.dispatch()).isEqualTo(2);
         assertThat(dispatch.inFlight()).isEqualTo(2);
+        int units = transactions.units();
         assertThat(dispatch.dispatch()).as("no free capacity").isZero();
+        assertThat(transactions.units()).as("a round without capacity leaves the store alone").isEqualTo(units);
 
         sender.answerHanging(204);
         assertThat(dispatch.inFlight()).isZero();
@@ -278,6 +295,167 @@ class WebhookUseCasesTest {
         dispatch.dispatch();
         assertThat(webhooks.deliveries(ACME, first, "DELIVERED", PageRequest.first()).items()).hasSize(2);
         assertThat(webhooks.deliveries(ACME, second, "DELIVERED", PageRequest.first()).items()).hasSize(2);
+    }
+
+    @Test
+    void anAwardEventIsKeptWithoutItsRedemptionLink_andSentWithIt() {
+        awards.insert(AwardLinksTest.award("awd_1"), sealer.seal(AwardLinksTest.TOKEN));
+        webhooks.create(new CreateWebhookCommand(ACME, URL, List.of("*"), null));
+        InMemoryOutbox outbox = new InMemoryOutbox();
+        outbox.appendAll(List.of(event(ACME, "award.earned", "awd_1")));
+        OutboxRelayService relay = new OutboxRelayService(outbox, List.of(fanOut), links, clock, transactions,
+                Duration.ofDays(7));
+
+        assertThat(relay.relay(Relay.WEBHOOKS, 10)).isEqualTo(1);
+
+        List<DueDelivery> kept = deliveries.lease(clock.now(), clock.now().plusSeconds(1), "lse_peek", 10, 4);
+        assertThat(kept).singleElement().satisfies(delivery -> assertThat(delivery.event().data())
+                .as("the link is a secret, not kept at rest").doesNotContainKey(AwardLinks.FIELD));
+        clock.advance(Duration.ofSeconds(2));
+        dispatch.dispatch();
+        assertThat(sender.sent()).singleElement().satisfies(sent -> assertThat(sent.event().data())
+                .containsEntry(AwardLinks.FIELD, "https://rewards.example.com/r/" + AwardLinksTest.TOKEN));
+    }
+
+    @Test
+    void anAnswerThatCannotBeRecordedDoesNotLoseTheOthersOfItsRound() {
+        WebhookId first = id(webhooks.create(new CreateWebhookCommand(ACME, URL + "/1", List.of("*"), null)));
+        WebhookId second = id(webhooks.create(new CreateWebhookCommand(ACME, URL + "/2", List.of("*"), null)));
+        relay(event(ACME, "budget.low", null));
+        String unwritable = webhooks.deliveries(ACME, first, null, PageRequest.first()).items().get(0).id();
+        dispatch = new WebhookDispatchService(new RefusingToRecord(deliveries, unwritable), endpoints, sender, links,
+                clock, transactions, ids, settings(RetrySchedule.parse("10s").retryingFor(Duration.ZERO), 100,
+                () -> 0.5));
+
+        assertThat(dispatch.dispatch()).isEqualTo(2);
+
+        assertThat(only(second).status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(only(first).status()).as("left to its lease").isEqualTo(DeliveryStatus.PENDING);
+        assertThat(only(first).log()).isEmpty();
+    }
+
+    /** A store that cannot write the outcome of one delivery, nor any batch holding it. */
+    private record RefusingToRecord(WebhookDeliveries store, String deliveryId) implements WebhookDeliveries {
+
+        @Override
+        public void record(List<Outcome> outcomes) {
+            if (outcomes.stream().anyMatch(outcome -> outcome.deliveryId().equals(deliveryId))) {
+                throw new IllegalStateException("cannot write delivery " + deliveryId);
+            }
+            store.record(outcomes);
+        }
+
+        @Override
+        public void insertAll(List<NewDelivery> newDeliveries) {
+            store.insertAll(newDeliveries);
+        }
+
+        @Override
+        public List<DueDelivery> lease(java.time.Instant now, java.time.Instant until, String token, int limit,
+                                       int perEndpoint) {
+            return store.lease(now, until, token, limit, perEndpoint);
+        }
+
+        @Override
+        public Page<WebhookDelivery> list(PartnerId partnerId, WebhookId endpointId, DeliveryStatus status,
+                                          PageRequest page) {
+            return store.list(partnerId, endpointId, status, page);
+        }
+
+        @Override
+        public Optional<WebhookDelivery> find(PartnerId partnerId, WebhookId endpointId, String id) {
+            return store.find(partnerId, endpointId, id);
+        }
+
+        @Override
+        public boolean retryNow(PartnerId partnerId, WebhookId endpointId, String id, java.time.Instant now) {
+            return store.retryNow(partnerId, endpointId, id, now);
+        }
+
+        @Override
+        public long countPending() {
+            return store.countPending();
+        }
+
+        @Override
+        public int prune(java.time.Instant before, int limit) {
+            return store.prune(before, limit);
+        }
+    }
+
+    @Test
+    void aRoundWaitsUpToItsSettleTimeForTheAnswers_andRecordsThoseThatCame() {
+        WebhookId id = id(webhooks.create(new CreateWebhookCommand(ACME, URL, List.of("*"), null)));
+        WebhookSender slow = new WebhookSender() {
+            @Override
+            public CompletionStage<DeliveryAttempt> send(String url, OutboxEvent event, Instant at,
+                                                         List<WebhookSecret> secrets) {
+                return sender.send(url, event, at, secrets).thenApplyAsync(answer -> answer,
+                        CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
+            }
+
+            @Override
+            public Optional<String> refusal(String url) {
+                return Optional.empty();
+            }
+        };
+        dispatch = new WebhookDispatchService(deliveries, endpoints, slow, links, clock, transactions, ids,
+                new WebhookDispatchService.Settings(RetrySchedule.parse("10s").retryingFor(Duration.ZERO), 100, 4,
+                        Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofDays(30), () -> 0.5));
+        relay(event(ACME, "budget.low", null));
+
+        assertThat(dispatch.dispatch()).isEqualTo(1);
+
+        assertThat(only(id).status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(dispatch.inFlight()).isZero();
+    }
+
+    @Test
+    void aRoundInterruptedWhileWaitingForAnswers_returnsAndKeepsTheThreadInterrupted() {
+        dispatch = new WebhookDispatchService(deliveries, endpoints, sender, links, clock, transactions, ids,
+                new WebhookDispatchService.Settings(RetrySchedule.parse("10s").retryingFor(Duration.ZERO), 100, 4,
+                        Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofDays(30), () -> 0.5));
+        webhooks.create(new CreateWebhookCommand(ACME, URL, List.of("*"), null));
+        sender.hang(true);
+        relay(event(ACME, "budget.low", null));
+
+        Thread.currentThread().interrupt();
+        assertThat(dispatch.dispatch()).isEqualTo(1);
+
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(dispatch.inFlight()).as("its answer is recorded by a later round").isEqualTo(1);
+    }
+
+    @Test
+    void finishedDeliveriesArePrunedOnceTheRetentionIsOver_waitingOnesNever() {
+        WebhookId id = id(webhooks.create(new CreateWebhookCommand(ACME, URL, List.of("*"), null)));
+        relay(event(ACME, "budget.low", null), event(ACME, "budget.exhausted", null));
+        sender.answer(URL, 200, 500);
+        dispatch.dispatch();
+        clock.advance(Duration.ofDays(29));
+        assertThat(dispatch.prune(100)).as("within the retention").isZero();
+
+        clock.advance(Duration.ofDays(2));
+        assertThat(dispatch.prune(100)).isEqualTo(1);
+
+        assertThat(only(id).status()).isEqualTo(DeliveryStatus.PENDING);
+    }
+
+    @Test
+    void theDispatchSettingsTakeOneInFlight_oneAnEndpoint_andALeaseOfTenSeconds_butNoLess() {
+        RetrySchedule schedule = RetrySchedule.parse("10s").retryingFor(Duration.ZERO);
+        assertThat(new WebhookDispatchService.Settings(schedule, 1, 1, Duration.ofSeconds(10), Duration.ZERO,
+                Duration.ZERO, () -> 0.5).maxInFlight()).isEqualTo(1);
+
+        for (Runnable refused : List.<Runnable>of(
+                () -> new WebhookDispatchService.Settings(schedule, 0, 1, Duration.ofSeconds(10), Duration.ZERO,
+                        Duration.ZERO, () -> 0.5),
+                () -> new WebhookDispatchService.Settings(schedule, 1, 0, Duration.ofSeconds(10), Duration.ZERO,
+                        Duration.ZERO, () -> 0.5),
+                () -> new WebhookDispatchService.Settings(schedule, 1, 1, Duration.ofSeconds(9), Duration.ZERO,
+                        Duration.ZERO, () -> 0.5))) {
+            assertThatThrownBy(refused::run).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     private WebhookDispatchService dispatch(RetrySchedule schedule, int maxInFlight) {
