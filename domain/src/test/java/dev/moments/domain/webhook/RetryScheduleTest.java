@@ -44,6 +44,11 @@ class RetryScheduleTest {
     }
 
     @Test
+    void aScheduleReadsAsItsDelays_asTheWebhookSettingsShowIt() {
+        assertThat(RetrySchedule.parse("100ms, 2s")).hasToString("[PT0.1S, PT2S]");
+    }
+
+    @Test
     void anythingElseIsRefused() {
         for (String bad : new String[] {"", " ", "5s,", ",5s", "5s,,30s", "5", "5 s", "-5s", "0s", "1.5s", "5S",
                 "PT5S", "5sec", "5s;30s", "99999999999s"}) {
