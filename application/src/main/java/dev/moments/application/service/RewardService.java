@@ -78,11 +78,10 @@ public final class RewardService implements CreateRewardUseCase, GetRewardQuery 
         Reward reward = new Reward(new RewardId(ids.next(RewardId.PREFIX)), partner.id(), command.name(),
                 kind(command.kind()), cost, command.countries(), provider, command.description(),
                 command.imageUrl(), clock.now());
-        transactions.run(() -> {
+        return transactions.run(() -> {
             rewards.insert(reward);
-            return null;
+            return reward;
         });
-        return reward;
     }
 
     @Override

@@ -57,14 +57,14 @@ public final class WebhookService implements ManageWebhooksUseCase, GetWebhookQu
         WebhookEndpoint endpoint = WebhookEndpoint.create(new WebhookId(ids.next(WebhookId.PREFIX)),
                 command.partnerId(), command.url(), command.events(), command.description(), secret, clock.now());
         checkAddress(endpoint.url());
-        transactions.run(() -> {
+        WebhookEndpoint created = transactions.run(() -> {
             if (endpoints.count(command.partnerId()) >= WebhookEndpoint.MAX_PER_PARTNER) {
                 throw new TooManyWebhooksException(WebhookEndpoint.MAX_PER_PARTNER);
             }
             endpoints.insert(endpoint);
-            return null;
+            return endpoint;
         });
-        return new WebhookSecretShown(WebhookView.of(endpoint), secret.value());
+        return new WebhookSecretShown(WebhookView.of(created), secret.value());
     }
 
     @Override

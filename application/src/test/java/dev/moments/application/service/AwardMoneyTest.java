@@ -3,13 +3,12 @@ package dev.moments.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.moments.application.fixtures.RecordingMetrics;
 import dev.moments.application.fixtures.SequentialIds;
 import dev.moments.application.port.in.RedeemUseCase.Claim;
 import dev.moments.application.port.in.RedeemUseCase.Claimed;
 import dev.moments.application.port.in.ReportFulfillmentUseCase.Report;
-import dev.moments.application.port.out.Metrics;
 import dev.moments.domain.award.Award;
-import dev.moments.domain.award.Refusal;
 import dev.moments.domain.fulfillment.FulfillmentStatus;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentId;
@@ -18,7 +17,6 @@ import dev.moments.domain.partner.SpendingMonth;
 import dev.moments.domain.reward.RewardId;
 import dev.moments.domain.shared.Money;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -55,8 +53,9 @@ class AwardMoneyTest extends ClaimTestSupport {
 
     @Test
     void whatAClaimSpentIsCountedOnceItsTransactionHasCommitted() {
-        List<Money> spent = new ArrayList<>();
-        AwardMoney money = awardMoneyCounting(spent);
+        RecordingMetrics metrics = new RecordingMetrics();
+        List<Money> spent = metrics.spent;
+        AwardMoney money = awardMoneyCounting(metrics);
         RewardId credit = reward("sandbox");
         MomentId moment = live("100.00", null, credit);
         Award award = award(earn("u-1")).award();
@@ -72,8 +71,9 @@ class AwardMoneyTest extends ClaimTestSupport {
 
     @Test
     void aClaimWhoseTransactionFailsCountsNothingSpent() {
-        List<Money> spent = new ArrayList<>();
-        AwardMoney money = awardMoneyCounting(spent);
+        RecordingMetrics metrics = new RecordingMetrics();
+        List<Money> spent = metrics.spent;
+        AwardMoney money = awardMoneyCounting(metrics);
         RewardId credit = reward("sandbox");
         MomentId moment = live("100.00", null, credit);
         Award award = award(earn("u-1")).award();
@@ -99,34 +99,10 @@ class AwardMoneyTest extends ClaimTestSupport {
     }
 
     /** Money on the core's in-memory ports, with metrics that note what was spent. */
-    private AwardMoney awardMoneyCounting(List<Money> spent) {
+    private AwardMoney awardMoneyCounting(RecordingMetrics metrics) {
         BudgetFollower follower = new BudgetFollower(app.momentRepository, app.ledger,
                 new ListeningMoments(app.momentRepository, app.clock, Duration.ofSeconds(5)), app.outbox,
                 new SequentialIds());
-        return new AwardMoney(app.ledger, app.spending, follower, new SpentMetrics(spent), app.transactions);
-    }
-
-    private record SpentMetrics(List<Money> spent) implements Metrics {
-
-        @Override
-        public void event(EventOutcome outcome, Duration took) {
-        }
-
-        @Override
-        public void awarded(MomentId moment) {
-        }
-
-        @Override
-        public void refused(Refusal reason) {
-        }
-
-        @Override
-        public void spent(Money amount) {
-            spent.add(amount);
-        }
-
-        @Override
-        public void webhookAttempt(boolean delivered) {
-        }
+        return new AwardMoney(app.ledger, app.spending, follower, metrics, app.transactions);
     }
 }

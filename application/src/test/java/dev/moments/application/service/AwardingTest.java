@@ -6,15 +6,12 @@ import dev.moments.application.fixtures.InMemoryMoments;
 import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase.LifecycleAction;
 import dev.moments.application.port.in.CreateMomentCommand;
-import dev.moments.application.port.in.CreatePartnerCommand;
-import dev.moments.application.port.in.CreateRewardCommand;
 import dev.moments.application.port.in.RecordEventCommand;
 import dev.moments.domain.event.EventContext;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.trigger.EventTrigger;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +24,8 @@ class AwardingTest {
 
     @BeforeEach
     void givenAPartnerWithAReward() {
-        partner = app.partners.create(new CreatePartnerCommand("Acme", "USD")).partner().id();
-        reward = app.rewards.create(new CreateRewardCommand(partner, "Credit", "CREDIT", "5.00", "USD", Set.of(),
-                "sandbox", null, null)).id().value();
+        partner = app.partnerInUsd("Acme");
+        reward = app.sandboxCredit(partner);
     }
 
     private void moment(LifecycleAction action) {

@@ -7,8 +7,6 @@ import dev.moments.application.fixtures.InMemoryMoments;
 import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase.LifecycleAction;
 import dev.moments.application.port.in.CreateMomentCommand;
-import dev.moments.application.port.in.CreatePartnerCommand;
-import dev.moments.application.port.in.CreateRewardCommand;
 import dev.moments.application.port.in.DirectAwardUseCase.DirectAwardCommand;
 import dev.moments.application.port.in.NotEligibleException;
 import dev.moments.application.port.in.NotFoundException;
@@ -37,9 +35,8 @@ class DirectAwardServiceTest {
 
     @BeforeEach
     void givenAPartnerWithAReward() {
-        partner = app.partners.create(new CreatePartnerCommand("Acme", "USD")).partner().id();
-        reward = app.rewards.create(new CreateRewardCommand(partner, "Credit", "CREDIT", "5.00", "USD", Set.of(),
-                "sandbox", null, null)).id().value();
+        partner = app.partnerInUsd("Acme");
+        reward = app.sandboxCredit(partner);
     }
 
     private MomentId moment(Audience audience, Limits limits, Integer holdoutPercent, LifecycleAction action) {

@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.moments.application.fixtures.InMemoryMoments;
+import dev.moments.application.fixtures.RecordingMetrics;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase.LifecycleAction;
 import dev.moments.application.port.in.CreateMomentCommand;
 import dev.moments.application.port.in.CreatePartnerCommand;
 import dev.moments.application.port.in.CreateRewardCommand;
 import dev.moments.application.port.in.DirectAwardUseCase.DirectAwardCommand;
 import dev.moments.application.port.in.NotEligibleException;
-import dev.moments.application.port.out.Metrics;
-import dev.moments.domain.award.Refusal;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
-import dev.moments.domain.shared.Money;
 import dev.moments.domain.trigger.DirectTrigger;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,30 +23,8 @@ import org.junit.jupiter.api.Test;
 class MeteredDirectAwardsTest {
 
     private final InMemoryMoments app = new InMemoryMoments();
-    private final List<String> counted = new ArrayList<>();
-    private final Metrics metrics = new Metrics() {
-        @Override
-        public void event(EventOutcome outcome, Duration took) {
-        }
-
-        @Override
-        public void awarded(MomentId moment) {
-            counted.add("award " + moment.value());
-        }
-
-        @Override
-        public void refused(Refusal reason) {
-            counted.add("refused " + reason);
-        }
-
-        @Override
-        public void spent(Money amount) {
-        }
-
-        @Override
-        public void webhookAttempt(boolean delivered) {
-        }
-    };
+    private final RecordingMetrics metrics = new RecordingMetrics();
+    private final List<String> counted = metrics.counted;
     private final MeteredDirectAwards directAwards = new MeteredDirectAwards(app.directAwards, metrics,
             app.transactions);
     private PartnerId partner;

@@ -3,6 +3,7 @@ package dev.moments.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.moments.application.fixtures.RecordingMetrics;
 import dev.moments.application.port.StoreUnavailableException;
 import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.EventIdConflictException;
@@ -19,9 +20,7 @@ import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.shared.InvalidValueException;
 import dev.moments.domain.shared.Money;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -29,31 +28,8 @@ import org.junit.jupiter.api.Test;
 /** Events counted by outcome, with their time; what a duplicate brings again is not counted twice. */
 class MeteredRecordEventTest {
 
-    private final List<String> counted = new ArrayList<>();
-    private final Metrics metrics = new Metrics() {
-        @Override
-        public void event(EventOutcome outcome, Duration took) {
-            counted.add(outcome + " " + took.toMillis() + "ms");
-        }
-
-        @Override
-        public void awarded(MomentId moment) {
-            counted.add("award " + moment.value());
-        }
-
-        @Override
-        public void refused(Refusal reason) {
-            counted.add("refused " + reason);
-        }
-
-        @Override
-        public void spent(Money amount) {
-        }
-
-        @Override
-        public void webhookAttempt(boolean delivered) {
-        }
-    };
+    private final RecordingMetrics metrics = new RecordingMetrics();
+    private final List<String> counted = metrics.counted;
     private long now;
 
     @Test

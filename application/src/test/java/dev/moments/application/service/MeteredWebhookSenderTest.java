@@ -3,18 +3,13 @@ package dev.moments.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.moments.application.fixtures.FakeWebhookSender;
+import dev.moments.application.fixtures.RecordingMetrics;
 import dev.moments.application.port.out.DomainEventOutbox.OutboxEvent;
-import dev.moments.application.port.out.Metrics;
 import dev.moments.application.port.out.WebhookSender;
-import dev.moments.domain.award.Refusal;
-import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
-import dev.moments.domain.shared.Money;
 import dev.moments.domain.webhook.DeliveryAttempt;
 import dev.moments.domain.webhook.WebhookSecret;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,29 +25,8 @@ class MeteredWebhookSenderTest {
     private static final OutboxEvent EVENT = new OutboxEvent("evt_1", new PartnerId("ptn_1"), "budget.low",
             Map.of("momentId", "mom_1"), AT);
 
-    private final List<Boolean> attempts = new ArrayList<>();
-    private final Metrics metrics = new Metrics() {
-        @Override
-        public void event(EventOutcome outcome, Duration took) {
-        }
-
-        @Override
-        public void awarded(MomentId moment) {
-        }
-
-        @Override
-        public void refused(Refusal reason) {
-        }
-
-        @Override
-        public void spent(Money amount) {
-        }
-
-        @Override
-        public void webhookAttempt(boolean delivered) {
-            attempts.add(delivered);
-        }
-    };
+    private final RecordingMetrics metrics = new RecordingMetrics();
+    private final List<Boolean> attempts = metrics.webhookAttempts;
     private final FakeWebhookSender fake = new FakeWebhookSender();
     private final MeteredWebhookSender sender = new MeteredWebhookSender(fake, metrics);
 

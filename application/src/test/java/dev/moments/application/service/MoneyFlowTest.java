@@ -9,7 +9,6 @@ import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase.LifecycleAction;
 import dev.moments.application.port.in.CreateMomentCommand;
 import dev.moments.application.port.in.CreatePartnerCommand;
-import dev.moments.application.port.in.CreateRewardCommand;
 import dev.moments.application.port.in.MomentView;
 import dev.moments.application.port.in.NotFoundException;
 import dev.moments.application.port.in.RecordEventCommand;
@@ -27,7 +26,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,9 +38,8 @@ class MoneyFlowTest {
 
     @BeforeEach
     void givenAPartnerWithAReward() {
-        partner = app.partners.create(new CreatePartnerCommand("Acme", "USD")).partner().id();
-        reward = app.rewards.create(new CreateRewardCommand(partner, "Credit", "CREDIT", "5.00", "USD", Set.of(),
-                "sandbox", null, null)).id().value();
+        partner = app.partnerInUsd("Acme");
+        reward = app.sandboxCredit(partner);
     }
 
     private MomentId live(String total, String dailyCap, Limits limits) {

@@ -9,7 +9,6 @@ import dev.moments.application.port.in.ChangeMomentStatusUseCase.LifecycleAction
 import dev.moments.application.port.in.CreateMomentCommand;
 import dev.moments.application.port.in.CreatePartnerCommand;
 import dev.moments.application.port.in.CreatePartnerUseCase.PartnerCreated;
-import dev.moments.application.port.in.CreateRewardCommand;
 import dev.moments.application.port.in.DirectAwardUseCase.DirectAwardCommand;
 import dev.moments.application.port.in.MomentView;
 import dev.moments.application.port.in.NotFoundException;
@@ -31,11 +30,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,9 +48,8 @@ class MonthlyCapTest {
 
     @BeforeEach
     void givenAPartnerWithAReward() {
-        partner = app.partners.create(new CreatePartnerCommand("Acme", "USD")).partner().id();
-        reward = app.rewards.create(new CreateRewardCommand(partner, "Credit", "CREDIT", "5.00", "USD", Set.of(),
-                "sandbox", null, null)).id().value();
+        partner = app.partnerInUsd("Acme");
+        reward = app.sandboxCredit(partner);
     }
 
     private MomentId moment(String type, String total, String dailyCap, Limits limits) {

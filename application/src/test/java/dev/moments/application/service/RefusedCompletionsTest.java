@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.moments.application.fixtures.InMemoryMoments;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase.LifecycleAction;
 import dev.moments.application.port.in.CreateMomentCommand;
-import dev.moments.application.port.in.CreatePartnerCommand;
-import dev.moments.application.port.in.CreateRewardCommand;
 import dev.moments.application.port.in.ExplainProgressQuery.Explanation;
 import dev.moments.application.port.in.RecordEventCommand;
 import dev.moments.application.port.in.RecordEventUseCase.EventResult;
@@ -20,7 +18,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,9 +35,8 @@ class RefusedCompletionsTest {
 
     @BeforeEach
     void givenAPartnerWithAReward() {
-        partner = app.partners.create(new CreatePartnerCommand("Acme", "USD", null)).partner().id();
-        reward = app.rewards.create(new CreateRewardCommand(partner, "Credit", "CREDIT", "5.00", "USD", Set.of(),
-                "sandbox", null, null)).id().value();
+        partner = app.partnerInUsd("Acme");
+        reward = app.sandboxCredit(partner);
     }
 
     private MomentId twoOrders(String total, String dailyCap, Limits limits) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.moments.application.fixtures.InMemoryMoments;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase.LifecycleAction;
 import dev.moments.application.port.in.CreateMomentCommand;
-import dev.moments.application.port.in.CreatePartnerCommand;
-import dev.moments.application.port.in.CreateRewardCommand;
 import dev.moments.application.port.in.RecordEventCommand;
 import dev.moments.application.port.in.RecordEventUseCase.EventResult;
 import dev.moments.application.port.out.ProgressRepository.Completion;
@@ -46,9 +44,8 @@ class ReportFactsTest {
     @BeforeEach
     void givenAPartnerWithAReward() {
         app.clock.set(START.plus(Duration.ofDays(30)));
-        partner = app.partners.create(new CreatePartnerCommand("Acme Shop", "USD")).partner().id();
-        reward = app.rewards.create(new CreateRewardCommand(partner, "Credit", "CREDIT", "5.00", "USD", Set.of(),
-                "sandbox", null, null)).id().value();
+        partner = app.partnerInUsd("Acme Shop");
+        reward = app.sandboxCredit(partner);
     }
 
     /** Two lessons with a score of 50 or more complete it; orders bring their total as revenue. */

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.moments.application.fixtures.InMemoryMoments;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase.LifecycleAction;
 import dev.moments.application.port.in.CreateMomentCommand;
-import dev.moments.application.port.in.CreatePartnerCommand;
-import dev.moments.application.port.in.CreateRewardCommand;
 import dev.moments.application.port.in.DirectAwardUseCase;
 import dev.moments.application.port.in.DirectAwardUseCase.DirectAwardCommand;
 import dev.moments.application.port.in.ExplainProgressQuery.Explanation;
@@ -15,8 +13,8 @@ import dev.moments.application.port.in.NotEligibleException;
 import dev.moments.application.port.in.NotFoundException;
 import dev.moments.application.port.in.RecordEventCommand;
 import dev.moments.application.port.in.RecordEventUseCase.EventResult;
-import dev.moments.domain.event.EventContext;
 import dev.moments.domain.award.Refusal;
+import dev.moments.domain.event.EventContext;
 import dev.moments.domain.moment.Audience;
 import dev.moments.domain.moment.Limits;
 import dev.moments.domain.moment.MomentId;
@@ -46,9 +44,8 @@ class TriggersInTheCoreTest {
 
     @BeforeEach
     void givenAPartnerWithAReward() {
-        partner = app.partners.create(new CreatePartnerCommand("Acme Video", "USD")).partner().id();
-        reward = app.rewards.create(new CreateRewardCommand(partner, "Credit", "CREDIT", "5.00", "USD", Set.of(),
-                "sandbox", null, null)).id().value();
+        partner = app.partnerInUsd("Acme Video");
+        reward = app.sandboxCredit(partner);
     }
 
     private MomentId live(Trigger trigger, Audience audience) {
