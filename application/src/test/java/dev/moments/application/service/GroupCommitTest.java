@@ -88,9 +88,9 @@ class GroupCommitTest {
         waitUntilQueued(groupCommit, 30);
         units.release.countDown();
 
-        assertThat(first.get(5, TimeUnit.SECONDS).eventId()).isEqualTo("e-0");
+        assertThat(first.get(30, TimeUnit.SECONDS).eventId()).isEqualTo("e-0");
         for (int i = 1; i <= 30; i++) {
-            assertThat(waiting.get(i - 1).get(5, TimeUnit.SECONDS).eventId()).isEqualTo("e-" + i);
+            assertThat(waiting.get(i - 1).get(30, TimeUnit.SECONDS).eventId()).isEqualTo("e-" + i);
         }
         assertThat(units.recorded).hasSize(2);
         assertThat(units.recorded.get(0)).containsExactly("e-0");
@@ -112,9 +112,9 @@ class GroupCommitTest {
         waitUntilQueued(groupCommit, 20);
         units.release.countDown();
 
-        first.get(5, TimeUnit.SECONDS);
+        first.get(30, TimeUnit.SECONDS);
         for (Future<EventResult> call : waiting) {
-            call.get(5, TimeUnit.SECONDS);
+            call.get(30, TimeUnit.SECONDS);
         }
         assertThat(units.recorded.subList(1, units.recorded.size())).extracting(List::size)
                 .containsExactly(8, 8, 4);
@@ -131,9 +131,9 @@ class GroupCommitTest {
         waitUntilQueued(groupCommit, 2);
         units.release.countDown();
 
-        first.get(5, TimeUnit.SECONDS);
-        assertThat(good.get(5, TimeUnit.SECONDS).eventId()).isEqualTo("e-1");
-        assertThatThrownBy(() -> bad.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(EventIdConflictException.class);
+        first.get(30, TimeUnit.SECONDS);
+        assertThat(good.get(30, TimeUnit.SECONDS).eventId()).isEqualTo("e-1");
+        assertThatThrownBy(() -> bad.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(EventIdConflictException.class);
         assertThat(units.recorded.get(1)).containsExactlyInAnyOrder("e-1", "bad-2");
     }
 
@@ -175,10 +175,10 @@ class GroupCommitTest {
         waitUntilQueued(groupCommit, 2);
         units.release.countDown();
 
-        assertThat(first.get(5, TimeUnit.SECONDS).eventId()).isEqualTo("e-0");
+        assertThat(first.get(30, TimeUnit.SECONDS).eventId()).isEqualTo("e-0");
         // whichever call led the unit, the other one's answer is the unit's failure, not a wait until maxWait
-        assertThatThrownBy(() -> one.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("the unit broke");
-        assertThatThrownBy(() -> other.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("the unit broke");
+        assertThatThrownBy(() -> one.get(30, TimeUnit.SECONDS)).hasRootCauseMessage("the unit broke");
+        assertThatThrownBy(() -> other.get(30, TimeUnit.SECONDS)).hasRootCauseMessage("the unit broke");
         assertThat(units.recorded.get(1)).containsExactlyInAnyOrder("e-1", "e-2");
     }
 
@@ -193,9 +193,9 @@ class GroupCommitTest {
         waitUntilQueued(groupCommit, 2);
         units.release.countDown();
 
-        assertThat(first.get(5, TimeUnit.SECONDS).eventId()).isEqualTo("e-0");
-        assertThat(one.get(5, TimeUnit.SECONDS).eventId()).isEqualTo("e-1");
-        assertThat(other.get(5, TimeUnit.SECONDS).eventId()).isEqualTo("e-2");
+        assertThat(first.get(30, TimeUnit.SECONDS).eventId()).isEqualTo("e-0");
+        assertThat(one.get(30, TimeUnit.SECONDS).eventId()).isEqualTo("e-1");
+        assertThat(other.get(30, TimeUnit.SECONDS).eventId()).isEqualTo("e-2");
         assertThat(units.recorded).hasSize(3).allSatisfy(unit -> assertThat(unit).hasSize(1));
     }
 
@@ -225,11 +225,11 @@ class GroupCommitTest {
         Future<EventResult> stuck = firstUnitHeld(groupCommit, units); // as on a locked row
         Future<EventResult> queued = callers.submit(() -> groupCommit.record(command("e-1")));
 
-        assertThatThrownBy(() -> queued.get(5, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> queued.get(30, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(StoreUnavailableException.class);
         assertThat(groupCommit.queued()).isZero();
         units.release.countDown();
-        assertThat(stuck.get(5, TimeUnit.SECONDS).eventId()).as("a unit past the wait still answers").isEqualTo("e-0");
+        assertThat(stuck.get(30, TimeUnit.SECONDS).eventId()).as("a unit past the wait still answers").isEqualTo("e-0");
         assertThat(units.recorded).containsExactly(List.of("e-0"));
         assertThat(groupCommit.record(command("e-2")).eventId()).isEqualTo("e-2");
     }
@@ -275,7 +275,7 @@ class GroupCommitTest {
 
     private static void await(CountDownLatch latch) {
         try {
-            assertThat(latch.await(5, TimeUnit.SECONDS)).as("latch").isTrue();
+            assertThat(latch.await(30, TimeUnit.SECONDS)).as("latch").isTrue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

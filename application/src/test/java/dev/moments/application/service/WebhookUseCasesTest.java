@@ -414,7 +414,7 @@ class WebhookUseCasesTest {
     void aRoundInterruptedWhileWaitingForAnswers_returnsAndKeepsTheThreadInterrupted() {
         dispatch = new WebhookDispatchService(deliveries, endpoints, sender, links, clock, transactions, ids,
                 new WebhookDispatchService.Settings(RetrySchedule.parse("10s").retryingFor(Duration.ZERO), 100, 4,
-                        Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofDays(30), () -> 0.5));
+                        Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofDays(30), () -> 0.5));
         webhooks.create(new CreateWebhookCommand(ACME, URL, List.of("*"), null));
         sender.hang(true);
         relay(event(ACME, "budget.low", null));

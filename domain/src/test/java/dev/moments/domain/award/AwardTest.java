@@ -72,7 +72,7 @@ class AwardTest {
     }
 
     @Test
-    void aReservationIsNeverNegative_aTestAwardReservesNothing() {
+    void aReservationIsNeverNegative_zeroIsTheLeast() {
         assertThatThrownBy(() -> new Award(new AwardId("awd_2"), PARTNER, new MomentId("mom_1"), "u-1", null, 1,
                 AwardStatus.EARNED, usd("-0.01"), false, "evt-1", "0".repeat(64), NOW, NOW, null, NOW))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");

@@ -50,7 +50,10 @@ class StudentTTest {
             "1.2, 1e7, 0.8849303155638728",
             "-6, 1e7, 9.86621366683891e-10"})
     void itsDistributionFunctionIsSciPys(double t, double degreesOfFreedom, double expected) {
-        assertThat(StudentT.cdf(t, degreesOfFreedom)).isCloseTo(expected, withinPercentage(PERCENT));
+        // from 1e5 degrees of freedom the log-gamma terms reach 1e6–1e8, where one ulp of Math.log (which may differ
+        // between JDKs and processors) moves the result by about 1e-8: held to 1e-6 there
+        double percent = degreesOfFreedom >= 1e5 ? 1e-4 : PERCENT;
+        assertThat(StudentT.cdf(t, degreesOfFreedom)).isCloseTo(expected, withinPercentage(percent));
     }
 
     @ParameterizedTest(name = "{0} degrees of freedom")
