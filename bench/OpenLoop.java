@@ -21,7 +21,8 @@ import org.HdrHistogram.Recorder;
  * nothing and hides nothing (no coordinated omission). Single file; needs HdrHistogram on the class path:
  * {@code java -cp HdrHistogram.jar bench/OpenLoop.java --url URL --admin TOKEN --scenario many|hot|batch
  * --rate R --seconds S [--warmup-s 5] [--max-in-flight 512] [--moments 10] [--users 100000] [--batch 100]
- * [--slow-ms M]} ({@code --slow-ms}: print each measured request that took M ms or more, with when it was due).
+ * [--slow-ms M]} ({@code --slow-ms}: print each measured request that took M ms or more, with when it was due,
+ * from the measurement's start and on the wall clock, to set beside GC and PostgreSQL logs).
  *
  * <ul>
  *   <li>{@code spread}: {@code --moments} live {@code count} moments, moment i listening to {@code app.action.i};
@@ -181,6 +182,7 @@ public class OpenLoop {
             long period = (long) (1e9 / rate);
             long count = (long) (rate * seconds);
             long start = System.nanoTime();
+            long startMillis = System.currentTimeMillis(); // to give a slow request's due time on the wall clock
             long end = start + TimeUnit.SECONDS.toNanos(seconds);
             for (long i = 0; i < count; i++) {
                 long due = start + i * period;
@@ -203,7 +205,9 @@ public class OpenLoop {
                     if (recorder != null) {
                         recorder.recordValue(Math.min(took, TimeUnit.MINUTES.toNanos(5)));
                         if (slowNanos > 0 && took >= slowNanos) {
-                            System.out.printf("SLOW at=%.3fs took_ms=%.1f%n", (due - start) / 1e9, took / 1e6);
+                            System.out.printf("SLOW at=%.3fs wall=%s took_ms=%.1f%n", (due - start) / 1e9,
+                                    java.time.Instant.ofEpochMilli(startMillis + (due - start) / 1_000_000),
+                                    took / 1e6);
                         }
                     }
                 });
