@@ -17,12 +17,14 @@ import dev.moments.domain.partner.SpendingMonth;
 import dev.moments.domain.reward.RewardId;
 import dev.moments.domain.shared.Money;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What a claim, a delivery that fails for good and its refund do to the budget, the partner's month and the moment. */
 class AwardMoneyTest extends ClaimTestSupport {
+
+    /** What the money of {@link #awardMoneyCounting} counts. */
+    private final RecordingMetrics metrics = new RecordingMetrics();
 
     @Test
     void aRefundGivesTheCostBackToThePartnersMonth() {
@@ -53,29 +55,23 @@ class AwardMoneyTest extends ClaimTestSupport {
 
     @Test
     void whatAClaimSpentIsCountedOnceItsTransactionHasCommitted() {
-        RecordingMetrics metrics = new RecordingMetrics();
-        List<Money> spent = metrics.spent;
-        AwardMoney money = awardMoneyCounting(metrics);
-        RewardId credit = reward("sandbox");
-        MomentId moment = live("100.00", null, credit);
+        AwardMoney money = awardMoneyCounting();
+        MomentId moment = live("100.00", null, reward("sandbox"));
         Award award = award(earn("u-1")).award();
 
         app.transactions.inTransaction(() -> {
             money.settle(award, moment(moment), usd("4.00"), app.clock.now());
-            assertThat(spent).as("not before the commit").isEmpty();
+            assertThat(metrics.spent).as("not before the commit").isEmpty();
             return null;
         });
 
-        assertThat(spent).containsExactly(usd("4.00"));
+        assertThat(metrics.spent).containsExactly(usd("4.00"));
     }
 
     @Test
     void aClaimWhoseTransactionFailsCountsNothingSpent() {
-        RecordingMetrics metrics = new RecordingMetrics();
-        List<Money> spent = metrics.spent;
-        AwardMoney money = awardMoneyCounting(metrics);
-        RewardId credit = reward("sandbox");
-        MomentId moment = live("100.00", null, credit);
+        AwardMoney money = awardMoneyCounting();
+        MomentId moment = live("100.00", null, reward("sandbox"));
         Award award = award(earn("u-1")).award();
 
         assertThatThrownBy(() -> app.transactions.inTransaction(() -> {
@@ -83,7 +79,7 @@ class AwardMoneyTest extends ClaimTestSupport {
             throw new IllegalStateException("the claim failed after the settle");
         })).isInstanceOf(IllegalStateException.class);
 
-        assertThat(spent).isEmpty();
+        assertThat(metrics.spent).isEmpty();
     }
 
     private Money chargedThisMonth() {
@@ -99,7 +95,7 @@ class AwardMoneyTest extends ClaimTestSupport {
     }
 
     /** Money on the core's in-memory ports, with metrics that note what was spent. */
-    private AwardMoney awardMoneyCounting(RecordingMetrics metrics) {
+    private AwardMoney awardMoneyCounting() {
         BudgetFollower follower = new BudgetFollower(app.momentRepository, app.ledger,
                 new ListeningMoments(app.momentRepository, app.clock, Duration.ofSeconds(5)), app.outbox,
                 new SequentialIds());

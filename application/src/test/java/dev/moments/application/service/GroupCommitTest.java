@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,18 +80,10 @@ class GroupCommitTest {
         Units units = new Units();
         GroupCommit groupCommit = new GroupCommit(units, 1, 100, WAIT);
 
-        Future<EventResult> first = firstUnitHeld(groupCommit, units);
-        List<Future<EventResult>> waiting = new ArrayList<>();
-        for (int i = 1; i <= 30; i++) {
-            String id = "e-" + i;
-            waiting.add(callers.submit(() -> groupCommit.record(command(id))));
-        }
-        waitUntilQueued(groupCommit, 30);
-        units.release.countDown();
+        List<Future<EventResult>> calls = queuedBehindAHeldUnit(groupCommit, units, ids(30));
 
-        assertThat(first.get(30, TimeUnit.SECONDS).eventId()).isEqualTo("e-0");
-        for (int i = 1; i <= 30; i++) {
-            assertThat(waiting.get(i - 1).get(30, TimeUnit.SECONDS).eventId()).isEqualTo("e-" + i);
+        for (int i = 0; i <= 30; i++) {
+            assertThat(calls.get(i).get(30, TimeUnit.SECONDS).eventId()).isEqualTo("e-" + i);
         }
         assertThat(units.recorded).hasSize(2);
         assertThat(units.recorded.get(0)).containsExactly("e-0");
@@ -103,17 +96,7 @@ class GroupCommitTest {
         Units units = new Units();
         GroupCommit groupCommit = new GroupCommit(units, 1, 8, WAIT);
 
-        Future<EventResult> first = firstUnitHeld(groupCommit, units);
-        List<Future<EventResult>> waiting = new ArrayList<>();
-        for (int i = 1; i <= 20; i++) {
-            String id = "e-" + i;
-            waiting.add(callers.submit(() -> groupCommit.record(command(id))));
-        }
-        waitUntilQueued(groupCommit, 20);
-        units.release.countDown();
-
-        first.get(30, TimeUnit.SECONDS);
-        for (Future<EventResult> call : waiting) {
+        for (Future<EventResult> call : queuedBehindAHeldUnit(groupCommit, units, ids(20))) {
             call.get(30, TimeUnit.SECONDS);
         }
         assertThat(units.recorded.subList(1, units.recorded.size())).extracting(List::size)
@@ -125,13 +108,11 @@ class GroupCommitTest {
         Units units = new Units();
         GroupCommit groupCommit = new GroupCommit(units, 1, 100, WAIT);
 
-        Future<EventResult> first = firstUnitHeld(groupCommit, units);
-        Future<EventResult> good = callers.submit(() -> groupCommit.record(command("e-1")));
-        Future<EventResult> bad = callers.submit(() -> groupCommit.record(command("bad-2")));
-        waitUntilQueued(groupCommit, 2);
-        units.release.countDown();
+        List<Future<EventResult>> calls = queuedBehindAHeldUnit(groupCommit, units, "e-1", "bad-2");
+        Future<EventResult> good = calls.get(1);
+        Future<EventResult> bad = calls.get(2);
 
-        first.get(30, TimeUnit.SECONDS);
+        calls.get(0).get(30, TimeUnit.SECONDS);
         assertThat(good.get(30, TimeUnit.SECONDS).eventId()).isEqualTo("e-1");
         assertThatThrownBy(() -> bad.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(EventIdConflictException.class);
         assertThat(units.recorded.get(1)).containsExactlyInAnyOrder("e-1", "bad-2");
@@ -169,13 +150,11 @@ class GroupCommitTest {
         };
         GroupCommit groupCommit = new GroupCommit(units, 1, 100, WAIT);
 
-        Future<EventResult> first = firstUnitHeld(groupCommit, units);
-        Future<EventResult> one = callers.submit(() -> groupCommit.record(command("e-1")));
-        Future<EventResult> other = callers.submit(() -> groupCommit.record(command("e-2")));
-        waitUntilQueued(groupCommit, 2);
-        units.release.countDown();
+        List<Future<EventResult>> calls = queuedBehindAHeldUnit(groupCommit, units, "e-1", "e-2");
+        Future<EventResult> one = calls.get(1);
+        Future<EventResult> other = calls.get(2);
 
-        assertThat(first.get(30, TimeUnit.SECONDS).eventId()).isEqualTo("e-0");
+        assertThat(calls.get(0).get(30, TimeUnit.SECONDS).eventId()).isEqualTo("e-0");
         // whichever call led the unit, the other one's answer is the unit's failure, not a wait until maxWait
         assertThatThrownBy(() -> one.get(30, TimeUnit.SECONDS)).hasRootCauseMessage("the unit broke");
         assertThatThrownBy(() -> other.get(30, TimeUnit.SECONDS)).hasRootCauseMessage("the unit broke");
@@ -187,13 +166,11 @@ class GroupCommitTest {
         Units units = new Units();
         GroupCommit groupCommit = new GroupCommit(units, 1, 1, WAIT);
 
-        Future<EventResult> first = firstUnitHeld(groupCommit, units);
-        Future<EventResult> one = callers.submit(() -> groupCommit.record(command("e-1")));
-        Future<EventResult> other = callers.submit(() -> groupCommit.record(command("e-2")));
-        waitUntilQueued(groupCommit, 2);
-        units.release.countDown();
+        List<Future<EventResult>> calls = queuedBehindAHeldUnit(groupCommit, units, "e-1", "e-2");
+        Future<EventResult> one = calls.get(1);
+        Future<EventResult> other = calls.get(2);
 
-        assertThat(first.get(30, TimeUnit.SECONDS).eventId()).isEqualTo("e-0");
+        assertThat(calls.get(0).get(30, TimeUnit.SECONDS).eventId()).isEqualTo("e-0");
         assertThat(one.get(30, TimeUnit.SECONDS).eventId()).isEqualTo("e-1");
         assertThat(other.get(30, TimeUnit.SECONDS).eventId()).isEqualTo("e-2");
         assertThat(units.recorded).hasSize(3).allSatisfy(unit -> assertThat(unit).hasSize(1));
@@ -254,6 +231,24 @@ class GroupCommitTest {
         Future<EventResult> first = callers.submit(() -> groupCommit.record(command("e-0")));
         await(units.firstStarted);
         return first;
+    }
+
+    /** Holds a first unit (e-0), queues one call per id behind it, then lets the unit go: e-0's call, then theirs. */
+    private List<Future<EventResult>> queuedBehindAHeldUnit(GroupCommit groupCommit, Units units, String... ids)
+            throws InterruptedException {
+        List<Future<EventResult>> calls = new ArrayList<>();
+        calls.add(firstUnitHeld(groupCommit, units));
+        for (String id : ids) {
+            calls.add(callers.submit(() -> groupCommit.record(command(id))));
+        }
+        waitUntilQueued(groupCommit, ids.length);
+        units.release.countDown();
+        return calls;
+    }
+
+    /** e-1 … e-{@code count}. */
+    private static String[] ids(int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(i -> "e-" + i).toArray(String[]::new);
     }
 
     private static void waitUntilQueued(GroupCommit groupCommit, int calls) throws InterruptedException {
