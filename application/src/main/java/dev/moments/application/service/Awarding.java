@@ -97,13 +97,121 @@ public final class Awarding {
     record Payment(AwardView award, Refusal refusal) {
     }
 
+    /** How a paying transaction locks the money it moves. */
+    enum Locking {
+        /**
+         * Each capped partner's row and each budget's row locked before anything is decided, and held to the end:
+         * what direct awards do, and a unit of events whose money moved under it.
+         */
+        FIRST,
+        /**
+         * Decided against the budgets and caps as read, unlocked; the money moves in the transaction's last statements
+         * ({@link Paying#moveMoney}), each budget's lock taken by its own conditional UPDATE, which also checks that
+         * nothing decided on has changed. If something has, {@link MoneyMoved} rolls the transaction back.
+         */
+        LAST
+    }
+
     /**
-     * Awards one completion, or refuses it with the reason.
+     * The money a transaction that decided with {@link Locking#LAST} was to move has moved under it: a moment's status or
+     * definition changed, or a budget or a partner's cap no longer covers what was decided. Nothing was written that
+     * stays: the transaction is rolled back and its work is done again with {@link Locking#FIRST}, where the answers
+     * come from under the locks.
+     */
+    static final class MoneyMoved extends RuntimeException {
+
+        MoneyMoved(String what) {
+            super(what, null, false, false);
+        }
+    }
+
+    /** Completions decided, their awards written; the money moves with {@link #moveMoney}. */
+    final class Paying {
+
+        private final List<Payment> payments;
+        private final Map<PartnerId, PartnerMonth> partners;
+        private final Map<MomentId, BudgetAccount> accounts;
+        private final Locking locking;
+        private final YearMonth month;
+        private final Instant now;
+
+        private Paying(List<Payment> payments, Map<PartnerId, PartnerMonth> partners,
+                       Map<MomentId, BudgetAccount> accounts, Locking locking, YearMonth month, Instant now) {
+            this.payments = payments;
+            this.partners = partners;
+            this.accounts = accounts;
+            this.locking = locking;
+            this.month = month;
+            this.now = now;
+        }
+
+        /** Each completion's payment, in their order. */
+        List<Payment> payments() {
+            return payments;
+        }
+
+        /**
+         * Charges each capped partner (one conditional UPDATE apiece), then reserves on each budget in moment id order
+         * (one conditional UPDATE apiece, with its ledger entries), then follows the budgets (a low budget told of
+         * once, an exhausted moment moved). With {@link Locking#LAST} these are the transaction's last statements,
+         * and a refusal by the store means the money moved since it was read ({@link MoneyMoved}); with
+         * {@link Locking#FIRST} the locks make a refusal impossible, and one would roll back rather than overspend.
+         */
+        void moveMoney() {
+            for (Map.Entry<PartnerId, PartnerMonth> entry : partners.entrySet()) {
+                Money charged = entry.getValue().chargedHere();
+                if (charged != null && charged.isPositive()
+                        && spending.charge(entry.getKey(), charged, month) != PartnerSpending.Charge.CHARGED) {
+                    throw moved("the monthly cap of partner " + entry.getKey() + " no longer covers " + charged);
+                }
+            }
+            for (BudgetAccount account : accounts.values()) {
+                reserve(account);
+            }
+            for (BudgetAccount account : accounts.values()) {
+                // Locking last, an account that reserved nothing holds no lock on its budget: the transaction whose
+                // reservation took the last money moves the moment (under that reservation's lock), not this one.
+                if (locking == Locking.FIRST || !account.reservedFor().isEmpty()) {
+                    follow(account, now);
+                }
+            }
+        }
+
+        private void reserve(BudgetAccount account) {
+            MomentId momentId = account.moment().id();
+            LocalDate day = LocalDate.ofInstant(now, account.moment().schedule().timezone());
+            if (locking == Locking.FIRST) {
+                if (!account.reservedFor().isEmpty()) {
+                    BudgetLedger.Reservation reservation = ledger.reserveAll(momentId,
+                            account.budget().costPerAction(), account.reservedFor(), now, day);
+                    if (reservation != BudgetLedger.Reservation.RESERVED) {
+                        throw moved("the budget of moment " + momentId + " refused " + reservation);
+                    }
+                }
+            } else if (!account.reservedFor().isEmpty()) {
+                account.reserved(ledger.reserveAllIfUnchanged(momentId, account.generation(),
+                        account.budget().costPerAction(), account.reservedFor(), now, day)
+                        .orElseThrow(() -> moved("the budget of moment " + momentId + " moved since it was read")));
+            } else if (account.booked() && !ledger.isUnchanged(momentId, account.generation())) {
+                throw moved("moment " + momentId + " changed since it was read");
+            }
+        }
+
+        private RuntimeException moved(String what) {
+            return locking == Locking.FIRST
+                    ? new ConcurrentWriteException(what + " under its lock", null) : new MoneyMoved(what);
+        }
+    }
+
+    /**
+     * Awards one completion, or refuses it with the reason, with the locks taken first.
      *
      * @throws NotEligibleException when a policy refuses it
      */
     AwardView award(Completion completion, Instant now) {
-        Payment payment = awardAll(List.of(completion), now).get(0);
+        Paying paying = pay(List.of(completion), now, Locking.FIRST);
+        paying.moveMoney();
+        Payment payment = paying.payments().get(0);
         if (payment.refusal() != null) {
             throw new NotEligibleException(payment.refusal());
         }
@@ -111,35 +219,44 @@ public final class Awarding {
     }
 
     /**
-     * Pays for completions in their order, in the caller's transaction, with one charge of each partner and one
-     * reservation on each moment's budget for all of them: the answers are those of paying them one after the
-     * other, but the budget's row is written once however many awards it pays for.
+     * Decides completions in their order, in the caller's transaction, and writes their awards and
+     * {@code award.earned} events; the caller then moves the money for all of them, with one charge of each capped
+     * partner and one reservation on each moment's budget ({@link Paying#moveMoney}): the answers are those of paying
+     * them one after the other, but the budget's row is written once however many awards it pays for.
      *
-     * <p>First the locks, in the documented order (docs/architecture.md): each partner's spending, then each moment's
-     * budget, in id order so that two units of work never wait for each other in a cycle; each moment is read again
-     * under its budget lock (the listening index may be stale, and every status change and edit takes that lock
-     * first). What the locks guard — the budget, the partner's month, today's charges — cannot change until this
-     * transaction ends, so each completion is decided in memory against it. Then the money moves in one conditional
-     * UPDATE per partner and per budget (the store checks the sums again: no read in Java is trusted to stop an
-     * overspend) and the awards are written together.
+     * <p>First the locks, in the documented order (docs/architecture.md): each partner's cap guard (and, locking first,
+     * a capped partner's row), the advisory locks of the devices of moments with a per-device limit, then, locking
+     * first, each moment's budget, in id order so that two units of work never wait for each other in a cycle. Each
+     * moment is read again after its budget (the listening index may be stale; every status change and edit takes the
+     * budget lock first and, locking last, moves its generation on). Each completion is then decided in memory against
+     * that state. The money moves in one conditional UPDATE per capped partner and per budget: the store checks the
+     * sums again, so no read in Java is trusted to stop an overspend.
      */
-    List<Payment> awardAll(List<Completion> completions, Instant now) {
-        if (completions.isEmpty()) {
-            return List.of();
-        }
+    Paying pay(List<Completion> completions, Instant now, Locking locking) {
         YearMonth month = SpendingMonth.of(now);
+        if (completions.isEmpty()) {
+            return new Paying(List.of(), Map.of(), Map.of(), locking, month, now);
+        }
         Map<PartnerId, PartnerMonth> partners = new TreeMap<>(Comparator.comparing(PartnerId::value));
         Map<MomentId, BudgetAccount> accounts = new TreeMap<>(Comparator.comparing(MomentId::value));
         for (Completion completion : completions) {
             partners.putIfAbsent(completion.moment().partnerId(), null);
             accounts.computeIfAbsent(completion.moment().id(), id -> new BudgetAccount(completion.moment(), awards))
-                    .expect(completion.userId());
+                    .expect(completion.userId(), completion.deviceId());
         }
         for (PartnerId partnerId : partners.keySet()) {
-            partners.put(partnerId, new PartnerMonth(spending.lockCap(partnerId, month).orElse(null)));
+            partners.put(partnerId, new PartnerMonth((locking == Locking.FIRST
+                    ? spending.lockCap(partnerId, month) : spending.readCap(partnerId, month)).orElse(null)));
         }
         for (BudgetAccount account : accounts.values()) {
-            account.open(ledger, moments, now);
+            account.lockDevices();
+        }
+        for (BudgetAccount account : accounts.values()) {
+            if (locking == Locking.FIRST) {
+                account.open(ledger, moments, now);
+            } else {
+                account.read(ledger, moments, now);
+            }
         }
 
         List<Payment> payments = new ArrayList<>(completions.size());
@@ -152,32 +269,9 @@ public final class Awarding {
             }
             payments.add(payment);
         }
-
-        for (Map.Entry<PartnerId, PartnerMonth> entry : partners.entrySet()) {
-            Money charged = entry.getValue().chargedHere();
-            if (charged != null && charged.isPositive()
-                    && spending.charge(entry.getKey(), charged, month) != PartnerSpending.Charge.CHARGED) {
-                throw new ConcurrentWriteException("the monthly cap of partner " + entry.getKey()
-                        + " changed under its lock", null);
-            }
-        }
-        for (BudgetAccount account : accounts.values()) {
-            if (!account.reservedFor().isEmpty()) {
-                BudgetLedger.Reservation reservation = ledger.reserveAll(account.moment().id(),
-                        account.budget().costPerAction(), account.reservedFor(), now,
-                        LocalDate.ofInstant(now, account.moment().schedule().timezone()));
-                if (reservation != BudgetLedger.Reservation.RESERVED) {
-                    throw new ConcurrentWriteException("the budget of moment " + account.moment().id()
-                            + " changed under its lock (" + reservation + ")", null);
-                }
-            }
-        }
         awards.insertAll(created);
         outbox.raiseAll(created.stream().map(award -> new AwardEarned(award.award(), now)).toList(), ids);
-        for (BudgetAccount account : accounts.values()) {
-            follow(account, now);
-        }
-        return payments;
+        return new Paying(payments, partners, accounts, locking, month, now);
     }
 
     /** Decides one completion against what the locks guard; a paid one is booked in memory and issued. */

@@ -10,17 +10,21 @@ import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.shared.Money;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One moment's money and limits within a transaction that pays: its budget, status and definition as they stand
- * under the budget lock, today's charges, the users' awards so far, and the awards booked here. The policies are asked
+ * under the budget lock ({@link #open}) or as read before a reservation made last ({@link #read}), today's charges,
+ * the users' awards so far, and the awards booked here. The policies are asked
  * against this state ({@link #candidate}), so completions decided one after the other in memory get the answers that
  * paying them one by one would give.
  */
@@ -31,19 +35,41 @@ final class BudgetAccount {
     private final List<AwardId> reservedFor = new ArrayList<>();
     private final Map<String, Instant> lastEarnedHere = new HashMap<>();
     private final Map<String, Integer> devices = new HashMap<>();
+    private final Set<String> deviceIds = new TreeSet<>();
     private Moment moment;
     private Map<String, Integer> earned;
     private Budget budget;
     private Money chargedToday;
+    private long generation;
 
     BudgetAccount(Moment moment, AwardRepository awards) {
         this.moment = moment;
         this.awards = awards;
     }
 
-    /** A user whose completion this account will decide: their awards are read together when it opens. */
-    void expect(String userId) {
+    /**
+     * A user (and device, or {@code null}) whose completion this account will decide: their awards are read together
+     * when it opens.
+     */
+    void expect(String userId, String deviceId) {
         users.add(userId);
+        if (deviceId != null) {
+            deviceIds.add(deviceId);
+        }
+    }
+
+    /**
+     * Takes the advisory locks of the expected devices, in one order, and counts their awards, when the moment (as the
+     * index knows it) limits awards per device: before the budget, in the documented lock order. A limit the moment
+     * read again turns out to have is locked for when a completion asks ({@link Locked#awardsOnDevice}).
+     */
+    void lockDevices() {
+        if (moment.limits().perDevice() == null) {
+            return;
+        }
+        for (String deviceId : deviceIds) {
+            devices.put(deviceId, awards.lockAndCountForDevice(moment.id(), deviceId));
+        }
     }
 
     /**
@@ -59,6 +85,40 @@ final class BudgetAccount {
             chargedToday = ledger.state(moment.id(), moment.schedule().timezone(), now).spentToday();
         }
         earned = new HashMap<>(awards.countForUsers(moment.id(), users));
+    }
+
+    /**
+     * Reads, without a lock, the budget with today's charges and its generation, then the moment as it stands (after
+     * the generation: an edit or status change that this read misses moves the generation on, and the reservation
+     * made last then fails), and the users' awards so far.
+     */
+    void read(BudgetLedger ledger, MomentRepository moments, Instant now) {
+        ZoneId zone = moment.schedule().timezone();
+        BudgetLedger.Unlocked unlocked = ledger.read(moment.id(), zone, now)
+                .orElseThrow(() -> new NoSuchElementException("moment " + moment.id() + " has no budget"));
+        budget = unlocked.budget();
+        generation = unlocked.generation();
+        moment = moments.find(moment.partnerId(), moment.id()).orElse(moment);
+        if (budget.dailyCap() != null && moment.status() == MomentStatus.LIVE) {
+            chargedToday = zone.equals(moment.schedule().timezone()) ? unlocked.chargedToday()
+                    : ledger.state(moment.id(), moment.schedule().timezone(), now).spentToday();
+        }
+        earned = new HashMap<>(awards.countForUsers(moment.id(), users));
+    }
+
+    /** The budget's generation as {@link #read} found it. */
+    long generation() {
+        return generation;
+    }
+
+    /** The budget as the reservation left it. */
+    void reserved(Budget after) {
+        budget = after;
+    }
+
+    /** Whether an award was booked here (a moment in TEST books awards that reserve nothing). */
+    boolean booked() {
+        return !lastEarnedHere.isEmpty();
     }
 
     Moment moment() {

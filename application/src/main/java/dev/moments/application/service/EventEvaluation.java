@@ -33,8 +33,8 @@ import java.util.stream.Collectors;
  * Events evaluated together in one transaction (a unit of work): {@link #prepare} reads what they need at once
  * (their users' attributes, and their users' progress rows, locked in key order); {@link #add} works out each event's
  * progress on every listening moment; {@link #payAndSave} then pays all the completions together, in event order
- * ({@link Awarding}), and writes each user's progress once and every event with its outcome, each kind of row in one
- * batch. A later event of the same user sees the progress of an earlier one through the slots, before anything is
+ * ({@link Awarding}), writes each user's progress once and every event with its outcome, each kind of row in one
+ * batch, and moves the money last. A later event of the same user sees the progress of an earlier one through the slots, before anything is
  * written. A dry run answers the same questions and writes nothing.
  */
 final class EventEvaluation {
@@ -176,14 +176,16 @@ final class EventEvaluation {
     private final EventEvaluations with;
     private final Instant now;
     private final boolean dryRun;
+    private final Awarding.Locking locking;
     private final Map<ProgressRepository.Key, Slot> slots = new LinkedHashMap<>();
     private final Map<PartnerId, Map<String, Map<String, Object>>> attributes = new HashMap<>();
     private final List<Work> works = new ArrayList<>();
 
-    EventEvaluation(EventEvaluations with, Instant now, boolean dryRun) {
+    EventEvaluation(EventEvaluations with, Instant now, boolean dryRun, Awarding.Locking locking) {
         this.with = with;
         this.now = now;
         this.dryRun = dryRun;
+        this.locking = locking;
     }
 
     /**
@@ -279,14 +281,16 @@ final class EventEvaluation {
                 }
             }
         }
+        Awarding.Paying money = null;
         if (dryRun) {
             paying.forEach(this::payDryRun);
         } else {
-            List<Awarding.Payment> payments = with.awarding().awardAll(paying.stream()
+            money = with.awarding().pay(paying.stream()
                     .map(step -> new Awarding.Completion(step.moment, step.event.userId(), step.event.deviceId(),
                             step.event.id(), step.event.occurredAt(), step.event.context().testUser(), true,
                             slots.get(new ProgressRepository.Key(step.moment.id(), step.event.userId())).last != step))
-                    .toList(), now);
+                    .toList(), now, locking);
+            List<Awarding.Payment> payments = money.payments();
             for (int i = 0; i < paying.size(); i++) {
                 Awarding.Payment payment = payments.get(i);
                 paying.get(i).award = payment.award();
@@ -323,6 +327,8 @@ final class EventEvaluation {
             with.progress().saveAll(inserts, updates);
             with.progress().recordCompletions(completions());
             with.events().insertAll(recorded);
+            // last: locking last, the budgets' rows are locked by these statements until the commit that follows
+            money.moveMoney();
         }
     }
 

@@ -15,8 +15,11 @@ public record EventEvaluations(EventLog events, ProgressRepository progress, Use
                                ListeningMoments listening, CompiledExpressions expressions, Awarding awarding,
                                Eligibility eligibility, Duration lateness) {
 
-    /** A new evaluation of events taking place at {@code now}; a dry run writes nothing. */
-    EventEvaluation start(Instant now, boolean dryRun) {
-        return new EventEvaluation(this, now, dryRun);
+    /**
+     * A new evaluation of events taking place at {@code now}, paying with the money locked as {@code locking} says;
+     * a dry run writes nothing.
+     */
+    EventEvaluation start(Instant now, boolean dryRun, Awarding.Locking locking) {
+        return new EventEvaluation(this, now, dryRun, locking);
     }
 }

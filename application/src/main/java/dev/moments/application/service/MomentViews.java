@@ -28,13 +28,15 @@ public final class MomentViews {
     }
 
     /**
-     * The partner's moment, read again under its budget lock: the lock every writer of a moment's status or money
-     * takes first (a lifecycle change or an edit before it changes the moment, a payment before it reads the status).
-     * Another partner's moment is not found, and not locked.
+     * The partner's moment, read again under its budget lock, to change its status or definition: the lock every
+     * writer of a moment's status or money takes (a lifecycle change or an edit before it changes the moment, a
+     * payment before it reads the status, or by the reservation it makes last). Taken for a change, it moves the
+     * budget's generation on, so a payment that read the moment before fails its reservation and decides again under
+     * the lock. Another partner's moment is not found, and not locked.
      */
     Moment locked(PartnerId partnerId, MomentId momentId) {
         found(partnerId, momentId);
-        ledger.lock(momentId);
+        ledger.lockToChange(momentId);
         return found(partnerId, momentId);
     }
 

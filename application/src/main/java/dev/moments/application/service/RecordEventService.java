@@ -62,10 +62,10 @@ public final class RecordEventService implements RecordEventUseCase {
     private EventResult handle(RecordEventCommand command, boolean dryRun) {
         Instant occurredAt = occurredAt(command, clock.now());
         String fingerprint = command.fingerprint();
-        return transactions.run(() -> events.find(command.partnerId(), command.id())
+        return transactions.runPaying(locking -> events.find(command.partnerId(), command.id())
                 .map(recorded -> replays.replay(recorded, fingerprint))
                 .orElseGet(() -> {
-                    EventEvaluation evaluation = evaluations.start(clock.now(), dryRun);
+                    EventEvaluation evaluation = evaluations.start(clock.now(), dryRun, locking);
                     evaluation.prepare(List.of(command));
                     EventEvaluation.Work work = evaluation.add(command, occurredAt, fingerprint);
                     evaluation.payAndSave();
@@ -110,8 +110,8 @@ public final class RecordEventService implements RecordEventUseCase {
             }
         }
         try {
-            List<BatchItem> together = transactions.run(() -> {
-                EventEvaluation evaluation = evaluations.start(clock.now(), false);
+            List<BatchItem> together = transactions.runPaying(locking -> {
+                EventEvaluation evaluation = evaluations.start(clock.now(), false, locking);
                 Map<List<String>, Integer> firstById = new HashMap<>(); // by (partner, event id)
                 BatchItem[] unit = new BatchItem[admitted.size()];
                 EventEvaluation.Work[] works = new EventEvaluation.Work[admitted.size()];

@@ -2,6 +2,7 @@ package dev.moments.application.service;
 
 import dev.moments.application.port.ConcurrentWriteException;
 import dev.moments.application.port.out.TransactionRunner;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +32,32 @@ final class Transactions {
                 return runner.inTransaction(work);
             } catch (ConcurrentWriteException e) {
                 last = e;
+            }
+        }
+        throw last;
+    }
+
+    /**
+     * Runs work that pays in a transaction, first deciding against the money as read and moving it last
+     * ({@link Awarding.Locking#LAST}); once an attempt found that money moved under it ({@link Awarding.MoneyMoved}),
+     * rolled back, again with the locks taken first. Lost races are retried as {@link #run} retries them. Joined to a
+     * transaction already running, the work runs once, locking first: a failure there would doom the outer work.
+     */
+    <T> T runPaying(Function<Awarding.Locking, T> work) {
+        if (runner.isActive()) {
+            return runner.inTransaction(() -> work.apply(Awarding.Locking.FIRST));
+        }
+        Awarding.Locking locking = Awarding.Locking.LAST;
+        ConcurrentWriteException last = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Awarding.Locking thisAttempt = locking;
+            try {
+                return runner.inTransaction(() -> work.apply(thisAttempt));
+            } catch (ConcurrentWriteException e) {
+                last = e;
+            } catch (Awarding.MoneyMoved e) {
+                locking = Awarding.Locking.FIRST;
+                last = new ConcurrentWriteException(e.getMessage(), e);
             }
         }
         throw last;

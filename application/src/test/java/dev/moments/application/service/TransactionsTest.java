@@ -78,6 +78,45 @@ class TransactionsTest {
     }
 
     @Test
+    void payingWork_firstMovesTheMoneyLast_andOnceTheMoneyMovedUnderIt_runsAgainLockingFirst() {
+        List<Awarding.Locking> attempts = new ArrayList<>();
+
+        String result = transactions.runPaying(locking -> {
+            attempts.add(locking);
+            if (attempts.size() == 1) {
+                throw new Awarding.MoneyMoved("the budget moved");
+            }
+            return "paid";
+        });
+
+        assertThat(result).isEqualTo("paid");
+        assertThat(attempts).containsExactly(Awarding.Locking.LAST, Awarding.Locking.FIRST);
+        assertThat(runner.units()).isEqualTo(2);
+    }
+
+    @Test
+    void payingWorkThatLostARace_runsAgainLockingAsBefore() {
+        List<Awarding.Locking> attempts = new ArrayList<>();
+
+        transactions.runPaying(locking -> {
+            attempts.add(locking);
+            if (attempts.size() < 3) {
+                throw new ConcurrentWriteException("lost a race", null);
+            }
+            return null;
+        });
+
+        assertThat(attempts).containsOnly(Awarding.Locking.LAST).hasSize(3);
+    }
+
+    @Test
+    void payingWorkJoinedToARunningTransaction_locksFirst() {
+        Awarding.Locking joined = transactions.run(() -> transactions.runPaying(locking -> locking));
+
+        assertThat(joined).isEqualTo(Awarding.Locking.FIRST);
+    }
+
+    @Test
     void theRunnerSaysWhetherTheCallingThreadIsInsideOneOfItsTransactions() {
         assertThat(runner.isActive()).isFalse();
         assertThat(transactions.run(runner::isActive)).isTrue();

@@ -56,6 +56,67 @@ public class PostgresBudgetLedger implements BudgetLedger {
     }
 
     @Override
+    public Budget lockToChange(MomentId momentId) {
+        // lock: the budget row, by the UPDATE that moves the generation on (docs/architecture.md, lock order)
+        return Sql.first("update budgets set generation = generation + 1 where moment_id = ?"
+                        + " returning currency, total, daily_cap, cost_per_action, reserved, spent",
+                row -> budget(momentId, row), momentId.value())
+                .orElseThrow(() -> new NoSuchElementException("moment " + momentId + " has no budget"));
+    }
+
+    @Override
+    public Optional<Unlocked> read(MomentId momentId, ZoneId zone, Instant now) {
+        LocalDate today = now.atZone(zone).toLocalDate();
+        // per-event path: what a payment decides against, one statement
+        return Sql.first("select currency, total, daily_cap, cost_per_action, reserved, spent, charged_day,"
+                        + " charged_today, generation from budgets where moment_id = ?",
+                row -> {
+                    Budget budget = budget(momentId, row);
+                    LocalDate day = row.getObject("charged_day", LocalDate.class);
+                    // as a reservation counts them: a later day on record counts too, the day never goes back
+                    BigDecimal chargedToday = day != null && !day.isBefore(today) ? row.getBigDecimal("charged_today")
+                            : BigDecimal.ZERO;
+                    return new Unlocked(budget, MoneyColumns.money(chargedToday, row.getString("currency")),
+                            row.getLong("generation"));
+                }, momentId.value());
+    }
+
+    @Override
+    public Optional<Budget> reserveAllIfUnchanged(MomentId momentId, long generation, Money each,
+                                                  List<AwardId> awardIds, Instant at, LocalDate day) {
+        requirePositive(each);
+        Objects.requireNonNull(day, "day");
+        if (awardIds.isEmpty()) {
+            throw new IllegalArgumentException("no award to reserve for");
+        }
+        awardIds.forEach(id -> Objects.requireNonNull(id, "awardId"));
+        BigDecimal value = each.times(awardIds.size()).amount();
+        // conditional update: money (the reservation, as reserveAll's, if the generation is the one read), and its
+        // ledger entries in the same statement, in the awards' order
+        return Sql.first("with reserved as (update budgets set reserved = reserved + ?,"
+                        + " charged_today = case when charged_day >= ? then charged_today + ? else ? end,"
+                        + " charged_day = greatest(charged_day, ?)"
+                        + " where moment_id = ? and generation = ? and currency = ? and total - reserved - spent >= ?"
+                        + " and (daily_cap is null"
+                        + " or (case when charged_day >= ? then charged_today else 0 end) + ? <= daily_cap)"
+                        + " returning moment_id, currency, total, daily_cap, cost_per_action, reserved, spent),"
+                        + " entries as (insert into budget_ledger (moment_id, award_id, kind, amount, occurred_at)"
+                        + " select reserved.moment_id, award.id, 'RESERVE', ?, cast(? as timestamptz)"
+                        + " from reserved, unnest(cast(? as text[])) with ordinality as award (id, n) order by award.n)"
+                        + " select currency, total, daily_cap, cost_per_action, reserved, spent from reserved",
+                row -> budget(momentId, row),
+                value, day, value, value, day, momentId.value(), generation, each.currency().getCurrencyCode(), value,
+                day, value, each.amount(), at, awardIds.stream().map(AwardId::value).toArray(String[]::new));
+    }
+
+    @Override
+    public boolean isUnchanged(MomentId momentId, long generation) {
+        // lock: the budget row, shared (no status change or edit until this transaction ends)
+        return Sql.first("select generation from budgets where moment_id = ? for share",
+                row -> row.getLong(1) == generation, momentId.value()).orElse(false);
+    }
+
+    @Override
     public Reservation reserveAll(MomentId momentId, Money each, List<AwardId> awardIds, Instant at, LocalDate day) {
         requirePositive(each);
         Objects.requireNonNull(day, "day");

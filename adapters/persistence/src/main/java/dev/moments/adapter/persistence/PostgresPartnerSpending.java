@@ -65,7 +65,16 @@ public class PostgresPartnerSpending implements PartnerSpending {
 
     @Override
     public Optional<Cap> lockCap(PartnerId partnerId, YearMonth month) {
-        Row row = lockedForCharges(partnerId);
+        return capOf(partnerId, lockedForCharges(partnerId), month);
+    }
+
+    @Override
+    public Optional<Cap> readCap(PartnerId partnerId, YearMonth month) {
+        // the guard only: the cap cannot change, and the charge made last checks the month's charges again
+        return capOf(partnerId, guardedRow(partnerId), month);
+    }
+
+    private static Optional<Cap> capOf(PartnerId partnerId, Row row, YearMonth month) {
         return row.cap() == null ? Optional.empty()
                 : Optional.of(new Cap(MoneyColumns.money(row.cap(), row.currency()), charged(partnerId, row, month)));
     }
@@ -171,8 +180,7 @@ public class PostgresPartnerSpending implements PartnerSpending {
 
     @Override
     public Optional<Cap> cap(PartnerId partnerId, YearMonth month) {
-        return row(partnerId).filter(row -> row.cap() != null)
-                .map(row -> new Cap(MoneyColumns.money(row.cap(), row.currency()), charged(partnerId, row, month)));
+        return row(partnerId).flatMap(row -> capOf(partnerId, row, month));
     }
 
     @Override

@@ -33,6 +33,49 @@ public interface BudgetLedger {
     Budget lock(MomentId momentId);
 
     /**
+     * Locks the budget like {@link #lock}, to change the moment's status or definition (a lifecycle change, an edit):
+     * the budget's generation moves on, so a payment decided from an earlier {@link #read} reserves nothing
+     * ({@link #reserveAllIfUnchanged}).
+     *
+     * @return the budget as it stands under the lock
+     * @throws java.util.NoSuchElementException when the moment has no budget
+     */
+    Budget lockToChange(MomentId momentId);
+
+    /**
+     * The budget as it stands, read without a lock, with today's charges (the calendar day of {@code now} in
+     * {@code zone}) and its generation: what a payment decides against before it reserves last.
+     */
+    Optional<Unlocked> read(MomentId momentId, ZoneId zone, Instant now);
+
+    /**
+     * A budget read without its lock.
+     *
+     * @param chargedToday the charges of the day asked for, as a reservation counts them
+     * @param generation how many times the moment's status or definition changed ({@link #lockToChange})
+     */
+    record Unlocked(Budget budget, Money chargedToday, long generation) {
+    }
+
+    /**
+     * {@link #reserveAll}, if, and only if, the budget's generation is still {@code generation} too: the moment's status
+     * and definition are those a payment read with it. One statement, which takes the budget's lock (held until the
+     * transaction ends): a payment that decided from {@link #read} makes this its last statement.
+     *
+     * @return the budget after the reservation, or empty when nothing was reserved (the generation moved on, the
+     *     budget cannot cover them all, or the day's cap would be exceeded)
+     */
+    Optional<Budget> reserveAllIfUnchanged(MomentId momentId, long generation, Money each, List<AwardId> awardIds,
+                                           Instant at, LocalDate day);
+
+    /**
+     * Whether the budget's generation is still {@code generation}, read under a shared lock of the budget (held until
+     * the transaction ends), so no status change or edit can follow it in this transaction's lifetime: what a payment
+     * that reserves nothing (a moment in TEST) checks last.
+     */
+    boolean isUnchanged(MomentId momentId, long generation);
+
+    /**
      * Reserves {@code amount} for an award if, and only if, the remaining budget covers it and the charges of
      * {@code day} (the calendar day of {@code at} in the moment's time zone) stay within the daily cap. One atomic
      * step in the store.

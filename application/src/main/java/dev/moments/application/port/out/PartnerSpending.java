@@ -37,6 +37,15 @@ public interface PartnerSpending {
     }
 
     /**
+     * The cap as {@link #lockCap} answers it, but with the partner locked in shared mode only (no {@link #setCap} can
+     * run until the transaction ends, other chargers do not wait): a payment decides against it and then charges
+     * last, where {@link #charge} checks the cap again and may refuse. A store may lock as {@link #lockCap} does.
+     */
+    default Optional<Cap> readCap(PartnerId partnerId, YearMonth month) {
+        return lockCap(partnerId, month);
+    }
+
+    /**
      * Charges {@code amount} (positive, in the partner's currency) against the cap of {@code month} if, and only if,
      * the partner has a cap and the month's charges stay within it. One atomic step in the store. Without a cap nothing
      * is recorded, but the partner stays locked (shared) until the end of the transaction.

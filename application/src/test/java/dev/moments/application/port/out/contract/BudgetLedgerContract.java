@@ -103,6 +103,94 @@ public abstract class BudgetLedgerContract extends ContractSupport {
                         "RESERVE 10.00 " + three.get(2));
     }
 
+    private List<AwardId> awardIds(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> new AwardId(unique("awd_"))).toList();
+    }
+
+    private List<String> entries(Moment moment) {
+        return tx(() -> ports().history().entries(moment.partnerId(), moment.id(), new PageRequest(20, null)))
+                .items().stream().map(e -> e.kind().name() + " " + e.amount().toDecimalString() + " " + e.awardId())
+                .toList();
+    }
+
+    @Test
+    void aBudgetReadWithoutItsLock_carriesTodaysChargesAndAGenerationThatOnlyAChangeMovesOn() {
+        Moment moment = withDailyCap("100.00", "50.00", "10.00");
+        reserveOn(moment.id(), "10.00", AT, DAY);
+        BudgetLedger.Unlocked before = tx(() -> ports().ledger().read(moment.id(), java.time.ZoneOffset.UTC, AT))
+                .orElseThrow();
+        assertThat(before.budget()).isEqualTo(tx(() -> ports().ledger().find(moment.id())).orElseThrow());
+        assertThat(before.chargedToday()).isEqualTo(usd("10.00"));
+        assertThat(tx(() -> ports().ledger().read(moment.id(), java.time.ZoneOffset.UTC, AT.plusSeconds(86_400)))
+                .orElseThrow().chargedToday()).isEqualTo(usd("0.00"));
+
+        // money moving and plain locks leave the generation as it is; a lock to change the moment moves it on
+        reserveOn(moment.id(), "10.00", AT, DAY);
+        txRun(() -> ports().ledger().topUp(moment.id(), usd("10.00"), AT));
+        txRun(() -> ports().ledger().lock(moment.id()));
+        assertThat(tx(() -> ports().ledger().read(moment.id(), java.time.ZoneOffset.UTC, AT)).orElseThrow()
+                .generation()).isEqualTo(before.generation());
+        Budget locked = tx(() -> ports().ledger().lockToChange(moment.id()));
+        assertThat(locked.reserved()).isEqualTo(usd("20.00"));
+        assertThat(tx(() -> ports().ledger().read(moment.id(), java.time.ZoneOffset.UTC, AT)).orElseThrow()
+                .generation()).isGreaterThan(before.generation());
+        assertThat(tx(() -> ports().ledger().read(new MomentId(unique("mom_")), java.time.ZoneOffset.UTC, AT)))
+                .isEmpty();
+    }
+
+    @Test
+    void aReservationAtTheGenerationRead_reservesForEveryAward_andAnswersTheBudgetAfter() {
+        Moment moment = withDailyCap("100.00", "50.00", "10.00");
+        long generation = tx(() -> ports().ledger().read(moment.id(), java.time.ZoneOffset.UTC, AT)).orElseThrow()
+                .generation();
+        List<AwardId> two = awardIds(2);
+
+        Budget after = tx(() -> ports().ledger().reserveAllIfUnchanged(moment.id(), generation, usd("10.00"), two,
+                AT, DAY)).orElseThrow();
+
+        assertThat(after.reserved()).isEqualTo(usd("20.00"));
+        assertThat(after).isEqualTo(tx(() -> ports().ledger().find(moment.id())).orElseThrow());
+        assertThat(tx(() -> ports().ledger().state(moment.id(), java.time.ZoneOffset.UTC, AT)).spentToday())
+                .isEqualTo(usd("20.00"));
+        assertThat(entries(moment)).containsExactly("TOP_UP 100.00 null", "RESERVE 10.00 " + two.get(0),
+                "RESERVE 10.00 " + two.get(1));
+    }
+
+    @Test
+    void aReservationAtAGenerationThatMovedOn_orBeyondTheTotal_orTheDaysCap_reservesNothing() {
+        Moment moment = withDailyCap("50.00", "30.00", "10.00");
+        long generation = tx(() -> ports().ledger().read(moment.id(), java.time.ZoneOffset.UTC, AT)).orElseThrow()
+                .generation();
+        txRun(() -> ports().ledger().lockToChange(moment.id()));
+
+        assertThat(tx(() -> ports().ledger().reserveAllIfUnchanged(moment.id(), generation, usd("10.00"),
+                awardIds(1), AT, DAY))).isEmpty();
+        long now = tx(() -> ports().ledger().read(moment.id(), java.time.ZoneOffset.UTC, AT)).orElseThrow()
+                .generation();
+        assertThat(tx(() -> ports().ledger().reserveAllIfUnchanged(moment.id(), now, usd("10.00"), awardIds(4), AT,
+                DAY))).as("beyond the day's cap of 30").isEmpty();
+        assertThat(tx(() -> ports().ledger().reserveAllIfUnchanged(moment.id(), now, usd("10.00"), awardIds(3), AT,
+                DAY))).isPresent();
+        assertThat(tx(() -> ports().ledger().reserveAllIfUnchanged(moment.id(), now, usd("10.00"), awardIds(3), AT,
+                DAY.plusDays(1)))).as("beyond the 20 left of the total").isEmpty();
+
+        assertThat(tx(() -> ports().ledger().find(moment.id())).orElseThrow().reserved()).isEqualTo(usd("30.00"));
+        assertThat(entries(moment)).hasSize(1 + 3);
+    }
+
+    @Test
+    void aMomentIsUnchangedUntilALockToChangeIt() {
+        Moment moment = givenMoment(givenPartner(), aMoment(), "20.00", "10.00");
+        long generation = tx(() -> ports().ledger().read(moment.id(), java.time.ZoneOffset.UTC, AT)).orElseThrow()
+                .generation();
+        reserve(moment.id(), "10.00", AT);
+        assertThat(tx(() -> ports().ledger().isUnchanged(moment.id(), generation))).isTrue();
+
+        txRun(() -> ports().ledger().lockToChange(moment.id()));
+
+        assertThat(tx(() -> ports().ledger().isUnchanged(moment.id(), generation))).isFalse();
+    }
+
     @Test
     void aReservationIsVisibleToAFindInTheSameTransaction() {
         Moment moment = givenMoment(givenPartner(), aMoment(), "20.00", "10.00");

@@ -100,7 +100,7 @@ public abstract class PartnerSpendingContract extends ContractSupport {
     }
 
     @Test
-    void lockingAnswersTheCapAsItStandsUnderTheLock() {
+    void lockingOrReadingForACharge_answersTheCapAsItStands() {
         Partner capped = givenPartner();
         setCap(capped, "30.00", NOVEMBER);
         charge(capped, "10.00", NOVEMBER);
@@ -110,6 +110,10 @@ public abstract class PartnerSpendingContract extends ContractSupport {
                 .contains(new Cap(usd("30.00"), usd("10.00")));
         assertThat(tx(() -> spending().lockCap(capped.id(), DECEMBER))).contains(new Cap(usd("30.00"), usd("0.00")));
         assertThat(tx(() -> spending().lockCap(uncapped.id(), NOVEMBER))).isEmpty();
+        // read for a charge made last: the same answers
+        assertThat(tx(() -> spending().readCap(capped.id(), NOVEMBER))).contains(new Cap(usd("30.00"), usd("10.00")));
+        assertThat(tx(() -> spending().readCap(capped.id(), DECEMBER))).contains(new Cap(usd("30.00"), usd("0.00")));
+        assertThat(tx(() -> spending().readCap(uncapped.id(), NOVEMBER))).isEmpty();
     }
 
     @Test

@@ -1,0 +1,123 @@
+package dev.moments.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A unit of events decides against its budgets as read and locks a budget's row only with the reservation it makes
+ * last (docs/architecture.md, "Lock order"): while the unit is in flight, the budget can be paused or topped up
+ * without waiting for it, and what changed meanwhile is never paid through it.
+ *
+ * <p>The unit is held in flight by the event's own row: a connection of the test inserts it first and keeps it
+ * uncommitted, so the unit waits at its insert of the event, the write just before the money moves.
+ */
+@QuarkusTest
+class MoneyMovesLastTest {
+
+    private static final Map<String, Object> ORDER = Map.of("kind", "event", "event", "order.completed");
+
+    private final ExecutorService pool = Executors.newFixedThreadPool(2);
+    private Connection holder;
+
+    @AfterEach
+    void release() throws SQLException {
+        if (holder != null) {
+            holder.rollback();
+            holder.close();
+        }
+        pool.shutdownNow();
+    }
+
+    /** Inserts the event's row in a transaction of the test's own, left open. */
+    private void holdTheEventsRow(Api partner, String eventId) throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        holder = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class), "");
+        holder.setSchema(config.getValue("moments.schema", String.class));
+        holder.setAutoCommit(false);
+        try (PreparedStatement insert = holder.prepareStatement("insert into events (partner_id, event_id,"
+                + " fingerprint, type, user_id, occurred_at, received_at) values (?, ?, 'held', 'order.completed',"
+                + " 'u-1', now(), now())")) {
+            insert.setString(1, partner.partnerId);
+            insert.setString(2, eventId);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Sends the event, and returns once its unit waits for the held row. */
+    private Future<Response> sendAndWaitForItsUnitAtTheHeldRow(Api partner, String eventId) {
+        Future<Response> answer = pool.submit(() -> partner.request().body(Map.of("id", eventId,
+                "type", "order.completed", "userId", "u-1")).post("/v1/events"));
+        Eventually.until("the event's unit waits for the held row", () -> TestDatabase.number(
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                        + " and query like 'insert into events %'"), waiting -> waiting == 1);
+        return answer;
+    }
+
+    private static Response moment(Api partner, String moment) {
+        return partner.request().get("/v1/moments/" + moment);
+    }
+
+    @Test
+    void aPauseWhileAUnitIsInFlight_doesNotWaitForIt_andTheUnitPaysNothingOnThePausedMoment() throws Exception {
+        Api partner = Api.newPartner();
+        String moment = partner.launchedMoment(ORDER);
+        String eventId = Api.uniqueId("evt-");
+        holdTheEventsRow(partner, eventId);
+        Future<Response> event = sendAndWaitForItsUnitAtTheHeldRow(partner, eventId);
+
+        // the unit has decided and written its award, but holds no lock on the budget: the pause takes it at once
+        Future<Response> pause = pool.submit(() -> partner.request().post("/v1/moments/" + moment + "/pause"));
+        assertThat(pause.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(event.isDone()).isFalse();
+
+        holder.rollback();
+        Response answer = event.get(30, TimeUnit.SECONDS);
+
+        // its reservation found the moment changed: decided again under the lock, on the paused moment
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+        assertThat(answer.jsonPath().getList("awards")).isEmpty();
+        assertThat(partner.request().get("/v1/awards?momentId=" + moment).jsonPath().getList("items")).isEmpty();
+        assertThat(moment(partner, moment).jsonPath().getString("budgetState.reserved")).isEqualTo("0.00");
+        Ledgers.assertBalanced(partner, moment);
+    }
+
+    @Test
+    void aTopUpWhileAUnitIsInFlight_doesNotWaitForIt_andTheUnitPaysAsDecided() throws Exception {
+        Api partner = Api.newPartner();
+        String moment = partner.launchedMoment(ORDER);
+        String eventId = Api.uniqueId("evt-");
+        holdTheEventsRow(partner, eventId);
+        Future<Response> event = sendAndWaitForItsUnitAtTheHeldRow(partner, eventId);
+
+        Future<Response> topUp = pool.submit(() -> partner.request().body(Map.of("amount", "500.00"))
+                .post("/v1/moments/" + moment + "/budget/top-up"));
+        assertThat(topUp.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(event.isDone()).isFalse();
+
+        holder.rollback();
+        Response answer = event.get(30, TimeUnit.SECONDS);
+
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+        assertThat(answer.jsonPath().getList("awards")).hasSize(1);
+        Response state = moment(partner, moment);
+        assertThat(state.jsonPath().getString("budgetState.reserved")).isEqualTo("10.00");
+        assertThat(state.jsonPath().getString("budget.total")).isEqualTo("1500.00");
+        Ledgers.assertBalanced(partner, moment);
+    }
+}
