@@ -32,18 +32,27 @@ public final class AwardLinks {
         this.links = links;
     }
 
-    /** The events, each {@code award.*} one with its award's link when the award has one. */
+    /**
+     * The events, each {@code award.*} one with its award's link when the award has one; the awards' sealed tokens
+     * are read together.
+     */
     public List<OutboxEvent> withRedeemUrls(List<OutboxEvent> events) {
-        return events.stream().map(this::withRedeemUrl).toList();
+        List<AwardId> linked = events.stream().filter(AwardLinks::wantsLink)
+                .map(event -> new AwardId(event.awardId())).toList();
+        if (linked.isEmpty()) {
+            return events;
+        }
+        Map<AwardId, String> sealed = awards.sealedTokens(linked);
+        return events.stream().map(event -> wantsLink(event)
+                ? withLink(event, Optional.ofNullable(sealed.get(new AwardId(event.awardId())))) : event).toList();
     }
 
-    /** The event with its award's link, if it is an {@code award.*} event of an award that has one. */
-    public OutboxEvent withRedeemUrl(OutboxEvent event) {
-        if (!event.type().startsWith("award.") || event.awardId() == null || event.data().containsKey(FIELD)) {
-            return event;
-        }
-        Optional<String> link = awards.sealedToken(new AwardId(event.awardId())).flatMap(sealer::unseal)
-                .map(token -> links.of(new RedemptionToken(token)));
+    private static boolean wantsLink(OutboxEvent event) {
+        return event.type().startsWith("award.") && event.awardId() != null && !event.data().containsKey(FIELD);
+    }
+
+    private OutboxEvent withLink(OutboxEvent event, Optional<String> sealed) {
+        Optional<String> link = sealed.flatMap(sealer::unseal).map(token -> links.of(new RedemptionToken(token)));
         if (link.isEmpty()) {
             return event;
         }

@@ -103,7 +103,10 @@ public final class WebhookDispatchService implements DispatchWebhooksUseCase {
                     endpoints.find(delivery.partnerId(), delivery.endpointId())
                             .ifPresent(endpoint -> targets.put(endpoint.id(), endpoint));
                 }
-                events.put(delivery.id(), links.withRedeemUrl(delivery.event()));
+            }
+            List<OutboxEvent> linked = links.withRedeemUrls(due.stream().map(DueDelivery::event).toList());
+            for (int i = 0; i < due.size(); i++) {
+                events.put(due.get(i).id(), linked.get(i));
             }
             return null;
         });

@@ -49,7 +49,7 @@ class AwardLinksTest {
         awardWithToken("awd_1", TOKEN);
         OutboxEvent earned = event("award.earned", Map.of("id", "awd_1", "userId", "u-1"));
 
-        OutboxEvent sent = links.withRedeemUrl(earned);
+        OutboxEvent sent = links.withRedeemUrls(List.of(earned)).get(0);
 
         assertThat(sent.data()).containsExactlyInAnyOrderEntriesOf(Map.of("id", "awd_1", "userId", "u-1",
                 AwardLinks.FIELD, "https://rewards.example.com/r/" + TOKEN));
@@ -57,7 +57,21 @@ class AwardLinksTest {
         assertThat(sent.type()).isEqualTo(earned.type());
         assertThat(sent.partnerId()).isEqualTo(earned.partnerId());
         assertThat(sent.createdAt()).isEqualTo(earned.createdAt());
-        assertThat(links.withRedeemUrls(List.of(earned))).containsExactly(sent);
+    }
+
+    @Test
+    void aBatchKeepsItsOrder_eachAwardEventWithItsOwnAwardsLink() {
+        awardWithToken("awd_1", TOKEN);
+        awardWithToken("awd_2", "u".repeat(43));
+        OutboxEvent first = event("award.earned", Map.of("id", "awd_1"));
+        OutboxEvent other = event("moment.status_changed", Map.of("id", "mom_1"));
+        OutboxEvent second = event("award.cancelled", Map.of("id", "awd_2"));
+
+        List<OutboxEvent> sent = links.withRedeemUrls(List.of(first, other, second));
+
+        assertThat(sent).extracting(event -> event.data().get(AwardLinks.FIELD)).containsExactly(
+                "https://rewards.example.com/r/" + TOKEN, null, "https://rewards.example.com/r/" + "u".repeat(43));
+        assertThat(sent.get(1)).isSameAs(other);
     }
 
     @Test
@@ -68,7 +82,7 @@ class AwardLinksTest {
                 event("fulfillment.updated", Map.of("awardId", "awd_1")),
                 event("award.earned", Map.of("userId", "u-1")),
                 event("award.earned", Map.of("id", "awd_1", AwardLinks.FIELD, "https://elsewhere.example/r/1")))) {
-            assertThat(links.withRedeemUrl(event)).isSameAs(event);
+            assertThat(links.withRedeemUrls(List.of(event)).get(0)).isSameAs(event);
         }
     }
 
@@ -78,7 +92,6 @@ class AwardLinksTest {
         OutboxEvent unknown = event("award.earned", Map.of("id", "awd_9"));
         OutboxEvent unsealable = event("award.earned", Map.of("id", "awd_2"));
 
-        assertThat(links.withRedeemUrl(unknown)).isSameAs(unknown);
-        assertThat(links.withRedeemUrl(unsealable)).isSameAs(unsealable);
+        assertThat(links.withRedeemUrls(List.of(unknown, unsealable))).containsExactly(unknown, unsealable);
     }
 }

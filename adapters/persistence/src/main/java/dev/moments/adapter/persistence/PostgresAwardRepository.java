@@ -186,7 +186,9 @@ public class PostgresAwardRepository implements AwardRepository {
         // lock: advisory, per (moment, device)
         Sql.list("select pg_advisory_xact_lock(hashtextextended(?, 0))", row -> null,
                 "award-device:" + momentId.value() + ":" + deviceId);
-        return Math.toIntExact(AwardEntity.count("momentId = ?1 and deviceId = ?2", momentId.value(), deviceId));
+        // per-event path: every completion of a moment with a per-device limit
+        return Sql.first("select count(*) from awards where moment_id = ? and device_id = ?", row -> row.getInt(1),
+                momentId.value(), deviceId).orElse(0);
     }
 
     @Override
@@ -213,6 +215,20 @@ public class PostgresAwardRepository implements AwardRepository {
         Map<String, AwardEntity> byId = Store.detached(AwardEntity.<AwardEntity>list("id in ?1", locked)).stream()
                 .collect(Collectors.toMap(award -> award.id, Function.identity()));
         return locked.stream().map(byId::get).map(AwardMapper::toDomain).toList();
+    }
+
+    @Override
+    public Map<AwardId, String> sealedTokens(Collection<AwardId> ids) {
+        Map<AwardId, String> tokens = new HashMap<>();
+        if (ids.isEmpty()) {
+            return tokens;
+        }
+        // bulk read: = any(?), the links of a relayed batch of award events at once
+        Sql.list("select id, token_sealed from awards where id = any(?) and token_sealed is not null", row -> {
+            tokens.put(new AwardId(row.getString(1)), row.getString(2));
+            return null;
+        }, (Object) ids.stream().map(AwardId::value).distinct().toArray(String[]::new));
+        return tokens;
     }
 
     @Override

@@ -41,7 +41,7 @@ public class PostgresMomentRepository implements MomentRepository {
 
     @Override
     public Optional<Moment> find(PartnerId partnerId, MomentId id) {
-        // per-event path: read again under the budget lock on every award
+        // per-event path: read again after the budget on every award
         return Sql.first(SELECT + " where id = ? and partner_id = ?", PostgresMomentRepository::row, id.value(),
                 partnerId.value()).map(MomentMapper::toDomain);
     }

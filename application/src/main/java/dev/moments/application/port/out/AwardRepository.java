@@ -113,4 +113,16 @@ public interface AwardRepository {
 
     /** The sealed redemption token of an award. */
     Optional<String> sealedToken(AwardId id);
+
+    /**
+     * The sealed redemption tokens of awards, by award; an award that is unknown or has none is left out. A store may
+     * read them all at once.
+     */
+    default Map<AwardId, String> sealedTokens(Collection<AwardId> ids) {
+        Map<AwardId, String> tokens = new HashMap<>();
+        for (AwardId id : ids) {
+            sealedToken(id).ifPresent(token -> tokens.put(id, token));
+        }
+        return tokens;
+    }
 }

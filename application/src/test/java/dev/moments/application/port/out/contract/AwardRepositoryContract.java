@@ -234,6 +234,10 @@ public abstract class AwardRepositoryContract extends ContractSupport {
         assertThat(tx(() -> ports().awards().findAll(moment.partnerId(),
                 List.of(first.id(), second.id(), testAward.id(), alone.id()))))
                 .containsExactlyInAnyOrder(first, second, testAward, alone);
+        AwardId unknown = new AwardId(unique("awd_"));
+        assertThat(tx(() -> ports().awards().sealedTokens(List.of(first.id(), alone.id(), unknown, first.id()))))
+                .isEqualTo(Map.of(first.id(), tokens.get(first), alone.id(), tokens.get(alone)));
+        assertThat(tx(() -> ports().awards().sealedTokens(List.of()))).isEmpty();
         assertThat(counts(moment, List.of("u-1", "u-2", "u-3", "u-4", "u-1")))
                 .isEqualTo(Map.of("u-1", 2, "u-2", 1, "u-3", 1, "u-4", 0));
         assertThat(counts(other, List.of("u-1", "u-2"))).isEqualTo(Map.of("u-1", 1, "u-2", 0));
