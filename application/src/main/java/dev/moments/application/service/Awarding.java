@@ -113,8 +113,8 @@ public final class Awarding {
     }
 
     /**
-     * The money a transaction that decided with {@link Locking#LAST} was to move has moved under it: a moment's status or
-     * definition changed, or a budget or a partner's cap no longer covers what was decided. Nothing was written that
+     * The money a transaction that decided with {@link Locking#LAST} was to move has moved under it: a moment's status
+     * or definition changed, or a budget or a partner's cap no longer covers what was decided. Nothing was written that
      * stays: the transaction is rolled back and its work is done again with {@link Locking#FIRST}, where the answers
      * come from under the locks.
      */

@@ -24,9 +24,9 @@ import java.util.TreeSet;
 /**
  * One moment's money and limits within a transaction that pays: its budget, status and definition as they stand
  * under the budget lock ({@link #open}) or as read before a reservation made last ({@link #read}), today's charges,
- * the users' awards so far, and the awards booked here. The policies are asked
- * against this state ({@link #candidate}), so completions decided one after the other in memory get the answers that
- * paying them one by one would give.
+ * the users' awards so far, and the awards booked here. The policies are asked against this state
+ * ({@link #candidate}), so completions decided one after the other in memory get the answers that paying them one by
+ * one would give.
  */
 final class BudgetAccount {
 

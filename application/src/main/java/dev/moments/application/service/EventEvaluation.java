@@ -34,8 +34,8 @@ import java.util.stream.Collectors;
  * (their users' attributes, and their users' progress rows, locked in key order); {@link #add} works out each event's
  * progress on every listening moment; {@link #payAndSave} then pays all the completions together, in event order
  * ({@link Awarding}), writes each user's progress once and every event with its outcome, each kind of row in one
- * batch, and moves the money last. A later event of the same user sees the progress of an earlier one through the slots, before anything is
- * written. A dry run answers the same questions and writes nothing.
+ * batch, and moves the money last. A later event of the same user sees the progress of an earlier one through the
+ * slots, before anything is written. A dry run answers the same questions and writes nothing.
  */
 final class EventEvaluation {
 

@@ -23,9 +23,10 @@ public interface BudgetLedger {
     Optional<Budget> find(MomentId momentId);
 
     /**
-     * Locks the moment's budget until the end of the transaction. Every writer of a moment's money or status takes
-     * it first, so a status change (pause, finish) and a payment never interleave: a payment that starts after a
-     * finish sees the finished moment.
+     * Locks the moment's budget until the end of the transaction. A payment that decides under the lock takes it
+     * first (a claim's settle, a direct award, a unit of events whose money moved), and a status change or an edit
+     * takes it first too ({@link #lockToChange}), so the two never interleave: a payment that starts after a finish
+     * sees the finished moment.
      *
      * @return the budget as it stands under the lock
      * @throws java.util.NoSuchElementException when the moment has no budget
@@ -58,8 +59,8 @@ public interface BudgetLedger {
     }
 
     /**
-     * {@link #reserveAll}, if, and only if, the budget's generation is still {@code generation} too: the moment's status
-     * and definition are those a payment read with it. One statement, which takes the budget's lock (held until the
+     * {@link #reserveAll}, if, and only if, the budget's generation is still {@code generation} too: the moment's
+     * status and definition are those a payment read with it. One statement, which takes the budget's lock (held until the
      * transaction ends): a payment that decided from {@link #read} makes this its last statement.
      *
      * @return the budget after the reservation, or empty when nothing was reserved (the generation moved on, the
