@@ -88,6 +88,12 @@ public final class MicrometerMetrics implements Metrics {
     }
 
     @Override
+    public void decidedAgainUnderLocks() {
+        Counter.builder("moments.units.decided.again").description("Units of events whose money moved after they"
+                + " read it, rolled back and decided again with the locks taken first").register(registry).increment();
+    }
+
+    @Override
     public void webhookAttempt(boolean delivered) {
         Counter.builder("moments.webhook.deliveries").description("Webhook delivery attempts, by result")
                 .tag("result", delivered ? "delivered" : "failed").register(registry).increment();

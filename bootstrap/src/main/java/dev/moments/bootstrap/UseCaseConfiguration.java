@@ -183,7 +183,7 @@ public class UseCaseConfiguration {
                                    Duration connectionWait) {
         RecordEventService service = new RecordEventService(events, new EventEvaluations(events, progress, profiles,
                 listening, expressions, awarding, eligibility, config.lateEventsBound()), replays, clock,
-                transactions);
+                transactions, metrics);
         // an event waits for a unit as long as a request waits for a pooled connection, then answers 503
         return new MeteredRecordEvent(new GroupCommit(service, config.groupCommitUnits(), connectionWait), metrics,
                 System::nanoTime);

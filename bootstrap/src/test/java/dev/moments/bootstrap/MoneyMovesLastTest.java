@@ -69,6 +69,9 @@ class MoneyMovesLastTest {
         return answer;
     }
 
+    /** The units decided again with the locks taken first, as operators count them. */
+    private static final String DECIDED_AGAIN = "moments_units_decided_again_total";
+
     private static Response moment(Api partner, String moment) {
         return partner.request().get("/v1/moments/" + moment);
     }
@@ -78,6 +81,7 @@ class MoneyMovesLastTest {
         Api partner = Api.newPartner();
         String moment = partner.launchedMoment(ORDER);
         String eventId = Api.uniqueId("evt-");
+        MetricsScrape before = MetricsScrape.now();
         holdTheEventsRow(partner, eventId);
         Future<Response> event = sendAndWaitForItsUnitAtTheHeldRow(partner, eventId);
 
@@ -95,6 +99,7 @@ class MoneyMovesLastTest {
         assertThat(partner.request().get("/v1/awards?momentId=" + moment).jsonPath().getList("items")).isEmpty();
         assertThat(moment(partner, moment).jsonPath().getString("budgetState.reserved")).isEqualTo("0.00");
         Ledgers.assertBalanced(partner, moment);
+        assertThat(MetricsScrape.now().minus(before, DECIDED_AGAIN)).isEqualTo(1.0);
     }
 
     @Test
@@ -102,6 +107,7 @@ class MoneyMovesLastTest {
         Api partner = Api.newPartner();
         String moment = partner.launchedMoment(ORDER);
         String eventId = Api.uniqueId("evt-");
+        MetricsScrape before = MetricsScrape.now();
         holdTheEventsRow(partner, eventId);
         Future<Response> event = sendAndWaitForItsUnitAtTheHeldRow(partner, eventId);
 
@@ -119,5 +125,6 @@ class MoneyMovesLastTest {
         assertThat(state.jsonPath().getString("budgetState.reserved")).isEqualTo("10.00");
         assertThat(state.jsonPath().getString("budget.total")).isEqualTo("1500.00");
         Ledgers.assertBalanced(partner, moment);
+        assertThat(MetricsScrape.now().minus(before, DECIDED_AGAIN)).as("paid as decided, not again").isZero();
     }
 }

@@ -6,6 +6,7 @@ import dev.moments.application.port.in.RecordEventCommand;
 import dev.moments.application.port.in.RecordEventUseCase;
 import dev.moments.application.port.out.Clock;
 import dev.moments.application.port.out.EventLog;
+import dev.moments.application.port.out.Metrics;
 import dev.moments.application.port.out.RecordedEvent;
 import dev.moments.application.port.out.TransactionRunner;
 import dev.moments.domain.partner.PartnerId;
@@ -39,14 +40,17 @@ public final class RecordEventService implements RecordEventUseCase {
     private final EventReplays replays;
     private final Clock clock;
     private final Transactions transactions;
+    private final Metrics metrics;
 
+    /** @param metrics counts the units decided again with the locks first ({@link Awarding.MoneyMoved}) */
     public RecordEventService(EventLog events, EventEvaluations evaluations, EventReplays replays, Clock clock,
-                              TransactionRunner transactions) {
+                              TransactionRunner transactions, Metrics metrics) {
         this.events = events;
         this.evaluations = evaluations;
         this.replays = replays;
         this.clock = clock;
         this.transactions = new Transactions(transactions);
+        this.metrics = metrics;
     }
 
     @Override
@@ -70,7 +74,7 @@ public final class RecordEventService implements RecordEventUseCase {
                     EventEvaluation.Work work = evaluation.add(command, occurredAt, fingerprint);
                     evaluation.payAndSave();
                     return work.result();
-                }));
+                }), metrics::decidedAgainUnderLocks);
     }
 
     @Override
@@ -152,7 +156,7 @@ public final class RecordEventService implements RecordEventUseCase {
                     }
                 }
                 return Arrays.asList(unit);
-            });
+            }, metrics::decidedAgainUnderLocks);
             for (int k = 0; k < admitted.size(); k++) {
                 items[admitted.get(k)] = together.get(k);
             }

@@ -40,10 +40,11 @@ final class Transactions {
     /**
      * Runs work that pays in a transaction, first deciding against the money as read and moving it last
      * ({@link Awarding.Locking#LAST}); once an attempt found that money moved under it ({@link Awarding.MoneyMoved}),
-     * rolled back, again with the locks taken first. Lost races are retried as {@link #run} retries them. Joined to a
-     * transaction already running, the work runs once, locking first: a failure there would doom the outer work.
+     * rolled back, again with the locks taken first, and {@code decidedAgain} runs once that attempt committed. Lost
+     * races are retried as {@link #run} retries them. Joined to a transaction already running, the work runs once,
+     * locking first: a failure there would doom the outer work.
      */
-    <T> T runPaying(Function<Awarding.Locking, T> work) {
+    <T> T runPaying(Function<Awarding.Locking, T> work, Runnable decidedAgain) {
         if (runner.isActive()) {
             return runner.inTransaction(() -> work.apply(Awarding.Locking.FIRST));
         }
@@ -52,7 +53,11 @@ final class Transactions {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Awarding.Locking thisAttempt = locking;
             try {
-                return runner.inTransaction(() -> work.apply(thisAttempt));
+                T result = runner.inTransaction(() -> work.apply(thisAttempt));
+                if (thisAttempt == Awarding.Locking.FIRST) {
+                    decidedAgain.run();
+                }
+                return result;
             } catch (ConcurrentWriteException e) {
                 last = e;
             } catch (Awarding.MoneyMoved e) {

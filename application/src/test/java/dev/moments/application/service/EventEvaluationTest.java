@@ -6,6 +6,7 @@ import dev.moments.application.fixtures.InMemoryMoments;
 import dev.moments.application.port.StoreUnavailableException;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase.LifecycleAction;
 import dev.moments.application.port.in.CreateMomentCommand;
+import dev.moments.application.port.out.Metrics;
 import dev.moments.application.port.in.CreatePartnerCommand;
 import dev.moments.application.port.in.CreateRewardCommand;
 import dev.moments.application.port.in.RecordEventCommand;
@@ -48,7 +49,8 @@ class EventEvaluationTest {
             new EventEvaluations(events, progress, profiles, app.evaluations.listening(),
                     app.evaluations.expressions(), app.evaluations.awarding(), app.evaluations.eligibility(),
                     app.evaluations.lateness()),
-            new EventReplays(app.momentRepository, app.awardRepository, app.sealer), app.clock, app.transactions);
+            new EventReplays(app.momentRepository, app.awardRepository, app.sealer), app.clock, app.transactions,
+            Metrics.NONE);
     private PartnerId partner;
 
     @BeforeEach

@@ -81,22 +81,27 @@ class TransactionsTest {
     void payingWork_firstMovesTheMoneyLast_andOnceTheMoneyMovedUnderIt_runsAgainLockingFirst() {
         List<Awarding.Locking> attempts = new ArrayList<>();
 
+        AtomicInteger decidedAgain = new AtomicInteger();
+
         String result = transactions.runPaying(locking -> {
             attempts.add(locking);
             if (attempts.size() == 1) {
                 throw new Awarding.MoneyMoved("the budget moved");
             }
             return "paid";
-        });
+        }, decidedAgain::incrementAndGet);
 
         assertThat(result).isEqualTo("paid");
         assertThat(attempts).containsExactly(Awarding.Locking.LAST, Awarding.Locking.FIRST);
         assertThat(runner.units()).isEqualTo(2);
+        assertThat(decidedAgain).as("counted once, after the attempt locking first committed").hasValue(1);
     }
 
     @Test
     void payingWorkThatLostARace_runsAgainLockingAsBefore() {
         List<Awarding.Locking> attempts = new ArrayList<>();
+
+        AtomicInteger decidedAgain = new AtomicInteger();
 
         transactions.runPaying(locking -> {
             attempts.add(locking);
@@ -104,14 +109,15 @@ class TransactionsTest {
                 throw new ConcurrentWriteException("lost a race", null);
             }
             return null;
-        });
+        }, decidedAgain::incrementAndGet);
 
         assertThat(attempts).containsOnly(Awarding.Locking.LAST).hasSize(3);
+        assertThat(decidedAgain).hasValue(0);
     }
 
     @Test
     void payingWorkJoinedToARunningTransaction_locksFirst() {
-        Awarding.Locking joined = transactions.run(() -> transactions.runPaying(locking -> locking));
+        Awarding.Locking joined = transactions.run(() -> transactions.runPaying(locking -> locking, () -> { }));
 
         assertThat(joined).isEqualTo(Awarding.Locking.FIRST);
     }

@@ -32,6 +32,10 @@ public interface Metrics {
         @Override
         public void webhookAttempt(boolean delivered) {
         }
+
+        @Override
+        public void decidedAgainUnderLocks() {
+        }
     };
 
     /** How an event reported by a partner or an internal system ended. */
@@ -64,4 +68,11 @@ public interface Metrics {
 
     /** A webhook delivery was attempted: the receiver took it (a 2xx in time), or not. */
     void webhookAttempt(boolean delivered);
+
+    /**
+     * A unit of events found that the money it decided on had moved since it read it (a pause or an edit meanwhile,
+     * the budget or a capped month used up), was rolled back, and has now committed decided again with the locks
+     * taken first.
+     */
+    void decidedAgainUnderLocks();
 }
