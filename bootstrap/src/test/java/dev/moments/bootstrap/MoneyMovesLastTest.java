@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,8 +32,21 @@ class MoneyMovesLastTest {
 
     private static final Map<String, Object> ORDER = Map.of("kind", "event", "event", "order.completed");
 
+    /** The units decided again with the locks taken first, as operators count them. */
+    private static final String DECIDED_AGAIN = "moments_units_decided_again_total";
+
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
     private Connection holder;
+    private Api partner;
+    private String moment;
+    private MetricsScrape before;
+
+    @BeforeEach
+    void givenALiveMoment() {
+        partner = Api.newPartner();
+        moment = partner.launchedMoment(ORDER);
+        before = MetricsScrape.now();
+    }
 
     @AfterEach
     void release() throws SQLException {
@@ -44,7 +58,7 @@ class MoneyMovesLastTest {
     }
 
     /** Inserts the event's row in a transaction of the test's own, left open. */
-    private void holdTheEventsRow(Api partner, String eventId) throws SQLException {
+    private void holdTheEventsRow(String eventId) throws SQLException {
         Config config = ConfigProvider.getConfig();
         holder = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class), "");
@@ -60,7 +74,7 @@ class MoneyMovesLastTest {
     }
 
     /** Sends the event, and returns once its unit waits for the held row. */
-    private Future<Response> sendAndWaitForItsUnitAtTheHeldRow(Api partner, String eventId) {
+    private Future<Response> sendAndWaitForItsUnitAtTheHeldRow(String eventId) {
         Future<Response> answer = pool.submit(() -> partner.request().body(Map.of("id", eventId,
                 "type", "order.completed", "userId", "u-1")).post("/v1/events"));
         Eventually.until("the event's unit waits for the held row", () -> TestDatabase.number(
@@ -69,21 +83,20 @@ class MoneyMovesLastTest {
         return answer;
     }
 
-    /** The units decided again with the locks taken first, as operators count them. */
-    private static final String DECIDED_AGAIN = "moments_units_decided_again_total";
-
-    private static Response moment(Api partner, String moment) {
+    private Response momentNow() {
         return partner.request().get("/v1/moments/" + moment);
+    }
+
+    /** An event whose unit has decided and written its award and waits at the held row, before its money moves. */
+    private Future<Response> aUnitInFlight() throws SQLException {
+        String eventId = Api.uniqueId("evt-");
+        holdTheEventsRow(eventId);
+        return sendAndWaitForItsUnitAtTheHeldRow(eventId);
     }
 
     @Test
     void aPauseWhileAUnitIsInFlight_doesNotWaitForIt_andTheUnitPaysNothingOnThePausedMoment() throws Exception {
-        Api partner = Api.newPartner();
-        String moment = partner.launchedMoment(ORDER);
-        String eventId = Api.uniqueId("evt-");
-        MetricsScrape before = MetricsScrape.now();
-        holdTheEventsRow(partner, eventId);
-        Future<Response> event = sendAndWaitForItsUnitAtTheHeldRow(partner, eventId);
+        Future<Response> event = aUnitInFlight();
 
         // the unit has decided and written its award, but holds no lock on the budget: the pause takes it at once
         Future<Response> pause = pool.submit(() -> partner.request().post("/v1/moments/" + moment + "/pause"));
@@ -97,19 +110,14 @@ class MoneyMovesLastTest {
         assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
         assertThat(answer.jsonPath().getList("awards")).isEmpty();
         assertThat(partner.request().get("/v1/awards?momentId=" + moment).jsonPath().getList("items")).isEmpty();
-        assertThat(moment(partner, moment).jsonPath().getString("budgetState.reserved")).isEqualTo("0.00");
+        assertThat(momentNow().jsonPath().getString("budgetState.reserved")).isEqualTo("0.00");
         Ledgers.assertBalanced(partner, moment);
         assertThat(MetricsScrape.now().minus(before, DECIDED_AGAIN)).isEqualTo(1.0);
     }
 
     @Test
     void aTopUpWhileAUnitIsInFlight_doesNotWaitForIt_andTheUnitPaysAsDecided() throws Exception {
-        Api partner = Api.newPartner();
-        String moment = partner.launchedMoment(ORDER);
-        String eventId = Api.uniqueId("evt-");
-        MetricsScrape before = MetricsScrape.now();
-        holdTheEventsRow(partner, eventId);
-        Future<Response> event = sendAndWaitForItsUnitAtTheHeldRow(partner, eventId);
+        Future<Response> event = aUnitInFlight();
 
         Future<Response> topUp = pool.submit(() -> partner.request().body(Map.of("amount", "500.00"))
                 .post("/v1/moments/" + moment + "/budget/top-up"));
@@ -121,7 +129,7 @@ class MoneyMovesLastTest {
 
         assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
         assertThat(answer.jsonPath().getList("awards")).hasSize(1);
-        Response state = moment(partner, moment);
+        Response state = momentNow();
         assertThat(state.jsonPath().getString("budgetState.reserved")).isEqualTo("10.00");
         assertThat(state.jsonPath().getString("budget.total")).isEqualTo("1500.00");
         Ledgers.assertBalanced(partner, moment);
