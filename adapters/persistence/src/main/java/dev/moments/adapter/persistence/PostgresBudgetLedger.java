@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -84,29 +83,10 @@ public class PostgresBudgetLedger implements BudgetLedger {
     @Override
     public Optional<Budget> reserveAllIfUnchanged(MomentId momentId, long generation, Money each,
                                                   List<AwardId> awardIds, Instant at, LocalDate day) {
-        requirePositive(each);
-        Objects.requireNonNull(day, "day");
         if (awardIds.isEmpty()) {
             throw new IllegalArgumentException("no award to reserve for");
         }
-        awardIds.forEach(id -> Objects.requireNonNull(id, "awardId"));
-        BigDecimal value = each.times(awardIds.size()).amount();
-        // conditional update: money (the reservation, as reserveAll's, if the generation is the one read), and its
-        // ledger entries in the same statement, in the awards' order
-        return Sql.first("with reserved as (update budgets set reserved = reserved + ?,"
-                        + " charged_today = case when charged_day >= ? then charged_today + ? else ? end,"
-                        + " charged_day = greatest(charged_day, ?)"
-                        + " where moment_id = ? and generation = ? and currency = ? and total - reserved - spent >= ?"
-                        + " and (daily_cap is null"
-                        + " or (case when charged_day >= ? then charged_today else 0 end) + ? <= daily_cap)"
-                        + " returning moment_id, currency, total, daily_cap, cost_per_action, reserved, spent),"
-                        + " entries as (insert into budget_ledger (moment_id, award_id, kind, amount, occurred_at)"
-                        + " select reserved.moment_id, award.id, 'RESERVE', ?, cast(? as timestamptz)"
-                        + " from reserved, unnest(cast(? as text[])) with ordinality as award (id, n) order by award.n)"
-                        + " select currency, total, daily_cap, cost_per_action, reserved, spent from reserved",
-                row -> budget(momentId, row),
-                value, day, value, value, day, momentId.value(), generation, each.currency().getCurrencyCode(), value,
-                day, value, each.amount(), at, awardIds.stream().map(AwardId::value).toArray(String[]::new));
+        return reserve(momentId, generation, each, awardIds, at, day);
     }
 
     @Override
@@ -118,38 +98,51 @@ public class PostgresBudgetLedger implements BudgetLedger {
 
     @Override
     public Reservation reserveAll(MomentId momentId, Money each, List<AwardId> awardIds, Instant at, LocalDate day) {
-        requirePositive(each);
-        Objects.requireNonNull(day, "day");
         if (awardIds.isEmpty()) {
+            requirePositive(each);
+            Objects.requireNonNull(day, "day");
             return Reservation.RESERVED;
         }
+        if (reserve(momentId, null, each, awardIds, at, day).isPresent()) {
+            return Reservation.RESERVED;
+        }
+        Budget budget = find(momentId)
+                .orElseThrow(() -> new NoSuchElementException("moment " + momentId + " has no budget"));
+        return budget.remaining().isLessThan(each.times(awardIds.size())) ? Reservation.BUDGET_EXHAUSTED
+                : Reservation.DAILY_CAP;
+    }
+
+    /**
+     * Reserves {@code each} for every award, at {@code generation} if one is given, and writes their ledger entries:
+     * one statement. It checks the total and the day's cap and books both; the row lock orders concurrent callers. A
+     * reservation whose day is older than the day on record (a caller that read its clock just before midnight and
+     * then waited on this lock) counts against the day on record: the day never goes back.
+     *
+     * @return the budget after, or empty when nothing was reserved
+     */
+    private static Optional<Budget> reserve(MomentId momentId, Long generation, Money each, List<AwardId> awardIds,
+                                            Instant at, LocalDate day) {
+        requirePositive(each);
+        Objects.requireNonNull(day, "day");
         awardIds.forEach(id -> Objects.requireNonNull(id, "awardId"));
-        // One statement checks the total and the day's cap and books both; the row lock orders concurrent callers.
-        // A reservation whose day is older than the day on record (a caller that read its clock just before midnight
-        // and then waited on this lock) counts against the day on record: the day never goes back.
-        Money amount = each.times(awardIds.size());
-        BigDecimal value = amount.amount();
-        // conditional update: money (the reservation)
-        int changed = Sql.update("update budgets set reserved = reserved + ?,"
+        BigDecimal value = each.times(awardIds.size()).amount();
+        // conditional update: money (the reservation, at the generation read if one is given), and its ledger
+        // entries in the same statement, in the awards' order
+        return Sql.first("with reserved as (update budgets set reserved = reserved + ?,"
                         + " charged_today = case when charged_day >= ? then charged_today + ? else ? end,"
                         + " charged_day = greatest(charged_day, ?)"
-                        + " where moment_id = ? and currency = ? and total - reserved - spent >= ?"
+                        + " where moment_id = ? and generation = coalesce(cast(? as bigint), generation)"
+                        + " and currency = ? and total - reserved - spent >= ?"
                         + " and (daily_cap is null"
-                        + " or (case when charged_day >= ? then charged_today else 0 end) + ? <= daily_cap)",
-                value, day, value, value, day, momentId.value(), amount.currency().getCurrencyCode(), value, day,
-                value);
-        if (changed != 1) {
-            Budget budget = find(momentId)
-                    .orElseThrow(() -> new NoSuchElementException("moment " + momentId + " has no budget"));
-            return budget.remaining().isLessThan(amount) ? Reservation.BUDGET_EXHAUSTED : Reservation.DAILY_CAP;
-        }
-        List<Object[]> entries = new ArrayList<>(awardIds.size());
-        for (AwardId awardId : awardIds) {
-            entries.add(entryRow(momentId, Kind.RESERVE, each, awardId, at));
-        }
-        // batch: one ledger entry per award of the reservation, one round trip
-        Sql.batch(ENTRY, entries);
-        return Reservation.RESERVED;
+                        + " or (case when charged_day >= ? then charged_today else 0 end) + ? <= daily_cap)"
+                        + " returning moment_id, currency, total, daily_cap, cost_per_action, reserved, spent),"
+                        + " entries as (insert into budget_ledger (moment_id, award_id, kind, amount, occurred_at)"
+                        + " select reserved.moment_id, award.id, 'RESERVE', ?, cast(? as timestamptz)"
+                        + " from reserved, unnest(cast(? as text[])) with ordinality as award (id, n) order by award.n)"
+                        + " select currency, total, daily_cap, cost_per_action, reserved, spent from reserved",
+                row -> budget(momentId, row),
+                value, day, value, value, day, momentId.value(), generation, each.currency().getCurrencyCode(), value,
+                day, value, each.amount(), at, awardIds.stream().map(AwardId::value).toArray(String[]::new));
     }
 
     @Override
