@@ -1,11 +1,12 @@
 package dev.moments.adapter.rest;
 
-import dev.moments.adapter.rest.dto.Requests;
 import dev.moments.adapter.rest.dto.Responses;
+import dev.moments.adapter.rest.json.RequestBodies;
+import dev.moments.adapter.rest.json.Requests;
 import dev.moments.adapter.rest.security.Roles;
 import dev.moments.application.port.in.CreatePartnerCommand;
-import dev.moments.application.port.in.CreatePartnerUseCase;
 import dev.moments.application.port.in.CreatePartnerUseCase.PartnerCreated;
+import dev.moments.application.port.in.CreatePartnerUseCase;
 import dev.moments.application.port.in.GetPartnerQuery;
 import dev.moments.application.port.in.ManageApiKeysUseCase;
 import dev.moments.application.port.in.PartnerView;

@@ -1,7 +1,8 @@
 package dev.moments.adapter.rest;
 
-import dev.moments.adapter.rest.dto.Requests;
 import dev.moments.adapter.rest.dto.Responses;
+import dev.moments.adapter.rest.json.RequestBodies;
+import dev.moments.adapter.rest.json.Requests;
 import dev.moments.adapter.rest.security.Roles;
 import dev.moments.application.port.AwardFilter;
 import dev.moments.application.port.in.AwardView;

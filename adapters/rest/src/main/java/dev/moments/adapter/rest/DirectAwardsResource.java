@@ -1,7 +1,9 @@
 package dev.moments.adapter.rest;
 
-import dev.moments.adapter.rest.dto.Requests;
 import dev.moments.adapter.rest.dto.Responses;
+import dev.moments.adapter.rest.json.Commands;
+import dev.moments.adapter.rest.json.RequestBodies;
+import dev.moments.adapter.rest.json.Requests;
 import dev.moments.adapter.rest.security.Roles;
 import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.DirectAwardUseCase;
@@ -67,6 +69,6 @@ public class DirectAwardsResource {
     private DirectAwardUseCase.DirectAwardCommand directCommand(String id, Requests.DirectAward body) {
         RequestBodies.require(body);
         return new DirectAwardUseCase.DirectAwardCommand(partner.id(), new MomentId(id), body.userId(),
-                body.deviceId(), EventsResource.context(body.context()));
+                body.deviceId(), Commands.context(body.context()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.moments.adapter.rest;
 
-import dev.moments.adapter.rest.problem.Problem;
+import dev.moments.adapter.rest.json.Problem;
+import dev.moments.adapter.rest.problem.ProblemMappers;
 import dev.moments.domain.shared.Text;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -27,8 +28,8 @@ public class EdgeTextFilter {
         for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getPathParameters().entrySet()) {
             for (String value : parameter.getValue()) {
                 if (!acceptable(value)) {
-                    return Optional.of(Problem.of(Response.Status.NOT_FOUND, "not-found",
-                            "no such " + parameter.getKey() + ": it is not a valid id").toResponse());
+                    return Optional.of(ProblemMappers.toResponse(Problem.of(404, "not-found",
+                            "no such " + parameter.getKey() + ": it is not a valid id")));
                 }
             }
         }
@@ -36,13 +37,13 @@ public class EdgeTextFilter {
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
             String name = parameter.getKey();
             if (!acceptable(name)) {
-                return Optional.of(Problem.invalid(400, "query", "a query parameter name holds control characters,"
-                        + " a lone surrogate or is too long").toResponse());
+                return Optional.of(ProblemMappers.toResponse(Problem.invalid(400, "query", "a query parameter name holds control characters,"
+                        + " a lone surrogate or is too long")));
             }
             for (String value : parameter.getValue()) {
                 if (!acceptable(value)) {
-                    return Optional.of(Problem.invalid(400, name, name + " must be at most " + MAX_LENGTH
-                            + " characters of well-formed text without control characters").toResponse());
+                    return Optional.of(ProblemMappers.toResponse(Problem.invalid(400, name, name + " must be at most " + MAX_LENGTH
+                            + " characters of well-formed text without control characters")));
                 }
             }
         }

@@ -1,17 +1,18 @@
 package dev.moments.adapter.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.moments.adapter.rest.dto.PlainJson;
-import dev.moments.adapter.rest.dto.Requests;
 import dev.moments.adapter.rest.dto.Responses;
+import dev.moments.adapter.rest.json.Commands;
+import dev.moments.adapter.rest.json.PlainJson;
+import dev.moments.adapter.rest.json.RequestBodies;
+import dev.moments.adapter.rest.json.Requests;
 import dev.moments.adapter.rest.problem.ProblemMappers;
 import dev.moments.adapter.rest.security.Roles;
 import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.RecordEventCommand;
-import dev.moments.application.port.in.RecordEventUseCase;
 import dev.moments.application.port.in.RecordEventUseCase.BatchItem;
 import dev.moments.application.port.in.RecordEventUseCase.EventResult;
-import dev.moments.domain.event.EventContext;
+import dev.moments.application.port.in.RecordEventUseCase;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.shared.InvalidValueException;
@@ -64,7 +65,7 @@ public class EventsResource {
         // read from the URI rather than the parameter, which cannot tell "?dryRun" or "?dryRun=" from no flag
         boolean dryRun = QueryFlags.read(uri, "dryRun");
         RequestBodies.require(body);
-        RecordEventCommand command = command(partner.id(), body);
+        RecordEventCommand command = Commands.event(partner.id(), body);
         return dryRun ? toResponse(recordEvent.dryRun(command), true) : toResponse(recordEvent.record(command), false);
     }
 
@@ -92,7 +93,7 @@ public class EventsResource {
                 }
                 Requests.Event event = json.convertValue(read, Requests.Event.class);
                 RequestBodies.require(event);
-                commands.add(command(partnerId, event));
+                commands.add(Commands.event(partnerId, event));
                 readable.add(i);
             } catch (Exception e) {
                 results[i] = ProblemMappers.from(e);
@@ -105,16 +106,6 @@ public class EventsResource {
                     : ProblemMappers.from(item.failure());
         }
         return new Responses.BatchResult(Arrays.asList(results));
-    }
-
-    private static RecordEventCommand command(PartnerId partnerId, Requests.Event body) {
-        return new RecordEventCommand(partnerId, body.id(), body.type(), body.userId(), body.deviceId(),
-                body.occurredAt(), body.properties(), context(body.context()), body.user());
-    }
-
-    static EventContext context(Requests.Context context) {
-        return context == null ? null : new EventContext(context.country(), context.platform(), context.ip(),
-                Boolean.TRUE.equals(context.testUser()));
     }
 
     private Responses.EventResult toResponse(EventResult result, boolean dryRun) {

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.moments.adapter.rest.problem.Problem;
+import dev.moments.adapter.rest.json.Problem;
+import dev.moments.adapter.rest.problem.ProblemMappers;
 import dev.moments.adapter.rest.security.Roles;
 import dev.moments.application.port.RecordedResponse;
 import dev.moments.application.port.in.IdempotentRequestUseCase.IdempotentRequest;
@@ -84,8 +85,8 @@ public class IdempotentCreations {
             return creation.get();
         }
         if (!VALID_KEY.matcher(key).matches()) {
-            return Problem.invalid(400, HEADER, "an Idempotency-Key has 1 to " + IdempotentRequestUseCase.MAX_KEY_LENGTH
-                    + " visible ASCII characters (no spaces), got " + describe(key)).toResponse();
+            return ProblemMappers.toResponse(Problem.invalid(400, HEADER, "an Idempotency-Key has 1 to " + IdempotentRequestUseCase.MAX_KEY_LENGTH
+                    + " visible ASCII characters (no spaces), got " + describe(key)));
         }
         Outcome outcome = idempotency.handle(new IdempotentRequest(scope(), key, fingerprint(body)),
                 () -> recorded(creation.get()));

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.moments.adapter.rest.dto.Requests;
+import dev.moments.adapter.rest.json.MomentRequests;
+import dev.moments.adapter.rest.json.RequestBodies;
+import dev.moments.adapter.rest.json.Requests;
 import dev.moments.application.port.in.CreateMomentCommand;
 import dev.moments.application.port.in.MomentView;
 import dev.moments.domain.partner.PartnerId;
@@ -65,7 +67,7 @@ final class MomentPatch {
             body.remove("trigger");
         }
         try {
-            return MomentMapper.toCommand(partner, json.treeToValue(merge(body, patch), Requests.CreateMoment.class));
+            return MomentRequests.toCommand(partner, json.treeToValue(merge(body, patch), Requests.CreateMoment.class));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e); // answered as the JSON failure it wraps
         }

@@ -3,11 +3,13 @@ package dev.moments.adapter.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.moments.adapter.rest.dto.Requests;
 import dev.moments.adapter.rest.dto.Responses;
+import dev.moments.adapter.rest.json.MomentRequests;
+import dev.moments.adapter.rest.json.RequestBodies;
+import dev.moments.adapter.rest.json.Requests;
 import dev.moments.adapter.rest.security.Roles;
-import dev.moments.application.port.in.ChangeMomentStatusUseCase;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase.LifecycleAction;
+import dev.moments.application.port.in.ChangeMomentStatusUseCase;
 import dev.moments.application.port.in.CreateMomentUseCase;
 import dev.moments.application.port.in.EditMomentUseCase;
 import dev.moments.application.port.in.GetMomentQuery;
@@ -73,7 +75,7 @@ public class MomentsResource {
                            Requests.CreateMoment body) {
         return idempotent.respond(idempotencyKey, body, () -> {
             RequestBodies.require(body);
-            MomentView view = createMoment.create(MomentMapper.toCommand(partner.id(), body));
+            MomentView view = createMoment.create(MomentRequests.toCommand(partner.id(), body));
             return Response.created(URI.create("/v1/moments/" + view.moment().id()))
                     .entity(MomentMapper.toResponse(view)).build();
         });

@@ -1,13 +1,12 @@
 package dev.moments.adapter.rest;
 
-import dev.moments.adapter.rest.dto.Requests;
 import dev.moments.adapter.rest.dto.Responses;
-import dev.moments.application.port.in.RedeemUseCase;
+import dev.moments.adapter.rest.json.Commands;
+import dev.moments.adapter.rest.json.RequestBodies;
+import dev.moments.adapter.rest.json.Requests;
 import dev.moments.application.port.in.RedeemUseCase.Delivery;
 import dev.moments.application.port.in.RedeemUseCase.Redemption;
-import dev.moments.domain.redemption.ShippingAddress;
-import dev.moments.domain.reward.RewardId;
-import dev.moments.domain.shared.InvalidValueException;
+import dev.moments.application.port.in.RedeemUseCase;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -55,14 +54,7 @@ public class RedeemResource {
                     + " or a rewardId the award does not offer.")
     public Responses.ClaimResult claim(@PathParam("token") String token, Requests.Claim body) {
         RequestBodies.require(body);
-        if (body.rewardId() == null || body.rewardId().isBlank()) {
-            throw new InvalidValueException("rewardId", "rewardId is required");
-        }
-        Requests.Shipping s = body.shipping();
-        ShippingAddress shipping = s == null ? null
-                : new ShippingAddress(s.name(), s.line1(), s.line2(), s.city(), s.region(), s.postalCode(), s.country());
-        RedeemUseCase.Claimed claimed = redeem.claim(token, new RedeemUseCase.Claim(new RewardId(body.rewardId()),
-                shipping, body.email()));
+        RedeemUseCase.Claimed claimed = redeem.claim(token, Commands.claim(body));
         return new Responses.ClaimResult(claimed.status().name(),
                 claimed.delivery() == null ? null : claimed.delivery().code());
     }

@@ -1,9 +1,10 @@
 package dev.moments.adapter.rest;
 
-import dev.moments.adapter.rest.dto.Requests;
 import dev.moments.adapter.rest.dto.Responses;
+import dev.moments.adapter.rest.json.Commands;
+import dev.moments.adapter.rest.json.RequestBodies;
+import dev.moments.adapter.rest.json.Requests;
 import dev.moments.adapter.rest.security.Roles;
-import dev.moments.application.port.in.CreateRewardCommand;
 import dev.moments.application.port.in.CreateRewardUseCase;
 import dev.moments.application.port.in.GetRewardQuery;
 import dev.moments.application.port.in.ManageCodesUseCase;
@@ -60,10 +61,7 @@ public class RewardsResource {
                            Requests.CreateReward body) {
         return idempotent.respond(idempotencyKey, body, () -> {
             RequestBodies.require(body);
-            Reward reward = createReward.create(new CreateRewardCommand(partner.id(), body.name(), body.kind(),
-                    body.cost(), body.currency(), TextSets.of(body.countries(), "countries"),
-                    body.fulfillment() == null ? null : body.fulfillment().provider(), body.description(),
-                    body.imageUrl()));
+            Reward reward = createReward.create(Commands.reward(partner.id(), body));
             Long pool = reward.provider() == dev.moments.domain.reward.FulfillmentProvider.CODES ? 0L : null;
             return Response.created(URI.create("/v1/rewards/" + reward.id())).entity(toResponse(reward, pool))
                     .build();

@@ -1,6 +1,7 @@
 package dev.moments.adapter.rest.security;
 
-import dev.moments.adapter.rest.problem.Problem;
+import dev.moments.adapter.rest.json.Problem;
+import dev.moments.adapter.rest.problem.ProblemMappers;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -39,8 +40,8 @@ public class UnauthorizedMappers {
 
     /** The 401 problem for an operation, naming the credential it takes. */
     static Response unauthorized(SimpleResourceInfo operation) {
-        return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "unauthorized", detail(operation))
-                        .toResponse())
+        return Response.fromResponse(ProblemMappers.toResponse(
+                        Problem.of(401, "unauthorized", detail(operation))))
                 .header(HttpHeaders.WWW_AUTHENTICATE, BearerAuthenticationMechanism.SCHEME)
                 .build();
     }

@@ -2,6 +2,7 @@ package dev.moments.adapter.rest.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.moments.adapter.rest.json.Problem;
 import dev.moments.application.port.ConcurrentWriteException;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;

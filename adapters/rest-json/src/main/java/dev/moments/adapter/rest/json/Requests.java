@@ -1,4 +1,4 @@
-package dev.moments.adapter.rest.dto;
+package dev.moments.adapter.rest.json;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSetter;

@@ -1,4 +1,4 @@
-package dev.moments.adapter.rest.problem;
+package dev.moments.adapter.rest.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonMappingException;

@@ -1,4 +1,4 @@
-package dev.moments.adapter.rest.problem;
+package dev.moments.adapter.rest.json;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.moments.adapter.rest;
+package dev.moments.adapter.rest.json;
 
 import dev.moments.domain.shared.InvalidValueException;
 import java.util.LinkedHashSet;

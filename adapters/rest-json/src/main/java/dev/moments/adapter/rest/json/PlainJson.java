@@ -1,11 +1,10 @@
-package dev.moments.adapter.rest.dto;
+package dev.moments.adapter.rest.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import dev.moments.adapter.rest.problem.UnacceptableValueException;
 import dev.moments.domain.event.EventPayload;
 import java.io.IOException;
 import java.math.BigDecimal;

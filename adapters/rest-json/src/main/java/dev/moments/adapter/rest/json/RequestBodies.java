@@ -1,14 +1,14 @@
-package dev.moments.adapter.rest;
+package dev.moments.adapter.rest.json;
 
 import dev.moments.domain.shared.InvalidValueException;
 
 /** Refuses a missing body with a clear 4xx instead of failing later on a null. */
-final class RequestBodies {
+public final class RequestBodies {
 
     private RequestBodies() {
     }
 
-    static <T> T require(T body) {
+    public static <T> T require(T body) {
         if (body == null) {
             throw new InvalidValueException("body", "a JSON body is required");
         }

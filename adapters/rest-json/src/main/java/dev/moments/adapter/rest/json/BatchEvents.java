@@ -1,10 +1,9 @@
-package dev.moments.adapter.rest.dto;
+package dev.moments.adapter.rest.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import dev.moments.adapter.rest.problem.UnacceptableValueException;
 import dev.moments.domain.event.EventPayload;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
-package dev.moments.adapter.rest.problem;
+package dev.moments.adapter.rest.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
@@ -21,8 +20,9 @@ public record Problem(String type, String title, int status, String detail, List
     public record FieldError(String field, String message) {
     }
 
-    public static Problem of(Response.Status status, String code, String detail) {
-        return of(status.getStatusCode(), status.getReasonPhrase(), code, detail, null);
+    /** A problem of a status with its standard title (RFC 9110's reason phrase). */
+    public static Problem of(int status, String code, String detail) {
+        return of(status, title(status), code, detail, null);
     }
 
     public static Problem of(int status, String title, String code, String detail, List<FieldError> errors) {
@@ -40,8 +40,25 @@ public record Problem(String type, String title, int status, String detail, List
                 field + ": " + message, List.of(new FieldError(field, message)));
     }
 
-    /** This problem as a response with the problem media type. */
-    public Response toResponse() {
-        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    /** The last segment of {@link #type}: the stable code of the problem, e.g. {@code invalid-value}. */
+    public String code() {
+        return type.substring(type.lastIndexOf('/') + 1);
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 409 -> "Conflict";
+            case 410 -> "Gone";
+            case 413 -> "Content Too Large";
+            case 422 -> "Unprocessable Content";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 503 -> "Service Unavailable";
+            default -> "HTTP " + status;
+        };
     }
 }

@@ -1,4 +1,4 @@
-package dev.moments.adapter.rest;
+package dev.moments.adapter.rest.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.moments.adapter.rest.dto.PlainJson;
-import dev.moments.adapter.rest.problem.UnacceptableValueException;
 import dev.moments.domain.shared.Text;
 import java.io.IOException;
 import java.math.BigDecimal;
