@@ -59,4 +59,8 @@ class HexagonalArchitectureTest {
     @ArchTest
     static final ArchRule every_adapter_is_declared_driving_or_driven =
             MomentsArchitectureRules.everyAdapterIsDrivingOrDriven(BASE_PACKAGE);
+
+    @ArchTest
+    static final ArchRule the_testkit_is_plain_java_over_the_core =
+            MomentsArchitectureRules.testkitIsPlainJavaOverTheCore(BASE_PACKAGE);
 }

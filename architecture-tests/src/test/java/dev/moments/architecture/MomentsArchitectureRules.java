@@ -58,7 +58,8 @@ public final class MomentsArchitectureRules {
                 base + ".adapter.persistence",
                 base + ".adapter.rules",
                 base + ".adapter.rest",
-                base + ".bootstrap");
+                base + ".bootstrap",
+                base + ".testkit");
     }
 
     /** Rule 1. */
@@ -173,6 +174,19 @@ public final class MomentsArchitectureRules {
                 .should().resideInAnyPackage(declared.toArray(String[]::new))
                 .because("every adapter either drives the application or is driven by it, and the rules above"
                         + " check each kind: a new adapter is added to DRIVING_ADAPTERS or DRIVEN_ADAPTERS");
+    }
+
+    /**
+     * Rule 12: the testkit wires the core for other teams' tests as bootstrap wires it for the service, from the
+     * plain parts only (the rules adapter's CEL, the REST adapter's JSON), so that it runs without a container.
+     */
+    public static ArchRule testkitIsPlainJavaOverTheCore(String base) {
+        return classes().that().resideInAPackage(base + ".testkit..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.fasterxml.jackson..",
+                        base + ".domain..", base + ".application..", base + ".adapter.rules..",
+                        base + ".adapter.rest.json..", base + ".testkit..")
+                .because("teams use the testkit in their own unit tests: it must start in milliseconds with no"
+                        + " framework, database or server, and evaluate what the service evaluates");
     }
 
     private static String[] packages(String base, List<String> adapters) {

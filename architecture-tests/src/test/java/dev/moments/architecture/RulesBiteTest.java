@@ -103,6 +103,12 @@ class RulesBiteTest {
                 VIOLATIONS + ".adapter.mail.CouponMailer");
     }
 
+    @Test
+    void a_testkit_reaching_the_persistence_adapter_breaks_the_testkit_rule() {
+        assertViolation(MomentsArchitectureRules.testkitIsPlainJavaOverTheCore(VIOLATIONS),
+                VIOLATIONS + ".testkit.CouponTestkit", VIOLATIONS + ".adapter.persistence.CouponRow");
+    }
+
     static Stream<Arguments> rules() {
         return Stream.of(
                 rule("domain", MomentsArchitectureRules::domainDependsOnlyOnJavaAndItself),
@@ -115,7 +121,8 @@ class RulesBiteTest {
                 rule("ports apart", MomentsArchitectureRules::portsInAndOutStayApart),
                 rule("driving adapters", MomentsArchitectureRules::drivingAdaptersUseOnlyIncomingPorts),
                 rule("driven adapters", MomentsArchitectureRules::drivenAdaptersOnlyImplementOutgoingPorts),
-                rule("driving or driven", MomentsArchitectureRules::everyAdapterIsDrivingOrDriven));
+                rule("driving or driven", MomentsArchitectureRules::everyAdapterIsDrivingOrDriven),
+                rule("plain testkit", MomentsArchitectureRules::testkitIsPlainJavaOverTheCore));
     }
 
     @ParameterizedTest(name = "the {0} rule passes on a conforming hexagon")
