@@ -41,8 +41,8 @@ public final class Commands {
             throw new InvalidValueException("rewardId", "rewardId is required");
         }
         Requests.Shipping s = body.shipping();
-        ShippingAddress shipping = s == null ? null
-                : new ShippingAddress(s.name(), s.line1(), s.line2(), s.city(), s.region(), s.postalCode(), s.country());
+        ShippingAddress shipping = s == null ? null : new ShippingAddress(s.name(), s.line1(), s.line2(), s.city(),
+                s.region(), s.postalCode(), s.country());
         return new RedeemUseCase.Claim(new RewardId(body.rewardId()), shipping, body.email());
     }
 }

@@ -20,7 +20,8 @@ import java.util.function.Supplier;
 public final class TriggerRequests {
 
     /** Every kind docs/api.md defines. */
-    public static final List<String> KINDS = List.of("event", "count", "sum", "days", "sequence", "all", "any", "direct");
+    public static final List<String> KINDS =
+            List.of("event", "count", "sum", "days", "sequence", "all", "any", "direct");
 
     private TriggerRequests() {
     }
