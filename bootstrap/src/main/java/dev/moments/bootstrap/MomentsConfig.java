@@ -1,5 +1,6 @@
 package dev.moments.bootstrap;
 
+import dev.moments.adapter.messaging.Broker;
 import dev.moments.bootstrap.ratelimit.RequestRate;
 import dev.moments.bootstrap.ratelimit.RequestRateConverter;
 import io.smallrye.config.ConfigMapping;
@@ -173,6 +174,18 @@ public interface MomentsConfig {
 
     /** The queue {@code moments.events} and the publishing of domain events. */
     interface Messaging {
+
+        /** The broker events come in through and domain events go out to ({@code MOMENTS_MESSAGING_BROKER}). */
+        @WithDefault("rabbitmq")
+        Broker broker();
+
+        /** Kafka consumers (threads) of this instance, each with partitions of its own. */
+        @WithDefault("1")
+        int kafkaConsumers();
+
+        /** The most records one Kafka poll hands over, recorded as one batch. */
+        @WithDefault("500")
+        int kafkaPollRecords();
 
         /** Deliveries of one message before the broker dead-letters it ({@code MOMENTS_MESSAGING_DELIVERY_LIMIT}). */
         @WithDefault("20")

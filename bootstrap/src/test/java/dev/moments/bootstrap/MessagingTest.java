@@ -43,6 +43,15 @@ class MessagingTest {
     }
 
     @Test
+    void readinessWatchesRabbitMqsChannelsOnly() {
+        JsonNode check = BrokerHealth.up();
+
+        assertThat(check.path("data").path("name").asText()).isEqualTo("rabbitmq");
+        assertThat(check.path("data").has("events")).isTrue();
+        assertThat(check.path("data").has("kafka-events")).as("Kafka's channel, not connected to").isFalse();
+    }
+
+    @Test
     void aThousandEventsWithTenPercentDuplicatesAndFivePoisonMessages_giveExactlyTheAwardsDueAndFiveDeadLetters() {
         Api acme = Api.newPartner();
         String moment = levelMoment(acme);

@@ -8,6 +8,7 @@ import dev.moments.application.port.out.OutboxSink;
 import io.smallrye.reactive.messaging.providers.extension.HealthCenter;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,11 +24,12 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * The broker relay's sink: publishes each domain event to the topic exchange {@code moments.domain-events}, routing
+ * The broker relay's sink when RabbitMQ is the broker: publishes each domain event to the topic exchange {@code moments.domain-events}, routing
  * key = its type, {@code message-id} = its id, persistent, and returns once the broker confirmed every one.
  * The body is the webhook delivery's body plus {@code partnerId}.
  */
 @ApplicationScoped
+@Typed(BrokerSink.class)
 public class BrokerSink implements OutboxSink {
 
     /** The channel of the outgoing domain events, in the configuration. */

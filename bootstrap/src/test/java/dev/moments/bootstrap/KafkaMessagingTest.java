@@ -1,0 +1,178 @@
+package dev.moments.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Internal systems over Kafka (docs/messaging.md), against a real Kafka broker and the database: with
+ * {@code moments.messaging.broker=kafka} the events of the topic {@code moments.events} are recorded as
+ * {@code POST /v1/events} records them, one user's in order, what can never succeed lands on
+ * {@code moments.events.dlq} with its reason, domain events come out on {@code moments.domain-events}, and an offset
+ * is committed only once its events are.
+ */
+@QuarkusTest
+@TestProfile(KafkaMessagingTest.OnKafka.class)
+class KafkaMessagingTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The service with Kafka as its broker (RabbitMQ is not connected to at all). */
+    public static class OnKafka implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Kafka.serviceConfig();
+        }
+    }
+
+    @Test
+    void readinessWatchesKafkasChannelsOnly() {
+        JsonNode broker = BrokerHealth.up();
+
+        assertThat(broker.path("data").path("name").asText()).isEqualTo("kafka");
+        assertThat(broker.path("data").has("kafka-events")).isTrue();
+        assertThat(broker.path("data").has("events")).as("RabbitMQ's channel").isFalse();
+    }
+
+    private static String key(Api partner, String user) {
+        return partner.partnerId + ":" + user;
+    }
+
+    private static String event(Api partner, String id, String type, String user) {
+        return """
+                {"partnerId": "%s", "id": "%s", "type": "%s", "userId": "%s"}""".formatted(partner.partnerId, id,
+                type, user);
+    }
+
+    @Test
+    void eachUsersEventsAreRecordedInTheOrderOfTheirPartitionAndEveryAwardIsAnnounced() {
+        Api partner = Api.newPartner();
+        String moment = partner.launchedMoment(Map.of("kind", "event", "event", "order.completed",
+                "where", "event.n == 1"));
+        List<String> users = IntStream.range(0, 40).mapToObj(i -> "u-" + i).toList();
+
+        // for each user, one event id twice with two bodies: the first recorded wins and the second is a conflict,
+        // so which one earns tells the order they were recorded in
+        for (String user : users) {
+            String id = Api.uniqueId("e-");
+            Kafka.publish(key(partner, user), order(partner, id, user, 1), order(partner, id, user, 2));
+        }
+
+        List<JsonNode> awards = Eventually.until("an award for each user",
+                () -> Api.awardsOf(partner::request, moment), all -> all.size() >= users.size());
+        assertThat(awards).extracting(award -> award.get("userId").asText())
+                .containsExactlyInAnyOrderElementsOf(users);
+        List<Kafka.Record> conflicts = Eventually.until("each second body on moments.events.dlq",
+                () -> Kafka.readAll(Kafka.DEAD_LETTERS).stream()
+                        .filter(record -> record.value().contains(partner.partnerId)).toList(),
+                letters -> letters.size() >= users.size());
+        assertThat(conflicts).allSatisfy(letter -> {
+            assertThat(read(letter.value()).path("properties").path("n").asInt()).isEqualTo(2);
+            assertThat(read(letter.headers().get("x-moments-error")).path("type").asText())
+                    .isEqualTo("/problems/event-id-conflict");
+        });
+        List<Kafka.Record> announced = Eventually.until("an award.earned on moments.domain-events for each award",
+                () -> Kafka.readAll(Kafka.DOMAIN_EVENTS).stream()
+                        .filter(record -> partner.partnerId.equals(record.key()))
+                        .filter(record -> "award.earned".equals(record.headers().get("type"))).toList(),
+                earned -> earned.size() >= users.size());
+        assertThat(announced).extracting(record -> read(record.value()).path("data").path("id").asText())
+                .containsExactlyInAnyOrderElementsOf(awards.stream().map(award -> award.get("id").asText()).toList());
+        assertThat(announced).allSatisfy(record ->
+                assertThat(read(record.value()).path("partnerId").asText()).isEqualTo(partner.partnerId));
+    }
+
+    private static String order(Api partner, String id, String user, int n) {
+        return """
+                {"partnerId": "%s", "id": "%s", "type": "order.completed", "userId": "%s", "properties": {"n": %d}}"""
+                .formatted(partner.partnerId, id, user, n);
+    }
+
+    @Test
+    void whatCanNeverSucceedGoesToTheDeadLetterTopicWithItsReasonAndItsKey() {
+        Api partner = Api.newPartner();
+        String notJson = "{\"partnerId\": \"" + partner.partnerId + "\", \"id\": ";
+        String invalid = """
+                {"partnerId": "%s", "id": "%s", "type": "order.completed"}""".formatted(partner.partnerId,
+                Api.uniqueId("e-"));
+
+        Kafka.publish(key(partner, "u-bad"), notJson, invalid);
+
+        List<Kafka.Record> letters = Eventually.until("both on moments.events.dlq",
+                () -> Kafka.readAll(Kafka.DEAD_LETTERS).stream()
+                        .filter(record -> record.value().contains(partner.partnerId)).toList(),
+                found -> found.size() >= 2);
+        assertThat(letters).extracting(Kafka.Record::value).containsExactly(notJson, invalid);
+        assertThat(letters).extracting(Kafka.Record::key).containsOnly(key(partner, "u-bad"));
+        assertThat(letters).extracting(record -> read(record.headers().get("x-moments-error")).path("type").asText())
+                .containsExactly("/problems/malformed-json", "/problems/invalid-value");
+        assertThat(read(letters.get(1).headers().get("x-moments-error")).path("detail").asText())
+                .startsWith("userId");
+    }
+
+    @Test
+    void anOffsetIsCommittedOnlyOnceItsEventIsCommitted() throws Exception {
+        Api partner = Api.newPartner();
+        String moment = partner.launchedMoment(Map.of("kind", "event", "event", "order.completed"));
+        String eventId = Api.uniqueId("e-");
+        Eventually.until("every earlier record committed", Kafka::uncommittedEvents, behind -> behind == 0);
+
+        try (Connection holder = holdTheEventsRow(partner, eventId)) {
+            Kafka.publish(key(partner, "u-1"), event(partner, eventId, "order.completed", "u-1"));
+            Eventually.until("the consumer's unit waits for the held row", () -> TestDatabase.number(
+                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                            + " and query like 'insert into events %'"), waiting -> waiting == 1);
+            Thread.sleep(2_500); // more than two commit intervals (1 s): an early commit would have happened
+
+            assertThat(Kafka.uncommittedEvents()).as("the record's offset while its event waits").isEqualTo(1);
+
+            holder.rollback();
+        }
+        Eventually.until("the event recorded and its offset committed", Kafka::uncommittedEvents,
+                behind -> behind == 0);
+        assertThat(Api.awardsOf(partner::request, moment)).singleElement()
+                .satisfies(award -> assertThat(award.get("eventId").asText()).isEqualTo(eventId));
+    }
+
+    /** Inserts the event's row in a transaction of the test's own, left open: recording it waits. */
+    private static Connection holdTheEventsRow(Api partner, String eventId) throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        Connection holder = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class), "");
+        holder.setSchema(config.getValue("moments.schema", String.class));
+        holder.setAutoCommit(false);
+        try (PreparedStatement insert = holder.prepareStatement("insert into events (partner_id, event_id,"
+                + " fingerprint, type, user_id, occurred_at, received_at) values (?, ?, 'held', 'order.completed',"
+                + " 'u-1', now(), now())")) {
+            insert.setString(1, partner.partnerId);
+            insert.setString(2, eventId);
+            insert.executeUpdate();
+        }
+        return holder;
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
