@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -43,6 +45,7 @@ final class Kafka {
     static final int EVENT_PARTITIONS = 6;
 
     private static KafkaBroker broker;
+    private static KafkaProducer<String, String> producer;
 
     private Kafka() {
     }
@@ -70,17 +73,45 @@ final class Kafka {
 
     /** Publishes each value keyed {@code key}, in order, and returns once Kafka has them all. */
     static void publish(String key, String... values) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig())) {
-            List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();
-            for (String value : values) {
-                sent.add(producer.send(new ProducerRecord<>(EVENTS, key, value)));
+        publish(List.of(values).stream().map(value -> Map.entry(key, value)).toList());
+    }
+
+    /** Publishes each (key, value), in order, and returns once Kafka has them all. */
+    static void publish(List<Map.Entry<String, String>> records) {
+        try {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (Map.Entry<String, String> record : records) {
+                sent.add(producer().send(new ProducerRecord<>(EVENTS, record.getKey(), record.getValue())));
             }
-            for (var each : sent) {
+            for (Future<RecordMetadata> each : sent) {
                 each.get();
             }
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("could not publish to " + EVENTS, e);
         }
+    }
+
+    /** The partitions of {@code moments.events} each member of the service's group holds now. */
+    static Map<String, Set<Integer>> assignment() {
+        try (Admin admin = admin()) {
+            Map<String, Set<Integer>> partitions = new HashMap<>();
+            for (MemberDescription member : admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP)
+                    .members()) {
+                partitions.put(member.consumerId(), member.assignment().topicPartitions().stream()
+                        .filter(partition -> EVENTS.equals(partition.topic())).map(TopicPartition::partition)
+                        .collect(Collectors.toSet()));
+            }
+            return partitions;
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("could not describe the group " + GROUP, e);
+        }
+    }
+
+    private static synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(producerConfig());
+        }
+        return producer;
     }
 
     /** One record as a test reads it: its key, value and headers as text. */

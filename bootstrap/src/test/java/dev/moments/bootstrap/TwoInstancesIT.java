@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,20 +32,17 @@ class TwoInstancesIT {
 
     /** The instances' schema: {@code <it.schema-prefix>_instances} ({@code moments_test_instances} by default). */
     private static final String SCHEMA = System.getProperty("it.schema-prefix", "moments_test") + "_instances";
-    private static final String ADMIN_TOKEN = "it-admin-token-0123456789";
-    /** Both instances must share the key that seals redemption tokens: either may show a link again. */
-    private static final String TOKEN_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     private static final int USERS = 200;
     private static final int ROUNDS = 5;
 
-    private static Instance first;
-    private static Instance second;
+    private static ServiceInstance first;
+    private static ServiceInstance second;
     private static ExecutorService pool;
 
     @BeforeAll
     static void startBoth() throws Exception {
-        first = Instance.start("a", true);   // empties the schema and migrates it
-        second = Instance.start("b", false); // finds it migrated
+        first = ServiceInstance.start("a", SCHEMA, true, Map.of());   // empties the schema and migrates it
+        second = ServiceInstance.start("b", SCHEMA, false, Map.of()); // finds it migrated
         pool = Executors.newFixedThreadPool(32);
     }
 
@@ -55,7 +51,7 @@ class TwoInstancesIT {
         if (pool != null) {
             pool.shutdownNow();
         }
-        for (Instance instance : new Instance[] {first, second}) {
+        for (ServiceInstance instance : new ServiceInstance[] {first, second}) {
             if (instance != null) {
                 instance.close();
             }
@@ -72,7 +68,7 @@ class TwoInstancesIT {
             long awards = everyoneQualifiesAtOnce(partner);
 
             assertThat(awards).as("round %d", round).isEqualTo(50);
-            for (Instance instance : List.of(first, second)) {
+            for (ServiceInstance instance : List.of(first, second)) {
                 Response state = partner.request(instance).get("/v1/moments/" + moment);
                 assertThat(state.jsonPath().getString("status")).as(instance.name).isEqualTo("EXHAUSTED");
                 assertThat(state.jsonPath().getString("budgetState.reserved")).isEqualTo("500.00");
@@ -104,7 +100,7 @@ class TwoInstancesIT {
         String moment = partner.launchedMoment(first, "1000.00", null);
         List<Callable<Response>> calls = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            Instance instance = i % 2 == 0 ? first : second;
+            ServiceInstance instance = i % 2 == 0 ? first : second;
             calls.add(() -> partner.order(instance, "one-user"));
         }
         long awards = 0;
@@ -168,7 +164,7 @@ class TwoInstancesIT {
     private static long everyoneQualifiesAtOnce(Partner partner) throws Exception {
         List<Callable<Response>> calls = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
-            Instance instance = i % 2 == 0 ? first : second;
+            ServiceInstance instance = i % 2 == 0 ? first : second;
             String user = "u-" + i;
             calls.add(() -> partner.order(instance, user));
         }
@@ -187,20 +183,20 @@ class TwoInstancesIT {
     /** A partner and its API key, usable on either instance. */
     private record Partner(String id, String apiKey) {
 
-        static Partner create(Instance instance) {
-            Map<String, Object> created = given().baseUri(instance.url).auth().oauth2(ADMIN_TOKEN)
+        static Partner create(ServiceInstance instance) {
+            Map<String, Object> created = given().baseUri(instance.url).auth().oauth2(ServiceInstance.ADMIN_TOKEN)
                     .contentType(ContentType.JSON)
                     .body(Map.of("name", "Two-instance shop", "currency", "USD"))
                     .post("/admin/v1/partners").then().statusCode(201).extract().jsonPath().getMap("");
             return new Partner((String) created.get("id"), (String) created.get("apiKey"));
         }
 
-        RequestSpecification request(Instance instance) {
+        RequestSpecification request(ServiceInstance instance) {
             return given().baseUri(instance.url).auth().oauth2(apiKey).contentType(ContentType.JSON)
                     .accept(ContentType.JSON);
         }
 
-        String launchedMoment(Instance instance, String total, String dailyCap) {
+        String launchedMoment(ServiceInstance instance, String total, String dailyCap) {
             String reward = request(instance).body(Map.of("name", "Store credit", "kind", "CREDIT", "cost", "5.00",
                             "currency", "USD", "fulfillment", Map.of("provider", "sandbox")))
                     .post("/v1/rewards").then().statusCode(201).extract().path("id");
@@ -215,39 +211,9 @@ class TwoInstancesIT {
             return moment;
         }
 
-        Response order(Instance instance, String userId) {
+        Response order(ServiceInstance instance, String userId) {
             return request(instance).body(Map.of("id", "evt-" + UUID.randomUUID(), "type", "order.completed",
                     "userId", userId)).post("/v1/events");
-        }
-    }
-
-    /** One running copy of {@code target/quarkus-app/quarkus-run.jar} on a free loopback port. */
-    private static final class Instance implements AutoCloseable {
-
-        final String name;
-        final String url;
-        final Process process;
-
-        private Instance(String name, String url, Process process) {
-            this.name = name;
-            this.url = url;
-            this.process = process;
-        }
-
-        static Instance start(String name, boolean emptySchema) throws Exception {
-            int port = PackagedJar.freePort();
-            String url = "http://127.0.0.1:" + port;
-            Path log = Path.of("target", "instance-" + name + ".log");
-            ProcessBuilder builder = PackagedJar.instance("512m", log, port, SCHEMA, emptySchema, ADMIN_TOKEN,
-                    TOKEN_KEY);
-            Instance instance = new Instance(name, url, builder.start());
-            PackagedJar.awaitReady(instance.process, url, log, "instance " + name);
-            return instance;
-        }
-
-        @Override
-        public void close() {
-            PackagedJar.stop(process);
         }
     }
 }
