@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * Three instances of the packaged service on one database, with Kafka as their broker, under mixed load: events over
  * REST and over Kafka, claims, top-ups, pauses and moment edits, all at once and spread over the three; then every
  * money invariant is checked (reserved + spent within the total, the ledger adding up to the budget, one award per
- * completion, one token and one {@code award.earned} per award, an expiry at most once). A second test pauses a moment
+ * completion, one token and one {@code award.earned} per award, an expiry at most once), and the jobs every instance
+ * runs (expiry, the outbox relays, webhook dispatch) did each thing once. A second test pauses a moment
  * through one instance and measures when the others see it. Figures are printed; the instances log to
  * {@code target/instance-s<n>.log}.
  */
@@ -58,7 +59,8 @@ class ThreeInstancesIT {
                 "MOMENTS_MESSAGING_BROKER", "kafka",
                 "KAFKA_BOOTSTRAP_SERVERS", Kafka.bootstrapServers(),
                 "MOMENTS_MOMENT_INDEX_MAX_AGE", INDEX_MAX_AGE.toString(),
-                "MOMENTS_EXPIRY_INTERVAL", "1s");
+                "MOMENTS_EXPIRY_INTERVAL", "1s",
+                "MOMENTS_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         for (int i = 1; i <= 3; i++) {
             INSTANCES.add(ServiceInstance.start("s" + i, SCHEMA, i == 1, environment));
         }
@@ -77,6 +79,9 @@ class ThreeInstancesIT {
     void underMixedLoadOverThreeInstancesEveryMoneyInvariantHolds() throws Exception {
         Partner partner = Partner.create(any());
         String reward = partner.reward(any());
+        WebhookReceiver receiver = new WebhookReceiver();
+        partner.request(any()).body(Map.of("url", receiver.url("/hook"), "events", List.of("award.earned")))
+                .post("/v1/webhooks").then().statusCode(201);
         Map<String, Integer> perUser = new HashMap<>();
         String orders = partner.launched(any(), """
                 {"name": "orders", "trigger": {"kind": "event", "event": "order.completed"},
@@ -157,6 +162,11 @@ class ThreeInstancesIT {
                         .collect(Collectors.toSet()),
                 ids -> ids.size() >= awarded);
         assertThat(announced).hasSize((int) awarded);
+        List<WebhookReceiver.Request> delivered = Eventually.until("a webhook delivery of every award.earned",
+                () -> receiver.received("/hook"), requests -> requests.size() >= awarded);
+        receiver.close();
+        assertThat(delivered).extracting(WebhookReceiver.Request::id).as("each event delivered by one instance once")
+                .doesNotHaveDuplicates().hasSize((int) awarded);
         System.out.printf("awards %d (expired %d); Kafka partitions by consumer: %s%n", awarded, expired,
                 Kafka.assignment());
         assertThat(Kafka.assignment()).as("the instances share the partitions of moments.events").hasSize(3)
@@ -252,7 +262,7 @@ class ThreeInstancesIT {
             }
             Kafka.publish(records);
             load.kafkaEvents.addAndGet(records.size());
-            pause(25);
+            pause(200); // about 250 events a second: the instances keep up, so the test ends soon after the load
         }
     }
 
