@@ -109,6 +109,19 @@ class RulesBiteTest {
                 VIOLATIONS + ".testkit.CouponTestkit", VIOLATIONS + ".adapter.persistence.CouponRow");
     }
 
+    @Test
+    void a_seed_or_a_start_time_computed_in_a_static_initializer_breaks_the_first_native_rule() {
+        assertViolation(NativeImageRules.noStaticInitializerReadsAClockOrMakesRandomness(VIOLATIONS),
+                VIOLATIONS + ".bootstrap.StartupStamp calls java.security.SecureRandom.<init>",
+                VIOLATIONS + ".bootstrap.StartupStamp calls java.time.Instant.now");
+    }
+
+    @Test
+    void a_class_looked_up_by_name_breaks_the_second_native_rule() {
+        assertViolation(NativeImageRules.noReflectionBeyondWhatIsRegistered(VIOLATIONS),
+                VIOLATIONS + ".adapter.rest.ReflectiveLookup reflects: java.lang.Class.forName");
+    }
+
     static Stream<Arguments> rules() {
         return Stream.of(
                 rule("domain", MomentsArchitectureRules::domainDependsOnlyOnJavaAndItself),
@@ -122,7 +135,9 @@ class RulesBiteTest {
                 rule("driving adapters", MomentsArchitectureRules::drivingAdaptersUseOnlyIncomingPorts),
                 rule("driven adapters", MomentsArchitectureRules::drivenAdaptersOnlyImplementOutgoingPorts),
                 rule("driving or driven", MomentsArchitectureRules::everyAdapterIsDrivingOrDriven),
-                rule("plain testkit", MomentsArchitectureRules::testkitIsPlainJavaOverTheCore));
+                rule("plain testkit", MomentsArchitectureRules::testkitIsPlainJavaOverTheCore),
+                rule("native: static initializers", NativeImageRules::noStaticInitializerReadsAClockOrMakesRandomness),
+                rule("native: reflection", NativeImageRules::noReflectionBeyondWhatIsRegistered));
     }
 
     @ParameterizedTest(name = "the {0} rule passes on a conforming hexagon")

@@ -1,0 +1,91 @@
+package dev.moments.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's walk-through with curl, run as written (every {@code bash} block of the section, in order, with only
+ * the service's URL changed) against the packaged jar, which Quarkus starts for this test
+ * ({@code @QuarkusIntegrationTest}): the commands a newcomer copies work, and say what the README says they say.
+ * Needs {@code bash}, {@code curl} and {@code jq}, as the walk-through does.
+ */
+@QuarkusIntegrationTest
+@QuarkusTestResource(value = ReadmeWalkthroughIT.Settings.class, restrictToAnnotatedClass = true)
+class ReadmeWalkthroughIT {
+
+    private static final Pattern BASH = Pattern.compile("```bash\n(.*?)```", Pattern.DOTALL);
+
+    /** The settings of the packaged service under test: the README's admin token, a schema of its own. */
+    public static class Settings implements QuarkusTestResourceLifecycleManager {
+
+        @Override
+        public Map<String, String> start() {
+            return Map.of("moments.admin-token", "dev-admin-token-change-me",
+                    "moments.schema", System.getProperty("it.schema-prefix", "moments_test") + "_walkthrough",
+                    "quarkus.flyway.clean-disabled", "false",
+                    "quarkus.flyway.clean-at-start", "true");
+        }
+
+        @Override
+        public void stop() {
+        }
+    }
+
+    @Test
+    void theWalkThroughOfTheReadmeWorksAsWritten() throws Exception {
+        String readme = Files.readString(Documentation.file("README.md"));
+        String section = readme.substring(readme.indexOf("## A walk-through with curl"),
+                readme.indexOf("## How it is built"));
+        List<String> blocks = new ArrayList<>();
+        Matcher block = BASH.matcher(section);
+        while (block.find()) {
+            blocks.add(block.group(1));
+        }
+        assertThat(blocks).as("the walk-through's bash blocks").hasSizeGreaterThanOrEqualTo(4);
+        String script = "set -euo pipefail\n" + String.join("\n", blocks)
+                .replace("URL=http://localhost:8080", "URL=" + url());
+        assertThat(script).as("the service's URL replaced").doesNotContain("localhost:8080");
+
+        String output = bash(script);
+
+        assertThat(output).as("step 4: launched").contains("\"status\": \"LIVE\"");
+        assertThat(output).as("step 7: the same event again").contains("\"duplicate\": true");
+        assertThat(output).as("step 8: a $10 order").containsPattern("\"awards\": \\[\\]");
+        assertThat(output).as("the top-up sent twice").containsIgnoringCase("idempotent-replayed: true");
+        assertThat(output.lines().filter("\"150.00\""::equals)).as("the total after either answer of the top-up")
+                .hasSize(2);
+        assertThat(output).as("the paused moment edited").contains("\"PAUSED\"", "\"costPerAction\": \"8.00\"");
+        assertThat(output).as("step 10: the claim").contains("\"status\": \"FULFILLED\"");
+        assertThat(output).as("no problem answered").doesNotContain("/problems/");
+    }
+
+    private static String url() {
+        return "http://localhost:" + ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+    }
+
+    private static String bash(String script) throws IOException, InterruptedException {
+        Path log = Path.of("target", "readme-walkthrough.log");
+        Process bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        boolean done = bash.waitFor(2, TimeUnit.MINUTES);
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(done).as("the walk-through within 2 minutes:\n%s", output).isTrue();
+        assertThat(bash.exitValue()).as("the walk-through's exit status:\n%s", output).isZero();
+        return output;
+    }
+}
