@@ -10,14 +10,9 @@ import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -134,11 +129,10 @@ class KafkaMessagingTest {
         String eventId = Api.uniqueId("e-");
         Eventually.until("every earlier record committed", Kafka::uncommittedEvents, behind -> behind == 0);
 
-        try (Connection holder = holdTheEventsRow(partner, eventId)) {
+        try (Connection holder = TestDatabase.holdTheEventsRow(partner.partnerId, eventId)) {
             Kafka.publish(key(partner, "u-1"), event(partner, eventId, "order.completed", "u-1"));
-            Eventually.until("the consumer's unit waits for the held row", () -> TestDatabase.number(
-                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                            + " and query like 'insert into events %'"), waiting -> waiting == 1);
+            Eventually.until("the consumer's unit waits for the held row", TestDatabase::insertsWaitingForALock,
+                    waiting -> waiting == 1);
             Thread.sleep(2_500); // more than two commit intervals (1 s): an early commit would have happened
 
             assertThat(Kafka.uncommittedEvents()).as("the record's offset while its event waits").isEqualTo(1);
@@ -149,23 +143,6 @@ class KafkaMessagingTest {
                 behind -> behind == 0);
         assertThat(Api.awardsOf(partner::request, moment)).singleElement()
                 .satisfies(award -> assertThat(award.get("eventId").asText()).isEqualTo(eventId));
-    }
-
-    /** Inserts the event's row in a transaction of the test's own, left open: recording it waits. */
-    private static Connection holdTheEventsRow(Api partner, String eventId) throws SQLException {
-        Config config = ConfigProvider.getConfig();
-        Connection holder = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class), "");
-        holder.setSchema(config.getValue("moments.schema", String.class));
-        holder.setAutoCommit(false);
-        try (PreparedStatement insert = holder.prepareStatement("insert into events (partner_id, event_id,"
-                + " fingerprint, type, user_id, occurred_at, received_at) values (?, ?, 'held', 'order.completed',"
-                + " 'u-1', now(), now())")) {
-            insert.setString(1, partner.partnerId);
-            insert.setString(2, eventId);
-            insert.executeUpdate();
-        }
-        return holder;
     }
 
     private static JsonNode read(String json) {

@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,27 +55,15 @@ class MoneyMovesLastTest {
 
     /** Inserts the event's row in a transaction of the test's own, left open. */
     private void holdTheEventsRow(String eventId) throws SQLException {
-        Config config = ConfigProvider.getConfig();
-        holder = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class), "");
-        holder.setSchema(config.getValue("moments.schema", String.class));
-        holder.setAutoCommit(false);
-        try (PreparedStatement insert = holder.prepareStatement("insert into events (partner_id, event_id,"
-                + " fingerprint, type, user_id, occurred_at, received_at) values (?, ?, 'held', 'order.completed',"
-                + " 'u-1', now(), now())")) {
-            insert.setString(1, partner.partnerId);
-            insert.setString(2, eventId);
-            insert.executeUpdate();
-        }
+        holder = TestDatabase.holdTheEventsRow(partner.partnerId, eventId);
     }
 
     /** Sends the event, and returns once its unit waits for the held row. */
     private Future<Response> sendAndWaitForItsUnitAtTheHeldRow(String eventId) {
         Future<Response> answer = pool.submit(() -> partner.request().body(Map.of("id", eventId,
                 "type", "order.completed", "userId", "u-1")).post("/v1/events"));
-        Eventually.until("the event's unit waits for the held row", () -> TestDatabase.number(
-                "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                        + " and query like 'insert into events %'"), waiting -> waiting == 1);
+        Eventually.until("the event's unit waits for the held row", TestDatabase::insertsWaitingForALock,
+                waiting -> waiting == 1);
         return answer;
     }
 

@@ -194,6 +194,26 @@ class OutageTest {
     void whenTheDatabaseDropsEveryConnectionRequestsAnswer503AndThenSucceedAgain() throws Exception {
         Api acme = Api.newPartner();
         acme.launchedSpendMoment("1000.00", "10.00");
+        List<String> unanswered = new ArrayList<>();
+        // the service's own jobs (the relays, webhook dispatch, each every second) may meet the dropped connections
+        // first and have them replaced before a request does: then the connections are dropped again
+        for (int round = 0; round < 5 && unanswered.isEmpty(); round++) {
+            unanswered.addAll(ordersAfterEveryConnectionIsDropped(acme, round));
+        }
+        assertThat(unanswered).as("requests that met a dropped connection").isNotEmpty();
+        // the same requests sent again succeed, and nothing was half-written: each is new, not a replay
+        for (String id : unanswered) {
+            int user = Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
+            acme.order(id, "r-" + user, 30).statusCode(200).body("duplicate", equalTo(false));
+        }
+        Eventually.until("readiness UP", () -> ready().statusCode(), status -> status == 200);
+    }
+
+    /**
+     * Uses every pooled connection once, drops every connection of the service, then sends eight orders: the ids of
+     * those answered 503 (each also said when to try again).
+     */
+    private List<String> ordersAfterEveryConnectionIsDropped(Api acme, int round) throws Exception {
         // use every pooled connection once, so the pool holds four that are about to die: batches, since concurrent
         // single events share the units of group commit and would use only as many connections as there are units
         ExecutorService clients = Executors.newFixedThreadPool(4);
@@ -222,24 +242,16 @@ class OutageTest {
         assertThat(ended).isPositive();
 
         List<String> unanswered = new ArrayList<>();
-        int outages = 0;
         for (int i = 0; i < 8; i++) {
-            String id = "restart-" + i;
+            String id = "restart-" + round + "-" + i;
             var response = acme.order(id, "r-" + i, 30);
             int status = response.extract().statusCode();
             assertThat(status).isIn(200, 503);
             if (status == 503) {
-                outages++;
                 unanswered.add(id);
                 response.header("Retry-After", "5").contentType("application/problem+json");
             }
         }
-        assertThat(outages).as("requests that met a dropped connection").isPositive();
-        // the same requests sent again succeed, and nothing was half-written: each is new, not a replay
-        for (String id : unanswered) {
-            int user = Integer.parseInt(id.substring(id.indexOf('-') + 1));
-            acme.order(id, "r-" + user, 30).statusCode(200).body("duplicate", equalTo(false));
-        }
-        Eventually.until("readiness UP", () -> ready().statusCode(), status -> status == 200);
+        return unanswered;
     }
 }

@@ -2,10 +2,13 @@ package dev.moments.bootstrap;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Set;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Reads the local PostgreSQL directly, for the tests that check what a packaged service wrote. */
 final class TestDatabase {
@@ -46,5 +49,32 @@ final class TestDatabase {
             }
             return ids;
         });
+    }
+
+    /**
+     * Inserts the row of the partner's event in a transaction of the test's own, left open, in the schema of the
+     * service under test (a {@code @QuarkusTest}'s): recording that event waits for the row until the test rolls it
+     * back (and then records it) or commits it. The caller closes the connection.
+     */
+    static Connection holdTheEventsRow(String partnerId, String eventId) throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        Connection holder = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class), "");
+        holder.setSchema(config.getValue("moments.schema", String.class));
+        holder.setAutoCommit(false);
+        try (PreparedStatement insert = holder.prepareStatement("insert into events (partner_id, event_id,"
+                + " fingerprint, type, user_id, occurred_at, received_at) values (?, ?, 'held', 'order.completed',"
+                + " 'u-1', now(), now())")) {
+            insert.setString(1, partnerId);
+            insert.setString(2, eventId);
+            insert.executeUpdate();
+        }
+        return holder;
+    }
+
+    /** How many statements wait for a lock while inserting an event: recording an event whose row is held. */
+    static long insertsWaitingForALock() {
+        return number("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                + " and query like 'insert into events %'");
     }
 }

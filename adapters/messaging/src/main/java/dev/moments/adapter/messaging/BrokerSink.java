@@ -2,8 +2,8 @@ package dev.moments.adapter.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.moments.application.port.out.DomainEventOutbox.OutboxEvent;
 import dev.moments.application.port.Relay;
+import dev.moments.application.port.out.DomainEventOutbox.OutboxEvent;
 import dev.moments.application.port.out.OutboxSink;
 import io.smallrye.reactive.messaging.providers.extension.HealthCenter;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
@@ -15,9 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -74,18 +71,7 @@ public class BrokerSink implements OutboxSink {
         for (OutboxEvent event : events) {
             confirms.add(publish(event));
         }
-        try {
-            CompletableFuture.allOf(confirms.toArray(CompletableFuture[]::new))
-                    .get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the broker refused a domain event: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the broker did not confirm " + events.size() + " domain events within "
-                    + confirmTimeout, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the broker's confirms", e);
-        }
+        Confirms.await(confirms, confirmTimeout, events.size() + " domain events");
     }
 
     private CompletableFuture<Void> publish(OutboxEvent event) {

@@ -11,9 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -70,17 +67,6 @@ public class KafkaSink implements OutboxSink {
                             .add("id", event.id().getBytes(StandardCharsets.UTF_8)))
                     .build()));
         }
-        try {
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                    .get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Kafka refused a domain event: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge " + events.size() + " domain events within "
-                    + confirmTimeout, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Kafka's acknowledgements", e);
-        }
+        Confirms.await(acks, confirmTimeout, events.size() + " domain events");
     }
 }

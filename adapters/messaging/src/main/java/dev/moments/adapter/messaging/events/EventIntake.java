@@ -13,7 +13,6 @@ import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.shared.DomainException;
 import dev.moments.domain.shared.InvalidValueException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,8 +36,6 @@ import org.jboss.logging.Logger;
 public class EventIntake {
 
     private static final Logger LOG = Logger.getLogger(EventIntake.class);
-    private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
-    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
     /** Partners known to exist are not asked for again; a bound keeps a flood of made-up ids from growing it. */
     private static final int KNOWN_PARTNERS = 10_000;
 
@@ -130,7 +127,7 @@ public class EventIntake {
 
     /** Runs {@code work} until it does not fail for an outage, pausing longer each time (at most 30 s). */
     private static <T> T retryingOutages(Supplier<T> work) {
-        Duration pause = FIRST_PAUSE;
+        Backoff backoff = new Backoff();
         while (true) {
             try {
                 return work.get();
@@ -139,10 +136,9 @@ public class EventIntake {
                     throw e;
                 }
                 LOG.warnf("the store is unavailable (%s); the messages are tried again in %d ms", e,
-                        pause.toMillis());
+                        backoff.next().toMillis());
             }
-            sleep(pause);
-            pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            backoff.pause();
         }
     }
 
@@ -157,14 +153,5 @@ public class EventIntake {
 
     private static boolean isTransient(RuntimeException failure) {
         return failure instanceof StoreUnavailableException || failure instanceof ConcurrentWriteException;
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the store was unavailable", e);
-        }
     }
 }

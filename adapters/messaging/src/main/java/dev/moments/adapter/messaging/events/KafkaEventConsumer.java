@@ -32,8 +32,6 @@ import org.jboss.logging.Logger;
 public class KafkaEventConsumer {
 
     private static final Logger LOG = Logger.getLogger(KafkaEventConsumer.class);
-    private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
-    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
 
     private final EventIntake intake;
     private final KafkaDeadLetters deadLetters;
@@ -77,7 +75,7 @@ public class KafkaEventConsumer {
      * Kafka does not confirm them, runs it again after a pause: events already committed come back as duplicates.
      */
     private void untilConfirmed(Supplier<List<CompletableFuture<Void>>> attempt) {
-        Duration pause = FIRST_PAUSE;
+        Backoff backoff = new Backoff();
         while (true) {
             List<CompletableFuture<Void>> letters = attempt.get();
             try {
@@ -86,22 +84,12 @@ public class KafkaEventConsumer {
                 return;
             } catch (TimeoutException | ExecutionException unconfirmed) {
                 LOG.warnf("Kafka did not confirm %d dead letters (%s); trying again in %d ms", letters.size(),
-                        unconfirmed, pause.toMillis());
+                        unconfirmed, backoff.next().toMillis());
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for Kafka's confirms", interrupted);
             }
-            sleep(pause);
-            pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
-        }
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while Kafka was away", e);
+            backoff.pause();
         }
     }
 }
