@@ -30,15 +30,29 @@ class ReadmeWalkthroughIT {
 
     private static final Pattern BASH = Pattern.compile("```bash\n(.*?)```", Pattern.DOTALL);
 
-    /** The settings of the packaged service under test: the README's admin token, a schema of its own. */
+    /**
+     * The settings of the packaged service under test: the README's admin token, a schema of its own, and RabbitMQ
+     * queues and exchanges of its own. Quarkus keeps this service running until the last integration test of the run
+     * is done, so it must not consume the queue {@code moments.events} that {@code MessagingIT}'s services use.
+     */
     public static class Settings implements QuarkusTestResourceLifecycleManager {
 
         @Override
         public Map<String, String> start() {
-            return Map.of("moments.admin-token", "dev-admin-token-change-me",
-                    "moments.schema", System.getProperty("it.schema-prefix", "moments_test") + "_walkthrough",
-                    "quarkus.flyway.clean-disabled", "false",
-                    "quarkus.flyway.clean-at-start", "true");
+            String prefix = "moments.walkthrough";
+            String schema = System.getProperty("it.schema-prefix", "moments_test") + "_walkthrough";
+            return Map.ofEntries(Map.entry("moments.admin-token", "dev-admin-token-change-me"),
+                    Map.entry("moments.schema", schema),
+                    Map.entry("quarkus.flyway.clean-disabled", "false"),
+                    Map.entry("quarkus.flyway.clean-at-start", "true"),
+                    Map.entry("mp.messaging.incoming.events.exchange.name", prefix + ".events"),
+                    Map.entry("mp.messaging.incoming.events.queue.name", prefix + ".events"),
+                    Map.entry("mp.messaging.incoming.events.dead-letter-exchange", prefix + ".events.dlx"),
+                    Map.entry("mp.messaging.incoming.events.dead-letter-routing-key", prefix + ".events.dlq"),
+                    Map.entry("mp.messaging.incoming.events.dead-letter-queue-name", prefix + ".events.dlq"),
+                    Map.entry("mp.messaging.outgoing.events-dead-letters.exchange.name", prefix + ".events.dlx"),
+                    Map.entry("mp.messaging.outgoing.events-dead-letters.default-routing-key", prefix + ".events.dlq"),
+                    Map.entry("mp.messaging.outgoing.domain-events.exchange.name", prefix + ".domain-events"));
         }
 
         @Override
