@@ -15,15 +15,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * The broker relay's sink when RabbitMQ is the broker: publishes each domain event to the topic exchange {@code moments.domain-events}, routing
- * key = its type, {@code message-id} = its id, persistent, and returns once the broker confirmed every one.
- * The body is the webhook delivery's body plus {@code partnerId}.
+ * The broker relay's sink when RabbitMQ is the broker: publishes each domain event to the topic exchange
+ * {@code moments.domain-events}, routing key = its type, {@code message-id} = its id, persistent, and returns once the
+ * broker confirmed every one. The body is the webhook delivery's body plus {@code partnerId}.
  */
 @ApplicationScoped
 @Typed(BrokerSink.class)
@@ -64,14 +65,25 @@ public class BrokerSink implements OutboxSink {
 
     @Override
     public void accept(List<OutboxEvent> events) {
+        publishAll(events, this::publish, confirmTimeout);
+    }
+
+    /**
+     * Publishes a relay batch (at most {@link #MAX_BATCH} events), each with {@code publish}, and returns once the
+     * broker confirmed every one: what both brokers' sinks do.
+     *
+     * @throws IllegalStateException when the broker refused one or did not confirm them all within {@code timeout}
+     */
+    static void publishAll(List<OutboxEvent> events, Function<OutboxEvent, CompletableFuture<Void>> publish,
+                           Duration timeout) {
         if (events.size() > MAX_BATCH) {
             throw new IllegalArgumentException("at most " + MAX_BATCH + " events per batch, got " + events.size());
         }
         List<CompletableFuture<Void>> confirms = new ArrayList<>(events.size());
         for (OutboxEvent event : events) {
-            confirms.add(publish(event));
+            confirms.add(publish.apply(event));
         }
-        Confirms.await(confirms, confirmTimeout, events.size() + " domain events");
+        Confirms.await(confirms, timeout, events.size() + " domain events");
     }
 
     private CompletableFuture<Void> publish(OutboxEvent event) {

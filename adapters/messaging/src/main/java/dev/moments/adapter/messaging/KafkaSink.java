@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -54,19 +53,15 @@ public class KafkaSink implements OutboxSink {
 
     @Override
     public void accept(List<OutboxEvent> events) {
-        if (events.size() > BrokerSink.MAX_BATCH) {
-            throw new IllegalArgumentException("at most " + BrokerSink.MAX_BATCH + " events per batch, got "
-                    + events.size());
-        }
-        List<CompletableFuture<Void>> acks = new ArrayList<>(events.size());
-        for (OutboxEvent event : events) {
-            acks.add(Confirms.send(emitter, BrokerSink.body(event), OutgoingKafkaRecordMetadata.<String>builder()
-                    .withKey(event.partnerId().value())
-                    .withHeaders(new RecordHeaders()
-                            .add("type", event.type().getBytes(StandardCharsets.UTF_8))
-                            .add("id", event.id().getBytes(StandardCharsets.UTF_8)))
-                    .build()));
-        }
-        Confirms.await(acks, confirmTimeout, events.size() + " domain events");
+        BrokerSink.publishAll(events, this::publish, confirmTimeout);
+    }
+
+    private CompletableFuture<Void> publish(OutboxEvent event) {
+        return Confirms.send(emitter, BrokerSink.body(event), OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(event.partnerId().value())
+                .withHeaders(new RecordHeaders()
+                        .add("type", event.type().getBytes(StandardCharsets.UTF_8))
+                        .add("id", event.id().getBytes(StandardCharsets.UTF_8)))
+                .build());
     }
 }

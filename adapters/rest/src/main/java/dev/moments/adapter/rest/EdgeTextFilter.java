@@ -37,13 +37,13 @@ public class EdgeTextFilter {
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
             String name = parameter.getKey();
             if (!acceptable(name)) {
-                return Optional.of(ProblemMappers.toResponse(Problem.invalid(400, "query", "a query parameter name holds control characters,"
-                        + " a lone surrogate or is too long")));
+                return Optional.of(ProblemMappers.toResponse(Problem.invalid(400, "query",
+                        "a query parameter name holds control characters, a lone surrogate or is too long")));
             }
             for (String value : parameter.getValue()) {
                 if (!acceptable(value)) {
-                    return Optional.of(ProblemMappers.toResponse(Problem.invalid(400, name, name + " must be at most " + MAX_LENGTH
-                            + " characters of well-formed text without control characters")));
+                    return Optional.of(ProblemMappers.toResponse(Problem.invalid(400, name, name + " must be at most "
+                            + MAX_LENGTH + " characters of well-formed text without control characters")));
                 }
             }
         }

@@ -85,8 +85,9 @@ public class IdempotentCreations {
             return creation.get();
         }
         if (!VALID_KEY.matcher(key).matches()) {
-            return ProblemMappers.toResponse(Problem.invalid(400, HEADER, "an Idempotency-Key has 1 to " + IdempotentRequestUseCase.MAX_KEY_LENGTH
-                    + " visible ASCII characters (no spaces), got " + describe(key)));
+            return ProblemMappers.toResponse(Problem.invalid(400, HEADER, "an Idempotency-Key has 1 to "
+                    + IdempotentRequestUseCase.MAX_KEY_LENGTH + " visible ASCII characters (no spaces), got "
+                    + describe(key)));
         }
         Outcome outcome = idempotency.handle(new IdempotentRequest(scope(), key, fingerprint(body)),
                 () -> recorded(creation.get()));

@@ -93,7 +93,8 @@ public class EventIntake {
                 RuntimeException refused = item.command() != null ? results.get(next++).failure() : item.refused();
                 if (refused != null) {
                     // a single event's message is dead-lettered as it came; a batch's event with the partner's id
-                    byte[] body = message.events().batch() ? EventMessage.bytes(item.json()) : message.delivery().body();
+                    byte[] body = message.events().batch() ? EventMessage.bytes(item.json())
+                            : message.delivery().body();
                     letters.add(deadLetter(message.delivery().deadLetters(), body, refused));
                 }
             }
@@ -114,7 +115,7 @@ public class EventIntake {
         throw refused;
     }
 
-    /** Records the commands; while the store is unavailable (or a write keeps losing races), all again after a pause. */
+    /** Records the commands; while the store is unavailable (or a write keeps losing races), again after a pause. */
     private List<BatchItem> recordRetryingOutages(List<RecordEventCommand> commands) {
         return commands.isEmpty() ? List.of() : retryingOutages(() -> {
             List<BatchItem> results = recordEvent.recordAll(commands);

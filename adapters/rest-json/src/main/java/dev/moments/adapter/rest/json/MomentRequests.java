@@ -34,7 +34,8 @@ public final class MomentRequests {
             return null;
         }
         return new Audience(TextSets.of(audience.countries(), "audience.countries"),
-                TextSets.of(audience.platforms(), "audience.platforms"), TextSets.of(audience.segments(), "audience.segments"),
+                TextSets.of(audience.platforms(), "audience.platforms"),
+                TextSets.of(audience.segments(), "audience.segments"),
                 audience.where());
     }
 

@@ -41,7 +41,8 @@ public final class TriggerRequests {
         }
         return switch (kind) {
             case "event" -> at(path, () -> new EventTrigger(match(trigger)));
-            case "count" -> at(path, () -> new CountTrigger(match(trigger), whole(trigger.atLeast()), trigger.within()));
+            case "count" -> at(path, () -> new CountTrigger(match(trigger), whole(trigger.atLeast()),
+                    trigger.within()));
             case "sum" -> at(path, () -> new SumTrigger(match(trigger), trigger.field(), trigger.atLeast(),
                     trigger.within()));
             case "days" -> at(path, () -> new DaysTrigger(match(trigger), whole(trigger.atLeast()),
