@@ -1,6 +1,7 @@
 package dev.moments.bootstrap;
 
 import dev.moments.application.port.in.AuthenticatePartnerUseCase;
+import dev.moments.application.port.in.BrandingUseCase;
 import dev.moments.application.port.in.CancelAwardUseCase;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase;
 import dev.moments.application.port.in.CreateMomentUseCase;
@@ -52,6 +53,7 @@ import dev.moments.application.service.AwardEndings;
 import dev.moments.application.service.AwardMoney;
 import dev.moments.application.service.Awarding;
 import dev.moments.application.service.BudgetFollower;
+import dev.moments.application.service.BrandingService;
 import dev.moments.application.service.CancelAwardService;
 import dev.moments.application.service.Claiming;
 import dev.moments.application.service.CompiledExpressions;
@@ -230,13 +232,19 @@ public class UseCaseConfiguration {
 
     @Produces
     @Singleton
-    RedeemUseCase redeem(AwardRepository awards, MomentRepository moments, RewardRepository rewards,
-                         ClaimRepository claims, AwardMoney money, FulfillmentGateways gateways,
+    RedeemUseCase redeem(AwardRepository awards, PartnerRepository partners, MomentRepository moments,
+                         RewardRepository rewards, ClaimRepository claims, AwardMoney money, FulfillmentGateways gateways,
                          DeliverySubmissions submissions, BackgroundTasks background, DomainEventOutbox outbox,
                          IdGenerator ids, Clock clock, TransactionRunner transactions) {
-        return new RedeemService(awards, new RedemptionViews(moments, rewards, claims, gateways),
+        return new RedeemService(awards, new RedemptionViews(partners, moments, rewards, claims, gateways),
                 new Claiming(awards, moments, rewards, claims, money, gateways, outbox, ids), submissions, background,
                 clock, transactions);
+    }
+
+    @Produces
+    @Singleton
+    BrandingUseCase branding(PartnerRepository partners, TransactionRunner transactions) {
+        return new BrandingService(partners, transactions);
     }
 
     @Produces

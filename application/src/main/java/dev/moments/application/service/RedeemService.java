@@ -9,8 +9,8 @@ import dev.moments.application.port.out.TransactionRunner;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.fulfillment.FulfillmentStatus;
 import dev.moments.domain.redemption.RedemptionToken;
+import dev.moments.domain.shared.EmailAddress;
 import dev.moments.domain.shared.InvalidValueException;
-import java.util.regex.Pattern;
 
 /**
  * The user's side of an award, by its redemption token: the preview ({@link RedemptionViews}) and the claim
@@ -19,8 +19,6 @@ import java.util.regex.Pattern;
  */
 public final class RedeemService implements RedeemUseCase {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
-    private static final int MAX_EMAIL_LENGTH = 254;
 
     private final AwardRepository awards;
     private final RedemptionViews views;
@@ -57,7 +55,7 @@ public final class RedeemService implements RedeemUseCase {
         if (claim == null || claim.rewardId() == null) {
             throw new InvalidValueException("rewardId", "rewardId is required");
         }
-        String email = email(claim.email());
+        String email = EmailAddress.optional("email", claim.email());
         Claimed claimed = transactions.run(() -> claiming.claim(digest, claim, email, clock.now()));
         if (claimed.delivery().status() == FulfillmentStatus.PENDING) {
             // committed: the user has their answer, the provider gets the order on another thread
@@ -65,17 +63,6 @@ public final class RedeemService implements RedeemUseCase {
                     () -> submissions.submitClaimed(claimed.awardId()));
         }
         return claimed;
-    }
-
-    private static String email(String email) {
-        if (email == null || email.isBlank()) {
-            return null;
-        }
-        String kept = email.strip();
-        if (kept.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(kept).matches()) {
-            throw new InvalidValueException("email", "not a valid e-mail address");
-        }
-        return kept;
     }
 
     /** The digest a token is stored under; a string that cannot be a token is unknown at once. */

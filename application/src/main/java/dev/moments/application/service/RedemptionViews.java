@@ -8,6 +8,7 @@ import dev.moments.application.port.out.ClaimRepository;
 import dev.moments.application.port.out.ClaimRepository.ClaimRecord;
 import dev.moments.application.port.out.FulfillmentGateway.Unavailable;
 import dev.moments.application.port.out.MomentRepository;
+import dev.moments.application.port.out.PartnerRepository;
 import dev.moments.application.port.out.RewardRepository;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.award.AwardStatus;
@@ -29,20 +30,25 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** What the user sees of an award on its redemption page: where it stands, what they may pick, how it is delivered. */
+/**
+ * What the user sees of an award on its redemption page: where it stands, what they may pick, how it is delivered, and
+ * the partner's branding.
+ */
 public final class RedemptionViews {
 
     /** The award statuses of a claimed award. */
     static final Set<AwardStatus> CLAIMED_STATUSES = EnumSet.of(AwardStatus.CLAIMED, AwardStatus.FULFILLING,
             AwardStatus.FULFILLED, AwardStatus.FAILED);
 
+    private final PartnerRepository partners;
     private final MomentRepository moments;
     private final RewardRepository rewards;
     private final ClaimRepository claims;
     private final FulfillmentGateways gateways;
 
-    public RedemptionViews(MomentRepository moments, RewardRepository rewards, ClaimRepository claims,
-                           FulfillmentGateways gateways) {
+    public RedemptionViews(PartnerRepository partners, MomentRepository moments, RewardRepository rewards,
+                           ClaimRepository claims, FulfillmentGateways gateways) {
+        this.partners = partners;
         this.moments = moments;
         this.rewards = rewards;
         this.claims = claims;
@@ -84,7 +90,7 @@ public final class RedemptionViews {
                 .orElse(null);
         return new Redemption(award.id(), state(award, now), award.status(), award.redeemableAt(),
                 award.expiresAt(), moment.messages().announcement(), moment.messages().confirmation(), options,
-                delivery);
+                delivery, partners.findBranding(award.partnerId()).orElse(null));
     }
 
     /** The rewards the award's providers cannot deliver now, each provider asked once for its rewards. */

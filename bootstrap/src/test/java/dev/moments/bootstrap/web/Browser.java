@@ -34,7 +34,8 @@ final class Browser {
     private Browser() {
     }
 
-    static WebDriver start() {
+    /** The browser, with Chromium's {@code extraArguments} beside the usual ones. */
+    static WebDriver start(String... extraArguments) {
         for (Path needed : new Path[] {CHROMIUM, CHROMEDRIVER}) {
             if (!Files.isExecutable(needed)) {
                 throw new AssertionError(needed + " is missing: the browser tests need the Debian packages chromium"
@@ -47,6 +48,7 @@ final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=390,844", "--lang=en-US", "--hide-scrollbars");
+        options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()

@@ -80,6 +80,16 @@ final class Partner {
                 .then().statusCode(200);
     }
 
+    /** Sets the partner's branding ({@code PUT /v1/branding}). */
+    void brand(Map<String, Object> branding) {
+        request().body(branding).put("/v1/branding").then().statusCode(200);
+    }
+
+    /** Withdraws an award. */
+    void cancel(String awardId) {
+        request().post("/v1/awards/" + awardId + "/cancel").then().statusCode(200);
+    }
+
     /** An award and the token of its link. */
     record Earned(String awardId, String token) {
     }

@@ -4,12 +4,15 @@ import dev.moments.application.port.out.PartnerRepository;
 import dev.moments.domain.partner.ApiKey;
 import dev.moments.domain.partner.ApiKeyDigest;
 import dev.moments.domain.partner.ApiKeyId;
+import dev.moments.domain.partner.Branding;
 import dev.moments.domain.partner.Partner;
 import dev.moments.domain.partner.PartnerId;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
-/** Keeps partners and their API keys in PostgreSQL; a key is found by its digest through a unique index. */
+/**
+ * Keeps partners, their API keys and their branding in PostgreSQL; a key is found by its digest through a unique index.
+ */
 @ApplicationScoped
 @StoreOutages
 public class PostgresPartnerRepository implements PartnerRepository {
@@ -52,5 +55,27 @@ public class PostgresPartnerRepository implements PartnerRepository {
                 row -> new ApiKey(new ApiKeyId(row.getString("id")), new PartnerId(row.getString("partner_id")), digest,
                         Sql.instant(row, "created_at"), Sql.instant(row, "revoked_at")),
                 digest.hex());
+    }
+
+    @Override
+    public void saveBranding(Branding branding) {
+        Sql.update("""
+                insert into partner_brandings (partner_id, display_name, logo_url, primary_color, support_email)
+                values (?, ?, ?, ?, ?)
+                on conflict (partner_id) do update set display_name = excluded.display_name,
+                    logo_url = excluded.logo_url, primary_color = excluded.primary_color,
+                    support_email = excluded.support_email, updated_at = now()""",
+                branding.partnerId().value(), branding.displayName(), branding.logoUrl(), branding.primaryColor(),
+                branding.supportEmail());
+    }
+
+    @Override
+    public Optional<Branding> findBranding(PartnerId partnerId) {
+        return Sql.first("""
+                select display_name, logo_url, primary_color, support_email from partner_brandings
+                where partner_id = ?""",
+                row -> new Branding(partnerId, row.getString("display_name"), row.getString("logo_url"),
+                        row.getString("primary_color"), row.getString("support_email")),
+                partnerId.value());
     }
 }

@@ -71,6 +71,7 @@ public class RedeemResource {
                 redemption.announcement(), redemption.confirmation(),
                 delivery == null ? null : new Responses.ClaimedDelivery(delivery.rewardId().value(),
                         delivery.rewardName(), delivery.kind() == null ? null : delivery.kind().name(),
-                        delivery.status().name(), delivery.code(), delivery.reason(), delivery.claimedAt()));
+                        delivery.status().name(), delivery.code(), delivery.reason(), delivery.claimedAt()),
+                Responses.Branding.of(redemption.branding()));
     }
 }

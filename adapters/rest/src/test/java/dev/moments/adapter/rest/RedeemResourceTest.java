@@ -20,6 +20,8 @@ import dev.moments.application.port.in.RedemptionRefusedException;
 import dev.moments.application.port.in.RedemptionRefusedException.Reason;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.AwardStatus;
+import dev.moments.domain.partner.Branding;
+import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.reward.RewardId;
 import dev.moments.domain.reward.RewardKind;
 import io.quarkus.test.InjectMock;
@@ -42,10 +44,14 @@ class RedeemResourceTest {
         when(redeem.preview(TOKEN)).thenReturn(new Redemption(new AwardId("awd_1"), State.OPEN, AwardStatus.EARNED,
                 NOW, NOW.plusSeconds(86_400), "You earned a reward!", "On its way.",
                 List.of(new Option(new RewardId("rwd_1"), "Store credit", RewardKind.CREDIT, usd("5.00"), null, null,
-                        true, null)), null));
+                        true, null)), null,
+                new Branding(new PartnerId("ptn_1"), "Acme Games", null, "#1A56DB", "help@acme.example")));
 
         anonymously().get("/api/redeem/" + TOKEN).then()
                 .statusCode(200)
+                .body("branding.displayName", equalTo("Acme Games"))
+                .body("branding.primaryColor", equalTo("#1A56DB"))
+                .body("branding.supportEmail", equalTo("help@acme.example"))
                 .body("state", equalTo("OPEN"))
                 .body("award.id", equalTo("awd_1"))
                 .body("rewards[0].id", equalTo("rwd_1"))

@@ -3,6 +3,7 @@ package dev.moments.adapter.rest;
 import dev.moments.application.port.in.GetWebhookQuery;
 import dev.moments.application.port.in.ManageWebhooksUseCase;
 import dev.moments.application.port.in.AuthenticatePartnerUseCase;
+import dev.moments.application.port.in.BrandingUseCase;
 import dev.moments.application.port.in.CancelAwardUseCase;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase;
 import dev.moments.application.port.in.CreateMomentUseCase;
@@ -195,5 +196,11 @@ public class UseCaseStandIns {
     @ApplicationScoped
     GetWebhookQuery getWebhook() {
         return Mockito.mock(GetWebhookQuery.class);
+    }
+
+    @Produces
+    @ApplicationScoped
+    BrandingUseCase branding() {
+        return Mockito.mock(BrandingUseCase.class);
     }
 }

@@ -208,7 +208,8 @@ final class ClaimForm {
         }
     }
 
-    private static String origin(String url) {
+    /** {@code scheme://host[:port]} of an absolute address, for the page's content security policy. */
+    static String origin(String url) {
         URI uri = URI.create(url);
         return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost().toLowerCase(Locale.ROOT)
                 + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
@@ -226,8 +227,12 @@ final class ClaimForm {
     record Input(String rewardId, String name, String line1, String line2, String city, String region,
                  String postalCode, String country, String email) {
 
-        static Input initial(PageLocale locale) {
-            return new Input(null, null, null, null, null, null, null, locale.preferredCountry(), null);
+        /** An empty form, the user's country preselected, and the reward too when there is only one to pick. */
+        static Input initial(PageLocale locale, Redemption redemption) {
+            List<Option> options = redemption.options();
+            String only = options.size() == 1 && options.get(0).available()
+                    ? options.get(0).rewardId().value() : null;
+            return new Input(only, null, null, null, null, null, null, locale.preferredCountry(), null);
         }
 
         Input withoutReward() {

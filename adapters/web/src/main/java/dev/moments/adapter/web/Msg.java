@@ -22,6 +22,9 @@ public interface Msg {
     @Message("Skip to content")
     String skipToContent();
 
+    @Message("Questions about your reward? Write to")
+    String supportLead();
+
     // ---- the options form
 
     @Message("Choose your reward")

@@ -12,6 +12,7 @@ import static dev.moments.adapter.web.PageAnswers.retryAfter;
 import static dev.moments.adapter.web.PageAnswers.secured;
 
 import dev.moments.adapter.web.ClaimForm.Input;
+import dev.moments.adapter.web.Views.BrandView;
 import dev.moments.adapter.web.Views.DeliveryView;
 import dev.moments.adapter.web.Views.FormView;
 import dev.moments.adapter.web.Views.PageView;
@@ -76,13 +77,14 @@ public class RedemptionPage {
     /** The pages, type-checked at build time ({@code templates/RedemptionPage/*.html}, one layout). */
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance open(PageView page, FormView form);
+        static native TemplateInstance open(PageView page, FormView form, BrandView brand);
 
-        static native TemplateInstance done(PageView page, DeliveryView delivery);
+        static native TemplateInstance done(PageView page, DeliveryView delivery, BrandView brand);
 
-        static native TemplateInstance claimed(PageView page, DeliveryView delivery);
+        static native TemplateInstance claimed(PageView page, DeliveryView delivery, BrandView brand);
 
-        static native TemplateInstance message(String heading, String lead);
+        /** A page that says one thing; {@code hint} (a line under it) and {@code brand} may be {@code null}. */
+        static native TemplateInstance message(String heading, String lead, String hint, BrandView brand);
     }
 
     @Inject
@@ -99,7 +101,7 @@ public class RedemptionPage {
         return guarded(locale, () -> {
             Redemption redemption = redeem.preview(checked(token));
             if (redemption.state() == RedeemUseCase.State.OPEN) {
-                return form(200, redemption, locale, Input.initial(locale), Map.of(), null);
+                return form(200, redemption, locale, Input.initial(locale, redemption), Map.of(), null);
             }
             return stateful(token, redemption, locale);
         });
@@ -122,7 +124,7 @@ public class RedemptionPage {
         PageLocale locale = PageLocale.from(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         if (sameOrigin.isCrossSite(headers)) {
             Msg msg = locale.messages();
-            return page(403, Templates.message(msg.blockedTitle(), msg.blockedLead()), locale, Set.of());
+            return message(403, msg.blockedTitle(), msg.blockedLead(), locale);
         }
         Input input = new Input(rewardId, name, line1, line2, city, region, postalCode, country, email);
         return guarded(locale, () -> {
@@ -144,7 +146,7 @@ public class RedemptionPage {
                 return refusal(token, refused, redemption, input, locale);
             }
             return secured(Response.status(Response.Status.SEE_OTHER).header(HttpHeaders.LOCATION, doneUrl(token)),
-                    Set.of()).build();
+                    Set.of(), null).build();
         });
     }
 
@@ -158,11 +160,12 @@ public class RedemptionPage {
             Redemption redemption = redeem.preview(checked(token));
             if (redemption.state() != RedeemUseCase.State.CLAIMED || redemption.delivery() == null) {
                 return redemption.state() == RedeemUseCase.State.OPEN
-                        ? form(200, redemption, locale, Input.initial(locale), Map.of(), null)
+                        ? form(200, redemption, locale, Input.initial(locale, redemption), Map.of(), null)
                         : stateful(token, redemption, locale);
             }
-            return page(200, Templates.done(pageView(redemption, locale), delivery(token, redemption, locale)),
-                    locale, Set.of());
+            BrandView brand = brandOf(redemption);
+            return page(200, Templates.done(pageView(redemption, locale), delivery(token, redemption, locale), brand),
+                    locale, Set.of(), brand);
         });
     }
 
@@ -202,19 +205,22 @@ public class RedemptionPage {
 
     private Response stateful(String token, Redemption redemption, PageLocale locale) {
         Msg msg = locale.messages();
+        BrandView brand = brandOf(redemption);
         return switch (redemption.state()) {
-            case OPEN -> form(200, redemption, locale, Input.initial(locale), Map.of(), null);
+            case OPEN -> form(200, redemption, locale, Input.initial(locale, redemption), Map.of(), null);
             case NOT_YET_REDEEMABLE -> page(409, Templates.message(msg.notYetTitle(),
-                    msg.notYetLead(locale.format(redemption.redeemableAt()))), locale,
-                    Set.of());
+                    msg.notYetLead(locale.format(redemption.redeemableAt())),
+                    redemption.expiresAt() == null ? null : msg.claimBy(locale.format(redemption.expiresAt())),
+                    brand), locale, Set.of(), brand);
             case CLAIMED -> page(409, Templates.claimed(pageView(redemption, locale),
-                    redemption.delivery() == null ? null : delivery(token, redemption, locale)), locale, Set.of());
+                    redemption.delivery() == null ? null : delivery(token, redemption, locale), brand), locale,
+                    Set.of(), brand);
             case EXPIRED -> page(410, Templates.message(msg.expiredTitle(),
                     redemption.expiresAt() == null ? msg.expiredLeadNoDate()
-                            : msg.expiredLead(locale.format(redemption.expiresAt()))), locale,
-                    Set.of());
-            case CANCELLED -> page(410, Templates.message(msg.cancelledTitle(), msg.cancelledLead()),
-                    locale, Set.of());
+                            : msg.expiredLead(locale.format(redemption.expiresAt())), null, brand), locale,
+                    Set.of(), brand);
+            case CANCELLED -> page(410, Templates.message(msg.cancelledTitle(), msg.cancelledLead(), null, brand),
+                    locale, Set.of(), brand);
         };
     }
 
@@ -232,7 +238,8 @@ public class RedemptionPage {
             case ALREADY_CLAIMED, NOT_YET_REDEEMABLE, EXPIRED, CANCELLED -> {
                 // The link moved on meanwhile (another tab, the expiry job): show where it stands now.
                 Redemption now = redeem.preview(token);
-                yield now.state() == RedeemUseCase.State.OPEN ? statusOnly(refused, locale) : stateful(token, now, locale);
+                yield now.state() == RedeemUseCase.State.OPEN ? statusOnly(refused, now, locale)
+                        : stateful(token, now, locale);
             }
         };
     }
@@ -243,25 +250,36 @@ public class RedemptionPage {
     }
 
     /** A refusal whose link still looks open (a race with the expiry job): its page without the details. */
-    private Response statusOnly(RedemptionRefusedException refused, PageLocale locale) {
+    private Response statusOnly(RedemptionRefusedException refused, Redemption now, PageLocale locale) {
         Msg msg = locale.messages();
+        BrandView brand = brandOf(now);
         return switch (refused.reason()) {
-            case ALREADY_CLAIMED -> page(409, Templates.message(msg.claimedTitle(), msg.claimedLead()),
-                    locale, Set.of());
-            case NOT_YET_REDEEMABLE -> page(409, Templates.message(msg.notYetTitle(), msg.notYetLeadNoDate()),
-                    locale, Set.of());
-            case CANCELLED -> page(410, Templates.message(msg.cancelledTitle(), msg.cancelledLead()),
-                    locale, Set.of());
-            default -> page(410, Templates.message(msg.expiredTitle(), msg.expiredLeadNoDate()),
-                    locale, Set.of());
+            case ALREADY_CLAIMED -> message(409, msg.claimedTitle(), msg.claimedLead(), locale, brand);
+            case NOT_YET_REDEEMABLE -> message(409, msg.notYetTitle(), msg.notYetLeadNoDate(), locale, brand);
+            case CANCELLED -> message(410, msg.cancelledTitle(), msg.cancelledLead(), locale, brand);
+            default -> message(410, msg.expiredTitle(), msg.expiredLeadNoDate(), locale, brand);
         };
     }
 
     private Response form(int status, Redemption redemption, PageLocale locale, Input input,
                           Map<String, String> errors, String notice) {
         ClaimForm.Rendered rendered = ClaimForm.view(redemption, locale, input, errors, notice);
-        return page(status, Templates.open(pageView(redemption, locale), rendered.form()), locale,
-                rendered.imageOrigins());
+        BrandView brand = brandOf(redemption);
+        return page(status, Templates.open(pageView(redemption, locale), rendered.form(), brand), locale,
+                rendered.imageOrigins(), brand);
+    }
+
+    /** A page of one heading and one sentence, without the partner's branding (the link is not known yet). */
+    private static Response message(int status, String heading, String lead, PageLocale locale) {
+        return message(status, heading, lead, locale, null);
+    }
+
+    private static Response message(int status, String heading, String lead, PageLocale locale, BrandView brand) {
+        return page(status, Templates.message(heading, lead, null, brand), locale, Set.of(), brand);
+    }
+
+    private static BrandView brandOf(Redemption redemption) {
+        return BrandViews.of(redemption.branding());
     }
 
     /** Runs one page's work; unknown links get the 404 page and anything unexpected a 500 page, never the token. */
@@ -270,14 +288,14 @@ public class RedemptionPage {
         try {
             return work.get();
         } catch (NotFoundException unknown) {
-            return page(404, Templates.message(msg.notFoundTitle(), msg.notFoundLead()), locale, Set.of());
+            return message(404, msg.notFoundTitle(), msg.notFoundLead(), locale);
         } catch (StoreUnavailableException | ConcurrentWriteException busy) {
             // the database cannot be used now, or the claim lost every race: nothing changed, try again shortly
-            return Response.fromResponse(page(503, Templates.message(msg.busyTitle(), msg.busyLead()), locale,
-                    Set.of())).header(HttpHeaders.RETRY_AFTER, retryAfter(busy)).build();
+            return Response.fromResponse(message(503, msg.busyTitle(), msg.busyLead(), locale))
+                    .header(HttpHeaders.RETRY_AFTER, retryAfter(busy)).build();
         } catch (RuntimeException unexpected) {
             logUnexpected(unexpected);
-            return page(500, Templates.message(msg.errorTitle(), msg.errorLead()), locale, Set.of());
+            return message(500, msg.errorTitle(), msg.errorLead(), locale);
         }
     }
 

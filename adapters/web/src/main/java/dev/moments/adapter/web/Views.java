@@ -18,6 +18,19 @@ final class Views {
     record PageView(String announcement, String confirmation, String claimBy) {
     }
 
+    /**
+     * The partner's branding on a page.
+     *
+     * @param logoUrl the logo's https address, or {@code null}
+     * @param supportEmail where users write for help, or {@code null}
+     * @param style the page's colour as CSS custom properties (for a {@code <style>} element), or {@code null}
+     * @param styleHash {@code 'sha256-…'} of {@code style}, which the page's policy allows, or {@code null}
+     * @param logoOrigin the origin of the logo, which the page's policy allows, or {@code null}
+     */
+    record BrandView(String displayName, String logoUrl, String supportEmail, String style, String styleHash,
+                     String logoOrigin) {
+    }
+
     /** One reward to pick, as a radio button; {@code imageAlt} is the reward's name, or empty for the placeholder. */
     record OptionView(String id, String inputId, String name, String description, String imageUrl, String imageAlt,
                       boolean physical,

@@ -5,6 +5,8 @@ import dev.moments.application.port.in.RedeemUseCase;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.AwardStatus;
 import dev.moments.domain.fulfillment.FulfillmentStatus;
+import dev.moments.domain.partner.Branding;
+import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.reward.RewardId;
 import dev.moments.domain.reward.RewardKind;
 import dev.moments.domain.shared.Money;
@@ -103,7 +105,8 @@ public class FakeRedeemUseCase implements RedeemUseCase {
                 code ? FulfillmentStatus.FULFILLED : FulfillmentStatus.PENDING, code ? CODE : null, null, NOW);
         AwardStatus status = code ? AwardStatus.FULFILLED : AwardStatus.CLAIMED;
         links.put(token, new Redemption(before.awardId(), State.CLAIMED, status, before.redeemableAt(),
-                before.expiresAt(), before.announcement(), before.confirmation(), before.options(), delivery));
+                before.expiresAt(), before.announcement(), before.confirmation(), before.options(), delivery,
+                before.branding()));
         return new Claimed(before.awardId(), status, delivery);
     }
 
@@ -119,32 +122,50 @@ public class FakeRedeemUseCase implements RedeemUseCase {
                         "Gone already.", "javascript:alert(1)", false, "OUT_OF_CODES"));
     }
 
+    static final Branding ACME = new Branding(new PartnerId("ptn_acme"), "Acme Games",
+            "https://cdn.acme.example/logo.svg", "#7A1FA2", "help@acme.example");
+
+    /** The link as it would be for a partner with {@link #ACME}'s branding. */
+    static Redemption branded(Redemption redemption) {
+        return new Redemption(redemption.awardId(), redemption.state(), redemption.status(),
+                redemption.redeemableAt(), redemption.expiresAt(), redemption.announcement(),
+                redemption.confirmation(), redemption.options(), redemption.delivery(), ACME);
+    }
+
+    /** The link with only its first reward to pick. */
+    static Redemption withOneOption(Redemption redemption) {
+        return new Redemption(redemption.awardId(), redemption.state(), redemption.status(),
+                redemption.redeemableAt(), redemption.expiresAt(), redemption.announcement(),
+                redemption.confirmation(), redemption.options().subList(0, 1), redemption.delivery(),
+                redemption.branding());
+    }
+
     static Redemption open() {
         return new Redemption(new AwardId("awd_open"), State.OPEN, AwardStatus.EARNED, NOW,
                 Instant.parse("2026-12-25T10:00:00Z"), "You earned a reward for your second order!",
-                "Enjoy it!", options(), null);
+                "Enjoy it!", options(), null, null);
     }
 
     static Redemption notYet() {
         return new Redemption(new AwardId("awd_later"), State.NOT_YET_REDEEMABLE, AwardStatus.EARNED,
                 Instant.parse("2026-11-26T09:30:00Z"), Instant.parse("2026-12-25T10:00:00Z"), null, null, options(),
-                null);
+                null, null);
     }
 
     static Redemption claimed(FulfillmentStatus status, String code) {
         return new Redemption(new AwardId("awd_claimed"), State.CLAIMED,
                 status == FulfillmentStatus.FULFILLED ? AwardStatus.FULFILLED : AwardStatus.FULFILLING, NOW,
                 Instant.parse("2026-12-25T10:00:00Z"), "You earned a reward!", "Enjoy it!", options(),
-                new Delivery(GIFT_CODE, "$5 gift card", RewardKind.DIGITAL_CODE, status, code, null, NOW));
+                new Delivery(GIFT_CODE, "$5 gift card", RewardKind.DIGITAL_CODE, status, code, null, NOW), null);
     }
 
     static Redemption expired() {
         return new Redemption(new AwardId("awd_expired"), State.EXPIRED, AwardStatus.EXPIRED, NOW,
-                Instant.parse("2026-11-20T08:00:00Z"), null, null, options(), null);
+                Instant.parse("2026-11-20T08:00:00Z"), null, null, options(), null, null);
     }
 
     static Redemption cancelled() {
         return new Redemption(new AwardId("awd_cancelled"), State.CANCELLED, AwardStatus.CANCELLED, NOW,
-                null, null, null, options(), null);
+                null, null, null, options(), null, null);
     }
 }

@@ -137,6 +137,66 @@ class RedemptionPageTest {
         assertThat(get("/r/" + "x".repeat(300)).statusCode()).isEqualTo(404);
     }
 
+    // ---- a partner's branding
+
+    @Test
+    void aBrandedLink_showsThePartnersNameLogoAndSupportAddress_andItsColour_allowedByItsHashAlone() throws Exception {
+        redeem.put(OPEN, FakeRedeemUseCase.branded(FakeRedeemUseCase.open()));
+
+        Response page = get("/r/" + OPEN);
+
+        String html = page.body().asString();
+        assertThat(html).contains("<title>Your reward · Acme Games</title>", "<span class=\"brand-name\">Acme Games",
+                "<img class=\"brand-logo\" src=\"https://cdn.acme.example/logo.svg\"",
+                "<a href=\"mailto:help@acme.example\">help@acme.example</a>");
+        String style = ":root{--accent:#7A1FA2;--accent-dark:#621982}";
+        assertThat(html).contains("<style>" + style + "</style>");
+        String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(style.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(page.header("Content-Security-Policy"))
+                .contains("style-src 'self' 'sha256-" + hash + "';",
+                        "img-src 'self' https://images.example.com https://cdn.acme.example;")
+                .doesNotContain("unsafe-inline");
+    }
+
+    @Test
+    void everyStateOfABrandedLink_isBranded_andTheNotYetPageSaysUntilWhen() {
+        redeem.put(LATER, FakeRedeemUseCase.branded(FakeRedeemUseCase.notYet()));
+        redeem.put(CLAIMED, FakeRedeemUseCase.branded(
+                FakeRedeemUseCase.claimed(FulfillmentStatus.FULFILLED, FakeRedeemUseCase.CODE)));
+        redeem.put(EXPIRED, FakeRedeemUseCase.branded(FakeRedeemUseCase.expired()));
+        redeem.put(CANCELLED, FakeRedeemUseCase.branded(FakeRedeemUseCase.cancelled()));
+
+        for (String token : List.of(LATER, CLAIMED, EXPIRED, CANCELLED)) {
+            Response page = get("/r/" + token);
+            assertThat(page.body().asString()).as(token)
+                    .contains("<span class=\"brand-name\">Acme Games", "mailto:help@acme.example",
+                            "<style>:root{--accent:#7A1FA2;");
+            assertThat(page.header("Content-Security-Policy")).as(token).contains("'sha256-");
+        }
+        assertThat(get("/r/" + LATER).body().asString()).contains("Claim by December 25, 2026");
+        assertThat(get("/r/" + UNKNOWN).body().asString()).as("an unknown link belongs to no partner")
+                .doesNotContain("brand-name");
+    }
+
+    @Test
+    void anUnbrandedLink_hasNoBrandBand_noInlineStyle_andTheServicesOwnPolicy() {
+        Response page = get("/r/" + OPEN);
+
+        assertThat(page.body().asString()).doesNotContain("class=\"brand", "<style>", "mailto:");
+        assertThat(page.header("Content-Security-Policy")).contains("style-src 'self';").doesNotContain("sha256");
+    }
+
+    @Test
+    void aSingleReward_isPreselected_whileSeveralAreNot() {
+        redeem.put(OPEN, FakeRedeemUseCase.withOneOption(FakeRedeemUseCase.open()));
+        assertThat(get("/r/" + OPEN).body().asString())
+                .containsPattern("id=\"reward-0\" value=\"rwd_figure\"[^>]* checked");
+
+        redeem.put(OPEN, FakeRedeemUseCase.open());
+        assertThat(get("/r/" + OPEN).body().asString()).doesNotContainPattern("name=\"rewardId\"[^>]* checked");
+    }
+
     // ---- POST /r/{token}: the claim
 
     @Test
@@ -256,7 +316,7 @@ class RedemptionPageTest {
                 .toList();
         redeem.failNextClaim(new RedemptionRefusedException(Reason.OUT_OF_CODES, "no code left"), OPEN,
                 new Redemption(dry.awardId(), dry.state(), dry.status(), dry.redeemableAt(), dry.expiresAt(),
-                        dry.announcement(), dry.confirmation(), options, null));
+                        dry.announcement(), dry.confirmation(), options, null, null));
 
         Response page = post(OPEN, Map.of("rewardId", "rwd_code"));
 

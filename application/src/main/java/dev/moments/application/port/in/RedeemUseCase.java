@@ -3,6 +3,7 @@ package dev.moments.application.port.in;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.AwardStatus;
 import dev.moments.domain.fulfillment.FulfillmentStatus;
+import dev.moments.domain.partner.Branding;
 import dev.moments.domain.redemption.ShippingAddress;
 import dev.moments.domain.reward.RewardId;
 import dev.moments.domain.reward.RewardKind;
@@ -65,9 +66,11 @@ public interface RedeemUseCase {
      * @param confirmation the moment's message after a claim, or {@code null}
      * @param options the moment's rewards, each with whether the user can have it now
      * @param delivery the claimed reward's delivery, when {@link State#CLAIMED}
+     * @param branding how the partner's pages look, or {@code null} when it set no branding
      */
     record Redemption(AwardId awardId, State state, AwardStatus status, Instant redeemableAt, Instant expiresAt,
-                      String announcement, String confirmation, List<Option> options, Delivery delivery) {
+                      String announcement, String confirmation, List<Option> options, Delivery delivery,
+                      Branding branding) {
 
         public Redemption {
             Objects.requireNonNull(awardId, "awardId");

@@ -214,6 +214,19 @@ public final class Requests {
                              List<Object> events) {
     }
 
+    /** {@code PUT /v1/branding}: the whole branding; a field left out is removed. */
+    public record SetBranding(
+            @Schema(description = "the name users know, shown at the top of every redemption page",
+                    maxLength = dev.moments.domain.partner.Branding.MAX_DISPLAY_NAME_LENGTH, example = "Acme Games")
+            String displayName,
+            @Schema(description = "an absolute https URL of the logo, at most 2,000 characters", nullable = true,
+                    example = "https://cdn.acme.example/logo.svg") String logoUrl,
+            @Schema(description = "#RRGGBB; white text on it must contrast at least 4.5:1 (WCAG AA), else 422",
+                    nullable = true, pattern = "^#[0-9A-Fa-f]{6}$", example = "#1A56DB") String primaryColor,
+            @Schema(description = "where users write about their reward, shown on every page", nullable = true,
+                    example = "help@acme.example") String supportEmail) {
+    }
+
     /** {@code POST /v1/webhooks}. */
     public record CreateWebhook(
             @Schema(description = "an absolute http(s) URL, at most 2,000 characters, without credentials; its host"

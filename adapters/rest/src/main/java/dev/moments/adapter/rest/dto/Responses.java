@@ -162,7 +162,20 @@ public final class Responses {
     /** {@code GET /api/redeem/{token}}: what the link offers, for the user. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Redemption(RedemptionAward award, String state, List<RewardOption> rewards, String announcement,
-                             String confirmation, ClaimedDelivery delivery) {
+                             String confirmation, ClaimedDelivery delivery,
+                             @Schema(description = "the partner's branding, null when it set none", nullable = true)
+                             Branding branding) {
+    }
+
+    /** A partner's branding of its redemption pages; a field it did not set is {@code null}. */
+    public record Branding(String displayName, @Schema(nullable = true) String logoUrl,
+                           @Schema(nullable = true, example = "#1A56DB") String primaryColor,
+                           @Schema(nullable = true) String supportEmail) {
+
+        public static Branding of(dev.moments.domain.partner.Branding branding) {
+            return branding == null ? null : new Branding(branding.displayName(), branding.logoUrl(),
+                    branding.primaryColor(), branding.supportEmail());
+        }
     }
 
     /** The award behind a link, as its user sees it. */

@@ -7,6 +7,7 @@ import dev.moments.application.port.ConcurrentWriteException;
 import dev.moments.domain.partner.ApiKey;
 import dev.moments.domain.partner.ApiKeyDigest;
 import dev.moments.domain.partner.ApiKeyId;
+import dev.moments.domain.partner.Branding;
 import dev.moments.domain.partner.Partner;
 import dev.moments.domain.partner.PartnerId;
 import org.junit.jupiter.api.Test;
@@ -68,5 +69,20 @@ public abstract class PartnerRepositoryContract extends ContractSupport {
         assertThatThrownBy(() -> txRun(() -> ports().partners()
                 .insertKey(new ApiKey(new ApiKeyId(unique("key_")), partner.id(), digest, AT, null))))
                 .isInstanceOf(ConcurrentWriteException.class);
+    }
+
+    @Test
+    void aBrandingReplacesTheOneBefore_andBelongsToItsPartnerAlone() {
+        Partner partner = givenPartner();
+        Partner other = givenPartner();
+        assertThat(tx(() -> ports().partners().findBranding(partner.id()))).isEmpty();
+
+        txRun(() -> ports().partners().saveBranding(new Branding(partner.id(), "Acme", null, null, null)));
+        Branding second = new Branding(partner.id(), "Acme Games", "https://cdn.acme.example/logo.png", "#1A56DB",
+                "help@acme.example");
+        txRun(() -> ports().partners().saveBranding(second));
+
+        assertThat(tx(() -> ports().partners().findBranding(partner.id()))).contains(second);
+        assertThat(tx(() -> ports().partners().findBranding(other.id()))).isEmpty();
     }
 }
