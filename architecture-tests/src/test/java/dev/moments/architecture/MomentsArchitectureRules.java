@@ -43,7 +43,8 @@ public final class MomentsArchitectureRules {
      * The adapters the application drives, relative to {@code <base>.adapter}: each implements outgoing ports
      * ({@code port.out}). A package listed here does not cover the driving packages listed above inside it.
      */
-    static final List<String> DRIVEN_ADAPTERS = List.of("persistence", "rules", "fulfillment", "messaging", "webhooks");
+    static final List<String> DRIVEN_ADAPTERS = List.of("persistence", "rules", "fulfillment", "messaging", "webhooks",
+            "email");
 
     private MomentsArchitectureRules() {
     }

@@ -50,6 +50,13 @@ public class OutboxRelayJob {
         relay(Relay.WEBHOOKS);
     }
 
+    /** A job of its own: e-mails are written whatever the broker and the webhooks do. */
+    @Scheduled(every = "${moments.outbox.relay-interval:1s}", delayed = "${moments.outbox.relay-delay:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relayToEmails() {
+        relay(Relay.EMAIL);
+    }
+
     private void relay(Relay relay) {
         try {
             Batches.whileFull(batch, ROUNDS, size -> outbox.relay(relay, size));

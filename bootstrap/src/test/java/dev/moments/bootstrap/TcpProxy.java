@@ -6,12 +6,15 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP forwarder on a loopback port to the real broker, so a test can take "the broker" away from a service (close
- * the port and every connection through it) and bring it back, while RabbitMQ itself keeps running for the others.
+ * A TCP forwarder on a loopback port to a real server (the broker, an SMTP server), so a test can take it away from a
+ * service (close the port and every connection through it) and bring it back, or have it refuse the next connections,
+ * while the server itself keeps running for the others.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -19,6 +22,8 @@ final class TcpProxy implements AutoCloseable {
     private final int target;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private final AtomicInteger refusals = new AtomicInteger();
+    private volatile String refusal;
 
     TcpProxy(int port, int target) {
         this.port = port;
@@ -37,6 +42,11 @@ final class TcpProxy implements AutoCloseable {
             while (!listening.isClosed()) {
                 try {
                     Socket client = listening.accept();
+                    if (refusals.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                        client.getOutputStream().write(refusal.getBytes(StandardCharsets.US_ASCII));
+                        client.close();
+                        continue;
+                    }
                     Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
                     sockets.add(client);
                     sockets.add(upstream);
@@ -49,6 +59,15 @@ final class TcpProxy implements AutoCloseable {
         }, "tcp-proxy-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /**
+     * The next {@code count} connections get {@code line} (e.g. an SMTP {@code 421} greeting) and are closed at once,
+     * without reaching the target: a server that refuses the first attempts.
+     */
+    void refuseNext(int count, String line) {
+        refusal = line;
+        refusals.set(count);
     }
 
     /** Stops listening and cuts every connection, as a broker that went away. */

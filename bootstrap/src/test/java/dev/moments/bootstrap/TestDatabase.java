@@ -32,6 +32,15 @@ final class TestDatabase {
         }
     }
 
+    /** Runs an INSERT, UPDATE or DELETE; answers how many rows it changed. */
+    static int update(String sql) {
+        try (Connection connection = DriverManager.getConnection(URL, "postgres", "")) {
+            return connection.createStatement().executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The single number a query answers. */
     static long number(String sql) {
         return query(sql, rows -> {

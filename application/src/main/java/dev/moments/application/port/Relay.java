@@ -8,5 +8,7 @@ public enum Relay {
     /** To the broker's exchange {@code moments.domain-events}. */
     BROKER,
     /** Into the deliveries of the partners' webhook endpoints. */
-    WEBHOOKS
+    WEBHOOKS,
+    /** Into the e-mails of awards ({@code messages.email}). */
+    EMAIL
 }

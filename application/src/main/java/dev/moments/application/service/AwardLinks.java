@@ -47,12 +47,21 @@ public final class AwardLinks {
                 ? withLink(event, Optional.ofNullable(sealed.get(new AwardId(event.awardId())))) : event).toList();
     }
 
+    /** The link of one award, when it has a token that can be unsealed. */
+    public Optional<String> linkOf(AwardId awardId) {
+        return Optional.ofNullable(awards.sealedTokens(List.of(awardId)).get(awardId)).flatMap(this::link);
+    }
+
+    private Optional<String> link(String sealed) {
+        return sealer.unseal(sealed).map(token -> links.of(new RedemptionToken(token)));
+    }
+
     private static boolean wantsLink(OutboxEvent event) {
         return event.type().startsWith("award.") && event.awardId() != null && !event.data().containsKey(FIELD);
     }
 
     private OutboxEvent withLink(OutboxEvent event, Optional<String> sealed) {
-        Optional<String> link = sealed.flatMap(sealer::unseal).map(token -> links.of(new RedemptionToken(token)));
+        Optional<String> link = sealed.flatMap(this::link);
         if (link.isEmpty()) {
             return event;
         }

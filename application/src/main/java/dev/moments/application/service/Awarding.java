@@ -70,12 +70,12 @@ public final class Awarding {
      *                 this completion used up: a refusal that keeps the progress cannot then be applied in place
      */
     record Completion(Moment moment, String userId, String deviceId, String eventId, Instant completedAt,
-                      boolean testUser, boolean inAudience, boolean followed) {
+                      boolean testUser, boolean inAudience, boolean followed, boolean notifyByEmail) {
 
-        /** A completion nothing followed in its unit of work: a single event's, or a direct award. */
+        /** A completion nothing followed in its unit of work, whose award may be e-mailed: a direct award. */
         Completion(Moment moment, String userId, String deviceId, String eventId, Instant completedAt,
                    boolean testUser, boolean inAudience) {
-            this(moment, userId, deviceId, eventId, completedAt, testUser, inAudience, false);
+            this(moment, userId, deviceId, eventId, completedAt, testUser, inAudience, false, true);
         }
     }
 
@@ -261,16 +261,20 @@ public final class Awarding {
 
         List<Payment> payments = new ArrayList<>(completions.size());
         List<AwardRepository.Sealed> created = new ArrayList<>();
+        List<AwardEarned> earned = new ArrayList<>();
         for (Completion completion : completions) {
             Payment payment = decide(completion, accounts.get(completion.moment().id()),
                     partners.get(completion.moment().partnerId()), now, created);
             if (completion.followed() && payment.refusal() != null && payment.refusal().keepsProgress()) {
                 throw new KeptProgressFollowed(completion);
             }
+            if (payment.award() != null) {
+                earned.add(new AwardEarned(payment.award().award(), now, completion.notifyByEmail()));
+            }
             payments.add(payment);
         }
         awards.insertAll(created);
-        outbox.raiseAll(created.stream().map(award -> new AwardEarned(award.award(), now)).toList(), ids);
+        outbox.raiseAll(earned, ids);
         return new Paying(payments, partners, accounts, locking, month, now);
     }
 

@@ -151,6 +151,8 @@ final class EventEvaluation {
         AwardView award;
         /** Whether the user has reached the moment by this event: a control user's responses then say so. */
         boolean reached;
+        /** Whether an award of this step may be e-mailed (the event did not say {@code notify.email: false}). */
+        boolean notifyByEmail = true;
 
         Step(Moment moment, UserEvent event, TriggerEvaluator.Outcome outcome, boolean holdout,
              TriggerEvaluator.Progress shown, Refusal refusal) {
@@ -261,6 +263,7 @@ final class EventEvaluation {
                 step.reached = slot.reachedAt != null;
                 slot.progressed(event.occurredAt(), step.shown, outcome.completed());
             }
+            step.notifyByEmail = command.notifyByEmail();
             slot.last = step;
             work.steps.add(step);
         }
@@ -288,7 +291,8 @@ final class EventEvaluation {
             money = with.awarding().pay(paying.stream()
                     .map(step -> new Awarding.Completion(step.moment, step.event.userId(), step.event.deviceId(),
                             step.event.id(), step.event.occurredAt(), step.event.context().testUser(), true,
-                            slots.get(new ProgressRepository.Key(step.moment.id(), step.event.userId())).last != step))
+                            slots.get(new ProgressRepository.Key(step.moment.id(), step.event.userId())).last != step,
+                            step.notifyByEmail))
                     .toList(), now, locking);
             List<Awarding.Payment> payments = money.payments();
             for (int i = 0; i < paying.size(); i++) {

@@ -29,7 +29,8 @@ class OutboxRelayServiceTest {
     private final FixedClock clock = new FixedClock(AT);
     private final RecordingSink broker = new RecordingSink(Relay.BROKER);
     private final RecordingSink webhooks = new RecordingSink(Relay.WEBHOOKS);
-    private final OutboxRelayService relay = new OutboxRelayService(outbox, List.of(broker, webhooks),
+    private final RecordingSink emails = new RecordingSink(Relay.EMAIL);
+    private final OutboxRelayService relay = new OutboxRelayService(outbox, List.of(broker, webhooks, emails),
             new AwardLinks(new InMemoryAwardRepository(), new ReversibleTokenSealer(), token -> "/r/" + token.value()),
             clock, new DirectTransactions(), Duration.ofDays(7));
 
@@ -80,6 +81,9 @@ class OutboxRelayServiceTest {
         assertThat(relay.prune(100)).as("the webhooks relay has not passed them on").isZero();
 
         relay.relay(Relay.WEBHOOKS, 10);
+        assertThat(relay.prune(100)).as("the e-mail relay has not passed them on").isZero();
+
+        relay.relay(Relay.EMAIL, 10);
         clock.set(AT.plus(Duration.ofDays(6)));
         assertThat(relay.prune(100)).as("within the retention").isZero();
         clock.set(AT.plus(Duration.ofDays(8)));

@@ -73,6 +73,12 @@ public class MomentEntity extends PanacheEntityBase {
 
     public String confirmation;
 
+    @Column(name = "email_subject")
+    public String emailSubject;
+
+    @Column(name = "email_body")
+    public String emailBody;
+
     /** The outcomes followed, e.g. {@code {"revenue":{"events":["order.completed"],"value":"event.total"}}}. */
     @ColumnTransformer(write = "cast(? as jsonb)")
     @Column(columnDefinition = "jsonb")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moments.domain.moment.Audience;
 import dev.moments.domain.moment.Limits;
+import dev.moments.domain.moment.EmailMessage;
 import dev.moments.domain.moment.Messages;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentId;
@@ -66,6 +67,9 @@ final class MomentMapper {
         entity.expectedValueCurrency = expected == null ? null : expected.currency().getCurrencyCode();
         entity.announcement = moment.messages().announcement();
         entity.confirmation = moment.messages().confirmation();
+        EmailMessage email = moment.messages().email();
+        entity.emailSubject = email == null ? null : email.subject();
+        entity.emailBody = email == null ? null : email.body();
         entity.createdAt = moment.createdAt();
         entity.updatedAt = moment.updatedAt();
         return entity;
@@ -83,7 +87,8 @@ final class MomentMapper {
                 new Limits(entity.perUser, entity.perDevice, duration(entity.cooldown), duration(entity.redeemAfter),
                         duration(entity.claimWithin)),
                 entity.holdoutPercent,
-                new Messages(entity.announcement, entity.confirmation),
+                new Messages(entity.announcement, entity.confirmation, entity.emailSubject == null ? null
+                        : new EmailMessage(entity.emailSubject, entity.emailBody)),
                 entity.outcomes == null ? Outcomes.NONE : outcomes(Json.read(entity.outcomes)),
                 entity.expectedValuePerAction == null ? null
                         : new Money(entity.expectedValuePerAction, Money.currency(entity.expectedValueCurrency)),

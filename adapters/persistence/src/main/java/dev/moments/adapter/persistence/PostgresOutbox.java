@@ -77,7 +77,7 @@ public class PostgresOutbox implements DomainEventOutbox {
     @Override
     public int prune(Instant before, int limit) {
         return Sql.update("delete from outbox where id in (select id from outbox where published_at is not null"
-                + " and webhooks_at is not null and created_at < ? order by created_at limit ?"
+                + " and webhooks_at is not null and emails_at is not null and created_at < ? order by created_at limit ?"
                 + " for update skip locked)", before, limit);
     }
 
@@ -86,6 +86,7 @@ public class PostgresOutbox implements DomainEventOutbox {
         return switch (relay) {
             case BROKER -> "published_at";
             case WEBHOOKS -> "webhooks_at";
+            case EMAIL -> "emails_at";
         };
     }
 

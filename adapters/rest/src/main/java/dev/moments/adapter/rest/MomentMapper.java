@@ -41,7 +41,9 @@ final class MomentMapper {
                 new Responses.Limits(limits.perUser(), limits.perDevice(), Durations.format(limits.cooldown()),
                         Durations.format(limits.redeemAfter()), Durations.format(limits.claimWithin())),
                 moment.holdoutPercent(),
-                new Responses.Messages(moment.messages().announcement(), moment.messages().confirmation()),
+                new Responses.Messages(moment.messages().announcement(), moment.messages().confirmation(),
+                        moment.messages().email() == null ? null : new Responses.Email(
+                                moment.messages().email().subject(), moment.messages().email().body())),
                 new Responses.Outcomes(moment.outcomes().followsRevenue()
                         ? new Responses.Revenue(sorted(moment.outcomes().revenue().events()),
                         moment.outcomes().revenue().value()) : null),

@@ -19,6 +19,8 @@ import java.util.TreeMap;
  * within the limits of {@link EventPayload}.
  *
  * @param occurredAt when the user did it, or {@code null} for "now"
+ * @param notifyByEmail whether the awards this event completes may be e-mailed ({@code "notify": { "email": false }}
+ *                      says no)
  */
 public record RecordEventCommand(
         PartnerId partnerId,
@@ -29,12 +31,20 @@ public record RecordEventCommand(
         Instant occurredAt,
         Map<String, Object> properties,
         EventContext context,
-        Map<String, Object> user) {
+        Map<String, Object> user,
+        boolean notifyByEmail) {
 
     /** The longest id, type, user id or device id accepted. */
     public static final int MAX_ID_LENGTH = 200;
     /** The most properties (or user attributes) one event may carry. */
     public static final int MAX_PROPERTIES = 200;
+
+    /** An event that lets its awards be e-mailed (no {@code "notify": { "email": false }}). */
+    public RecordEventCommand(PartnerId partnerId, String id, String type, String userId, String deviceId,
+                              Instant occurredAt, Map<String, Object> properties, EventContext context,
+                              Map<String, Object> user) {
+        this(partnerId, id, type, userId, deviceId, occurredAt, properties, context, user, true);
+    }
 
     public RecordEventCommand {
         Objects.requireNonNull(partnerId, "partnerId");
@@ -69,6 +79,10 @@ public record RecordEventCommand(
         canonical.append('\u0000').append(context.country()).append('|').append(context.platform()).append('|')
                 .append(context.ip()).append('|').append(context.testUser()).append('\u0000');
         appendCanonical(canonical, user);
+        if (!notifyByEmail) {
+            // only then: the fingerprints of events stored before notify existed stay what they were
+            canonical.append('\u0000').append("notify.email=false");
+        }
         return Digests.sha256Hex(canonical.toString());
     }
 

@@ -36,7 +36,12 @@ public final class OutboxEvents {
     /** The data of each event type. */
     static Map<String, Object> data(DomainEvent event) {
         Map<String, Object> data = new LinkedHashMap<>();
-        if (event instanceof AwardEarned || event instanceof AwardExpired || event instanceof AwardCancelled) {
+        if (event instanceof AwardEarned earned) {
+            award(data, earned.award());
+            if (!earned.notifyByEmail()) {
+                data.put("notify", Map.of("email", false));
+            }
+        } else if (event instanceof AwardExpired || event instanceof AwardCancelled) {
             award(data, ((AwardEvent) event).award());
         } else if (event instanceof AwardClaimed claimed) {
             award(data, claimed.award());

@@ -123,8 +123,8 @@ record EventMessage(PartnerId partnerId, boolean batch, List<Item> items) {
         try {
             return new Item(new RecordEventCommand(partnerId, text(event, "id"), text(event, "type"),
                     text(event, "userId"), text(event, "deviceId"), instant(event, "occurredAt"),
-                    object(event, "properties"), context(event.get("context")), object(event, "user")), null,
-                    json);
+                    object(event, "properties"), context(event.get("context")), object(event, "user"),
+                    notifyByEmail(event.get("notify"))), null, json);
         } catch (RuntimeException refused) {
             return new Item(null, refused, json);
         }
@@ -215,6 +215,21 @@ record EventMessage(PartnerId partnerId, boolean batch, List<Item> items) {
         }
         return new EventContext(text(context, "country"), text(context, "platform"), text(context, "ip"),
                 testUser != null && testUser.booleanValue());
+    }
+
+    /** {@code "notify": { "email": false }} says no e-mail; anything else but a malformed block says yes. */
+    private static boolean notifyByEmail(JsonNode notify) {
+        if (notify == null || notify.isNull()) {
+            return true;
+        }
+        if (!notify.isObject()) {
+            throw new InvalidValueException("notify", "notify is a JSON object");
+        }
+        JsonNode email = notify.get("email");
+        if (email != null && !email.isNull() && !email.isBoolean()) {
+            throw new InvalidValueException("notify.email", "email is true or false");
+        }
+        return email == null || email.isNull() || email.booleanValue();
     }
 
     private static String firstLine(IOException e) {

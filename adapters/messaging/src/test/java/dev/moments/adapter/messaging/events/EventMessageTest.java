@@ -33,6 +33,24 @@ class EventMessageTest {
         assertThat(command.context().country()).isEqualTo("US");
         assertThat(command.context().testUser()).isTrue();
         assertThat(command.user()).isEqualTo(Map.of("plan", "free"));
+        assertThat(command.notifyByEmail()).as("no notify block: e-mails allowed").isTrue();
+    }
+
+    @Test
+    void notifyEmailFalse_declinesTheAwardEmail_andIsPartOfTheFingerprint() {
+        String event = "{\"partnerId\": \"ptn_1\", \"id\": \"e\", \"type\": \"a\", \"userId\": \"u\"";
+        var quiet = read(event + ", \"notify\": {\"email\": false}}").items().get(0).command();
+        var loud = read(event + ", \"notify\": {\"email\": true}}").items().get(0).command();
+        var silent = read(event + "}").items().get(0).command();
+
+        assertThat(quiet.notifyByEmail()).isFalse();
+        assertThat(loud.notifyByEmail()).isTrue();
+        assertThat(quiet.fingerprint()).as("another body: the same id is a conflict").isNotEqualTo(loud.fingerprint());
+        assertThat(loud.fingerprint()).as("the default said out loud").isEqualTo(silent.fingerprint());
+        assertThat(read(event + ", \"notify\": {\"email\": \"no\"}}").items().get(0).refused())
+                .hasMessageContaining("email is true or false");
+        assertThat(read(event + ", \"notify\": false}").items().get(0).refused())
+                .hasMessageContaining("notify is a JSON object");
     }
 
     @Test

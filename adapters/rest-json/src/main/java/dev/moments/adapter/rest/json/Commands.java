@@ -18,7 +18,8 @@ public final class Commands {
     /** {@code POST /v1/events} (and each event of a batch). */
     public static RecordEventCommand event(PartnerId partner, Requests.Event body) {
         return new RecordEventCommand(partner, body.id(), body.type(), body.userId(), body.deviceId(),
-                body.occurredAt(), body.properties(), context(body.context()), body.user());
+                body.occurredAt(), body.properties(), context(body.context()), body.user(),
+                body.notifications() == null || !Boolean.FALSE.equals(body.notifications().email()));
     }
 
     /** Where an event happened, or {@code null} when the body says nothing of it. */

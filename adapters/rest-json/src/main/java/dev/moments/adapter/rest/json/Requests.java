@@ -1,6 +1,7 @@
 package dev.moments.adapter.rest.json;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.moments.application.port.in.RecordEventCommand;
@@ -170,7 +171,16 @@ public final class Requests {
 
     /** What the user is told. */
     public record Messages(@Schema(maxLength = dev.moments.domain.moment.Messages.MAX_LENGTH) String announcement,
-                           @Schema(maxLength = dev.moments.domain.moment.Messages.MAX_LENGTH) String confirmation) {
+                           @Schema(maxLength = dev.moments.domain.moment.Messages.MAX_LENGTH) String confirmation,
+                           @Schema(nullable = true, description = "e-mailed to a user with an email attribute when"
+                                   + " an award is earned") Email email) {
+    }
+
+    /** The award e-mail: placeholders {{redeemUrl}}, {{reward}} and {{expiresAt}}; any other is refused. */
+    public record Email(@Schema(maxLength = dev.moments.domain.moment.EmailMessage.MAX_SUBJECT_LENGTH,
+            example = "You earned {{reward}}") String subject,
+                        @Schema(maxLength = dev.moments.domain.moment.EmailMessage.MAX_BODY_LENGTH,
+                                example = "Pick your reward: {{redeemUrl}} (until {{expiresAt}})") String body) {
     }
 
     /** What the report follows beside the trigger: the revenue of the user's events after the reach. */
@@ -197,7 +207,13 @@ public final class Requests {
                         @JsonDeserialize(using = PlainJson.Payload.class) Map<String, Object> properties,
                         Context context,
                         @Schema(maxProperties = RecordEventCommand.MAX_PROPERTIES, description = PAYLOAD)
-                        @JsonDeserialize(using = PlainJson.Payload.class) Map<String, Object> user) {
+                        @JsonDeserialize(using = PlainJson.Payload.class) Map<String, Object> user,
+                        @JsonProperty("notify") Notify notifications) {
+    }
+
+    /** How the user may be told of the awards an event completes: {@code email: false} sends no e-mail. */
+    public record Notify(@Schema(description = "false: no e-mail for the awards this event completes",
+            defaultValue = "true") Boolean email) {
     }
 
     /** Where an event happened. */

@@ -116,7 +116,12 @@ public final class Responses {
     }
 
     /** What the user is told. */
-    public record Messages(String announcement, String confirmation) {
+    public record Messages(String announcement, String confirmation,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Email email) {
+    }
+
+    /** A moment's award e-mail. */
+    public record Email(String subject, String body) {
     }
 
     /** What an event led to; {@code dryRun} is set when nothing was stored. */

@@ -166,8 +166,10 @@ public final class MomentForm {
             }
             Moment before = current == null ? null : current.moment();
             Limits limits = limits(perUser, before);
+            // the form edits the announcement; the confirmation and the e-mail stay as the API set them
             Messages messages = new Messages(input.optional("messages.announcement"),
-                    before == null ? null : before.messages().confirmation());
+                    before == null ? null : before.messages().confirmation(),
+                    before == null ? null : before.messages().email());
             String total = current == null ? input.optional("budget.total")
                     : current.budget().total().toDecimalString();
             CreateMomentCommand.BudgetSpec budget = new CreateMomentCommand.BudgetSpec(currency, total,

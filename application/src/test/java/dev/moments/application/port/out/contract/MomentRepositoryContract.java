@@ -7,6 +7,7 @@ import dev.moments.application.port.PageRequest;
 import dev.moments.domain.fixtures.Fixtures;
 import dev.moments.domain.moment.Audience;
 import dev.moments.domain.moment.Limits;
+import dev.moments.domain.moment.EmailMessage;
 import dev.moments.domain.moment.Messages;
 import dev.moments.domain.moment.Outcomes;
 import dev.moments.domain.moment.Moment;
@@ -167,7 +168,8 @@ public abstract class MomentRepositoryContract extends ContractSupport {
                 new Schedule(AT.minus(Duration.ofDays(1)), AT.plus(Duration.ofDays(60)), ZoneId.of("Europe/Paris")),
                 List.of(new RewardId("rwd_a"), new RewardId("rwd_b")),
                 new Limits(2, null, Duration.ofHours(6), Duration.ZERO, null), 25,
-                new Messages("Level 10!", null),
+                new Messages("Level 10!", null, new EmailMessage("Level 10: {{reward}}",
+                        "Pick it here: {{redeemUrl}}\n\nUntil {{expiresAt}}.")),
                 new Outcomes(new Outcomes.Revenue(Set.of("purchase.made", "refund.issued"), "event.total")),
                 Fixtures.usd("30.00"), moment.status(), moment.createdAt(), at);
     }
