@@ -12,6 +12,7 @@ import dev.moments.application.port.out.FulfillmentGateway;
 import dev.moments.application.port.out.IdGenerator;
 import dev.moments.application.port.out.Metrics;
 import dev.moments.application.port.out.MomentRepository;
+import dev.moments.application.port.out.PointStore;
 import dev.moments.application.port.out.PartnerRepository;
 import dev.moments.application.port.out.PartnerSpending;
 import dev.moments.application.port.out.RewardRepository;
@@ -30,6 +31,7 @@ import dev.moments.application.service.Eligibility;
 import dev.moments.application.service.EventReplays;
 import dev.moments.application.service.FulfillmentGateways;
 import dev.moments.application.service.ListeningMoments;
+import dev.moments.application.service.PointRules;
 import dev.moments.application.service.MomentDefinitions;
 import dev.moments.application.service.MomentViews;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -110,6 +112,14 @@ public class CoreConfiguration {
     @Singleton
     ListeningMoments listeningMoments(MomentRepository moments, Clock clock, MomentsConfig config) {
         return new ListeningMoments(moments, clock, config.momentIndexMaxAge());
+    }
+
+    /** The partners' point rules by event type, kept like the index of listening moments. */
+    @Produces
+    @Singleton
+    PointRules pointRules(PointStore store, CompiledExpressions expressions, IdGenerator ids, Clock clock,
+                          MomentsConfig config) {
+        return new PointRules(store, expressions, ids, clock, config.momentIndexMaxAge());
     }
 
     @Produces

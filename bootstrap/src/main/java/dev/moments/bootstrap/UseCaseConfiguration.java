@@ -21,6 +21,7 @@ import dev.moments.application.port.in.GetRewardQuery;
 import dev.moments.application.port.in.IdempotentRequestUseCase;
 import dev.moments.application.port.in.ManageApiKeysUseCase;
 import dev.moments.application.port.in.ManageCodesUseCase;
+import dev.moments.application.port.in.PointsUseCase;
 import dev.moments.application.port.in.RecordEventUseCase;
 import dev.moments.application.port.in.RedeemUseCase;
 import dev.moments.application.port.in.ReportFulfillmentUseCase;
@@ -42,6 +43,7 @@ import dev.moments.application.port.out.Metrics;
 import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.PartnerRepository;
 import dev.moments.application.port.out.PartnerSpending;
+import dev.moments.application.port.out.PointStore;
 import dev.moments.application.port.out.ProgressRepository;
 import dev.moments.application.port.out.ReportFigures;
 import dev.moments.application.port.out.RewardRepository;
@@ -82,6 +84,8 @@ import dev.moments.application.service.MomentDefinitions;
 import dev.moments.application.service.MomentLifecycleService;
 import dev.moments.application.service.MomentViews;
 import dev.moments.application.service.PartnerService;
+import dev.moments.application.service.PointRules;
+import dev.moments.application.service.PointsService;
 import dev.moments.application.service.RecordEventService;
 import dev.moments.application.service.RedeemService;
 import dev.moments.application.service.RedemptionViews;
@@ -179,12 +183,12 @@ public class UseCaseConfiguration {
     @Singleton
     RecordEventUseCase recordEvent(EventLog events, ProgressRepository progress, UserProfileRepository profiles,
                                    ListeningMoments listening, CompiledExpressions expressions, Awarding awarding,
-                                   Eligibility eligibility, EventReplays replays, Clock clock, MomentsConfig config,
-                                   TransactionRunner transactions, Metrics metrics,
+                                   Eligibility eligibility, PointRules points, EventReplays replays, Clock clock,
+                                   MomentsConfig config, TransactionRunner transactions, Metrics metrics,
                                    @ConfigProperty(name = "quarkus.datasource.jdbc.acquisition-timeout")
                                    Duration connectionWait) {
         RecordEventService service = new RecordEventService(events, new EventEvaluations(events, progress, profiles,
-                listening, expressions, awarding, eligibility, config.lateEventsBound()), replays, clock,
+                listening, expressions, awarding, eligibility, config.lateEventsBound(), points), replays, clock,
                 transactions, metrics);
         // an event waits for a unit as long as a request waits for a pooled connection, then answers 503
         return new MeteredRecordEvent(new GroupCommit(service, config.groupCommitUnits(), connectionWait), metrics,
@@ -239,6 +243,13 @@ public class UseCaseConfiguration {
         return new RedeemService(awards, new RedemptionViews(partners, moments, rewards, claims, gateways),
                 new Claiming(awards, moments, rewards, claims, money, gateways, outbox, ids), submissions, background,
                 clock, transactions);
+    }
+
+    @Produces
+    @Singleton
+    PointsUseCase points(PointStore store, PointRules rules, CompiledExpressions expressions, IdGenerator ids,
+                         Clock clock, TransactionRunner transactions) {
+        return new PointsService(store, rules, expressions, ids, clock, transactions);
     }
 
     @Produces

@@ -1,5 +1,6 @@
 package dev.moments.application.service;
 
+import dev.moments.application.port.PointsEarned;
 import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.RecordEventCommand;
 import dev.moments.application.port.in.RecordEventUseCase.EventResult;
@@ -44,6 +45,8 @@ final class EventEvaluation {
         private final RecordEventCommand command;
         private final RecordedEvent recorded;
         private final List<Step> steps = new ArrayList<>();
+        private List<PointsEarned> points = List.of();
+        private UserEvent event;
         private EventOutcome outcome;
         private EventResult result;
 
@@ -267,6 +270,8 @@ final class EventEvaluation {
             slot.last = step;
             work.steps.add(step);
         }
+        work.event = event;
+        work.points = with.points().earnedBy(event);
         works.add(work);
         return work;
     }
@@ -331,6 +336,8 @@ final class EventEvaluation {
             with.progress().saveAll(inserts, updates);
             with.progress().recordCompletions(completions());
             with.events().insertAll(recorded);
+            with.points().write(works.stream().filter(work -> !work.points.isEmpty())
+                    .map(work -> new PointRules.Earning(work.event, work.points)).toList(), now);
             // last: locking last, the budgets' rows are locked by these statements until the commit that follows
             money.moveMoney();
         }
@@ -396,9 +403,10 @@ final class EventEvaluation {
                     step.shown.target()));
         }
         EventOutcome outcome = new EventOutcome(earned.stream().map(view -> view.award().id()).toList(),
-                progressed, heldOut);
+                progressed, heldOut, work.points);
         work.outcome = outcome;
-        return new EventResult(work.command.id(), false, earned, progressViews(outcome), heldOut, refused);
+        return new EventResult(work.command.id(), false, earned, progressViews(outcome), heldOut, refused,
+                work.points);
     }
 
     /**

@@ -10,10 +10,18 @@ import java.time.Instant;
  * What an evaluation of events works with, wired once at start: it starts every {@link EventEvaluation}.
  *
  * @param lateness how much older than the newest event of a (moment, user) an event may be and still count
+ * @param points the partners' point rules
  */
 public record EventEvaluations(EventLog events, ProgressRepository progress, UserProfileRepository profiles,
                                ListeningMoments listening, CompiledExpressions expressions, Awarding awarding,
-                               Eligibility eligibility, Duration lateness) {
+                               Eligibility eligibility, Duration lateness, PointRules points) {
+
+    /** Evaluations that earn no points. */
+    public EventEvaluations(EventLog events, ProgressRepository progress, UserProfileRepository profiles,
+                            ListeningMoments listening, CompiledExpressions expressions, Awarding awarding,
+                            Eligibility eligibility, Duration lateness) {
+        this(events, progress, profiles, listening, expressions, awarding, eligibility, lateness, PointRules.NONE);
+    }
 
     /**
      * A new evaluation of events taking place at {@code now}, paying with the money locked as {@code locking} says;

@@ -3,16 +3,19 @@ package dev.moments.adapter.persistence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.moments.application.port.PointsEarned;
 import dev.moments.application.port.out.EventOutcome;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.moment.MomentId;
+import dev.moments.domain.points.PointRuleId;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The outcome of a recorded event as stored in {@code events.outcome}, JSON
- * {@code {"awards":[…],"progress":[{"momentId":…,"complete":…,"current":"12.50","target":"50.00"}],"holdout":[…]}}:
- * current and target are exact decimal strings (outcomes stored as JSON numbers are read too).
+ * {@code {"awards":[…],"progress":[{"momentId":…,"complete":…,"current":"12.50","target":"50.00"}],"holdout":[…],
+ * "points":[{"ruleId":…,"name":…,"points":10}]}} ({@code points} only when some were earned): current and target are
+ * exact decimal strings (outcomes stored as JSON numbers are read too).
  */
 final class EventMapper {
 
@@ -31,6 +34,13 @@ final class EventMapper {
             item.put("target", Json.decimal(step.target()));
         }
         json.set("holdout", Json.array(outcome.holdout().stream().map(MomentId::value).toList()));
+        if (!outcome.points().isEmpty()) {
+            ArrayNode points = json.putArray("points");
+            for (PointsEarned earned : outcome.points()) {
+                points.addObject().put("ruleId", earned.ruleId().value()).put("name", earned.name())
+                        .put("points", earned.points());
+            }
+        }
         return Json.write(json);
     }
 
@@ -43,7 +53,15 @@ final class EventMapper {
                         step.get("complete").asBoolean(), Json.decimal(step, "current"), Json.decimal(step, "target")));
             }
         }
+        List<PointsEarned> points = new ArrayList<>();
+        JsonNode earned = json.get("points");
+        if (earned != null) {
+            for (JsonNode item : earned) {
+                points.add(new PointsEarned(new PointRuleId(item.get("ruleId").asText()), item.get("name").asText(),
+                        item.get("points").asLong()));
+            }
+        }
         return new EventOutcome(Json.strings(json, "awards").stream().map(AwardId::new).toList(), progress,
-                Json.strings(json, "holdout").stream().map(MomentId::new).toList());
+                Json.strings(json, "holdout").stream().map(MomentId::new).toList(), points);
     }
 }

@@ -42,10 +42,12 @@ public class PostgresPorts {
     PostgresWebhookEndpoints webhookEndpoints;
     @Inject
     PostgresWebhookDeliveries webhookDeliveries;
+    @Inject
+    PostgresPointStore points;
 
     public Ports ports() {
         return new Ports(partners, rewards, moments, ledger, awards, events, progress, profiles, transactions,
                 history, spending, claims, codes, idempotencyKeys, outbox,
-                webhookEndpoints, webhookDeliveries);
+                webhookEndpoints, webhookDeliveries, points);
     }
 }

@@ -113,7 +113,9 @@ public class EventsResource {
                 result.awards().stream().map(this::earned).toList(),
                 result.progress().stream().map(p -> new Responses.Progress(p.momentId().value(), p.complete(),
                         p.current(), p.target())).toList(),
-                result.holdout().stream().map(MomentId::value).toList(), dryRun ? Boolean.TRUE : null);
+                result.holdout().stream().map(MomentId::value).toList(),
+                result.points().stream().map(p -> new Responses.PointsEarned(p.ruleId().value(), p.name(),
+                        p.points())).toList(), dryRun ? Boolean.TRUE : null);
     }
 
     private Responses.EarnedAward earned(AwardView view) {

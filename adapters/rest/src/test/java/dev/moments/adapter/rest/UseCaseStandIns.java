@@ -3,6 +3,7 @@ package dev.moments.adapter.rest;
 import dev.moments.application.port.in.GetWebhookQuery;
 import dev.moments.application.port.in.ManageWebhooksUseCase;
 import dev.moments.application.port.in.AuthenticatePartnerUseCase;
+import dev.moments.application.port.in.PointsUseCase;
 import dev.moments.application.port.in.BrandingUseCase;
 import dev.moments.application.port.in.CancelAwardUseCase;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase;
@@ -202,5 +203,11 @@ public class UseCaseStandIns {
     @ApplicationScoped
     BrandingUseCase branding() {
         return Mockito.mock(BrandingUseCase.class);
+    }
+
+    @Produces
+    @ApplicationScoped
+    PointsUseCase points() {
+        return Mockito.mock(PointsUseCase.class);
     }
 }

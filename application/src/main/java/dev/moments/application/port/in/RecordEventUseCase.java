@@ -1,5 +1,6 @@
 package dev.moments.application.port.in;
 
+import dev.moments.application.port.PointsEarned;
 import dev.moments.domain.award.Refusal;
 import dev.moments.domain.moment.MomentId;
 import java.util.List;
@@ -47,10 +48,17 @@ public interface RecordEventUseCase {
      *     empty for a duplicate, which brought nothing again
      */
     record EventResult(String eventId, boolean duplicate, List<AwardView> awards, List<ProgressView> progress,
-                       List<MomentId> holdout, List<Refusal> refused) {
+                       List<MomentId> holdout, List<Refusal> refused, List<PointsEarned> points) {
 
         public EventResult {
             refused = List.copyOf(refused);
+            points = List.copyOf(points);
+        }
+
+        /** A result that earned no points. */
+        public EventResult(String eventId, boolean duplicate, List<AwardView> awards, List<ProgressView> progress,
+                           List<MomentId> holdout, List<Refusal> refused) {
+            this(eventId, duplicate, awards, progress, holdout, refused, List.of());
         }
     }
 

@@ -10,6 +10,7 @@ import dev.moments.application.port.ConcurrentWriteException;
 import dev.moments.application.port.StoreUnavailableException;
 import dev.moments.application.port.in.EventIdConflictException;
 import dev.moments.application.port.in.IdempotentReplayUnavailableException;
+import dev.moments.application.port.in.InsufficientPointsException;
 import dev.moments.application.port.in.NotEligibleException;
 import dev.moments.application.port.in.NotFoundException;
 import dev.moments.application.port.in.NotReportableException;
@@ -63,7 +64,8 @@ public final class Problems {
                 || failure instanceof EventIdConflictException
                 || failure instanceof NotReportableException
                 || failure instanceof IdempotentReplayUnavailableException
-                || failure instanceof InvalidAwardTransitionException) {
+                || failure instanceof InvalidAwardTransitionException
+                || failure instanceof InsufficientPointsException) {
             return Problem.of(409, ((DomainException) failure).code(), failure.getMessage());
         }
         if (failure instanceof DomainException refusal) {

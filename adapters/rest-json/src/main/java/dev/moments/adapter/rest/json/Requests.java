@@ -230,6 +230,39 @@ public final class Requests {
                              List<Object> events) {
     }
 
+    /** {@code POST /v1/point-rules}. */
+    public record CreatePointRule(
+            @Schema(maxLength = dev.moments.domain.points.PointRule.MAX_NAME_LENGTH, example = "Daily login")
+            String name,
+            @Schema(maxLength = dev.moments.domain.points.PointRule.MAX_EVENT_LENGTH, example = "app.opened")
+            String event,
+            @Schema(nullable = true, description = "a CEL condition over event and user, as a trigger's",
+                    maxLength = dev.moments.domain.points.PointRule.MAX_EXPRESSION_LENGTH) String where,
+            @Schema(description = "a whole number, or a CEL expression giving one (e.g. int(event.minutes) / 10);"
+                    + " an event earns it when it is a whole number from 1 (at most 1,000,000)",
+                    oneOf = {Long.class, String.class}, example = "10")
+            com.fasterxml.jackson.databind.JsonNode points) {
+
+        /** The points as the expression they stand for: a JSON whole number is its own expression. */
+        @JsonIgnore
+        public String pointsExpression() {
+            if (points == null || points.isNull()) {
+                return null;
+            }
+            if (points.isIntegralNumber() || points.isTextual()) {
+                return points.asText();
+            }
+            throw new dev.moments.domain.shared.InvalidValueException("points",
+                    "points is a whole number or a CEL expression in a string");
+        }
+    }
+
+    /** {@code POST /v1/users/{userId}/points/spend}. */
+    public record SpendPoints(@Schema(description = "whole points, from 1", example = "50") Long amount,
+                              @Schema(maxLength = dev.moments.domain.points.PointEntry.MAX_REASON_LENGTH,
+                                      example = "Redeemed a skin") String reason) {
+    }
+
     /** {@code PUT /v1/branding}: the whole branding; a field left out is removed. */
     public record SetBranding(
             @Schema(description = "the name users know, shown at the top of every redemption page",

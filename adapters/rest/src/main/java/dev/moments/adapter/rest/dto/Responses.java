@@ -127,7 +127,32 @@ public final class Responses {
     /** What an event led to; {@code dryRun} is set when nothing was stored. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EventResult(String eventId, boolean duplicate, List<EarnedAward> awards, List<Progress> progress,
-                              List<String> holdout, Boolean dryRun) {
+                              List<String> holdout,
+                              @Schema(description = "the points the event earned, one line per point rule")
+                              List<PointsEarned> points, Boolean dryRun) {
+    }
+
+    /** Points an event earned by one rule. */
+    public record PointsEarned(String ruleId, String name, long points) {
+    }
+
+    /** A point rule: {@code points} is the CEL expression (a number is one too). */
+    public record PointRule(String id, String name, String event,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String where, String points,
+                            Instant createdAt) {
+    }
+
+    /** A user's points: the balance and a page of the ledger, newest first. */
+    public record UserPoints(String userId, long balance, List<PointEntry> items, String next) {
+    }
+
+    /** One line of a user's points ledger: earned (positive, with its rule and event) or spent (with its reason). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PointEntry(String id, long points, String ruleId, String eventId, String reason, Instant at) {
+    }
+
+    /** A spend: its ledger line and the balance after it. */
+    public record PointsSpent(PointEntry entry, long balance) {
     }
 
     /** An award as announced in an event's result. */

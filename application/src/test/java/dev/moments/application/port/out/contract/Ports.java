@@ -11,6 +11,7 @@ import dev.moments.application.port.out.LedgerHistory;
 import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.PartnerRepository;
 import dev.moments.application.port.out.PartnerSpending;
+import dev.moments.application.port.out.PointStore;
 import dev.moments.application.port.out.ProgressRepository;
 import dev.moments.application.port.out.RewardRepository;
 import dev.moments.application.port.out.TransactionRunner;
@@ -36,5 +37,6 @@ public record Ports(
         IdempotencyKeys idempotencyKeys,
         DomainEventOutbox outbox,
         WebhookEndpoints webhookEndpoints,
-        WebhookDeliveries webhookDeliveries) {
+        WebhookDeliveries webhookDeliveries,
+        PointStore points) {
 }
