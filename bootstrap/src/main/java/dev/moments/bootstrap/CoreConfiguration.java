@@ -5,6 +5,7 @@ import dev.moments.adapter.rules.CelExpressionCompiler;
 import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.BudgetLedger;
 import dev.moments.application.port.out.ClaimRepository;
+import dev.moments.application.port.out.BadgeStore;
 import dev.moments.application.port.out.Clock;
 import dev.moments.application.port.out.DomainEventOutbox;
 import dev.moments.application.port.out.ExpressionCompiler;
@@ -30,6 +31,7 @@ import dev.moments.application.service.DeliverySubmissions;
 import dev.moments.application.service.Eligibility;
 import dev.moments.application.service.EventReplays;
 import dev.moments.application.service.FulfillmentGateways;
+import dev.moments.application.service.Badges;
 import dev.moments.application.service.ListeningMoments;
 import dev.moments.application.service.PointRules;
 import dev.moments.application.service.MomentDefinitions;
@@ -112,6 +114,13 @@ public class CoreConfiguration {
     @Singleton
     ListeningMoments listeningMoments(MomentRepository moments, Clock clock, MomentsConfig config) {
         return new ListeningMoments(moments, clock, config.momentIndexMaxAge());
+    }
+
+    /** The partners' badges by event type, kept like the index of listening moments. */
+    @Produces
+    @Singleton
+    Badges badges(BadgeStore store, Clock clock, MomentsConfig config) {
+        return new Badges(store, clock, config.momentIndexMaxAge());
     }
 
     /** The partners' point rules by event type, kept like the index of listening moments. */

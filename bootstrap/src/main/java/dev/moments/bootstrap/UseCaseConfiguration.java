@@ -1,6 +1,7 @@
 package dev.moments.bootstrap;
 
 import dev.moments.application.port.in.AuthenticatePartnerUseCase;
+import dev.moments.application.port.in.BadgesUseCase;
 import dev.moments.application.port.in.BrandingUseCase;
 import dev.moments.application.port.in.CancelAwardUseCase;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase;
@@ -30,6 +31,7 @@ import dev.moments.application.port.in.SetMonthlyCapUseCase;
 import dev.moments.application.port.in.TopUpBudgetUseCase;
 import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.BackgroundTasks;
+import dev.moments.application.port.out.BadgeStore;
 import dev.moments.application.port.out.BudgetLedger;
 import dev.moments.application.port.out.ClaimRepository;
 import dev.moments.application.port.out.Clock;
@@ -55,6 +57,8 @@ import dev.moments.application.service.AwardEndings;
 import dev.moments.application.service.AwardMoney;
 import dev.moments.application.service.Awarding;
 import dev.moments.application.service.BudgetFollower;
+import dev.moments.application.service.Badges;
+import dev.moments.application.service.BadgesService;
 import dev.moments.application.service.BrandingService;
 import dev.moments.application.service.CancelAwardService;
 import dev.moments.application.service.Claiming;
@@ -183,13 +187,13 @@ public class UseCaseConfiguration {
     @Singleton
     RecordEventUseCase recordEvent(EventLog events, ProgressRepository progress, UserProfileRepository profiles,
                                    ListeningMoments listening, CompiledExpressions expressions, Awarding awarding,
-                                   Eligibility eligibility, PointRules points, EventReplays replays, Clock clock,
-                                   MomentsConfig config, TransactionRunner transactions, Metrics metrics,
+                                   Eligibility eligibility, PointRules points, Badges badges, EventReplays replays,
+                                   Clock clock, MomentsConfig config, TransactionRunner transactions, Metrics metrics,
                                    @ConfigProperty(name = "quarkus.datasource.jdbc.acquisition-timeout")
                                    Duration connectionWait) {
         RecordEventService service = new RecordEventService(events, new EventEvaluations(events, progress, profiles,
-                listening, expressions, awarding, eligibility, config.lateEventsBound(), points), replays, clock,
-                transactions, metrics);
+                listening, expressions, awarding, eligibility, config.lateEventsBound(), points, badges), replays,
+                clock, transactions, metrics);
         // an event waits for a unit as long as a request waits for a pooled connection, then answers 503
         return new MeteredRecordEvent(new GroupCommit(service, config.groupCommitUnits(), connectionWait), metrics,
                 System::nanoTime);
@@ -250,6 +254,13 @@ public class UseCaseConfiguration {
     PointsUseCase points(PointStore store, PointRules rules, CompiledExpressions expressions, IdGenerator ids,
                          Clock clock, TransactionRunner transactions) {
         return new PointsService(store, rules, expressions, ids, clock, transactions);
+    }
+
+    @Produces
+    @Singleton
+    BadgesUseCase badgesUseCase(BadgeStore store, Badges badges, CompiledExpressions expressions, IdGenerator ids,
+                                Clock clock, TransactionRunner transactions) {
+        return new BadgesService(store, badges, expressions, ids, clock, transactions);
     }
 
     @Produces

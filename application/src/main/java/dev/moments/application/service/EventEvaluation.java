@@ -1,10 +1,12 @@
 package dev.moments.application.service;
 
+import dev.moments.application.port.BadgeEarned;
 import dev.moments.application.port.PointsEarned;
 import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.RecordEventCommand;
 import dev.moments.application.port.in.RecordEventUseCase.EventResult;
 import dev.moments.application.port.in.RecordEventUseCase.ProgressView;
+import dev.moments.application.port.out.BadgeStore;
 import dev.moments.application.port.out.EventOutcome;
 import dev.moments.application.port.out.ProgressRepository;
 import dev.moments.application.port.out.RecordedEvent;
@@ -15,6 +17,7 @@ import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.points.Badge;
 import dev.moments.domain.shared.Money;
 import dev.moments.domain.trigger.ProgressState;
 import dev.moments.domain.trigger.TriggerEvaluator;
@@ -46,6 +49,7 @@ final class EventEvaluation {
         private final RecordedEvent recorded;
         private final List<Step> steps = new ArrayList<>();
         private List<PointsEarned> points = List.of();
+        private List<BadgeEarned> badges = List.of();
         private UserEvent event;
         private EventOutcome outcome;
         private EventResult result;
@@ -185,6 +189,25 @@ final class EventEvaluation {
     private final Map<ProgressRepository.Key, Slot> slots = new LinkedHashMap<>();
     private final Map<PartnerId, Map<String, Map<String, Object>>> attributes = new HashMap<>();
     private final List<Work> works = new ArrayList<>();
+    private final Map<BadgeStore.Key, BadgeSlot> badgeSlots = new LinkedHashMap<>();
+
+    /** A user's progress towards a badge within one evaluation. */
+    private static final class BadgeSlot {
+        final PartnerId partnerId;
+        final boolean stored;
+        ProgressState state;
+        Instant earnedAt;
+        String eventId;
+        boolean changed;
+
+        BadgeSlot(PartnerId partnerId, Badge badge, Optional<BadgeStore.Progress> stored) {
+            this.partnerId = partnerId;
+            this.stored = stored.isPresent();
+            this.state = stored.map(BadgeStore.Progress::state).orElseGet(() -> ProgressState.start(badge.trigger()));
+            this.earnedAt = stored.map(BadgeStore.Progress::earnedAt).orElse(null);
+            this.eventId = stored.map(BadgeStore.Progress::eventId).orElse(null);
+        }
+    }
 
     EventEvaluation(EventEvaluations with, Instant now, boolean dryRun, Awarding.Locking locking) {
         this.with = with;
@@ -215,6 +238,23 @@ final class EventEvaluation {
         Map<ProgressRepository.Key, UserProgress> locked = with.progress().lockAll(keys);
         for (ProgressRepository.Key key : keys) {
             slots.putIfAbsent(key, new Slot(Optional.ofNullable(locked.get(key))));
+        }
+        // then the badges' progress, in one order too
+        Map<BadgeStore.Key, Badge> badges = new LinkedHashMap<>();
+        Map<BadgeStore.Key, PartnerId> partners = new HashMap<>();
+        byPartner.forEach((partner, theirs) -> {
+            for (RecordEventCommand command : theirs) {
+                for (Badge badge : with.badges().listening(partner, command.type())) {
+                    BadgeStore.Key key = new BadgeStore.Key(badge.id(), command.userId());
+                    badges.putIfAbsent(key, badge);
+                    partners.putIfAbsent(key, partner);
+                }
+            }
+        });
+        if (!badges.isEmpty()) {
+            Map<BadgeStore.Key, BadgeStore.Progress> progress = with.badges().store().lockAll(badges.keySet());
+            badges.forEach((key, badge) -> badgeSlots.putIfAbsent(key,
+                    new BadgeSlot(partners.get(key), badge, Optional.ofNullable(progress.get(key)))));
         }
         // after the progress locks, which may have waited for another transaction of the same users: their
         // attributes as that one left them
@@ -272,8 +312,37 @@ final class EventEvaluation {
         }
         work.event = event;
         work.points = with.points().earnedBy(event);
+        work.badges = badgesEarnedBy(event);
         works.add(work);
         return work;
+    }
+
+    /** Moves the user's progress towards every badge listening to the event; answers those it completes. */
+    private List<BadgeEarned> badgesEarnedBy(UserEvent event) {
+        List<Badge> listening = with.badges().listening(event.partnerId(), event.type());
+        if (listening.isEmpty()) {
+            return List.of();
+        }
+        List<BadgeEarned> earned = new ArrayList<>();
+        for (Badge badge : listening) {
+            BadgeStore.Key key = new BadgeStore.Key(badge.id(), event.userId());
+            BadgeSlot slot = badgeSlots.computeIfAbsent(key, k -> new BadgeSlot(event.partnerId(), badge, dryRun
+                    ? with.badges().store().find(event.partnerId(), badge.id(), event.userId())
+                    : Optional.ofNullable(with.badges().store().lockAll(List.of(k)).get(k))));
+            if (slot.earnedAt != null) {
+                continue; // a badge is earned once
+            }
+            TriggerEvaluator.Outcome outcome = new TriggerEvaluator(badge.trigger(), Badge.ALWAYS, with.lateness())
+                    .apply(slot.state, event, with.expressions()::predicate);
+            slot.state = outcome.state();
+            slot.changed = true;
+            if (outcome.completed()) {
+                slot.earnedAt = now;
+                slot.eventId = event.id();
+                earned.add(new BadgeEarned(badge.id(), badge.name()));
+            }
+        }
+        return earned;
     }
 
     /**
@@ -338,6 +407,17 @@ final class EventEvaluation {
             with.events().insertAll(recorded);
             with.points().write(works.stream().filter(work -> !work.points.isEmpty())
                     .map(work -> new PointRules.Earning(work.event, work.points)).toList(), now);
+            List<BadgeStore.Progress> badgeInserts = new ArrayList<>();
+            List<BadgeStore.Progress> badgeUpdates = new ArrayList<>();
+            badgeSlots.forEach((key, slot) -> {
+                if (slot.changed) {
+                    (slot.stored ? badgeUpdates : badgeInserts).add(new BadgeStore.Progress(key.badgeId(),
+                            slot.partnerId, key.userId(), slot.state, slot.earnedAt, slot.eventId));
+                }
+            });
+            if (!badgeInserts.isEmpty() || !badgeUpdates.isEmpty()) {
+                with.badges().store().saveAll(badgeInserts, badgeUpdates);
+            }
             // last: locking last, the budgets' rows are locked by these statements until the commit that follows
             money.moveMoney();
         }
@@ -403,10 +483,10 @@ final class EventEvaluation {
                     step.shown.target()));
         }
         EventOutcome outcome = new EventOutcome(earned.stream().map(view -> view.award().id()).toList(),
-                progressed, heldOut, work.points);
+                progressed, heldOut, work.points, work.badges);
         work.outcome = outcome;
         return new EventResult(work.command.id(), false, earned, progressViews(outcome), heldOut, refused,
-                work.points);
+                work.points, work.badges);
     }
 
     /**

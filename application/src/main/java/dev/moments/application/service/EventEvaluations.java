@@ -11,16 +11,18 @@ import java.time.Instant;
  *
  * @param lateness how much older than the newest event of a (moment, user) an event may be and still count
  * @param points the partners' point rules
+ * @param badges the partners' badges
  */
 public record EventEvaluations(EventLog events, ProgressRepository progress, UserProfileRepository profiles,
                                ListeningMoments listening, CompiledExpressions expressions, Awarding awarding,
-                               Eligibility eligibility, Duration lateness, PointRules points) {
+                               Eligibility eligibility, Duration lateness, PointRules points, Badges badges) {
 
-    /** Evaluations that earn no points. */
+    /** Evaluations that earn no points and no badges. */
     public EventEvaluations(EventLog events, ProgressRepository progress, UserProfileRepository profiles,
                             ListeningMoments listening, CompiledExpressions expressions, Awarding awarding,
                             Eligibility eligibility, Duration lateness) {
-        this(events, progress, profiles, listening, expressions, awarding, eligibility, lateness, PointRules.NONE);
+        this(events, progress, profiles, listening, expressions, awarding, eligibility, lateness, PointRules.NONE,
+                Badges.NONE);
     }
 
     /**

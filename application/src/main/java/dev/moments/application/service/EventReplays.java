@@ -56,6 +56,6 @@ public final class EventReplays {
             views.add(new AwardView(award, token, moment.messages().announcement()));
         }
         return new EventResult(recorded.eventId(), true, views, EventEvaluation.progressViews(outcome),
-                outcome.holdout(), List.of(), outcome.points());
+                outcome.holdout(), List.of(), outcome.points(), outcome.badges());
     }
 }

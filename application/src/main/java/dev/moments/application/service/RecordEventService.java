@@ -185,7 +185,7 @@ public final class RecordEventService implements RecordEventUseCase {
         }
         EventResult result = firstItem.result();
         return BatchItem.of(new EventResult(result.eventId(), true, result.awards(), result.progress(),
-                result.holdout(), List.of(), result.points()));
+                result.holdout(), List.of(), result.points(), result.badges()));
     }
 
     private static BatchItem answer(Supplier<EventResult> work) {

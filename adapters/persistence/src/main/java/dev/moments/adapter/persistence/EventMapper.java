@@ -3,10 +3,12 @@ package dev.moments.adapter.persistence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.moments.application.port.BadgeEarned;
 import dev.moments.application.port.PointsEarned;
 import dev.moments.application.port.out.EventOutcome;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.moment.MomentId;
+import dev.moments.domain.points.BadgeId;
 import dev.moments.domain.points.PointRuleId;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,8 @@ import java.util.List;
 /**
  * The outcome of a recorded event as stored in {@code events.outcome}, JSON
  * {@code {"awards":[…],"progress":[{"momentId":…,"complete":…,"current":"12.50","target":"50.00"}],"holdout":[…],
- * "points":[{"ruleId":…,"name":…,"points":10}]}} ({@code points} only when some were earned): current and target are
+ * "points":[{"ruleId":…,"name":…,"points":10}],"badges":[{"badgeId":…,"name":…}]}} ({@code points} and
+ * {@code badges} only when some were earned): current and target are
  * exact decimal strings (outcomes stored as JSON numbers are read too).
  */
 final class EventMapper {
@@ -41,6 +44,12 @@ final class EventMapper {
                         .put("points", earned.points());
             }
         }
+        if (!outcome.badges().isEmpty()) {
+            ArrayNode badges = json.putArray("badges");
+            for (BadgeEarned earned : outcome.badges()) {
+                badges.addObject().put("badgeId", earned.badgeId().value()).put("name", earned.name());
+            }
+        }
         return Json.write(json);
     }
 
@@ -61,7 +70,14 @@ final class EventMapper {
                         item.get("points").asLong()));
             }
         }
+        List<BadgeEarned> badges = new ArrayList<>();
+        JsonNode earnedBadges = json.get("badges");
+        if (earnedBadges != null) {
+            for (JsonNode item : earnedBadges) {
+                badges.add(new BadgeEarned(new BadgeId(item.get("badgeId").asText()), item.get("name").asText()));
+            }
+        }
         return new EventOutcome(Json.strings(json, "awards").stream().map(AwardId::new).toList(), progress,
-                Json.strings(json, "holdout").stream().map(MomentId::new).toList(), points);
+                Json.strings(json, "holdout").stream().map(MomentId::new).toList(), points, badges);
     }
 }

@@ -115,7 +115,9 @@ public class EventsResource {
                         p.current(), p.target())).toList(),
                 result.holdout().stream().map(MomentId::value).toList(),
                 result.points().stream().map(p -> new Responses.PointsEarned(p.ruleId().value(), p.name(),
-                        p.points())).toList(), dryRun ? Boolean.TRUE : null);
+                        p.points())).toList(),
+                result.badges().stream().map(b -> new Responses.BadgeEarned(b.badgeId().value(), b.name())).toList(),
+                dryRun ? Boolean.TRUE : null);
     }
 
     private Responses.EarnedAward earned(AwardView view) {

@@ -6,6 +6,7 @@ import dev.moments.adapter.rest.json.RequestBodies;
 import dev.moments.adapter.rest.json.Requests;
 import dev.moments.adapter.rest.problem.ProblemMappers;
 import dev.moments.adapter.rest.security.Roles;
+import dev.moments.application.port.in.BadgesUseCase;
 import dev.moments.application.port.in.ExplainProgressQuery;
 import dev.moments.application.port.in.ExplainProgressQuery.Explanation;
 import dev.moments.application.port.in.PointsUseCase;
@@ -30,7 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A partner's view of one user: progress on a moment and why the user is not (yet) rewarded; the user's points. */
+/**
+ * A partner's view of one user: progress on a moment and why the user is not (yet) rewarded; their points and
+ * badges.
+ */
 @RolesAllowed(Roles.PARTNER)
 @Path("/v1/users")
 @Tag(name = "Users")
@@ -39,13 +43,15 @@ public class UsersResource {
 
     private final ExplainProgressQuery explain;
     private final PointsUseCase points;
+    private final BadgesUseCase badges;
     private final CurrentPartner partner;
     private final IdempotentCreations idempotent;
 
-    public UsersResource(ExplainProgressQuery explain, PointsUseCase points, CurrentPartner partner,
-                         IdempotentCreations idempotent) {
+    public UsersResource(ExplainProgressQuery explain, PointsUseCase points, BadgesUseCase badges,
+                         CurrentPartner partner, IdempotentCreations idempotent) {
         this.explain = explain;
         this.points = points;
+        this.badges = badges;
         this.partner = partner;
         this.idempotent = idempotent;
     }
@@ -98,6 +104,15 @@ public class UsersResource {
             PointsUseCase.Spent spent = points.spend(partner.id(), userId, body.amount(), body.reason());
             return Response.ok(new Responses.PointsSpent(entry(spent.entry()), spent.balance())).build();
         });
+    }
+
+    @GET
+    @Path("/{userId}/badges")
+    @Operation(summary = "The badges a user earned, newest first")
+    public Responses.UserBadges badges(@PathParam("userId") String userId) {
+        return new Responses.UserBadges(userId, badges.earned(partner.id(), userId).stream()
+                .map(earned -> new Responses.EarnedBadge(earned.badge().id().value(), earned.badge().name(),
+                        earned.badge().imageUrl(), earned.earnedAt(), earned.eventId())).toList());
     }
 
     private static Responses.PointEntry entry(PointEntry entry) {

@@ -3,6 +3,7 @@ package dev.moments.adapter.rest;
 import dev.moments.application.port.in.GetWebhookQuery;
 import dev.moments.application.port.in.ManageWebhooksUseCase;
 import dev.moments.application.port.in.AuthenticatePartnerUseCase;
+import dev.moments.application.port.in.BadgesUseCase;
 import dev.moments.application.port.in.PointsUseCase;
 import dev.moments.application.port.in.BrandingUseCase;
 import dev.moments.application.port.in.CancelAwardUseCase;
@@ -209,5 +210,11 @@ public class UseCaseStandIns {
     @ApplicationScoped
     PointsUseCase points() {
         return Mockito.mock(PointsUseCase.class);
+    }
+
+    @Produces
+    @ApplicationScoped
+    BadgesUseCase badges() {
+        return Mockito.mock(BadgesUseCase.class);
     }
 }

@@ -1,5 +1,6 @@
 package dev.moments.application.port.in;
 
+import dev.moments.application.port.BadgeEarned;
 import dev.moments.application.port.PointsEarned;
 import dev.moments.domain.award.Refusal;
 import dev.moments.domain.moment.MomentId;
@@ -48,17 +49,19 @@ public interface RecordEventUseCase {
      *     empty for a duplicate, which brought nothing again
      */
     record EventResult(String eventId, boolean duplicate, List<AwardView> awards, List<ProgressView> progress,
-                       List<MomentId> holdout, List<Refusal> refused, List<PointsEarned> points) {
+                       List<MomentId> holdout, List<Refusal> refused, List<PointsEarned> points,
+                       List<BadgeEarned> badges) {
 
         public EventResult {
             refused = List.copyOf(refused);
             points = List.copyOf(points);
+            badges = List.copyOf(badges);
         }
 
-        /** A result that earned no points. */
+        /** A result that earned no points and no badges. */
         public EventResult(String eventId, boolean duplicate, List<AwardView> awards, List<ProgressView> progress,
                            List<MomentId> holdout, List<Refusal> refused) {
-            this(eventId, duplicate, awards, progress, holdout, refused, List.of());
+            this(eventId, duplicate, awards, progress, holdout, refused, List.of(), List.of());
         }
     }
 

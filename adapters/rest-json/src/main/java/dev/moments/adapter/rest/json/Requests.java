@@ -257,6 +257,14 @@ public final class Requests {
         }
     }
 
+    /** {@code POST /v1/badges}. */
+    public record CreateBadge(@Schema(maxLength = dev.moments.domain.points.Badge.MAX_NAME_LENGTH,
+            example = "Week streak") String name,
+                              @Schema(nullable = true, description = "an absolute http(s) URL of its picture")
+                              String imageUrl,
+                              @Schema(description = "a trigger as a moment's, any kind but direct") Trigger trigger) {
+    }
+
     /** {@code POST /v1/users/{userId}/points/spend}. */
     public record SpendPoints(@Schema(description = "whole points, from 1", example = "50") Long amount,
                               @Schema(maxLength = dev.moments.domain.points.PointEntry.MAX_REASON_LENGTH,

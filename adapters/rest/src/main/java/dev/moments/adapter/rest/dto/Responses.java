@@ -129,7 +129,28 @@ public final class Responses {
     public record EventResult(String eventId, boolean duplicate, List<EarnedAward> awards, List<Progress> progress,
                               List<String> holdout,
                               @Schema(description = "the points the event earned, one line per point rule")
-                              List<PointsEarned> points, Boolean dryRun) {
+                              List<PointsEarned> points,
+                              @Schema(description = "the badges the event earned") List<BadgeEarned> badges,
+                              Boolean dryRun) {
+    }
+
+    /** A badge an event earned. */
+    public record BadgeEarned(String badgeId, String name) {
+    }
+
+    /** A badge and its trigger. */
+    public record Badge(String id, String name, @JsonInclude(JsonInclude.Include.NON_NULL) String imageUrl,
+                        Trigger trigger, Instant createdAt) {
+    }
+
+    /** A badge a user earned: when, and by which event. */
+    public record EarnedBadge(String badgeId, String name,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String imageUrl, Instant earnedAt,
+                              String eventId) {
+    }
+
+    /** The badges a user earned, newest first. */
+    public record UserBadges(String userId, List<EarnedBadge> items) {
     }
 
     /** Points an event earned by one rule. */
