@@ -46,7 +46,7 @@ public final class Api {
         return apiKey;
     }
 
-    RequestSpecification request() {
+    public RequestSpecification request() {
         return given().auth().oauth2(apiKey).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 

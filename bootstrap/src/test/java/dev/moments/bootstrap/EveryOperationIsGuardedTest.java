@@ -67,6 +67,7 @@ class EveryOperationIsGuardedTest {
             "POST /console/moments/{id}/top-up",
             "GET /console/moments/{id}/ledger",
             "GET /console/awards",
+            "GET /console/engagement",
             "GET /console/webhooks",
             "GET /console/webhooks/{id}",
             "GET /console/assets/{name}");

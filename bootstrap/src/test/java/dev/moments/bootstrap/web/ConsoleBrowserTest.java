@@ -206,6 +206,39 @@ class ConsoleBrowserTest {
         Browser.screenshot(browser, "console-report-not-significant");
     }
 
+    @Test
+    void thePointsAndBadgesPage_listsTheRules_andLooksUpAUsersBalanceAndBadges() {
+        Api acme = Api.newPartner();
+        acme.request().body(Map.of("name", "Daily login", "event", "app.opened", "points", 10))
+                .post("/v1/point-rules").then().statusCode(201);
+        acme.request().body(Map.of("name", "Minutes played", "event", "session.ended", "where",
+                "event.minutes >= 5", "points", "int(event.minutes) / 5")).post("/v1/point-rules").then()
+                .statusCode(201);
+        acme.request().body(Map.of("name", "Three days in a row", "trigger", Map.of("kind", "days",
+                "event", "app.opened", "atLeast", 3, "consecutive", true))).post("/v1/badges").then().statusCode(201);
+        for (int day = 1; day <= 3; day++) {
+            acme.request().body(Map.of("id", "open-" + day, "type", "app.opened", "userId", "u-ada",
+                    "occurredAt", "2026-11-0" + day + "T10:00:00Z")).post("/v1/events").then().statusCode(200);
+        }
+        acme.request().header("Idempotency-Key", "spend-1").body(Map.of("amount", 5, "reason", "A sticker"))
+                .post("/v1/users/u-ada/points/spend").then().statusCode(200);
+
+        signIn(acme.apiKey());
+        browser.findElement(By.linkText("Points and badges")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Points and badges");
+        assertThat(browser.findElement(By.id("rules-table")).getText()).contains("Daily login", "app.opened",
+                "every event", "Minutes played", "event.minutes >= 5", "int(event.minutes) / 5");
+        assertThat(browser.findElement(By.id("badges")).getText()).contains("Three days in a row");
+
+        type("userId", "u-ada");
+        submit();
+        assertThat(browser.findElement(By.id("balance")).getText()).isEqualTo("25");
+        assertThat(browser.findElement(By.id("earned")).getText()).contains("Three days in a row", "open-3");
+        assertThat(browser.findElement(By.id("entries-table")).getText()).contains("-5", "A sticker", "+10",
+                "event open-1");
+        Browser.screenshot(browser, "console-points-and-badges");
+    }
+
     private void signIn(String apiKey) {
         browser.get(app + "console");
         waitFor(ExpectedConditions.urlContains("/console/sign-in"));

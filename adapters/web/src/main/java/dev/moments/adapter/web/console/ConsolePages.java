@@ -3,10 +3,13 @@ package dev.moments.adapter.web.console;
 import dev.moments.adapter.web.console.ConsoleViews.ActionButton;
 import dev.moments.adapter.web.console.ConsoleViews.AttemptRow;
 import dev.moments.adapter.web.console.ConsoleViews.AwardRow;
+import dev.moments.adapter.web.console.ConsoleViews.BadgeRow;
 import dev.moments.adapter.web.console.ConsoleViews.AwardSearch;
 import dev.moments.adapter.web.console.ConsoleViews.BudgetBar;
 import dev.moments.adapter.web.console.ConsoleViews.Choice;
 import dev.moments.adapter.web.console.ConsoleViews.DeliveryRow;
+import dev.moments.adapter.web.console.ConsoleViews.EarnedRow;
+import dev.moments.adapter.web.console.ConsoleViews.EntryRow;
 import dev.moments.adapter.web.console.ConsoleViews.Fact;
 import dev.moments.adapter.web.console.ConsoleViews.Field;
 import dev.moments.adapter.web.console.ConsoleViews.Frame;
@@ -14,6 +17,8 @@ import dev.moments.adapter.web.console.ConsoleViews.LedgerRow;
 import dev.moments.adapter.web.console.ConsoleViews.MomentDetail;
 import dev.moments.adapter.web.console.ConsoleViews.MomentRow;
 import dev.moments.adapter.web.console.ConsoleViews.ReportView;
+import dev.moments.adapter.web.console.ConsoleViews.RuleRow;
+import dev.moments.adapter.web.console.ConsoleViews.UserEngagement;
 import dev.moments.adapter.web.console.ConsoleViews.WebhookRow;
 import dev.moments.application.port.AwardFilter;
 import dev.moments.application.port.ConcurrentWriteException;
@@ -21,6 +26,7 @@ import dev.moments.application.port.LedgerEntry;
 import dev.moments.application.port.Page;
 import dev.moments.application.port.PageRequest;
 import dev.moments.application.port.StoreUnavailableException;
+import dev.moments.application.port.in.BadgesUseCase;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase.LifecycleAction;
 import dev.moments.application.port.in.ConsoleSessionUseCase;
@@ -36,6 +42,7 @@ import dev.moments.application.port.in.GetMomentReportQuery;
 import dev.moments.application.port.in.GetPartnerQuery;
 import dev.moments.application.port.in.GetRewardQuery;
 import dev.moments.application.port.in.GetWebhookQuery;
+import dev.moments.application.port.in.PointsUseCase;
 import dev.moments.application.port.in.MomentView;
 import dev.moments.application.port.in.NotFoundException;
 import dev.moments.application.port.in.TopUpBudgetUseCase;
@@ -142,6 +149,10 @@ public class ConsolePages {
     GetWebhookQuery webhooks;
     @Inject
     GetMomentReportQuery reports;
+    @Inject
+    PointsUseCase points;
+    @Inject
+    BadgesUseCase badges;
 
     @Context
     HttpHeaders headers;
@@ -461,6 +472,36 @@ public class ConsolePages {
                             a.error() == null ? "" : a.error())).toList())).toList();
             return page(200, ConsoleTemplates.deliveries(frame, webhookRow(endpoint), rows,
                     state == null ? "" : state, page.next()));
+        });
+    }
+
+    // ---- points and badges
+
+    @GET
+    @Path("engagement")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public Response engagement(@RestQuery String userId) {
+        return signedIn("engagement", null, (session, frame) -> {
+            List<RuleRow> rules = points.rules(session.partnerId()).stream()
+                    .map(rule -> new RuleRow(rule.name(), rule.event(), rule.where() == null ? "" : rule.where(),
+                            rule.points())).toList();
+            List<BadgeRow> badgeRows = badges.badges(session.partnerId()).stream()
+                    .map(badge -> new BadgeRow(badge.name(), MomentForm.describe(badge.trigger()),
+                            badge.imageUrl())).toList();
+            String user = blankToNull(userId);
+            UserEngagement found = null;
+            if (user != null) {
+                PointsUseCase.Points balance = points.points(session.partnerId(), user, new PageRequest(20, null));
+                found = new UserEngagement(user, balance.balance(), balance.entries().items().stream()
+                        .map(entry -> new EntryRow(when(entry.at()),
+                                (entry.points() > 0 ? "+" : "") + entry.points(),
+                                entry.reason() != null ? entry.reason() : "event " + entry.eventId())).toList(),
+                        badges.earned(session.partnerId(), user).stream()
+                                .map(earned -> new EarnedRow(earned.badge().name(), when(earned.earnedAt()),
+                                        earned.eventId())).toList());
+            }
+            return page(200, ConsoleTemplates.engagement(frame, rules, badgeRows, user == null ? "" : user, found));
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.moments.adapter.web.console;
 
 import dev.moments.adapter.web.console.ConsoleViews.AwardRow;
+import dev.moments.adapter.web.console.ConsoleViews.BadgeRow;
 import dev.moments.adapter.web.console.ConsoleViews.AwardSearch;
 import dev.moments.adapter.web.console.ConsoleViews.DeliveryRow;
 import dev.moments.adapter.web.console.ConsoleViews.Field;
@@ -10,6 +11,8 @@ import dev.moments.adapter.web.console.ConsoleViews.MomentDetail;
 import dev.moments.adapter.web.console.ConsoleViews.MomentFormView;
 import dev.moments.adapter.web.console.ConsoleViews.MomentRow;
 import dev.moments.adapter.web.console.ConsoleViews.ReportView;
+import dev.moments.adapter.web.console.ConsoleViews.RuleRow;
+import dev.moments.adapter.web.console.ConsoleViews.UserEngagement;
 import dev.moments.adapter.web.console.ConsoleViews.WebhookRow;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -40,6 +43,10 @@ final class ConsoleTemplates {
                                           String next);
 
     static native TemplateInstance webhooks(Frame frame, List<WebhookRow> webhooks);
+
+    /** The point rules and badges, and the user looked up ({@code user} {@code null} when none was). */
+    static native TemplateInstance engagement(Frame frame, List<RuleRow> rules, List<BadgeRow> badges, String userId,
+                                              UserEngagement user);
 
     static native TemplateInstance deliveries(Frame frame, WebhookRow webhook, List<DeliveryRow> deliveries,
                                               String status, String next);

@@ -28,6 +28,10 @@ final class ConsoleViews {
         public boolean webhooks() {
             return "webhooks".equals(section);
         }
+
+        public boolean engagement() {
+            return "engagement".equals(section);
+        }
     }
 
     /** A label and its value. */
@@ -138,6 +142,30 @@ final class ConsoleViews {
 
     /** A line of a moment's ledger. */
     record LedgerRow(long sequence, String kind, String amount, String awardId, String at) {
+    }
+
+    /** A point rule in the list. */
+    record RuleRow(String name, String event, String where, String points) {
+    }
+
+    /** A badge in the list: its trigger said in words. */
+    record BadgeRow(String name, String trigger, String imageUrl) {
+    }
+
+    /**
+     * One user's points and badges, as the look-up shows them.
+     *
+     * @param entries the newest ledger lines, each signed ({@code +10}, {@code -50})
+     */
+    record UserEngagement(String userId, long balance, List<EntryRow> entries, List<EarnedRow> badges) {
+    }
+
+    /** A line of a user's points ledger. */
+    record EntryRow(String at, String points, String what) {
+    }
+
+    /** A badge a user earned. */
+    record EarnedRow(String name, String earnedAt, String eventId) {
     }
 
     /** A webhook endpoint in the list. */

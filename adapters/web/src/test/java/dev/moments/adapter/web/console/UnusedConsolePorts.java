@@ -1,5 +1,6 @@
 package dev.moments.adapter.web.console;
 
+import dev.moments.application.port.in.BadgesUseCase;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase;
 import dev.moments.application.port.in.ConsoleSessionUseCase;
 import dev.moments.application.port.in.CreateMomentUseCase;
@@ -11,6 +12,7 @@ import dev.moments.application.port.in.GetMomentReportQuery;
 import dev.moments.application.port.in.GetPartnerQuery;
 import dev.moments.application.port.in.GetRewardQuery;
 import dev.moments.application.port.in.GetWebhookQuery;
+import dev.moments.application.port.in.PointsUseCase;
 import dev.moments.application.port.in.TopUpBudgetUseCase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -69,4 +71,8 @@ public class UnusedConsolePorts {
     @Produces @Singleton GetWebhookQuery webhooks() { return unused(GetWebhookQuery.class); }
 
     @Produces @Singleton GetMomentReportQuery reports() { return unused(GetMomentReportQuery.class); }
+
+    @Produces @Singleton PointsUseCase points() { return unused(PointsUseCase.class); }
+
+    @Produces @Singleton BadgesUseCase badges() { return unused(BadgesUseCase.class); }
 }
