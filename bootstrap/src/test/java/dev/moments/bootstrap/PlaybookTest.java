@@ -31,7 +31,7 @@ class PlaybookTest {
     URL app;
 
     @Test
-    void everyCallOfThePlaybookPage_runsAsWritten_andEachScenarioIsPaidOnce() throws Exception {
+    void everyCallOfThePlaybookPage_runsAsWritten_eachScenarioPaidOnce_andPointsAndBadgesEarned() throws Exception {
         List<String> blocks = new ArrayList<>();
         Matcher block = BASH.matcher(Files.readString(Documentation.file("docs/playbook.md")));
         while (block.find()) {
@@ -74,6 +74,11 @@ class PlaybookTest {
         assertThat(report.getInt("awards")).as("only the users who could be paid were").isEqualTo(treatment);
         assertThat(report.getString("reserved")).isEqualTo(treatment * 5 + ".00");
         assertThat(report.getString("spend")).isEqualTo("0.00");
+
+        assertThat(lines).as("points for each episode, the badge with the third").containsSubsequence(
+                "{\"points\":[10],\"badges\":[]}", "{\"points\":[10],\"badges\":[]}",
+                "{\"points\":[10],\"badges\":[\"Binge listener\"]}", "{\"spent\":-25,\"balance\":5}",
+                "[\"Binge listener\"]");
     }
 
     private static String bash(String script) throws IOException, InterruptedException {
