@@ -16,9 +16,11 @@ create index outbox_relayed_idx on outbox (created_at)
 insert into outbox_relays (relay) values ('EMAIL');
 
 -- One e-mail per award at most (the primary key): the relay may offer an event again, the row is written once.
--- The dispatcher takes a due row under a lease (FOR UPDATE SKIP LOCKED, then lease_until), sends it and marks it SENT;
--- a failed attempt is tried again at next_attempt_at, and after the last attempt the row is FAILED. An award no longer
--- waiting for its claim when its turn comes (claimed, expired, cancelled) is SKIPPED.
+-- The dispatcher takes due rows under a lease (FOR UPDATE SKIP LOCKED, then lease_until and its lease_token), renews
+-- the lease of each just before sending it and records the outcome only while it holds it, so two instances never
+-- send one row at once; SENT once the server took it, tried again at next_attempt_at after a failed attempt, FAILED
+-- after the last. An award no longer waiting for its claim when its turn comes (claimed, expired, cancelled) is
+-- SKIPPED.
 create table award_emails (
     award_id        text        primary key references awards (id) on delete cascade,
     partner_id      text        not null,
@@ -28,6 +30,7 @@ create table award_emails (
     attempts        int         not null default 0 check (attempts >= 0),
     next_attempt_at timestamptz not null,
     lease_until     timestamptz,
+    lease_token     text,
     last_error      text        check (length(last_error) <= 1000),
     created_at      timestamptz not null,
     sent_at         timestamptz

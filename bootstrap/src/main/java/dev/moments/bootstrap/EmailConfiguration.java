@@ -6,6 +6,7 @@ import dev.moments.application.port.out.AwardEmails;
 import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.Clock;
 import dev.moments.application.port.out.EmailSender;
+import dev.moments.application.port.out.IdGenerator;
 import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.OutboxSink;
 import dev.moments.application.port.out.RewardRepository;
@@ -58,10 +59,14 @@ public class EmailConfiguration {
     @Singleton
     @Typed(DispatchEmailsUseCase.class)
     EmailDispatchService dispatch(AwardEmails emails, EmailSender sender, AwardRepository awards,
-                                  MomentRepository moments, RewardRepository rewards, AwardLinks links, Clock clock,
-                                  TransactionRunner transactions, EmailConfig config) {
+                                  MomentRepository moments, RewardRepository rewards, AwardLinks links,
+                                  IdGenerator ids, Clock clock, TransactionRunner transactions, EmailConfig config) {
+        if (config.lease().compareTo(config.sendTimeout().multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException("moments.email.lease (" + config.lease() + ") must be at least twice"
+                    + " moments.email.send-timeout (" + config.sendTimeout() + "): a send must end within its lease");
+        }
         RetrySchedule schedule = RetrySchedule.parse(config.retrySchedule()).retryingFor(Duration.ZERO);
-        return new EmailDispatchService(emails, sender, awards, moments, rewards, links, clock, transactions,
+        return new EmailDispatchService(emails, sender, awards, moments, rewards, links, ids, clock, transactions,
                 new EmailDispatchService.Settings(schedule, config.lease(),
                         () -> ThreadLocalRandom.current().nextDouble()));
     }

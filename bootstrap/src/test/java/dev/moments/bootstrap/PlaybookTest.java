@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.io.IOException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,18 +20,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PlaybookTest {
 
-    private static final Pattern BASH = Pattern.compile("```bash\n(.*?)```", Pattern.DOTALL);
-
     @TestHTTPResource("/")
     URL app;
 
     @Test
     void everyCallOfThePlaybookPage_runsAsWritten_eachScenarioPaidOnce_andPointsAndBadgesEarned() throws Exception {
-        List<String> blocks = new ArrayList<>();
-        Matcher block = BASH.matcher(Files.readString(Documentation.file("docs/playbook.md")));
-        while (block.find()) {
-            blocks.add(block.group(1));
-        }
+        List<String> blocks = DocumentedScripts.bashBlocks(Files.readString(Documentation.file("docs/playbook.md")));
         assertThat(blocks).as("the page's bash blocks").hasSizeGreaterThanOrEqualTo(10);
         String url = app.toString().replaceAll("/$", "");
         String script = "set -euo pipefail\n" + String.join("\n", blocks)
@@ -44,7 +33,8 @@ class PlaybookTest {
                 .replace("ADMIN=dev-admin-token-change-me", "ADMIN=" + Api.ADMIN_TOKEN);
         assertThat(script).as("the URL and the token replaced").doesNotContain("localhost:8080", "change-me");
 
-        List<String> lines = bash(script).lines().toList();
+        List<String> lines = DocumentedScripts.run(script, Path.of("target", "playbook.log"), Duration.ofMinutes(3))
+                .lines().toList();
 
         assertThat(lines).as("no call refused").noneMatch(line -> line.contains("/problems/"));
         assertThat(lines).as("the seven moments launched")
@@ -79,16 +69,5 @@ class PlaybookTest {
                 "{\"points\":[10],\"badges\":[]}", "{\"points\":[10],\"badges\":[]}",
                 "{\"points\":[10],\"badges\":[\"Binge listener\"]}", "{\"spent\":-25,\"balance\":5}",
                 "[\"Binge listener\"]");
-    }
-
-    private static String bash(String script) throws IOException, InterruptedException {
-        Path log = Path.of("target", "playbook.log");
-        Process bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        boolean done = bash.waitFor(3, TimeUnit.MINUTES);
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(done).as("the playbook within 3 minutes:\n%s", output).isTrue();
-        assertThat(bash.exitValue()).as("the playbook's exit status:\n%s", output).isZero();
-        return output;
     }
 }

@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +22,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusIntegrationTest
 @QuarkusTestResource(value = ReadmeWalkthroughIT.Settings.class, restrictToAnnotatedClass = true)
 class ReadmeWalkthroughIT {
-
-    private static final Pattern BASH = Pattern.compile("```bash\n(.*?)```", Pattern.DOTALL);
 
     /**
      * The settings of the packaged service under test: the README's admin token, a schema of its own, and RabbitMQ
@@ -65,17 +58,14 @@ class ReadmeWalkthroughIT {
         String readme = Files.readString(Documentation.file("README.md"));
         String section = readme.substring(readme.indexOf("## A walk-through with curl"),
                 readme.indexOf("## How it is built"));
-        List<String> blocks = new ArrayList<>();
-        Matcher block = BASH.matcher(section);
-        while (block.find()) {
-            blocks.add(block.group(1));
-        }
+        List<String> blocks = DocumentedScripts.bashBlocks(section);
         assertThat(blocks).as("the walk-through's bash blocks").hasSizeGreaterThanOrEqualTo(4);
         String script = "set -euo pipefail\n" + String.join("\n", blocks)
                 .replace("URL=http://localhost:8080", "URL=" + url());
         assertThat(script).as("the service's URL replaced").doesNotContain("localhost:8080");
 
-        String output = bash(script);
+        String output = DocumentedScripts.run(script, Path.of("target", "readme-walkthrough.log"),
+                Duration.ofMinutes(2));
 
         assertThat(output).as("step 4: launched").contains("\"status\": \"LIVE\"");
         assertThat(output).as("step 7: the same event again").contains("\"duplicate\": true");
@@ -90,16 +80,5 @@ class ReadmeWalkthroughIT {
 
     private static String url() {
         return "http://localhost:" + ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-    }
-
-    private static String bash(String script) throws IOException, InterruptedException {
-        Path log = Path.of("target", "readme-walkthrough.log");
-        Process bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        boolean done = bash.waitFor(2, TimeUnit.MINUTES);
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(done).as("the walk-through within 2 minutes:\n%s", output).isTrue();
-        assertThat(bash.exitValue()).as("the walk-through's exit status:\n%s", output).isZero();
-        return output;
     }
 }

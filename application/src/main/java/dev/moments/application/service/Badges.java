@@ -5,12 +5,10 @@ import dev.moments.application.port.out.Clock;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.points.Badge;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An in-memory index of each partner's badges by the event types their triggers listen to (refreshed within
@@ -23,17 +21,18 @@ public final class Badges {
     public static final Badges NONE = new Badges(null, null, Duration.ZERO);
 
     private final BadgeStore store;
-    private final Clock clock;
-    private final Duration maxAge;
-    private final Map<PartnerId, Snapshot> snapshots = new ConcurrentHashMap<>();
+    private final PartnerIndex<Map<String, List<Badge>>> byEventType;
 
     public Badges(BadgeStore store, Clock clock, Duration maxAge) {
         this.store = store;
-        this.clock = clock;
-        this.maxAge = maxAge;
-    }
-
-    private record Snapshot(Instant loadedAt, Map<String, List<Badge>> byEventType) {
+        this.byEventType = new PartnerIndex<>(partner -> {
+            Map<String, List<Badge>> byType = new HashMap<>();
+            for (Badge badge : store.badges(partner)) {
+                badge.trigger().eventTypes().forEach(type -> byType.computeIfAbsent(type, t -> new ArrayList<>())
+                        .add(badge));
+            }
+            return byType;
+        }, clock, maxAge);
     }
 
     /** The store, or {@code null} for {@link #NONE}. */
@@ -46,22 +45,11 @@ public final class Badges {
         if (store == null) {
             return List.of();
         }
-        Instant now = clock.now();
-        Snapshot snapshot = snapshots.get(partnerId);
-        if (snapshot == null || snapshot.loadedAt().plus(maxAge).isBefore(now)) {
-            Map<String, List<Badge>> byType = new HashMap<>();
-            for (Badge badge : store.badges(partnerId)) {
-                badge.trigger().eventTypes().forEach(type -> byType.computeIfAbsent(type, t -> new ArrayList<>())
-                        .add(badge));
-            }
-            snapshot = new Snapshot(now, byType);
-            snapshots.put(partnerId, snapshot);
-        }
-        return snapshot.byEventType().getOrDefault(eventType, List.of());
+        return byEventType.get(partnerId).getOrDefault(eventType, List.of());
     }
 
     /** Forgets the partner's badges; the next event reads them again. */
     void changed(PartnerId partnerId) {
-        snapshots.remove(partnerId);
+        byEventType.changed(partnerId);
     }
 }

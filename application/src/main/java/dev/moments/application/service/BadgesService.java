@@ -43,11 +43,10 @@ public final class BadgesService implements BadgesUseCase {
                 clock.now());
         badge.trigger().expressions().forEach(expressions::validate);
         Badge created = transactions.run(() -> {
-            if (store.badges(partnerId).size() >= Badge.MAX_BADGES_PER_PARTNER) {
+            if (!store.insert(badge, Badge.MAX_BADGES_PER_PARTNER)) {
                 throw new InvalidValueException("name", "a partner keeps at most " + Badge.MAX_BADGES_PER_PARTNER
                         + " badges");
             }
-            store.insert(badge);
             return badge;
         });
         badges.changed(partnerId);

@@ -8,6 +8,7 @@ import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.Clock;
 import dev.moments.application.port.out.EmailSender;
 import dev.moments.application.port.out.EmailSender.Email;
+import dev.moments.application.port.out.IdGenerator;
 import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.RewardRepository;
 import dev.moments.application.port.out.TransactionRunner;
@@ -36,15 +37,19 @@ import java.util.function.DoubleSupplier;
  * refusal the server may change its mind about (a 4xx reply, no connection) is tried again on the retry schedule; a
  * permanent one (5xx) or the end of the schedule ends it FAILED.
  *
- * <p>Once the server has accepted an e-mail it is marked SENT, and a SENT e-mail is never taken again, so a restart
- * sends nothing twice; only a process that dies between the server's acceptance and that mark leaves its e-mail to be
- * sent again when the lease runs out, with the same {@code Message-ID}.
+ * <p>Each e-mail's lease is renewed just before it is sent and its outcome recorded only under that lease, so two
+ * dispatchers never send one e-mail at once. Once the server has accepted an e-mail it is marked SENT, and a SENT
+ * e-mail is never taken again, so a restart sends nothing twice. It is sent again, with the same {@code Message-ID},
+ * only when the server took it but the mark did not follow: the process died in between, or the send outlasted the
+ * sender's time limit and was taken by the server after all. An e-mail taken more often than the schedule has
+ * attempts without an outcome ever recorded (the store failing each time) ends FAILED.
  */
 public final class EmailDispatchService implements DispatchEmailsUseCase {
 
     private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("MMMM d, yyyy, h:mm a z",
             Locale.ENGLISH);
     private static final int MAX_ERROR_LENGTH = 1_000;
+    private static final String LEASE_PREFIX = "eml_";
 
     private final AwardEmails emails;
     private final EmailSender sender;
@@ -52,19 +57,21 @@ public final class EmailDispatchService implements DispatchEmailsUseCase {
     private final MomentRepository moments;
     private final RewardRepository rewards;
     private final AwardLinks links;
+    private final IdGenerator ids;
     private final Clock clock;
     private final Transactions transactions;
     private final Settings settings;
 
     public EmailDispatchService(AwardEmails emails, EmailSender sender, AwardRepository awards,
-                                MomentRepository moments, RewardRepository rewards, AwardLinks links, Clock clock,
-                                TransactionRunner transactions, Settings settings) {
+                                MomentRepository moments, RewardRepository rewards, AwardLinks links, IdGenerator ids,
+                                Clock clock, TransactionRunner transactions, Settings settings) {
         this.emails = emails;
         this.sender = sender;
         this.awards = awards;
         this.moments = moments;
         this.rewards = rewards;
         this.links = links;
+        this.ids = ids;
         this.clock = clock;
         this.transactions = new Transactions(transactions);
         this.settings = settings;
@@ -94,17 +101,40 @@ public final class EmailDispatchService implements DispatchEmailsUseCase {
             return 0;
         }
         Instant now = clock.now();
-        List<Due> due = transactions.run(() -> emails.takeDue(now, now.plus(settings.lease()), limit));
+        String token = ids.next(LEASE_PREFIX);
+        List<Due> due = transactions.run(() -> emails.takeDue(now, now.plus(settings.lease()), token, limit));
+        RuntimeException unexpected = null;
         for (Due email : due) {
-            send(email);
+            try {
+                send(email);
+            } catch (RuntimeException failure) {
+                // one e-mail's trouble (the store, most likely) does not hold back the others of the batch
+                unexpected = unexpected == null ? failure : unexpected;
+                record(() -> emails.retryAt(email.awardId(), email.token(), clock.now().plus(settings.lease()),
+                        shortened("not sent: " + failure)));
+            }
+        }
+        if (unexpected != null) {
+            throw unexpected;
         }
         return due.size();
     }
 
     private void send(Due due) {
+        if (due.attempt() > settings.schedule().delays().size() + 1) {
+            // taken that often without an outcome recorded: the attempts failed before they could say why
+            record(() -> emails.finish(due.awardId(), due.token(), Status.FAILED, clock.now(),
+                    "gave up after " + (due.attempt() - 1) + " attempts"));
+            return;
+        }
         Optional<Email> email = transactions.run(() -> prepare(due, clock.now()));
         if (email.isEmpty()) {
-            transactions.run(() -> finish(due, Status.SKIPPED, null));
+            record(() -> emails.finish(due.awardId(), due.token(), Status.SKIPPED, clock.now(), null));
+            return;
+        }
+        // the lease renewed just before the send: a batch that took long never sends an e-mail whose lease ran out
+        // (another dispatcher may hold it now)
+        if (!transactions.run(() -> emails.renew(due.awardId(), due.token(), clock.now().plus(settings.lease())))) {
             return;
         }
         try {
@@ -113,22 +143,24 @@ public final class EmailDispatchService implements DispatchEmailsUseCase {
             String error = shortened(refused.getMessage());
             Optional<Duration> delay = refused.permanent() ? Optional.empty()
                     : settings.schedule().delayAfter(due.attempt(), Duration.ZERO, settings.random().getAsDouble());
-            transactions.run(() -> {
+            record(() -> {
                 if (delay.isPresent()) {
-                    emails.retryAt(due.awardId(), clock.now().plus(delay.get()), error);
+                    emails.retryAt(due.awardId(), due.token(), clock.now().plus(delay.get()), error);
                 } else {
-                    emails.finish(due.awardId(), Status.FAILED, clock.now(), error);
+                    emails.finish(due.awardId(), due.token(), Status.FAILED, clock.now(), error);
                 }
-                return null;
             });
             return;
         }
-        transactions.run(() -> finish(due, Status.SENT, null));
+        record(() -> emails.finish(due.awardId(), due.token(), Status.SENT, clock.now(), null));
     }
 
-    private Object finish(Due due, Status status, String error) {
-        emails.finish(due.awardId(), status, clock.now(), error);
-        return null;
+    /** Writes an outcome in a transaction of its own. */
+    private void record(Runnable outcome) {
+        transactions.run(() -> {
+            outcome.run();
+            return null;
+        });
     }
 
     /** The e-mail of an award still waiting for its claim, or empty when there is nothing to tell any more. */

@@ -415,6 +415,9 @@ final class EventEvaluation {
                             slot.partnerId, key.userId(), slot.state, slot.earnedAt, slot.eventId));
                 }
             });
+            // in key order, so two units inserting the same keys wait for each other in one order
+            badgeInserts.sort(Comparator.comparing((BadgeStore.Progress p) -> p.badgeId().value())
+                    .thenComparing(BadgeStore.Progress::userId));
             if (!badgeInserts.isEmpty() || !badgeUpdates.isEmpty()) {
                 with.badges().store().saveAll(badgeInserts, badgeUpdates);
             }

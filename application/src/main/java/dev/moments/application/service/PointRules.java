@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -29,20 +28,15 @@ public final class PointRules {
     private final PointStore store;
     private final CompiledExpressions expressions;
     private final IdGenerator ids;
-    private final Clock clock;
-    private final Duration maxAge;
-    private final Map<PartnerId, Snapshot> snapshots = new ConcurrentHashMap<>();
+    private final PartnerIndex<Map<String, List<PointRule>>> byEventType;
 
     public PointRules(PointStore store, CompiledExpressions expressions, IdGenerator ids, Clock clock,
                       Duration maxAge) {
         this.store = store;
         this.expressions = expressions;
         this.ids = ids;
-        this.clock = clock;
-        this.maxAge = maxAge;
-    }
-
-    private record Snapshot(Instant loadedAt, Map<String, List<PointRule>> byEventType) {
+        this.byEventType = new PartnerIndex<>(partner -> store.rules(partner).stream()
+                .collect(Collectors.groupingBy(PointRule::event)), clock, maxAge);
     }
 
     /** The points {@code event} earns by each of its partner's rules that listens to its type and holds for it. */
@@ -50,7 +44,7 @@ public final class PointRules {
         if (store == null) {
             return List.of();
         }
-        List<PointRule> rules = listening(event.partnerId(), event.type());
+        List<PointRule> rules = byEventType.get(event.partnerId()).getOrDefault(event.type(), List.of());
         if (rules.isEmpty()) {
             return List.of();
         }
@@ -88,17 +82,6 @@ public final class PointRules {
 
     /** Forgets the partner's rules; the next event reads them again. */
     void changed(PartnerId partnerId) {
-        snapshots.remove(partnerId);
-    }
-
-    private List<PointRule> listening(PartnerId partnerId, String eventType) {
-        Instant now = clock.now();
-        Snapshot snapshot = snapshots.get(partnerId);
-        if (snapshot == null || snapshot.loadedAt().plus(maxAge).isBefore(now)) {
-            snapshot = new Snapshot(now, store.rules(partnerId).stream()
-                    .collect(Collectors.groupingBy(PointRule::event)));
-            snapshots.put(partnerId, snapshot);
-        }
-        return snapshot.byEventType().getOrDefault(eventType, List.of());
+        byEventType.changed(partnerId);
     }
 }

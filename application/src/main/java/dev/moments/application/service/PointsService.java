@@ -47,11 +47,10 @@ public final class PointsService implements PointsUseCase {
         expressions.validate("where", rule.where());
         expressions.validateValue("points", rule.points());
         PointRule created = transactions.run(() -> {
-            if (store.rules(rule.partnerId()).size() >= PointRule.MAX_RULES_PER_PARTNER) {
+            if (!store.insertRule(rule, PointRule.MAX_RULES_PER_PARTNER)) {
                 throw new InvalidValueException("event", "a partner keeps at most " + PointRule.MAX_RULES_PER_PARTNER
                         + " point rules; delete one first");
             }
-            store.insertRule(rule);
             return rule;
         });
         rules.changed(rule.partnerId());

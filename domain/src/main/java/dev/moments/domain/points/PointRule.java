@@ -24,7 +24,10 @@ public record PointRule(PointRuleId id, PartnerId partnerId, String name, String
     public static final int MAX_EVENT_LENGTH = 200;
     /** The longest expression (condition or points) accepted. */
     public static final int MAX_EXPRESSION_LENGTH = 1_000;
-    /** The most points one event earns by one rule; a larger result earns this many. */
+    /**
+     * The most points one event earns by one rule; a larger result (below a trillion, past which an expression's
+     * value is not read) earns this many.
+     */
     public static final long MAX_POINTS_PER_EVENT = 1_000_000;
     /** The most rules a partner may keep. */
     public static final int MAX_RULES_PER_PARTNER = 100;

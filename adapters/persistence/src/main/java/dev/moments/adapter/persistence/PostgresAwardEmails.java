@@ -25,31 +25,43 @@ public class PostgresAwardEmails implements AwardEmails {
     }
 
     @Override
-    public List<Due> takeDue(Instant now, Instant leaseUntil, int limit) {
+    public List<Due> takeDue(Instant now, Instant leaseUntil, String token, int limit) {
         // lock: the due e-mails, SKIP LOCKED so that instances take different ones; then their lease, in one statement
         return Sql.list("""
-                update award_emails set lease_until = ?, attempts = attempts + 1
+                update award_emails set lease_until = ?, lease_token = ?, attempts = attempts + 1
                 where award_id in (select award_id from award_emails
                                    where status = 'PENDING' and next_attempt_at <= ?
                                      and (lease_until is null or lease_until <= ?)
                                    order by next_attempt_at limit ? for update skip locked)
                 returning award_id, partner_id, moment_id, recipient, attempts""",
                 row -> new Due(new AwardId(row.getString("award_id")), new PartnerId(row.getString("partner_id")),
-                        new MomentId(row.getString("moment_id")), row.getString("recipient"), row.getInt("attempts")),
-                leaseUntil, now, now, limit);
+                        new MomentId(row.getString("moment_id")), row.getString("recipient"), row.getInt("attempts"),
+                        token),
+                leaseUntil, token, now, now, limit);
     }
 
     @Override
-    public void finish(AwardId awardId, Status status, Instant at, String error) {
-        Sql.update("update award_emails set status = ?, lease_until = null, last_error = ?,"
-                + " sent_at = case when ? = 'SENT' then cast(? as timestamptz) end where award_id = ?",
-                status.name(), error, status.name(), at, awardId.value());
+    public boolean renew(AwardId awardId, String token, Instant leaseUntil) {
+        // conditional update: only the lease's holder renews it
+        return Sql.update("update award_emails set lease_until = ? where award_id = ? and lease_token = ?"
+                + " and status = 'PENDING'", leaseUntil, awardId.value(), token) == 1;
     }
 
     @Override
-    public void retryAt(AwardId awardId, Instant nextAttemptAt, String error) {
-        Sql.update("update award_emails set next_attempt_at = ?, lease_until = null, last_error = ?"
-                + " where award_id = ? and status = 'PENDING'", nextAttemptAt, error, awardId.value());
+    public void finish(AwardId awardId, String token, Status status, Instant at, String error) {
+        // conditional update: only under the lease that sent it
+        Sql.update("update award_emails set status = ?, lease_until = null, lease_token = null, last_error = ?,"
+                + " sent_at = case when ? = 'SENT' then cast(? as timestamptz) end"
+                + " where award_id = ? and lease_token = ? and status = 'PENDING'",
+                status.name(), error, status.name(), at, awardId.value(), token);
+    }
+
+    @Override
+    public void retryAt(AwardId awardId, String token, Instant nextAttemptAt, String error) {
+        // conditional update: only under the lease that tried
+        Sql.update("update award_emails set next_attempt_at = ?, lease_until = null, lease_token = null,"
+                + " last_error = ? where award_id = ? and lease_token = ? and status = 'PENDING'", nextAttemptAt,
+                error, awardId.value(), token);
     }
 
     @Override

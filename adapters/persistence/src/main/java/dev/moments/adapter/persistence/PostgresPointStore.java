@@ -40,10 +40,18 @@ public class PostgresPointStore implements PointStore {
             on conflict (partner_id, user_id) do update set balance = point_balances.balance + excluded.balance""";
 
     @Override
-    public void insertRule(PointRule rule) {
+    public boolean insertRule(PointRule rule, int max) {
+        // lock: the partner's rules, by an advisory lock of the transaction, so that creations count one at a time
+        Sql.first("select pg_advisory_xact_lock(hashtext(?)) is null as locked", row -> row.getBoolean("locked"),
+                "point_rules/" + rule.partnerId().value());
+        if (Sql.first("select count(*) as rules from point_rules where partner_id = ?", row -> row.getLong("rules"),
+                rule.partnerId().value()).orElse(0L) >= max) {
+            return false;
+        }
         Sql.insert("point rule " + rule.id(), "insert into point_rules (id, partner_id, name, event, condition,"
                         + " points, created_at) values (?, ?, ?, ?, ?, ?, ?)", rule.id().value(),
                 rule.partnerId().value(), rule.name(), rule.event(), rule.where(), rule.points(), rule.createdAt());
+        return true;
     }
 
     @Override

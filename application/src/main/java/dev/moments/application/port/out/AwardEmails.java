@@ -24,8 +24,10 @@ public interface AwardEmails {
      * An e-mail taken for sending.
      *
      * @param attempt the number of this attempt, from 1
+     * @param token the lease it was taken under
      */
-    record Due(AwardId awardId, PartnerId partnerId, MomentId momentId, String recipient, int attempt) {
+    record Due(AwardId awardId, PartnerId partnerId, MomentId momentId, String recipient, int attempt,
+               String token) {
     }
 
     /** An award's e-mail as stored. */
@@ -38,15 +40,28 @@ public interface AwardEmails {
 
     /**
      * Takes at most {@code limit} PENDING e-mails due at {@code now}, oldest first, skipping those another transaction
-     * holds or whose lease runs, and leases them until {@code leaseUntil}, counting the attempt.
+     * holds or whose lease runs, and leases them to {@code token} until {@code leaseUntil}, counting the attempt.
      */
-    List<Due> takeDue(Instant now, Instant leaseUntil, int limit);
+    List<Due> takeDue(Instant now, Instant leaseUntil, String token, int limit);
 
-    /** Ends an e-mail as {@code status} (SENT, FAILED or SKIPPED) at {@code at}, with the reason of a failure. */
-    void finish(AwardId awardId, Status status, Instant at, String error);
+    /**
+     * Extends the lease of {@code token} on a PENDING e-mail to {@code leaseUntil}, just before it is sent.
+     *
+     * @return whether the lease was still {@code token}'s (if not, another dispatcher took the e-mail: not sent here)
+     */
+    boolean renew(AwardId awardId, String token, Instant leaseUntil);
 
-    /** Leaves an e-mail PENDING for another attempt at {@code nextAttemptAt}, with why this one failed. */
-    void retryAt(AwardId awardId, Instant nextAttemptAt, String error);
+    /**
+     * Ends an e-mail as {@code status} (SENT, FAILED or SKIPPED) at {@code at}, with the reason of a failure, if
+     * {@code token} still holds its lease.
+     */
+    void finish(AwardId awardId, String token, Status status, Instant at, String error);
+
+    /**
+     * Leaves an e-mail PENDING for another attempt at {@code nextAttemptAt}, with why this one failed, if
+     * {@code token} still holds its lease.
+     */
+    void retryAt(AwardId awardId, String token, Instant nextAttemptAt, String error);
 
     Optional<State> find(AwardId awardId);
 }

@@ -13,7 +13,12 @@ import java.util.Optional;
 /** Keeps the partners' badges and each user's progress towards them, one small row per (badge, user). */
 public interface BadgeStore {
 
-    void insert(Badge badge);
+    /**
+     * Stores a badge unless its partner keeps {@code max} already, counted under a lock of the partner's badges.
+     *
+     * @return whether it was stored
+     */
+    boolean insert(Badge badge, int max);
 
     /** The partner's badges, oldest first. */
     List<Badge> badges(PartnerId partnerId);

@@ -16,7 +16,13 @@ import java.util.OptionalLong;
  */
 public interface PointStore {
 
-    void insertRule(PointRule rule);
+    /**
+     * Stores a rule unless its partner keeps {@code max} already, counted under a lock of the partner's rules (so
+     * concurrent creations never pass the limit together).
+     *
+     * @return whether it was stored
+     */
+    boolean insertRule(PointRule rule, int max);
 
     /** The partner's rules, oldest first. */
     List<PointRule> rules(PartnerId partnerId);

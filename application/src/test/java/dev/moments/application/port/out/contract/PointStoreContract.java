@@ -68,6 +68,18 @@ public abstract class PointStoreContract extends ContractSupport {
     }
 
     @Test
+    void aPartnerKeepsAtMostTheMostRules() {
+        Partner partner = givenPartner();
+        givenRule(partner, "a");
+        givenRule(partner, "b");
+        PointRule third = new PointRule(new PointRuleId(unique("prl_")), partner.id(), "Third", "c", null, "1", AT);
+
+        assertThat(tx(() -> ports().points().insertRule(third, 2))).isFalse();
+        assertThat(tx(() -> ports().points().rules(partner.id()))).hasSize(2);
+        assertThat(tx(() -> ports().points().insertRule(third, 3))).isTrue();
+    }
+
+    @Test
     void rulesArePerPartner_oldestFirst_andDeletedOnlyByTheirPartner() {
         Partner partner = givenPartner();
         Partner other = givenPartner();
@@ -84,7 +96,7 @@ public abstract class PointStoreContract extends ContractSupport {
     private PointRule givenRule(Partner partner, String event) {
         PointRule rule = new PointRule(new PointRuleId(unique("prl_")), partner.id(), "Rule " + event, event, null,
                 "10", AT.plusMillis(ruleCount++));
-        txRun(() -> ports().points().insertRule(rule));
+        assertThat(tx(() -> ports().points().insertRule(rule, PointRule.MAX_RULES_PER_PARTNER))).isTrue();
         return rule;
     }
 
