@@ -1,8 +1,8 @@
 package dev.moments.bootstrap;
 
 import dev.moments.adapter.messaging.BrokerSink;
-import dev.moments.application.port.in.RelayOutboxUseCase;
 import dev.moments.application.port.Relay;
+import dev.moments.application.port.in.RelayOutboxUseCase;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;

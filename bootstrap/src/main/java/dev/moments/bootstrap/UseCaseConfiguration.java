@@ -56,10 +56,10 @@ import dev.moments.application.port.out.UserProfileRepository;
 import dev.moments.application.service.AwardEndings;
 import dev.moments.application.service.AwardMoney;
 import dev.moments.application.service.Awarding;
-import dev.moments.application.service.BudgetFollower;
 import dev.moments.application.service.Badges;
 import dev.moments.application.service.BadgesService;
 import dev.moments.application.service.BrandingService;
+import dev.moments.application.service.BudgetFollower;
 import dev.moments.application.service.CancelAwardService;
 import dev.moments.application.service.Claiming;
 import dev.moments.application.service.CompiledExpressions;
@@ -241,7 +241,8 @@ public class UseCaseConfiguration {
     @Produces
     @Singleton
     RedeemUseCase redeem(AwardRepository awards, PartnerRepository partners, MomentRepository moments,
-                         RewardRepository rewards, ClaimRepository claims, AwardMoney money, FulfillmentGateways gateways,
+                         RewardRepository rewards, ClaimRepository claims, AwardMoney money,
+                         FulfillmentGateways gateways,
                          DeliverySubmissions submissions, BackgroundTasks background, DomainEventOutbox outbox,
                          IdGenerator ids, Clock clock, TransactionRunner transactions) {
         return new RedeemService(awards, new RedemptionViews(partners, moments, rewards, claims, gateways),

@@ -99,7 +99,8 @@ public final class EmailFanOut implements OutboxSink {
 
     private static boolean mayBeEmailed(OutboxEvent event) {
         return event.type().equals("award.earned") && event.awardId() != null
-                && !(event.data().get("notify") instanceof Map<?, ?> notify && Boolean.FALSE.equals(notify.get("email")));
+                && !(event.data().get("notify") instanceof Map<?, ?> notify
+                && Boolean.FALSE.equals(notify.get("email")));
     }
 
     /** The user's address, when the attribute holds one (anything else is not an address to write to). */

@@ -17,7 +17,9 @@ import dev.moments.domain.shared.Text;
 import java.util.List;
 import java.util.OptionalLong;
 
-/** The partners' point rules and the users' balances and spends; the points events earn are written by the evaluation. */
+/**
+ * The partners' point rules and the users' balances and spends; the points events earn are written by the evaluation.
+ */
 public final class PointsService implements PointsUseCase {
 
     /** The longest user id accepted (as an event's). */

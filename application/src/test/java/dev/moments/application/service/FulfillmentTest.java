@@ -211,7 +211,8 @@ class FulfillmentTest extends ClaimTestSupport {
         DeliverySubmissions submissions = new DeliverySubmissions(app.awardRepository, app.rewardRepository,
                 app.claimRepository, app.deliveries, none, app.clock, transactions);
         RedeemService redemption = new RedeemService(app.awardRepository,
-                new RedemptionViews(app.partnerRepository, app.momentRepository, app.rewardRepository, app.claimRepository, none),
+                new RedemptionViews(app.partnerRepository, app.momentRepository, app.rewardRepository,
+                        app.claimRepository, none),
                 new Claiming(app.awardRepository, app.momentRepository, app.rewardRepository, app.claimRepository,
                         app.money, none, app.outbox, new SequentialIds()),
                 submissions, app.background, app.clock, transactions);

@@ -24,7 +24,8 @@ public class PostgresMomentRepository implements MomentRepository {
     private static final String SELECT = "select id, partner_id, name, status, cast(trigger as text) as trigger,"
             + " cast(audience as text) as audience, starts_at, ends_at, timezone, reward_ids, per_user, per_device,"
             + " cooldown, redeem_after, claim_within, holdout_percent, announcement, confirmation,"
-            + " email_subject, email_body, cast(outcomes as text) as outcomes, expected_value_per_action, expected_value_currency, created_at,"
+            + " email_subject, email_body, cast(outcomes as text) as outcomes, expected_value_per_action,"
+            + " expected_value_currency, created_at,"
             + " updated_at from moments m";
 
     @Override
@@ -71,7 +72,8 @@ public class PostgresMomentRepository implements MomentRepository {
     private static final String UPDATE = "update moments set name = ?, trigger = cast(? as jsonb),"
             + " audience = cast(? as jsonb), starts_at = ?, ends_at = ?, timezone = ?, reward_ids = ?, per_user = ?,"
             + " per_device = ?, cooldown = ?, redeem_after = ?, claim_within = ?, holdout_percent = ?,"
-            + " announcement = ?, confirmation = ?, email_subject = ?, email_body = ?, outcomes = cast(? as jsonb), expected_value_per_action = ?,"
+            + " announcement = ?, confirmation = ?, email_subject = ?, email_body = ?, outcomes = cast(? as jsonb),"
+            + " expected_value_per_action = ?,"
             + " expected_value_currency = ?, updated_at = ? where id = ? and partner_id = ? and status = ?";
 
     @Override
@@ -81,7 +83,8 @@ public class PostgresMomentRepository implements MomentRepository {
         int changed = Sql.update(UPDATE, row.name, row.trigger, row.audience, row.startsAt, row.endsAt, row.timezone,
                 row.rewardIds, row.perUser, row.perDevice, row.cooldown, row.redeemAfter, row.claimWithin,
                 row.holdoutPercent, row.announcement, row.confirmation, row.emailSubject, row.emailBody, row.outcomes,
-                row.expectedValuePerAction, row.expectedValueCurrency, row.updatedAt, row.id, row.partnerId, row.status);
+                row.expectedValuePerAction, row.expectedValueCurrency, row.updatedAt, row.id, row.partnerId,
+                row.status);
         if (changed != 1) {
             return false;
         }

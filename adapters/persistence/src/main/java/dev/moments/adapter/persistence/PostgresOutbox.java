@@ -77,7 +77,8 @@ public class PostgresOutbox implements DomainEventOutbox {
     @Override
     public int prune(Instant before, int limit) {
         return Sql.update("delete from outbox where id in (select id from outbox where published_at is not null"
-                + " and webhooks_at is not null and emails_at is not null and created_at < ? order by created_at limit ?"
+                + " and webhooks_at is not null and emails_at is not null and created_at < ? order by created_at"
+                + " limit ?"
                 + " for update skip locked)", before, limit);
     }
 

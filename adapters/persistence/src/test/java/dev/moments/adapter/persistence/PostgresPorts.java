@@ -1,8 +1,8 @@
 package dev.moments.adapter.persistence;
 
 import dev.moments.application.port.out.contract.Ports;
-import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 /** The PostgreSQL implementations of the persistence ports, gathered for the contract tests. */
 @Singleton

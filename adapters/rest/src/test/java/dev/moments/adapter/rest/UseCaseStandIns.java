@@ -1,10 +1,7 @@
 package dev.moments.adapter.rest;
 
-import dev.moments.application.port.in.GetWebhookQuery;
-import dev.moments.application.port.in.ManageWebhooksUseCase;
 import dev.moments.application.port.in.AuthenticatePartnerUseCase;
 import dev.moments.application.port.in.BadgesUseCase;
-import dev.moments.application.port.in.PointsUseCase;
 import dev.moments.application.port.in.BrandingUseCase;
 import dev.moments.application.port.in.CancelAwardUseCase;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase;
@@ -20,9 +17,12 @@ import dev.moments.application.port.in.GetMomentQuery;
 import dev.moments.application.port.in.GetMomentReportQuery;
 import dev.moments.application.port.in.GetPartnerQuery;
 import dev.moments.application.port.in.GetRewardQuery;
+import dev.moments.application.port.in.GetWebhookQuery;
 import dev.moments.application.port.in.IdempotentRequestUseCase;
 import dev.moments.application.port.in.ManageApiKeysUseCase;
 import dev.moments.application.port.in.ManageCodesUseCase;
+import dev.moments.application.port.in.ManageWebhooksUseCase;
+import dev.moments.application.port.in.PointsUseCase;
 import dev.moments.application.port.in.RecordEventUseCase;
 import dev.moments.application.port.in.RedeemUseCase;
 import dev.moments.application.port.in.ReportFulfillmentUseCase;

@@ -58,7 +58,8 @@ final class PageAnswers {
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
-                .header("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'" + styles + "; "
+                .header("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'"
+                        + styles + "; "
                         + "img-src 'self'" + images + "; connect-src 'self'; form-action 'self'; base-uri 'none'; "
                         + "frame-ancestors 'none'");
     }

@@ -2,8 +2,8 @@ package dev.moments.adapter.rest.json;
 
 import dev.moments.application.port.in.CreateMomentCommand;
 import dev.moments.domain.moment.Audience;
-import dev.moments.domain.moment.Limits;
 import dev.moments.domain.moment.EmailMessage;
+import dev.moments.domain.moment.Limits;
 import dev.moments.domain.moment.Messages;
 import dev.moments.domain.moment.Outcomes;
 import dev.moments.domain.partner.PartnerId;
@@ -78,6 +78,7 @@ public final class MomentRequests {
 
     private static Messages messages(Requests.Messages messages) {
         return messages == null ? null : new Messages(messages.announcement(), messages.confirmation(),
-                messages.email() == null ? null : new EmailMessage(messages.email().subject(), messages.email().body()));
+                messages.email() == null ? null
+                        : new EmailMessage(messages.email().subject(), messages.email().body()));
     }
 }

@@ -1,8 +1,8 @@
 package dev.moments.adapter.web.console;
 
 import dev.moments.adapter.web.console.ConsoleViews.AwardRow;
-import dev.moments.adapter.web.console.ConsoleViews.BadgeRow;
 import dev.moments.adapter.web.console.ConsoleViews.AwardSearch;
+import dev.moments.adapter.web.console.ConsoleViews.BadgeRow;
 import dev.moments.adapter.web.console.ConsoleViews.DeliveryRow;
 import dev.moments.adapter.web.console.ConsoleViews.Field;
 import dev.moments.adapter.web.console.ConsoleViews.Frame;
