@@ -17,14 +17,15 @@ import java.util.regex.Pattern;
 /**
  * Load generator of the Moments benchmark (see bench/run.sh). Single file, JDK only:
  * {@code java bench/LoadGen.java --url http://127.0.0.1:PORT --admin TOKEN [--awards 2000] [--events 6000]
- * [--clients 32] [--warmup 1000] [--deadline-s 120] [--batch 1]}.
+ * [--clients 32] [--warmup 1000] [--deadline-s 120] [--batch 1] [--engagement 0]}.
  *
  * <p>Creates a partner, a reward and one hot moment ("event" trigger on order.completed, no where) whose budget pays
  * exactly {@code awards} actions at 1.00, launches it, then fires {@code events} qualifying events (distinct user and
  * event ids) from {@code clients} platform threads over keep-alive HTTP/1.1 connections. Before that, an optional
  * warm-up on a second moment (event type bench.warmup) lets the JIT see the whole award path. With {@code --batch N}
  * (N > 1) each client sends its events N at a time to {@code POST /v1/events/batch}; every event of a batch gets the
- * batch's latency. Prints figures and,
+ * batch's latency. With {@code --engagement N}, N point rules and N badges listen to order.completed too, so each
+ * hot event also earns N point entries and N badges. Prints figures and,
  * for run.sh, lines {@code RESULT key=value}. Asserts nothing: the caller decides what is a failure. Every answer but
  * 200 counts as an error, a 429 of the per-key rate limit too: start the service with a high
  * {@code MOMENTS_RATE_LIMIT_PER_KEY} (run.sh does), since all the load comes from one key.
@@ -42,6 +43,7 @@ public class LoadGen {
         long deadlineS = Long.parseLong(opt.getOrDefault("deadline-s", "120"));
         long appPid = Long.parseLong(opt.getOrDefault("app-pid", "0"));
         int batch = Integer.parseInt(opt.getOrDefault("batch", "1"));
+        int engagement = Integer.parseInt(opt.getOrDefault("engagement", "0"));
         String run = Long.toString(System.currentTimeMillis(), 36);
 
         ExecutorService clientPool = Executors.newFixedThreadPool(clients, daemon("http"));
@@ -62,6 +64,17 @@ public class LoadGen {
         String hot = createMoment(api, key, reward, "bench hot moment", "order.completed", awards);
         System.out.printf("run %s: partner %s, hot moment %s, budget %d.00 at 1.00 per award%n",
                 run, field(partner, "id"), hot, awards);
+        // Points and badges beside the moment: every hot event earns by each rule and completes each badge.
+        for (int i = 0; i < engagement; i++) {
+            api.call("POST", "/v1/point-rules", key, "{\"name\":\"bench rule " + i + "\",\"event\":\"order.completed\","
+                    + "\"points\":10}", 201, 200);
+            api.call("POST", "/v1/badges", key, "{\"name\":\"bench badge " + i + "\",\"trigger\":{\"kind\":\"event\","
+                    + "\"event\":\"order.completed\"}}", 201, 200);
+        }
+        if (engagement > 0) {
+            System.out.printf("engagement: %d point rules and %d badges on order.completed%n", engagement,
+                    engagement);
+        }
 
         if (warmup > 0) {
             // A quarter of the warm-up events is awarded: the JIT sees both the award and the refusal path.

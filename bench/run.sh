@@ -4,8 +4,9 @@
 # overspent (or does not add up) or the service failed.
 #
 #   bash bench/run.sh [--no-build] [--awards 10000] [--events awards+2000] [--clients 32] [--warmup 800] [--pgbench-s 15]
-#                     [--batch 1] [--profile]
+#                     [--batch 1] [--engagement 0] [--profile]
 #   --batch N: each client sends N events per request to POST /v1/events/batch (1: one event per POST /v1/events)
+#   --engagement N: N point rules and N badges on the hot event type as well (each event earns N entries, N badges)
 #   --profile: Java Flight Recording of the service, kept with the raw output
 #
 # Loopback only: the service listens on 127.0.0.1:<free port>, PostgreSQL is 127.0.0.1:5432 (user postgres).
@@ -25,6 +26,7 @@ WARMUP=800
 PGBENCH_S=15
 PROFILE=0
 BATCH=1
+ENGAGEMENT=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) BUILD=0; shift ;;
@@ -35,7 +37,8 @@ while [ $# -gt 0 ]; do
     --pgbench-s) PGBENCH_S=$2; shift 2 ;;
     --profile) PROFILE=1; shift ;;
     --batch) BATCH=$2; shift 2 ;;
-    -h|--help) sed -n 2,12p "$0"; exit 0 ;;
+    --engagement) ENGAGEMENT=$2; shift 2 ;;
+    -h|--help) sed -n 2,13p "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 64 ;;
   esac
 done
@@ -69,7 +72,7 @@ phase "load: $EVENTS events for a budget of $AWARDS awards from $CLIENTS clients
 set +e
 java -Xss512k -XX:TieredStopAtLevel=1 bench/LoadGen.java --url "$URL" --admin "$ADMIN_TOKEN" \
   --awards "$AWARDS" --events "$EVENTS" --clients "$CLIENTS" --warmup "$WARMUP" --deadline-s 100 \
-  --app-pid "$APP_PID" --batch "$BATCH" \
+  --app-pid "$APP_PID" --batch "$BATCH" --engagement "$ENGAGEMENT" \
   | tee "$WORK/loadgen.out"
 LG_RC=${PIPESTATUS[0]}
 set -e
@@ -130,7 +133,7 @@ RATIO=$(awk -v a="$(r awards_per_s)" -v t="$PG_TPS" 'BEGIN { if (t + 0 > 0) prin
 
 {
   echo
-  echo "Moments benchmark — $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), B = $B awards at 1.00, $(r events) events, $(r clients) clients, $(r batch) event(s) per request"
+  echo "Moments benchmark — $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), B = $B awards at 1.00, $(r events) events, $(r clients) clients, $(r batch) event(s) per request, $ENGAGEMENT point rules and badges"
   echo
   echo "| metric | value |"
   echo "|---|---|"
