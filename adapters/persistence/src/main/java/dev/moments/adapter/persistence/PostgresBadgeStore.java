@@ -25,11 +25,7 @@ public class PostgresBadgeStore implements BadgeStore {
 
     @Override
     public boolean insert(Badge badge, int max) {
-        // lock: the partner's badges, by an advisory lock of the transaction, so that creations count one at a time
-        Sql.first("select pg_advisory_xact_lock(hashtext(?)) is null as locked", row -> row.getBoolean("locked"),
-                "badges/" + badge.partnerId().value());
-        if (Sql.first("select count(*) as badges from badges where partner_id = ?", row -> row.getLong("badges"),
-                badge.partnerId().value()).orElse(0L) >= max) {
+        if (!Sql.fewerThanUnderLock("badges", badge.partnerId().value(), max)) {
             return false;
         }
         Sql.insert("badge " + badge.id(), "insert into badges (id, partner_id, name, image_url, trigger, created_at)"

@@ -41,11 +41,7 @@ public class PostgresPointStore implements PointStore {
 
     @Override
     public boolean insertRule(PointRule rule, int max) {
-        // lock: the partner's rules, by an advisory lock of the transaction, so that creations count one at a time
-        Sql.first("select pg_advisory_xact_lock(hashtext(?)) is null as locked", row -> row.getBoolean("locked"),
-                "point_rules/" + rule.partnerId().value());
-        if (Sql.first("select count(*) as rules from point_rules where partner_id = ?", row -> row.getLong("rules"),
-                rule.partnerId().value()).orElse(0L) >= max) {
+        if (!Sql.fewerThanUnderLock("point_rules", rule.partnerId().value(), max)) {
             return false;
         }
         Sql.insert("point rule " + rule.id(), "insert into point_rules (id, partner_id, name, event, condition,"

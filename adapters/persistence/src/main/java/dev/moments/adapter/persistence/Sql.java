@@ -120,6 +120,18 @@ final class Sql {
                 + " and status = ?", status, updatedAt, id, partnerId, expected) == 1;
     }
 
+    /**
+     * Whether the partner keeps fewer than {@code max} rows in {@code table}, counted under a transaction-level
+     * advisory lock of (table, partner), so that concurrent creations against a per-partner limit count one at a time.
+     * {@code table} is the caller's constant, never input.
+     */
+    static boolean fewerThanUnderLock(String table, String partnerId, int max) {
+        first("select pg_advisory_xact_lock(hashtext(?)) is null as locked", row -> row.getBoolean("locked"),
+                table + "/" + partnerId);
+        return first("select count(*) as kept from " + table + " where partner_id = ?", row -> row.getLong("kept"),
+                partnerId).orElse(0L) < max;
+    }
+
     /** Runs a query and reads every row. */
     static <T> List<T> list(String sql, Row<T> row, Object... parameters) {
         return work(connection -> {
