@@ -212,9 +212,10 @@ public class UseCaseConfiguration {
     @Produces
     @Singleton
     ExplainProgressQuery explainProgress(MomentRepository moments, ProgressRepository progress,
-                                         AwardRepository awards, Eligibility eligibility, Clock clock,
-                                         MomentsConfig config) {
-        return new ExplainProgressService(moments, progress, awards, eligibility, clock, config.lateEventsBound());
+                                         AwardRepository awards, UserProfileRepository profiles,
+                                         Eligibility eligibility, Clock clock, MomentsConfig config) {
+        return new ExplainProgressService(moments, progress, awards, profiles, eligibility, clock,
+                config.lateEventsBound());
     }
 
     @Produces

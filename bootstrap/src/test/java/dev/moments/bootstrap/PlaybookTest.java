@@ -65,6 +65,10 @@ class PlaybookTest {
         assertThat(report.getString("reserved")).isEqualTo(treatment * 5 + ".00");
         assertThat(report.getString("spend")).isEqualTo("0.00");
 
+        assertThat(lines).as("the referrer and the friend paid for the friend's order").containsSubsequence(
+                "{\"referral\":[{\"userId\":\"u-ann\",\"referee\":\"u-hal\"},"
+                        + "{\"userId\":\"u-hal\",\"referee\":\"u-hal\"}]}",
+                "{\"referralsPaid\":1,\"perUser\":5}");
         assertThat(lines).as("points for each episode, the badge with the third").containsSubsequence(
                 "{\"points\":[10],\"badges\":[]}", "{\"points\":[10],\"badges\":[]}",
                 "{\"points\":[10],\"badges\":[\"Binge listener\"]}", "{\"spent\":-25,\"balance\":5}",

@@ -20,6 +20,7 @@ import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.partner.SpendingMonth;
+import dev.moments.domain.referral.Referral;
 import dev.moments.domain.shared.Money;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,14 +69,30 @@ public final class Awarding {
      * @param inAudience whether the user is in the moment's audience (the event path admits only such users)
      * @param followed whether later events of the user in the same unit of work were evaluated from the progress
      *                 this completion used up: a refusal that keeps the progress cannot then be applied in place
+     * @param referral for a referral moment, the referral of the user who completed it (the referee), or {@code null}
+     * @param toReferee for a referral moment that rewards its referees, whether this is the referee's own award
+     *                  (each completion is then paid twice: to the referrer, then to the referee)
+     * @param referrerSharesDevice whether the referrer was seen on a device of the referee
      */
     record Completion(Moment moment, String userId, String deviceId, String eventId, Instant completedAt,
-                      boolean testUser, boolean inAudience, boolean followed, boolean notifyByEmail) {
+                      boolean testUser, boolean inAudience, boolean followed, boolean notifyByEmail,
+                      Referral referral, boolean toReferee, boolean referrerSharesDevice) {
 
         /** A completion nothing followed in its unit of work, whose award may be e-mailed: a direct award. */
         Completion(Moment moment, String userId, String deviceId, String eventId, Instant completedAt,
                    boolean testUser, boolean inAudience) {
-            this(moment, userId, deviceId, eventId, completedAt, testUser, inAudience, false, true);
+            this(moment, userId, deviceId, eventId, completedAt, testUser, inAudience, false, true, null, false,
+                    false);
+        }
+
+        /** The user the award is for: the one who completed the moment, or for a referral the side it pays. */
+        String payee() {
+            return referral == null ? userId : referral.payee(toReferee);
+        }
+
+        /** Whether the award is for someone other than the user who completed the moment: a referrer. */
+        boolean paysAnother() {
+            return !payee().equals(userId);
         }
     }
 
@@ -242,7 +259,7 @@ public final class Awarding {
         for (Completion completion : completions) {
             partners.putIfAbsent(completion.moment().partnerId(), null);
             accounts.computeIfAbsent(completion.moment().id(), id -> new BudgetAccount(completion.moment(), awards))
-                    .expect(completion.userId(), completion.deviceId());
+                    .expect(completion);
         }
         for (PartnerId partnerId : partners.keySet()) {
             partners.put(partnerId, new PartnerMonth((locking == Locking.FIRST
@@ -290,9 +307,10 @@ public final class Awarding {
             partner.charge(price);
         }
         AwardId awardId = issuer.nextId();
-        int completionNumber = account.book(completion.userId(), completion.deviceId(), price, awardId, now);
-        AwardIssuer.Issued issued = issuer.issue(awardId, account.moment(), completion.userId(),
-                completion.deviceId(), completionNumber, price, account.isTest(), completion.eventId(), now);
+        int completionNumber = account.book(completion, price, awardId, now);
+        AwardIssuer.Issued issued = issuer.issue(awardId, account.moment(), completion.payee(),
+                completion.deviceId(), completionNumber, price, account.isTest(), completion.eventId(),
+                completion.referral(), now);
         created.add(new AwardRepository.Sealed(issued.view().award(), issued.sealedToken()));
         return new Payment(issued.view(), null);
     }
@@ -315,10 +333,13 @@ public final class Awarding {
     }
 
     /** The award a completion would get, made but not stored: for dry runs. */
-    AwardView hypothetical(Moment moment, String userId, String deviceId, String eventId, Instant now) {
+    AwardView hypothetical(Completion completion, Instant now) {
+        Moment moment = completion.moment();
         boolean test = moment.status() == MomentStatus.TEST;
         Budget budget = ledger.find(moment.id()).orElseThrow();
-        return issuer.hypothetical(moment, userId, deviceId, awards.countForUser(moment.id(), userId) + 1,
-                test ? Money.zero(budget.total().currency()) : budget.costPerAction(), test, eventId, now);
+        String payee = completion.payee();
+        return issuer.hypothetical(moment, payee, completion.deviceId(), awards.countForUser(moment.id(), payee) + 1,
+                test ? Money.zero(budget.total().currency()) : budget.costPerAction(), test, completion.eventId(),
+                completion.referral(), now);
     }
 }

@@ -8,11 +8,13 @@ import dev.moments.domain.award.Candidate;
 import dev.moments.domain.budget.Budget;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentStatus;
+import dev.moments.domain.referral.Referral;
 import dev.moments.domain.shared.Money;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,10 @@ final class BudgetAccount {
     private final Map<String, Instant> lastEarnedHere = new HashMap<>();
     private final Map<String, Integer> devices = new HashMap<>();
     private final Set<String> deviceIds = new TreeSet<>();
+    /** Users paid for someone else's completion (referrers), whose awards are serialised by a lock of their own. */
+    private final Set<String> payeesOfOthers = new TreeSet<>();
+    /** The referrals paid here, each as "payee referee". */
+    private final Set<List<String>> referralsPaidHere = new HashSet<>();
     private Moment moment;
     private Map<String, Integer> earned;
     private Budget budget;
@@ -48,22 +54,30 @@ final class BudgetAccount {
     }
 
     /**
-     * A user (and device, or {@code null}) whose completion this account will decide: their awards are read together
-     * when it opens.
+     * A completion this account will decide: the awards of the user it pays (and of its device, or {@code null}) are
+     * read together when it opens.
      */
-    void expect(String userId, String deviceId) {
-        users.add(userId);
-        if (deviceId != null) {
-            deviceIds.add(deviceId);
+    void expect(Awarding.Completion completion) {
+        users.add(completion.payee());
+        if (completion.paysAnother()) {
+            payeesOfOthers.add(completion.payee());
+        }
+        if (completion.deviceId() != null) {
+            deviceIds.add(completion.deviceId());
         }
     }
 
     /**
-     * Takes the advisory locks of the expected devices, in one order, and counts their awards, when the moment (as the
-     * index knows it) limits awards per device: before the budget, in the documented lock order. A limit the moment
-     * read again turns out to have is locked for when a completion asks ({@link Locked#awardsOnDevice}).
+     * Takes the advisory locks of the users paid for others' completions (referrers: the progress rows that serialise
+     * a user's own completions do not cover them), then of the expected devices when the moment (as the index knows
+     * it) limits awards per device, counting their awards: each kind in one order, before the budget, in the
+     * documented lock order. A device limit the moment read again turns out to have is locked for when a completion
+     * asks ({@link Locked#awardsOnDevice}).
      */
     void lockDevices() {
+        for (String payee : payeesOfOthers) {
+            awards.lockPayee(moment.id(), payee);
+        }
         if (moment.limits().perDevice() == null) {
             return;
         }
@@ -145,10 +159,15 @@ final class BudgetAccount {
     }
 
     /**
-     * Books an award in memory (its reservation, today's charges, the user's and the device's counts) and answers
-     * its completion number for the user.
+     * Books an award in memory (its reservation, today's charges, the paid user's and the device's counts, a
+     * referral's payment) and answers its completion number for the paid user.
      */
-    int book(String userId, String deviceId, Money price, AwardId awardId, Instant now) {
+    int book(Awarding.Completion completion, Money price, AwardId awardId, Instant now) {
+        String userId = completion.payee();
+        String deviceId = completion.deviceId();
+        if (completion.referral() != null) {
+            referralsPaidHere.add(List.of(userId, completion.referral().referee()));
+        }
         if (!isTest()) {
             budget = budget.reserve(price);
             if (chargedToday != null) {
@@ -166,7 +185,8 @@ final class BudgetAccount {
     /**
      * The completion as the policies see it from under the locks, counting the awards booked here. Concurrent
      * completions of one user are serialised by the user's progress row and, as a last resort, the unique
-     * (moment, user, completion) key; those of one device by {@link AwardRepository#lockAndCountForDevice}.
+     * (moment, user, completion) key; those of one device by {@link AwardRepository#lockAndCountForDevice}; those
+     * paying one referrer by {@link AwardRepository#lockPayee}.
      */
     Candidate candidate(Awarding.Completion completion, PartnerMonth partner, Instant now) {
         return new Locked(completion, partner, now);
@@ -206,6 +226,29 @@ final class BudgetAccount {
         }
 
         @Override
+        public Optional<Referral> referral() {
+            return Optional.ofNullable(completion.referral());
+        }
+
+        @Override
+        public boolean toReferee() {
+            return completion.toReferee();
+        }
+
+        @Override
+        public boolean referrerSharesDevice() {
+            return completion.referrerSharesDevice();
+        }
+
+        @Override
+        public boolean referralPaid() {
+            String referee = completion.referral().referee();
+            // the referee's progress row serialises their completions: what is stored cannot change meanwhile
+            return referralsPaidHere.contains(List.of(completion.payee(), referee))
+                    || awards.referralPaid(moment.id(), referee, completion.payee());
+        }
+
+        @Override
         public String deviceId() {
             return completion.deviceId();
         }
@@ -222,13 +265,13 @@ final class BudgetAccount {
 
         @Override
         public int awardsOfUser() {
-            return earned.getOrDefault(completion.userId(), 0);
+            return earned.getOrDefault(completion.payee(), 0);
         }
 
         @Override
         public Optional<Instant> lastAwardOfUser() {
-            return Optional.ofNullable(lastEarnedHere.get(completion.userId()))
-                    .or(() -> awards.lastEarnedAt(moment.id(), completion.userId()));
+            return Optional.ofNullable(lastEarnedHere.get(completion.payee()))
+                    .or(() -> awards.lastEarnedAt(moment.id(), completion.payee()));
         }
 
         @Override

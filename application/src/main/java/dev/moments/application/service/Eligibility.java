@@ -7,6 +7,7 @@ import dev.moments.application.port.out.PartnerSpending;
 import dev.moments.domain.award.AwardPolicy;
 import dev.moments.domain.award.Refusal;
 import dev.moments.domain.moment.Moment;
+import dev.moments.domain.referral.Referral;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,12 +32,28 @@ public final class Eligibility {
         return AwardPolicy.firstRefusal(candidate(moment, userId, deviceId, testUser, inAudience, completedAt, now));
     }
 
+    /** The first refusal a completion as {@link Awarding} would decide it would meet, the moment as it stands now. */
+    Optional<Refusal> check(Awarding.Completion completion, Instant now) {
+        return AwardPolicy.firstRefusal(candidate(completion.moment(), completion.userId(), completion.deviceId(),
+                completion.testUser(), completion.inAudience(), completion.completedAt(), now)
+                .referring(completion.referral(), completion.toReferee(), completion.referrerSharesDevice()));
+    }
+
     /**
      * Every refusal a user of unknown device, audience and test flag would meet now: what an explanation lists (the
      * audience is told by the stored progress instead).
      */
     List<Refusal> all(Moment moment, String userId, Instant now) {
         return AwardPolicy.allRefusals(candidate(moment, userId, null, false, true, now, now));
+    }
+
+    /**
+     * {@link #all} for the referee of a referral moment, referred by {@code referral} (or by nobody), as the award to
+     * the referrer would be decided.
+     */
+    List<Refusal> all(Moment moment, String userId, Referral referral, boolean referrerSharesDevice, Instant now) {
+        return AwardPolicy.allRefusals(candidate(moment, userId, null, false, true, now, now)
+                .referring(referral, false, referrerSharesDevice));
     }
 
     private StoredCandidate candidate(Moment moment, String userId, String deviceId, boolean testUser,

@@ -10,6 +10,7 @@ import dev.moments.application.port.out.BadgeStore;
 import dev.moments.application.port.out.EventOutcome;
 import dev.moments.application.port.out.ProgressRepository;
 import dev.moments.application.port.out.RecordedEvent;
+import dev.moments.application.port.out.UserProfileRepository;
 import dev.moments.application.port.out.UserProgress;
 import dev.moments.domain.award.Refusal;
 import dev.moments.domain.event.UserEvent;
@@ -18,8 +19,10 @@ import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.points.Badge;
+import dev.moments.domain.referral.Referral;
 import dev.moments.domain.shared.Money;
 import dev.moments.domain.trigger.ProgressState;
+import dev.moments.domain.trigger.ReferralTrigger;
 import dev.moments.domain.trigger.TriggerEvaluator;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -31,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -156,6 +160,11 @@ final class EventEvaluation {
         ProgressState state;
         Refusal refusal;
         AwardView award;
+        /** For a referral moment that rewards its referees: the referee's own award, or why it was refused. */
+        AwardView refereeAward;
+        Refusal refereeRefusal;
+        /** For a referral moment: the referral this unit recorded for the user before this event, if any. */
+        Referral referredHere;
         /** Whether the user has reached the moment by this event: a control user's responses then say so. */
         boolean reached;
         /** Whether an award of this step may be e-mailed (the event did not say {@code notify.email: false}). */
@@ -190,6 +199,12 @@ final class EventEvaluation {
     private final Map<PartnerId, Map<String, Map<String, Object>>> attributes = new HashMap<>();
     private final List<Work> works = new ArrayList<>();
     private final Map<BadgeStore.Key, BadgeSlot> badgeSlots = new LinkedHashMap<>();
+    /** The referrals the unit's events named, by partner and referee: the first one of each user, if new. */
+    private final Map<PartnerId, Map<String, Referral>> named = new LinkedHashMap<>();
+    /** The referrals stored before the unit, read when a referral moment's completion needs one. */
+    private final Map<PartnerId, Map<String, Optional<Referral>>> stored = new HashMap<>();
+    /** The devices the unit's users were seen on, by partner with referral moments. */
+    private final Map<PartnerId, Set<UserProfileRepository.UserDevice>> seen = new LinkedHashMap<>();
 
     /** A user's progress towards a badge within one evaluation. */
     private static final class BadgeSlot {
@@ -273,6 +288,8 @@ final class EventEvaluation {
                 command.deviceId(), occurredAt, command.properties(), command.context(), attributes(command));
         Work work = new Work(command, new RecordedEvent(partner, command.id(), fingerprint,
                 command.type(), command.userId(), occurredAt, now, null));
+        Referral referredBefore = named.getOrDefault(partner, Map.of()).get(command.userId());
+        refer(command, occurredAt);
         for (Moment moment : with.listening().listening(partner, event.type())) {
             if (moment.status() == MomentStatus.TEST && !event.context().testUser()) {
                 continue;
@@ -307,6 +324,7 @@ final class EventEvaluation {
                 slot.progressed(event.occurredAt(), step.shown, outcome.completed());
             }
             step.notifyByEmail = command.notifyByEmail();
+            step.referredHere = referredBefore;
             slot.last = step;
             work.steps.add(step);
         }
@@ -315,6 +333,83 @@ final class EventEvaluation {
         work.badges = badgesEarnedBy(event);
         works.add(work);
         return work;
+    }
+
+    /**
+     * Keeps the referral the event names, if it is the first of its user in this unit, and the device the user was seen
+     * on, if the partner has referral moments: both are written with the unit, before its completions are paid.
+     */
+    private void refer(RecordEventCommand command, Instant occurredAt) {
+        PartnerId partner = command.partnerId();
+        Referral.named(command.userId(), command.user().get(RecordEventCommand.REFERRED_BY), occurredAt).ifPresent(referral ->
+                named.computeIfAbsent(partner, p -> new LinkedHashMap<>()).putIfAbsent(command.userId(), referral));
+        if (command.deviceId() != null && with.listening().hasReferrals(partner)) {
+            seen.computeIfAbsent(partner, p -> new TreeSet<>())
+                    .add(new UserProfileRepository.UserDevice(command.userId(), command.deviceId()));
+        }
+    }
+
+    /**
+     * The referral of the user who completed a referral moment with this step: the one stored before the unit (the
+     * first is kept; read before the unit writes its own), else one an earlier event of the unit named.
+     */
+    private Referral referral(Step step) {
+        PartnerId partner = step.event.partnerId();
+        String userId = step.event.userId();
+        return stored.computeIfAbsent(partner, p -> new HashMap<>())
+                .computeIfAbsent(userId, user -> Optional.ofNullable(
+                        with.profiles().referrals(partner, List.of(user)).get(user)))
+                .orElse(step.referredHere);
+    }
+
+    /** Reads at once the referrals stored for the users who completed a referral moment in this unit. */
+    private void readStoredReferrals() {
+        Map<PartnerId, Set<String>> referees = new LinkedHashMap<>();
+        for (Work work : works) {
+            for (Step step : work.steps) {
+                if (step.completed && !step.holdout && step.moment.trigger() instanceof ReferralTrigger) {
+                    referees.computeIfAbsent(step.event.partnerId(), p -> new TreeSet<>()).add(step.event.userId());
+                }
+            }
+        }
+        referees.forEach((partner, users) -> {
+            Map<String, Referral> found = with.profiles().referrals(partner, users);
+            Map<String, Optional<Referral>> known = stored.computeIfAbsent(partner, p -> new HashMap<>());
+            users.forEach(user -> known.put(user, Optional.ofNullable(found.get(user))));
+        });
+    }
+
+    /** Writes the referrals and devices the unit's events told of, each kind sorted, so units wait in one order. */
+    private void saveReferrals() {
+        named.forEach((partner, referrals) -> with.profiles().refer(partner, referrals.values().stream()
+                .sorted(Comparator.comparing(Referral::referee)).toList()));
+        seen.forEach((partner, devices) -> with.profiles().seenOn(partner, List.copyOf(devices)));
+    }
+
+    /**
+     * What a completion of the step pays: one award to its user, or for a referral moment one to the referrer and,
+     * when the moment rewards its referees, one to the referee.
+     */
+    private List<Awarding.Completion> completions(Step step, boolean followed) {
+        UserEvent event = step.event;
+        if (!(step.moment.trigger() instanceof ReferralTrigger trigger)) {
+            return List.of(new Awarding.Completion(step.moment, event.userId(), event.deviceId(), event.id(),
+                    event.occurredAt(), event.context().testUser(), true, followed, step.notifyByEmail, null, false,
+                    false));
+        }
+        Referral referral = referral(step);
+        boolean sharesDevice = referral != null && referral.expiredAt(trigger, event.occurredAt()).isEmpty()
+                && with.profiles().shareDevice(event.partnerId(), referral.referee(), referral.referrer());
+        Awarding.Completion toReferrer = new Awarding.Completion(step.moment, event.userId(), event.deviceId(),
+                event.id(), event.occurredAt(), event.context().testUser(), true, followed, step.notifyByEmail,
+                referral, false, sharesDevice);
+        if (referral == null || !trigger.rewardReferee()) {
+            return List.of(toReferrer);
+        }
+        // the referee's award follows the referrer's; what the referrer's leaves of the progress is what counts
+        return List.of(toReferrer, new Awarding.Completion(step.moment, event.userId(), event.deviceId(), event.id(),
+                event.occurredAt(), event.context().testUser(), true, false, step.notifyByEmail, referral, true,
+                sharesDevice));
     }
 
     /** Moves the user's progress towards every badge listening to the event; answers those it completes. */
@@ -350,30 +445,42 @@ final class EventEvaluation {
      * completion was refused for the partner's money) and every event with its outcome.
      */
     void payAndSave() {
+        if (!dryRun) {
+            readStoredReferrals(); // what was stored before the unit, before the unit writes its own
+            saveReferrals(); // then, before the money: a completion of this unit may pay a referral it recorded
+        }
         List<Step> paying = new ArrayList<>();
+        List<Awarding.Completion> completions = new ArrayList<>();
         for (Work work : works) {
             for (Step step : work.steps) {
                 if (step.completed && !step.holdout) {
-                    paying.add(step);
+                    boolean followed = slots.get(new ProgressRepository.Key(step.moment.id(), step.event.userId()))
+                            .last != step;
+                    for (Awarding.Completion completion : completions(step, followed)) {
+                        paying.add(step);
+                        completions.add(completion);
+                    }
                 }
             }
         }
         Awarding.Paying money = null;
+        List<Awarding.Payment> payments;
         if (dryRun) {
-            paying.forEach(this::payDryRun);
+            payments = completions.stream().map(this::payDryRun).toList();
         } else {
-            money = with.awarding().pay(paying.stream()
-                    .map(step -> new Awarding.Completion(step.moment, step.event.userId(), step.event.deviceId(),
-                            step.event.id(), step.event.occurredAt(), step.event.context().testUser(), true,
-                            slots.get(new ProgressRepository.Key(step.moment.id(), step.event.userId())).last != step,
-                            step.notifyByEmail))
-                    .toList(), now, locking);
-            List<Awarding.Payment> payments = money.payments();
-            for (int i = 0; i < paying.size(); i++) {
-                Awarding.Payment payment = payments.get(i);
-                paying.get(i).award = payment.award();
+            money = with.awarding().pay(completions, now, locking);
+            payments = money.payments();
+        }
+        for (int i = 0; i < paying.size(); i++) {
+            Awarding.Payment payment = payments.get(i);
+            Step step = paying.get(i);
+            if (completions.get(i).toReferee()) {
+                step.refereeAward = payment.award();
+                step.refereeRefusal = payment.refusal();
+            } else {
+                step.award = payment.award();
                 if (payment.refusal() != null) {
-                    paying.get(i).refused(payment.refusal());
+                    step.refused(payment.refusal());
                 }
             }
         }
@@ -450,15 +557,10 @@ final class EventEvaluation {
         return completions;
     }
 
-    private void payDryRun(Step step) {
-        Optional<Refusal> refusal = with.eligibility().check(step.moment, step.event.userId(),
-                step.event.deviceId(), step.event.context().testUser(), true, step.event.occurredAt(), now);
-        if (refusal.isPresent()) {
-            step.refused(refusal.get());
-        } else {
-            step.award = with.awarding().hypothetical(step.moment, step.event.userId(), step.event.deviceId(),
-                    step.event.id(), now);
-        }
+    private Awarding.Payment payDryRun(Awarding.Completion completion) {
+        Optional<Refusal> refusal = with.eligibility().check(completion, now);
+        return refusal.isPresent() ? new Awarding.Payment(null, refusal.get())
+                : new Awarding.Payment(with.awarding().hypothetical(completion, now), null);
     }
 
     private EventResult result(Work work) {
@@ -470,11 +572,17 @@ final class EventEvaluation {
             if (step.completed && step.refusal != null) {
                 refused.add(step.refusal);
             }
+            if (step.refereeRefusal != null && !refused.contains(step.refereeRefusal)) {
+                refused.add(step.refereeRefusal);
+            }
             if (step.shown == null) {
                 continue; // not in the audience: no progress to show
             }
             if (step.award != null) {
                 earned.add(step.award);
+            }
+            if (step.refereeAward != null) {
+                earned.add(step.refereeAward);
             }
             if (step.holdout && step.reached) {
                 heldOut.add(step.moment.id()); // a control user, once reached: every response says so

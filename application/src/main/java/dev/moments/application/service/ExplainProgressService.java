@@ -1,17 +1,21 @@
 package dev.moments.application.service;
 
 import dev.moments.application.port.in.ExplainProgressQuery;
+import dev.moments.application.port.in.ExplainProgressQuery.ReferralStanding;
 import dev.moments.application.port.in.NotFoundException;
 import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.Clock;
 import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.ProgressRepository;
+import dev.moments.application.port.out.UserProfileRepository;
 import dev.moments.application.port.out.UserProgress;
 import dev.moments.domain.award.Refusal;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.referral.Referral;
 import dev.moments.domain.trigger.ProgressState;
+import dev.moments.domain.trigger.ReferralTrigger;
 import dev.moments.domain.trigger.TriggerEvaluator;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,22 +26,26 @@ import java.util.Optional;
 /**
  * Explains a user's progress on a moment and every reason that stands between the user and a reward: the refusals
  * the award policies find now, the refusal that last stopped the user's completion (kept with the progress), and
- * what is left to do.
+ * what is left to do. On a referral moment the user is explained as a referee (whether someone referred them, the
+ * window, the rules of the referral), and as a referrer (the referrals paid to them against the limit).
  */
 public final class ExplainProgressService implements ExplainProgressQuery {
 
     private final MomentRepository moments;
     private final ProgressRepository progress;
     private final AwardRepository awards;
+    private final UserProfileRepository profiles;
     private final Eligibility eligibility;
     private final Clock clock;
     private final Duration lateness;
 
     public ExplainProgressService(MomentRepository moments, ProgressRepository progress, AwardRepository awards,
-                          Eligibility eligibility, Clock clock, Duration lateness) {
+                                  UserProfileRepository profiles, Eligibility eligibility, Clock clock,
+                                  Duration lateness) {
         this.moments = moments;
         this.progress = progress;
         this.awards = awards;
+        this.profiles = profiles;
         this.eligibility = eligibility;
         this.clock = clock;
         this.lateness = lateness;
@@ -54,7 +62,20 @@ public final class ExplainProgressService implements ExplainProgressQuery {
         Optional<Refusal> last = stored.map(UserProgress::lastRefusal).flatMap(Refusals::of);
 
         List<String> reasons = new ArrayList<>();
-        for (Refusal refusal : eligibility.all(moment, userId, now)) {
+        ReferralStanding standing = null;
+        List<Refusal> refusals;
+        if (moment.trigger() instanceof ReferralTrigger trigger) {
+            Referral referral = profiles.referrals(partnerId, List.of(userId)).get(userId);
+            refusals = eligibility.all(moment, userId, referral, referral != null
+                    && profiles.shareDevice(partnerId, userId, referral.referrer()), now);
+            standing = new ReferralStanding(referral == null ? null : referral.referrer(),
+                    referral == null ? null : referral.referredAt(),
+                    referral == null ? null : referral.expiresAt(trigger),
+                    awards.countReferralsPaid(momentId, userId), moment.limits().perUser());
+        } else {
+            refusals = eligibility.all(moment, userId, now);
+        }
+        for (Refusal refusal : refusals) {
             reasons.add(refusal.name());
         }
         boolean kept = shown.complete(); // progress starts again after a completion, unless it was kept
@@ -72,6 +93,6 @@ public final class ExplainProgressService implements ExplainProgressQuery {
         return new Explanation(momentId, userId, moment.status(), moment.trigger().kind(), shown.current(),
                 shown.target(), shown.complete(), state.completions(), awards.countForUser(momentId, userId),
                 state.lateIgnored(), state.newest(), state.floor(), moment.holdsOut(userId), List.copyOf(reasons),
-                last.map(Refusal::name).orElse(null), kept);
+                last.map(Refusal::name).orElse(null), kept, standing);
     }
 }

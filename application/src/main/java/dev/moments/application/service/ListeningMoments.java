@@ -5,6 +5,7 @@ import dev.moments.application.port.out.MomentRepository;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.trigger.ReferralTrigger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,10 +37,11 @@ public final class ListeningMoments {
         this.maxAge = maxAge;
     }
 
-    private record Snapshot(Instant loadedAt, Map<String, List<Moment>> byEventType, AtomicBoolean reloading) {
+    private record Snapshot(Instant loadedAt, Map<String, List<Moment>> byEventType, boolean referrals,
+                            AtomicBoolean reloading) {
 
-        Snapshot(Instant loadedAt, Map<String, List<Moment>> byEventType) {
-            this(loadedAt, byEventType, new AtomicBoolean());
+        Snapshot(Instant loadedAt, Map<String, List<Moment>> byEventType, boolean referrals) {
+            this(loadedAt, byEventType, referrals, new AtomicBoolean());
         }
     }
 
@@ -50,6 +52,15 @@ public final class ListeningMoments {
      * the service's work.
      */
     public List<Moment> listening(PartnerId partnerId, String eventType) {
+        return snapshot(partnerId).byEventType().getOrDefault(eventType, List.of());
+    }
+
+    /** Whether any of the partner's evaluated moments is a referral: its users' devices are then worth keeping. */
+    public boolean hasReferrals(PartnerId partnerId) {
+        return snapshot(partnerId).referrals();
+    }
+
+    private Snapshot snapshot(PartnerId partnerId) {
         Instant now = clock.now();
         Snapshot snapshot = snapshots.get(partnerId);
         if (snapshot == null) {
@@ -64,7 +75,7 @@ public final class ListeningMoments {
                 aged.reloading().set(false); // lets another caller try again if this load failed
             }
         }
-        return snapshot.byEventType().getOrDefault(eventType, List.of());
+        return snapshot;
     }
 
     /** Forgets the partner's entry; the next event reloads it. */
@@ -74,13 +85,15 @@ public final class ListeningMoments {
 
     private Snapshot load(PartnerId partnerId, Instant now) {
         Map<String, List<Moment>> byType = new HashMap<>();
+        boolean referrals = false;
         for (Moment moment : moments.findInStatus(partnerId, EVALUATED)) {
+            referrals |= moment.trigger() instanceof ReferralTrigger;
             for (String type : moment.eventTypes()) {
                 byType.computeIfAbsent(type, t -> new ArrayList<>()).add(moment);
             }
         }
         byType.values().forEach(list -> list.sort(Comparator.comparing(m -> m.id().value())));
         byType.replaceAll((type, list) -> List.copyOf(list));
-        return new Snapshot(now, Map.copyOf(byType));
+        return new Snapshot(now, Map.copyOf(byType), referrals);
     }
 }

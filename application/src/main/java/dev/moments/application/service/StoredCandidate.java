@@ -7,6 +7,7 @@ import dev.moments.domain.award.Candidate;
 import dev.moments.domain.budget.Budget;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.partner.SpendingMonth;
+import dev.moments.domain.referral.Referral;
 import dev.moments.domain.shared.Money;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,6 +28,9 @@ final class StoredCandidate implements Candidate {
     private final AwardRepository awards;
     private final BudgetLedger ledger;
     private final PartnerSpending spending;
+    private Referral referral;
+    private boolean toReferee;
+    private boolean referrerSharesDevice;
     private Budget budget;
 
     /**
@@ -46,6 +50,42 @@ final class StoredCandidate implements Candidate {
         this.awards = stores.awards();
         this.ledger = stores.ledger();
         this.spending = stores.spending();
+    }
+
+    /**
+     * The same completion of a referral moment by a referee: referred by {@code referral} (or by nobody, when
+     * {@code null}), paying the referrer or, with {@code toReferee}, the referee.
+     */
+    StoredCandidate referring(Referral referral, boolean toReferee, boolean referrerSharesDevice) {
+        this.referral = referral;
+        this.toReferee = toReferee;
+        this.referrerSharesDevice = referrerSharesDevice;
+        return this;
+    }
+
+    /** The user the award is for. */
+    private String payee() {
+        return referral == null ? userId : referral.payee(toReferee);
+    }
+
+    @Override
+    public Optional<Referral> referral() {
+        return Optional.ofNullable(referral);
+    }
+
+    @Override
+    public boolean toReferee() {
+        return toReferee;
+    }
+
+    @Override
+    public boolean referrerSharesDevice() {
+        return referrerSharesDevice;
+    }
+
+    @Override
+    public boolean referralPaid() {
+        return referral != null && awards.referralPaid(moment.id(), referral.referee(), payee());
     }
 
     /** The stores a candidate reads. */
@@ -89,12 +129,12 @@ final class StoredCandidate implements Candidate {
 
     @Override
     public int awardsOfUser() {
-        return awards.countForUser(moment.id(), userId);
+        return awards.countForUser(moment.id(), payee());
     }
 
     @Override
     public Optional<Instant> lastAwardOfUser() {
-        return awards.lastEarnedAt(moment.id(), userId);
+        return awards.lastEarnedAt(moment.id(), payee());
     }
 
     @Override

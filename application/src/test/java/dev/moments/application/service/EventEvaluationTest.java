@@ -18,6 +18,7 @@ import dev.moments.application.port.out.UserProfileRepository;
 import dev.moments.application.port.out.UserProgress;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.referral.Referral;
 import dev.moments.domain.trigger.CountTrigger;
 import dev.moments.domain.trigger.Match;
 import dev.moments.domain.trigger.Trigger;
@@ -247,6 +248,26 @@ class EventEvaluationTest {
         @Override
         public void save(PartnerId partnerId, String userId, Map<String, Object> attributes, Instant at) {
             delegate.save(partnerId, userId, attributes, at);
+        }
+
+        @Override
+        public Map<String, Referral> referrals(PartnerId partnerId, Collection<String> userIds) {
+            return delegate.referrals(partnerId, userIds);
+        }
+
+        @Override
+        public void refer(PartnerId partnerId, List<Referral> referrals) {
+            delegate.refer(partnerId, referrals);
+        }
+
+        @Override
+        public void seenOn(PartnerId partnerId, List<UserDevice> seen) {
+            delegate.seenOn(partnerId, seen);
+        }
+
+        @Override
+        public boolean shareDevice(PartnerId partnerId, String userId, String otherUserId) {
+            return delegate.shareDevice(partnerId, userId, otherUserId);
         }
     }
 

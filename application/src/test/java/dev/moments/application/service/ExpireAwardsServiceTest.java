@@ -259,6 +259,21 @@ class ExpireAwardsServiceTest {
         }
 
         @Override
+        public void lockPayee(MomentId momentId, String userId) {
+            delegate.lockPayee(momentId, userId);
+        }
+
+        @Override
+        public int countReferralsPaid(MomentId momentId, String referrer) {
+            return delegate.countReferralsPaid(momentId, referrer);
+        }
+
+        @Override
+        public boolean referralPaid(MomentId momentId, String referee, String payee) {
+            return delegate.referralPaid(momentId, referee, payee);
+        }
+
+        @Override
         public List<AwardStatusChange> history(AwardId id) {
             return delegate.history(id);
         }

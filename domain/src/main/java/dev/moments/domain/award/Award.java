@@ -36,6 +36,9 @@ import java.util.Objects;
  * @param tokenDigest the SHA-256 digest of the redemption token; the token itself is never stored in clear
  * @param redeemableAt when the link starts to work
  * @param expiresAt when the link stops working, or {@code null} if never
+ * @param referrer for an award of a referral moment, the user who referred the referee; {@code null} otherwise
+ * @param referee for an award of a referral moment, the referred user whose completion it pays for: the award is the
+ *     referrer's ({@code userId} is the referrer) or, when the moment rewards the referee too, the referee's own
  */
 public record Award(
         AwardId id,
@@ -52,7 +55,9 @@ public record Award(
         Instant earnedAt,
         Instant redeemableAt,
         Instant expiresAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String referrer,
+        String referee) {
 
     public Award {
         Objects.requireNonNull(id, "id");
@@ -71,6 +76,18 @@ public record Award(
         if (reserved.isNegative()) {
             throw new IllegalArgumentException("a reservation cannot be negative");
         }
+        if ((referrer == null) != (referee == null)
+                || referrer != null && !userId.equals(referrer) && !userId.equals(referee)) {
+            throw new IllegalArgumentException("a referral's award names both sides and is for one of them");
+        }
+    }
+
+    /** An award of a moment that is not a referral. */
+    public Award(AwardId id, PartnerId partnerId, MomentId momentId, String userId, String deviceId, int completion,
+                 AwardStatus status, Money reserved, boolean test, String eventId, String tokenDigest,
+                 Instant earnedAt, Instant redeemableAt, Instant expiresAt, Instant updatedAt) {
+        this(id, partnerId, momentId, userId, deviceId, completion, status, reserved, test, eventId, tokenDigest,
+                earnedAt, redeemableAt, expiresAt, updatedAt, null, null);
     }
 
     /** This award in another status; refused if its current status does not lead there. */
@@ -79,7 +96,7 @@ public record Award(
             throw new InvalidAwardTransitionException(status, target);
         }
         return new Award(id, partnerId, momentId, userId, deviceId, completion, target, reserved, test, eventId,
-                tokenDigest, earnedAt, redeemableAt, expiresAt, now);
+                tokenDigest, earnedAt, redeemableAt, expiresAt, now, referrer, referee);
     }
 
     /** Whether the link has stopped working at {@code now}. */

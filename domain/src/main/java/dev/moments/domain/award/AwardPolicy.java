@@ -3,6 +3,8 @@ package dev.moments.domain.award;
 import dev.moments.domain.budget.Budget;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentStatus;
+import dev.moments.domain.referral.Referral;
+import dev.moments.domain.trigger.ReferralTrigger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,28 @@ public enum AwardPolicy {
     /** The control group is tracked, never paid. */
     HOLDOUT(c -> refuseIf(c.moment().holdsOut(c.userId()), Refusal.HOLDOUT)),
 
+    /**
+     * A referral moment pays a referee's completion only when someone referred them, within the referral's window,
+     * not on a device the referrer was seen on, and once to each side.
+     */
+    REFERRAL(c -> {
+        if (!(c.moment().trigger() instanceof ReferralTrigger trigger)) {
+            return Optional.empty();
+        }
+        Optional<Referral> referral = c.referral();
+        if (referral.isEmpty()) {
+            return Optional.of(Refusal.NOT_REFERRED);
+        }
+        Optional<Refusal> expired = referral.get().expiredAt(trigger, c.completedAt());
+        if (expired.isPresent()) {
+            return expired;
+        }
+        if (c.referrerSharesDevice()) {
+            return Optional.of(Refusal.SELF_REFERRAL);
+        }
+        return refuseIf(c.referralPaid(), Refusal.REFERRAL_PAID);
+    }),
+
     /** An exhausted moment pays nothing; neither does one that is not evaluated (DRAFT, PAUSED, FINISHED). */
     STATUS(c -> {
         MomentStatus status = c.moment().status();
@@ -41,7 +65,7 @@ public enum AwardPolicy {
                 : Optional.of(Refusal.NOT_LIVE);
     }),
 
-    /** At most {@code limits.perUser} awards per user. */
+    /** At most {@code limits.perUser} awards per user (for a referral moment: the user the award is for). */
     PER_USER(c -> refuseIf(c.awardsOfUser() >= c.moment().limits().perUser(), Refusal.LIMIT_PER_USER)),
 
     /** Not within {@code limits.cooldown} of the user's last award. */

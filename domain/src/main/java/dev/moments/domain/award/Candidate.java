@@ -2,6 +2,7 @@ package dev.moments.domain.award;
 
 import dev.moments.domain.budget.Budget;
 import dev.moments.domain.moment.Moment;
+import dev.moments.domain.referral.Referral;
 import dev.moments.domain.shared.Money;
 import java.time.Instant;
 import java.util.Optional;
@@ -49,6 +50,33 @@ public interface Candidate {
 
     /** What the moment has charged today, in its time zone (asked only when its budget has a daily cap). */
     Money chargedToday();
+
+    /**
+     * For a referral moment: the referral of the user who completed it (its referee), if someone referred them. The
+     * award is then the referrer's, or with {@link #toReferee} the referee's: {@link #awardsOfUser} and
+     * {@link #lastAwardOfUser} are that user's.
+     */
+    default Optional<Referral> referral() {
+        return Optional.empty();
+    }
+
+    /** Whether the award decided is the referee's own (the moment rewards the referee too), not the referrer's. */
+    default boolean toReferee() {
+        return false;
+    }
+
+    /** Whether the referrer was seen on a device of the referee (asked only of a referral within its window). */
+    default boolean referrerSharesDevice() {
+        return false;
+    }
+
+    /**
+     * Whether the moment already paid this referral to the user the award is for (asked only of a referral within its
+     * window): a referee's referral pays each side once.
+     */
+    default boolean referralPaid() {
+        return false;
+    }
 
     /** How much the partner's monthly cap still allows this month, or empty without a cap. */
     Optional<Money> monthlyRoom();

@@ -18,6 +18,14 @@ public enum Refusal {
     NOT_IN_AUDIENCE(Kind.AUDIENCE),
     /** The user is in the moment's control group: tracked, never paid. */
     HOLDOUT(Kind.AUDIENCE),
+    /** A referral moment's referee completed it without having been referred. */
+    NOT_REFERRED(Kind.AUDIENCE),
+    /** A referral moment's referee completed it later than {@code within} after being referred. */
+    REFERRAL_EXPIRED(Kind.USER_LIMIT),
+    /** A referral moment's referrer was seen on a device of the referee: they may be one person. */
+    SELF_REFERRAL(Kind.USER_LIMIT),
+    /** A referral moment already paid this referee's referral (to the same user: the referrer, or the referee). */
+    REFERRAL_PAID(Kind.USER_LIMIT),
     /** The user has earned the moment as many times as {@code limits.perUser} allows. */
     LIMIT_PER_USER(Kind.USER_LIMIT),
     /** The user's last award of the moment is more recent than {@code limits.cooldown}. */
@@ -35,9 +43,9 @@ public enum Refusal {
     public enum Kind {
         /** The moment's status, schedule or test mode. */
         MOMENT,
-        /** Who the user is: audience, control group. */
+        /** Who the user is: audience, control group, whether someone referred them. */
         AUDIENCE,
-        /** The user's (or device's) own limits on the moment. */
+        /** The user's (or device's) own limits on the moment, a referral's window and its single payment. */
         USER_LIMIT,
         /** The partner's money: budget, daily cap, monthly cap. */
         MONEY

@@ -6,14 +6,15 @@ import dev.moments.domain.shared.InvalidValueException;
 import dev.moments.domain.shared.Text;
 import dev.moments.domain.shared.WebAddress;
 import dev.moments.domain.trigger.DirectTrigger;
+import dev.moments.domain.trigger.ReferralTrigger;
 import dev.moments.domain.trigger.Trigger;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
- * A badge a user earns once, when their events complete its trigger (any kind a moment takes, except {@code direct}:
- * a badge is earned by events alone). No money moves; it is for everyday engagement beside the moments.
+ * A badge a user earns once, when their events complete its trigger (any kind a moment takes, except {@code direct}
+ * and {@code referral}: a badge is earned by its user's events alone). No money moves; it is for everyday engagement beside the moments.
  *
  * @param imageUrl an absolute http(s) address of its picture, or {@code null}
  */
@@ -39,6 +40,10 @@ public record Badge(BadgeId id, PartnerId partnerId, String name, String imageUr
         if (trigger instanceof DirectTrigger || trigger.eventTypes().isEmpty()) {
             throw new InvalidValueException("trigger.kind", "a badge is earned by events: direct is not a badge's"
                     + " trigger");
+        }
+        if (trigger instanceof ReferralTrigger) {
+            throw new InvalidValueException("trigger.kind", "a badge is earned by its user's own events: referral"
+                    + " is a moment's trigger");
         }
     }
 }

@@ -13,7 +13,7 @@ final class Nesting {
     }
 
     /**
-     * The sub-triggers of an {@code all} or {@code any}, checked: 1 to 20, none direct, nested at most 4 deep, at most
+     * The sub-triggers of an {@code all} or {@code any}, checked: 1 to 20, none direct or referral, nested at most 4 deep, at most
      * 50 event conditions in all.
      */
     static List<Trigger> parts(List<Trigger> of, String kind) {
@@ -27,8 +27,8 @@ final class Nesting {
             if (of.get(i) == null) {
                 throw new InvalidValueException("of[" + i + "]", "a sub-trigger is required");
             }
-            if (of.get(i) instanceof DirectTrigger) {
-                throw new InvalidValueException("of[" + i + "].kind", "direct cannot be combined");
+            if (of.get(i) instanceof DirectTrigger || of.get(i) instanceof ReferralTrigger) {
+                throw new InvalidValueException("of[" + i + "].kind", of.get(i).kind() + " cannot be combined");
             }
         }
         List<Trigger> parts = List.copyOf(of);

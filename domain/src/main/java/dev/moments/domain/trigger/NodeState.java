@@ -27,6 +27,9 @@ public record NodeState(boolean complete, long count, BigDecimal sum, List<Obser
 
     /** The state of a node that has seen nothing. */
     public static NodeState empty(Trigger trigger) {
+        if (trigger instanceof ReferralTrigger referral) {
+            return empty(referral.of());
+        }
         List<NodeState> children = List.of();
         if (trigger instanceof AllTrigger all) {
             children = all.of().stream().map(NodeState::empty).toList();

@@ -7,12 +7,13 @@ import java.util.Set;
 /**
  * What a user must do to complete a moment. Leaves match events ({@link EventTrigger}, {@link CountTrigger},
  * {@link SumTrigger}, {@link DaysTrigger}, {@link SequenceTrigger}); {@link AllTrigger} and {@link AnyTrigger}
- * combine triggers; {@link DirectTrigger} leaves the decision to the partner. Constructors refuse invalid definitions
+ * combine triggers; {@link DirectTrigger} leaves the decision to the partner; {@link ReferralTrigger} pays a referrer
+ * when the user they referred completes a trigger. Constructors refuse invalid definitions
  * naming the field relative to the trigger (e.g. {@code atLeast}); callers prefix their own path.
  */
 public sealed interface Trigger
         permits EventTrigger, CountTrigger, SumTrigger, DaysTrigger, SequenceTrigger, AllTrigger, AnyTrigger,
-        DirectTrigger {
+        DirectTrigger, ReferralTrigger {
 
     /** The longest nesting of {@code all}/{@code any} accepted. */
     int MAX_DEPTH = 4;

@@ -37,7 +37,8 @@ public final class TriggerEvaluator {
     private final Duration lateness;
 
     public TriggerEvaluator(Trigger trigger, Schedule schedule, Duration lateness) {
-        this.trigger = Objects.requireNonNull(trigger, "trigger");
+        // a referral's progress is its referee's on the referred trigger: who is paid is decided afterwards
+        this.trigger = ReferralTrigger.evaluated(Objects.requireNonNull(trigger, "trigger"));
         this.schedule = Objects.requireNonNull(schedule, "schedule");
         this.lateness = Objects.requireNonNull(lateness, "lateness");
     }

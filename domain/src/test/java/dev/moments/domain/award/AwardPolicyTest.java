@@ -10,7 +10,11 @@ import dev.moments.domain.moment.Limits;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.moment.Schedule;
+import dev.moments.domain.referral.Referral;
 import dev.moments.domain.shared.Money;
+import dev.moments.domain.trigger.EventTrigger;
+import dev.moments.domain.trigger.Match;
+import dev.moments.domain.trigger.ReferralTrigger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,6 +37,24 @@ class AwardPolicyTest {
         Budget budget = Budget.open(moment.id(), usd("100.00"), null, usd("10.00"));
         Money chargedToday = usd("0.00");
         Money monthlyRoom;
+        Referral referral;
+        boolean sharesDevice;
+        boolean referralPaid;
+
+        @Override
+        public Optional<Referral> referral() {
+            return Optional.ofNullable(referral);
+        }
+
+        @Override
+        public boolean referrerSharesDevice() {
+            return sharesDevice;
+        }
+
+        @Override
+        public boolean referralPaid() {
+            return referralPaid;
+        }
 
         @Override
         public Moment moment() {
@@ -227,13 +249,40 @@ class AwardPolicyTest {
     }
 
     @Test
+    void aReferralPaysOnlyAReferredUserWithinTheWindowOnAnotherDeviceOnceToEachSide() {
+        Facts facts = new Facts().with(live().trigger(new ReferralTrigger(new EventTrigger(
+                new Match("order.completed", null)), Duration.ofDays(30), false)));
+        assertThat(AwardPolicy.firstRefusal(facts)).contains(Refusal.NOT_REFERRED);
+
+        facts.referral = new Referral("u-1", "ann", NOW.minus(Duration.ofDays(30)));
+        assertThat(AwardPolicy.firstRefusal(facts)).as("on the window's last instant").isEmpty();
+        facts.completedAt = NOW.plusSeconds(1);
+        assertThat(AwardPolicy.firstRefusal(facts)).contains(Refusal.REFERRAL_EXPIRED);
+
+        facts.completedAt = NOW;
+        facts.sharesDevice = true;
+        facts.referralPaid = true;
+        assertThat(AwardPolicy.firstRefusal(facts)).contains(Refusal.SELF_REFERRAL);
+        assertThat(AwardPolicy.allRefusals(facts)).containsExactly(Refusal.SELF_REFERRAL);
+        facts.sharesDevice = false;
+        assertThat(AwardPolicy.firstRefusal(facts)).contains(Refusal.REFERRAL_PAID);
+        assertThat(Refusal.REFERRAL_PAID.keepsProgress()).isFalse();
+
+        Facts plain = new Facts();
+        plain.sharesDevice = true;
+        plain.referralPaid = true;
+        assertThat(AwardPolicy.firstRefusal(plain)).as("not a referral moment: its rules do not apply").isEmpty();
+    }
+
+    @Test
     void eachRefusalSaysWhatStandsInTheWay() {
         assertThat(Refusal.values()).filteredOn(refusal -> refusal.kind() == Refusal.Kind.MOMENT)
                 .containsExactly(Refusal.NOT_LIVE, Refusal.OUTSIDE_SCHEDULE, Refusal.TEST_USERS_ONLY);
         assertThat(Refusal.values()).filteredOn(refusal -> refusal.kind() == Refusal.Kind.AUDIENCE)
-                .containsExactly(Refusal.NOT_IN_AUDIENCE, Refusal.HOLDOUT);
+                .containsExactly(Refusal.NOT_IN_AUDIENCE, Refusal.HOLDOUT, Refusal.NOT_REFERRED);
         assertThat(Refusal.values()).filteredOn(refusal -> refusal.kind() == Refusal.Kind.USER_LIMIT)
-                .containsExactly(Refusal.LIMIT_PER_USER, Refusal.COOLDOWN, Refusal.LIMIT_PER_DEVICE);
+                .containsExactly(Refusal.REFERRAL_EXPIRED, Refusal.SELF_REFERRAL, Refusal.REFERRAL_PAID,
+                        Refusal.LIMIT_PER_USER, Refusal.COOLDOWN, Refusal.LIMIT_PER_DEVICE);
         assertThat(Refusal.values()).filteredOn(refusal -> refusal.kind() == Refusal.Kind.MONEY)
                 .containsExactly(Refusal.MONTHLY_CAP, Refusal.BUDGET_EXHAUSTED, Refusal.DAILY_CAP);
     }

@@ -97,6 +97,11 @@ class IncrementalMatchesOracleProperties {
         check(scenario);
     }
 
+    @Property(tries = 1000)
+    void referralTriggersAgreeOnTheRefereesProgress(@ForAll("referralScenarios") Scenario scenario) {
+        check(scenario);
+    }
+
     private static void check(Scenario scenario) {
         List<String> incremental = new ArrayList<>();
         for (TriggerEvaluator.Outcome outcome : IncrementalRun.outcomes(scenario.trigger(), scenario.schedule(),
@@ -166,6 +171,13 @@ class IncrementalMatchesOracleProperties {
     @Provide
     Arbitrary<Scenario> nestedScenarios() {
         return scenarios(nestedTrigger());
+    }
+
+    @Provide
+    Arbitrary<Scenario> referralScenarios() {
+        Arbitrary<Duration> within = Arbitraries.oneOf(Arbitraries.just(null), window());
+        return scenarios(Combinators.combine(Arbitraries.oneOf(leaf(), nestedTrigger()), within,
+                Arbitraries.of(true, false)).as(ReferralTrigger::new));
     }
 
     private static Arbitrary<Scenario> scenarios(Arbitrary<Trigger> triggers) {
@@ -394,6 +406,8 @@ class IncrementalMatchesOracleProperties {
                 all.of().forEach(child -> windows(child, into));
             } else if (trigger instanceof AnyTrigger any) {
                 any.of().forEach(child -> windows(child, into));
+            } else if (trigger instanceof ReferralTrigger referral) {
+                windows(referral.of(), into);
             }
         }
 

@@ -1,8 +1,10 @@
 package dev.moments.domain.trigger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import dev.moments.domain.shared.InvalidValueException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -60,5 +62,25 @@ class TriggerTest {
                 entry("trigger.of[0].where", "user.beta"),
                 entry("trigger.of[1].of[1].steps[1].where", "event.total > 10"),
                 entry("trigger.of[1].of[2].where", "event.seconds > 30"));
+    }
+
+    @Test
+    void aReferralListensToItsRefereesTriggerAndTakesNoPlaceInsideAnother() {
+        ReferralTrigger referral = new ReferralTrigger(cartThenOrder, Duration.ofDays(30), true);
+
+        assertThat(referral.kind()).isEqualTo("referral");
+        assertThat(referral.eventTypes()).containsExactly("cart.created", "order.completed");
+        assertThat(referral.expressions()).containsExactly(entry("trigger.of.steps[1].where", "event.total > 10"));
+        assertThat(new ReferralTrigger(signUp, null, false).within()).isNull();
+        assertThatThrownBy(() -> new ReferralTrigger(null, null, false)).isInstanceOf(InvalidValueException.class)
+                .extracting("field").isEqualTo("of");
+        assertThatThrownBy(() -> new ReferralTrigger(new DirectTrigger(), null, false))
+                .extracting("field").isEqualTo("of.kind");
+        assertThatThrownBy(() -> new ReferralTrigger(referral, null, false)).extracting("field").isEqualTo("of.kind");
+        assertThatThrownBy(() -> new ReferralTrigger(signUp, Duration.ZERO, false)).extracting("field")
+                .isEqualTo("within");
+        assertThatThrownBy(() -> new AllTrigger(List.of(signUp, referral))).extracting("field")
+                .isEqualTo("of[1].kind");
+        assertThat(NodeState.empty(referral)).isEqualTo(NodeState.empty(cartThenOrder));
     }
 }

@@ -68,4 +68,8 @@ public class AwardEntity extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    public String referrer;
+
+    public String referee;
 }

@@ -16,6 +16,7 @@ final class AwardMapper {
         return new Award(new AwardId(entity.id), new PartnerId(entity.partnerId), new MomentId(entity.momentId),
                 entity.userId, entity.deviceId, entity.completion, AwardStatus.valueOf(entity.status),
                 MoneyColumns.money(entity.reserved, entity.currency), entity.test, entity.eventId, entity.tokenDigest,
-                entity.earnedAt, entity.redeemableAt, entity.expiresAt, entity.updatedAt);
+                entity.earnedAt, entity.redeemableAt, entity.expiresAt, entity.updatedAt, entity.referrer,
+                entity.referee);
     }
 }

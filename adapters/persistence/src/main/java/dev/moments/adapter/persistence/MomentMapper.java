@@ -22,6 +22,7 @@ import dev.moments.domain.trigger.DaysTrigger;
 import dev.moments.domain.trigger.DirectTrigger;
 import dev.moments.domain.trigger.EventTrigger;
 import dev.moments.domain.trigger.Match;
+import dev.moments.domain.trigger.ReferralTrigger;
 import dev.moments.domain.trigger.SequenceTrigger;
 import dev.moments.domain.trigger.SumTrigger;
 import dev.moments.domain.trigger.Trigger;
@@ -117,7 +118,7 @@ final class MomentMapper {
      * The trigger as the API writes it, recursively: {@code {"kind":"count","event":…,"where":…,"atLeast":10,
      * "within":"P7D"}}, {@code {"kind":"sum",…,"field":"total","atLeast":"50.00"}} (the decimal as an exact string),
      * {@code {"kind":"sequence","steps":[{"event":…,"where":…}],"within":…}}, {@code {"kind":"all","of":[…]}},
-     * {@code {"kind":"direct"}}.
+     * {@code {"kind":"direct"}}, {@code {"kind":"referral","of":{…},"within":…,"rewardReferee":true}}.
      */
     static ObjectNode triggerJson(Trigger trigger) {
         ObjectNode json = Json.object();
@@ -148,6 +149,10 @@ final class MomentMapper {
         } else if (trigger instanceof AnyTrigger any) {
             ArrayNode of = json.putArray("of");
             any.of().forEach(part -> of.add(triggerJson(part)));
+        } else if (trigger instanceof ReferralTrigger referral) {
+            json.set("of", triggerJson(referral.of()));
+            json.put("within", Json.duration(referral.within()));
+            json.put("rewardReferee", referral.rewardReferee());
         } else if (!(trigger instanceof DirectTrigger)) {
             throw new IllegalArgumentException("cannot store a trigger of " + trigger.getClass().getName());
         }
@@ -170,6 +175,8 @@ final class MomentMapper {
             case "all" -> new AllTrigger(triggers(json.get("of")));
             case "any" -> new AnyTrigger(triggers(json.get("of")));
             case "direct" -> new DirectTrigger();
+            case "referral" -> new ReferralTrigger(trigger(json.get("of")), Json.duration(json, "within"),
+                    json.path("rewardReferee").asBoolean(false));
             default -> throw new IllegalStateException("the database holds a trigger of unknown kind " + kind);
         };
     }

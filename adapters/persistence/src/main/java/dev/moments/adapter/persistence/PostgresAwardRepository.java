@@ -33,7 +33,8 @@ public class PostgresAwardRepository implements AwardRepository {
 
     private static final String INSERT = "insert into awards (id, partner_id, moment_id, user_id, device_id,"
             + " completion, status, reserved, currency, test, event_id, token_digest, token_sealed, earned_at,"
-            + " redeemable_at, expires_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " redeemable_at, expires_at, updated_at, referrer, referee)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String HISTORY =
             "insert into award_history (award_id, status, at, reason) values (?, ?, ?, ?)";
@@ -67,7 +68,7 @@ public class PostgresAwardRepository implements AwardRepository {
             award.userId(), award.deviceId(), award.completion(), award.status().name(),
             MoneyColumns.amount(award.reserved()), award.reserved().currency().getCurrencyCode(), award.test(),
             award.eventId(), award.tokenDigest(), sealedToken, award.earnedAt(), award.redeemableAt(),
-            award.expiresAt(), award.updatedAt()};
+            award.expiresAt(), award.updatedAt(), award.referrer(), award.referee()};
     }
 
     private static void appendHistory(AwardId id, AwardStatus status, Instant at, String reason) {
@@ -189,6 +190,28 @@ public class PostgresAwardRepository implements AwardRepository {
         // per-event path: every completion of a moment with a per-device limit
         return Sql.first("select count(*) from awards where moment_id = ? and device_id = ?", row -> row.getInt(1),
                 momentId.value(), deviceId).orElse(0);
+    }
+
+    @Override
+    public void lockPayee(MomentId momentId, String userId) {
+        // A transaction-scoped advisory lock per (moment, payee), as per device: referees of one referrer completing
+        // at once are decided one after the other, each counting the awards the one before left.
+        // lock: advisory, per (moment, payee)
+        Sql.list("select pg_advisory_xact_lock(hashtextextended(?, 0))", row -> null,
+                "award-payee:" + momentId.value() + ":" + userId);
+    }
+
+    @Override
+    public int countReferralsPaid(MomentId momentId, String referrer) {
+        return Sql.first("select count(*) from awards where moment_id = ? and user_id = ? and referrer = user_id",
+                row -> row.getInt(1), momentId.value(), referrer).orElse(0);
+    }
+
+    @Override
+    public boolean referralPaid(MomentId momentId, String referee, String payee) {
+        // per-event path: every completion of a referral moment by a referred user (the unique index answers)
+        return Sql.first("select 1 from awards where moment_id = ? and referee = ? and user_id = ?",
+                row -> true, momentId.value(), referee, payee).isPresent();
     }
 
     @Override

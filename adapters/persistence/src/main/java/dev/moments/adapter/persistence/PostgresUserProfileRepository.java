@@ -3,11 +3,13 @@ package dev.moments.adapter.persistence;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.moments.application.port.out.UserProfileRepository;
 import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.referral.Referral;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,5 +62,51 @@ public class PostgresUserProfileRepository implements UserProfileRepository {
                         + " set attributes = user_profiles.attributes || excluded.attributes,"
                         + " updated_at = excluded.updated_at",
                 partnerId.value(), userId, Json.write(Json.node(attributes)), at);
+    }
+
+    @Override
+    public Map<String, Referral> referrals(PartnerId partnerId, Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Referral> found = new HashMap<>();
+        // bulk read: = any(?), the referees a unit pays for (one at a time on the event path: completions only)
+        Sql.list("select user_id, referrer_id, referred_at from referrals where partner_id = ? and user_id = any(?)",
+                row -> found.put(row.getString(1), new Referral(row.getString(1), row.getString(2),
+                        Sql.instant(row, "referred_at"))),
+                partnerId.value(), userIds.stream().distinct().toArray(String[]::new));
+        return found;
+    }
+
+    @Override
+    public void refer(PartnerId partnerId, List<Referral> referrals) {
+        if (referrals.isEmpty()) {
+            return;
+        }
+        // batch: the first referral of each user wins, here and against a concurrent unit (on conflict do nothing)
+        Sql.batch("insert into referrals (partner_id, user_id, referrer_id, referred_at) values (?, ?, ?, ?)"
+                        + " on conflict (partner_id, user_id) do nothing",
+                referrals.stream().map(referral -> new Object[] {partnerId.value(), referral.referee(),
+                    referral.referrer(), referral.referredAt()}).toList());
+    }
+
+    @Override
+    public void seenOn(PartnerId partnerId, List<UserDevice> seen) {
+        if (seen.isEmpty()) {
+            return;
+        }
+        // batch: partners with referral moments only; pairs already known are left as they are
+        Sql.batch("insert into user_devices (partner_id, user_id, device_id) values (?, ?, ?)"
+                        + " on conflict do nothing",
+                seen.stream().map(pair -> new Object[] {partnerId.value(), pair.userId(), pair.deviceId()}).toList());
+    }
+
+    @Override
+    public boolean shareDevice(PartnerId partnerId, String userId, String otherUserId) {
+        // per-event path: every completion of a referral moment by a referred user
+        return Sql.first("select 1 from user_devices mine join user_devices theirs"
+                        + " on theirs.partner_id = mine.partner_id and theirs.device_id = mine.device_id"
+                        + " where mine.partner_id = ? and mine.user_id = ? and theirs.user_id = ? limit 1",
+                row -> true, partnerId.value(), userId, otherUserId).isPresent();
     }
 }

@@ -12,6 +12,7 @@ import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.Outcomes;
 import dev.moments.domain.reward.RewardId;
 import dev.moments.domain.shared.Money;
+import dev.moments.domain.trigger.ReferralTrigger;
 import java.util.List;
 import java.util.Set;
 
@@ -48,7 +49,8 @@ final class MomentMapper {
                         ? new Responses.Revenue(sorted(moment.outcomes().revenue().events()),
                         moment.outcomes().revenue().value()) : null),
                 decimal(moment.expectedValuePerAction()),
-                moment.createdAt(), moment.updatedAt());
+                moment.createdAt(), moment.updatedAt(),
+                moment.trigger() instanceof ReferralTrigger referral ? referral.rewardReferee() : null);
     }
 
     private static List<String> sorted(Set<String> values) {

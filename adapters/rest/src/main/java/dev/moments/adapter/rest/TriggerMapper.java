@@ -8,6 +8,7 @@ import dev.moments.domain.trigger.CountTrigger;
 import dev.moments.domain.trigger.DaysTrigger;
 import dev.moments.domain.trigger.EventTrigger;
 import dev.moments.domain.trigger.Match;
+import dev.moments.domain.trigger.ReferralTrigger;
 import dev.moments.domain.trigger.SequenceTrigger;
 import dev.moments.domain.trigger.SumTrigger;
 import dev.moments.domain.trigger.Trigger;
@@ -46,6 +47,10 @@ final class TriggerMapper {
         if (trigger instanceof AnyTrigger any) {
             return new Responses.Trigger("any", null, null, null, null, null, null, null,
                     any.of().stream().map(TriggerMapper::toResponse).toList());
+        }
+        if (trigger instanceof ReferralTrigger referral) {
+            return new Responses.Trigger("referral", null, null, null, Durations.format(referral.within()), null, null,
+                    null, toResponse(referral.of()));
         }
         return new Responses.Trigger("direct", null, null, null, null, null, null, null, null);
     }

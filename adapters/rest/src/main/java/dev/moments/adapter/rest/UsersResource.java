@@ -64,7 +64,9 @@ public class UsersResource {
         return new Responses.Explanation(e.momentId().value(), e.userId(), e.momentStatus().name(), e.kind(),
                 new Responses.Progress(e.momentId().value(), e.complete(), e.current(), e.target()), e.completions(),
                 e.awards(), e.lateEventsIgnored(), e.newestEventAt(), e.countingAfter(), e.holdout(), e.reasons(),
-                e.lastRefusal(), e.completionKept());
+                e.lastRefusal(), e.completionKept(), e.referral() == null ? null
+                : new Responses.ReferralStanding(e.referral().referredBy(), e.referral().referredAt(),
+                e.referral().expiresAt(), e.referral().referralsPaid(), e.referral().perUser()));
     }
 
     @GET

@@ -71,6 +71,7 @@ public final class Samples {
     /** A user one of three orders away from completing a LIVE {@code mom_1}, refused nothing yet. */
     public static Explanation explanation(String userId) {
         return new Explanation(new MomentId("mom_1"), userId, MomentStatus.LIVE, "count", new BigDecimal("2"),
-                new BigDecimal("3"), false, 0, 0, 0, NOW, null, false, List.of("NOT_COMPLETED"), null, false);
+                new BigDecimal("3"), false, 0, 0, 0, NOW, null, false, List.of("NOT_COMPLETED"), null, false,
+                null);
     }
 }

@@ -27,11 +27,27 @@ public interface ExplainProgressQuery {
      * @param lastRefusal the refusal that stopped the user's last completion, or {@code null}
      * @param completionKept whether that completion was kept (refused for the partner's money, not the user's own
      *     limits): the user's next matching event completes the moment again and is paid once money allows
+     * @param referral for a referral moment, the user's standing on both of its sides; {@code null} otherwise
      */
     record Explanation(MomentId momentId, String userId, MomentStatus momentStatus, String kind, BigDecimal current,
                        BigDecimal target, boolean complete, int completions, int awards, int lateEventsIgnored,
                        Instant newestEventAt, Instant countingAfter, boolean holdout, List<String> reasons,
-                       String lastRefusal, boolean completionKept) {
+                       String lastRefusal, boolean completionKept, ReferralStanding referral) {
+    }
+
+    /**
+     * A user on a referral moment: as a referee (progress and reasons above are theirs as one), and as a referrer.
+     *
+     * @param referredBy who referred the user, or {@code null}
+     * @param referredAt when, or {@code null}
+     * @param expiresAt when the user's completion stops paying their referrer, or {@code null} (not referred, or no
+     *     window)
+     * @param referralsPaid how many of the users this user referred were paid for (to this user), at most
+     *     {@code perUser}
+     * @param perUser the moment's {@code limits.perUser}: the most referrals it pays one referrer
+     */
+    record ReferralStanding(String referredBy, Instant referredAt, Instant expiresAt, int referralsPaid,
+                            int perUser) {
     }
 
     /** What an explanation says of the progress itself, beside the refusals. */

@@ -34,6 +34,9 @@ public record RecordEventCommand(
         Map<String, Object> user,
         boolean notifyByEmail) {
 
+    /** The attribute of {@code user} that names who referred the user: a user id, kept from its first event. */
+    public static final String REFERRED_BY = "referredBy";
+
     /** The longest id, type, user id or device id accepted. */
     public static final int MAX_ID_LENGTH = 200;
     /** The most properties (or user attributes) one event may carry. */
@@ -65,6 +68,14 @@ public record RecordEventCommand(
             throw new InvalidValueException("user", "at most " + MAX_PROPERTIES + " attributes");
         }
         EventPayload.check(properties, user);
+        Object referredBy = user.get(REFERRED_BY);
+        if (referredBy != null) {
+            if (!(referredBy instanceof String referrer)) {
+                throw new InvalidValueException("user." + REFERRED_BY, REFERRED_BY + " is the referrer's user id, a"
+                        + " string");
+            }
+            Text.id("user." + REFERRED_BY, referrer, MAX_ID_LENGTH);
+        }
     }
 
     /**

@@ -69,6 +69,19 @@ public interface AwardRepository {
     int lockAndCountForDevice(MomentId momentId, String deviceId);
 
     /**
+     * Serialises awards of one moment paid to one user for someone else's completion (a referrer's, for each of their
+     * referees) until the end of the transaction: referees of one referrer completing at once are decided one after
+     * the other, each counting the awards the ones before it left.
+     */
+    void lockPayee(MomentId momentId, String userId);
+
+    /** How many referrals of the moment were paid to {@code referrer}: their awards for others' completions. */
+    int countReferralsPaid(MomentId momentId, String referrer);
+
+    /** Whether the moment already paid {@code payee} (the referrer, or the referee) for the referee's referral. */
+    boolean referralPaid(MomentId momentId, String referee, String payee);
+
+    /**
      * Stores {@code changed}'s status only if the stored status is still {@code expected} (compare-and-set), and
      * records the change in the award's history without a reason.
      *

@@ -107,6 +107,10 @@ public final class OutboxEvents {
         if (award.eventId() != null) {
             data.put("eventId", award.eventId());
         }
+        if (award.referee() != null) {
+            data.put("referrer", award.referrer());
+            data.put("referee", award.referee());
+        }
         data.put("earnedAt", award.earnedAt().toString());
         data.put("redeemableAt", award.redeemableAt().toString());
         if (award.expiresAt() != null) {

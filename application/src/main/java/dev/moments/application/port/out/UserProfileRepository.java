@@ -1,14 +1,17 @@
 package dev.moments.application.port.out;
 
 import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.referral.Referral;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Keeps what partners tell about their users (the {@code user} block of events), so later events see earlier
- * attributes. Values are JSON-like: null, Boolean, String, BigDecimal, List, Map.
+ * attributes; who referred whom (the first {@code user.referredBy}); and, for partners with referral moments, the devices
+ * each user was seen on. Values are JSON-like: null, Boolean, String, BigDecimal, List, Map.
  */
 public interface UserProfileRepository {
 
@@ -29,4 +32,32 @@ public interface UserProfileRepository {
      * two concurrent events that each add an attribute both keep theirs.
      */
     void save(PartnerId partnerId, String userId, Map<String, Object> attributes, Instant at);
+
+    /** Who referred each of these users, for those someone referred. */
+    Map<String, Referral> referrals(PartnerId partnerId, Collection<String> userIds);
+
+    /**
+     * Records referrals; a user already referred keeps their first one (also when another transaction recorded it
+     * meanwhile). A store writes them in the order given: callers sort them by referee.
+     */
+    void refer(PartnerId partnerId, List<Referral> referrals);
+
+    /**
+     * Remembers that users were seen on devices (the pairs one already knows are kept as they are); a store writes them
+     * in the order given: callers sort them by user, then device.
+     */
+    void seenOn(PartnerId partnerId, List<UserDevice> seen);
+
+    /** Whether the two users were ever seen on one device. */
+    boolean shareDevice(PartnerId partnerId, String userId, String otherUserId);
+
+    /** A user seen on a device. */
+    record UserDevice(String userId, String deviceId) implements Comparable<UserDevice> {
+
+        @Override
+        public int compareTo(UserDevice other) {
+            int byUser = userId.compareTo(other.userId);
+            return byUser != 0 ? byUser : deviceId.compareTo(other.deviceId);
+        }
+    }
 }

@@ -10,6 +10,7 @@ import dev.moments.domain.trigger.DirectTrigger;
 import dev.moments.domain.trigger.EventTrigger;
 import dev.moments.domain.trigger.Match;
 import dev.moments.domain.trigger.Predicates;
+import dev.moments.domain.trigger.ReferralTrigger;
 import dev.moments.domain.trigger.SequenceTrigger;
 import dev.moments.domain.trigger.SumTrigger;
 import dev.moments.domain.trigger.Trigger;
@@ -108,6 +109,9 @@ public final class BruteForceOracle {
     public static boolean holds(Trigger trigger, List<UserEvent> events, ZoneId zone, Predicates predicates) {
         if (trigger instanceof DirectTrigger) {
             return false;
+        }
+        if (trigger instanceof ReferralTrigger referral) {
+            return holds(referral.of(), events, zone, predicates); // the referee's own events complete it
         }
         if (trigger instanceof AllTrigger all) {
             for (Trigger child : all.of()) {

@@ -22,7 +22,8 @@ public final class MomentRequests {
     /** The command that creates the moment {@code body} describes, for {@code partner}. */
     public static CreateMomentCommand toCommand(PartnerId partner, Requests.CreateMoment body) {
         Requests.Schedule schedule = body.schedule();
-        return new CreateMomentCommand(partner, body.name(), TriggerRequests.toDomain(body.trigger()),
+        return new CreateMomentCommand(partner, body.name(),
+                TriggerRequests.toDomain(body.trigger(), body.rewardReferee()),
                 audience(body.audience()),
                 schedule == null ? null : schedule.startsAt(), schedule == null ? null : schedule.endsAt(),
                 schedule == null ? null : zone(schedule.timezone()), budget(body.budget()), body.rewards(),

@@ -104,7 +104,9 @@ public final class Requests {
                                Audience audience, Schedule schedule, Budget budget,
                                @Schema(maxItems = Moment.MAX_REWARDS) List<String> rewards, Limits limits,
                                Integer holdoutPercent, Messages messages, Outcomes outcomes,
-                               String expectedValuePerAction) {
+                               String expectedValuePerAction,
+                               @Schema(description = "referral moments: also award the referred user, at the same"
+                                       + " price", defaultValue = "false") Boolean rewardReferee) {
     }
 
     /**
@@ -118,7 +120,7 @@ public final class Requests {
             + " lists and the trigger are replaced whole. The budget's total changes only through a top-up.")
     public record EditMoment(String name, Trigger trigger, Audience audience, Schedule schedule, BudgetEdit budget,
                              List<String> rewards, Limits limits, Integer holdoutPercent, Messages messages,
-                             Outcomes outcomes, String expectedValuePerAction) {
+                             Outcomes outcomes, String expectedValuePerAction, Boolean rewardReferee) {
     }
 
     /** What an edit may say of a moment's budget: its price per action and daily cap; the currency stays. */
@@ -134,9 +136,19 @@ public final class Requests {
                           BigDecimal atLeast, Duration within,
                           @Schema(maxLength = Match.MAX_EVENT_TYPE_LENGTH) String field, Boolean consecutive,
                           @Schema(maxItems = dev.moments.domain.trigger.Trigger.MAX_PARTS) List<Step> steps,
-                          @Schema(maxItems = dev.moments.domain.trigger.Trigger.MAX_PARTS,
-                                  description = "all/any nest at most 4 levels and hold at most 50 event conditions"
-                                          + " in all") List<Trigger> of) {
+                          @Schema(oneOf = {Trigger[].class, Trigger.class}, description = "all/any: a list of"
+                                  + " sub-triggers, which nest at most 4 levels and hold at most 50 event conditions"
+                                  + " in all; referral: the one trigger the referred user completes")
+                          @JsonDeserialize(using = TriggerParts.class) Parts of) {
+    }
+
+    /**
+     * A trigger's {@code of} as it came: a list (all/any), or one trigger object ({@code single}: referral).
+     *
+     * @param triggers the sub-triggers, in order; one when {@code single}
+     */
+    @Schema(hidden = true)
+    public record Parts(List<Trigger> triggers, boolean single) {
     }
 
     /** One step of a sequence. */

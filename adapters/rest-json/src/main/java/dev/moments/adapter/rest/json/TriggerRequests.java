@@ -8,6 +8,7 @@ import dev.moments.domain.trigger.DaysTrigger;
 import dev.moments.domain.trigger.DirectTrigger;
 import dev.moments.domain.trigger.EventTrigger;
 import dev.moments.domain.trigger.Match;
+import dev.moments.domain.trigger.ReferralTrigger;
 import dev.moments.domain.trigger.SequenceTrigger;
 import dev.moments.domain.trigger.SumTrigger;
 import dev.moments.domain.trigger.Trigger;
@@ -21,17 +22,30 @@ public final class TriggerRequests {
 
     /** Every kind docs/api.md defines. */
     public static final List<String> KINDS =
-            List.of("event", "count", "sum", "days", "sequence", "all", "any", "direct");
+            List.of("event", "count", "sum", "days", "sequence", "all", "any", "direct", "referral");
 
     private TriggerRequests() {
     }
 
     /** The trigger {@code trigger} of a request; refused fields are named under {@code trigger}. */
     public static Trigger toDomain(Requests.Trigger trigger) {
-        return toDomain(trigger, "trigger");
+        return toDomain(trigger, "trigger", false);
     }
 
-    private static Trigger toDomain(Requests.Trigger trigger, String path) {
+    /**
+     * The trigger of a moment, whose {@code rewardReferee} (the moment's own field) a referral takes: {@code true} is
+     * refused for any other kind.
+     */
+    public static Trigger toDomain(Requests.Trigger trigger, Boolean rewardReferee) {
+        Trigger read = toDomain(trigger, "trigger", Boolean.TRUE.equals(rewardReferee));
+        if (Boolean.TRUE.equals(rewardReferee) && !(read instanceof ReferralTrigger)) {
+            throw new InvalidValueException("rewardReferee", "rewardReferee applies to a referral moment (trigger"
+                    + " kind referral), not to " + read.kind());
+        }
+        return read;
+    }
+
+    private static Trigger toDomain(Requests.Trigger trigger, String path, boolean rewardReferee) {
         if (trigger == null) {
             throw new InvalidValueException(path, "a trigger is required");
         }
@@ -70,6 +84,15 @@ public final class TriggerRequests {
                 yield at(path, () -> new AnyTrigger(of));
             }
             case "direct" -> new DirectTrigger();
+            case "referral" -> {
+                Requests.Parts of = trigger.of();
+                if (of != null && !of.single()) {
+                    throw new InvalidValueException(path + ".of", "a referral takes one trigger object, the one the"
+                            + " referred user completes, not a list");
+                }
+                Trigger referred = of == null ? null : toDomain(of.triggers().get(0), path + ".of", false);
+                yield at(path, () -> new ReferralTrigger(referred, trigger.within(), rewardReferee));
+            }
             default -> throw new InvalidValueException(path + ".kind", "unknown kind " + kind + "; one of " + KINDS);
         };
     }
@@ -78,9 +101,12 @@ public final class TriggerRequests {
         if (trigger.of() == null) {
             return List.of();
         }
+        if (trigger.of().single()) {
+            throw new InvalidValueException(path + ".of", trigger.kind() + " takes a list of sub-triggers");
+        }
         List<Trigger> of = new ArrayList<>();
-        for (int i = 0; i < trigger.of().size(); i++) {
-            of.add(toDomain(trigger.of().get(i), path + ".of[" + i + "]"));
+        for (int i = 0; i < trigger.of().triggers().size(); i++) {
+            of.add(toDomain(trigger.of().triggers().get(i), path + ".of[" + i + "]", false));
         }
         return of;
     }

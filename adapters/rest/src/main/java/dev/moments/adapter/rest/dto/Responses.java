@@ -57,7 +57,10 @@ public final class Responses {
     public record Moment(String id, String name, String status, Trigger trigger, Audience audience,
                          Schedule schedule, Budget budget, BudgetState budgetState, List<String> rewards,
                          Limits limits, int holdoutPercent, Messages messages, Outcomes outcomes,
-                         String expectedValuePerAction, Instant createdAt, Instant updatedAt) {
+                         String expectedValuePerAction, Instant createdAt, Instant updatedAt,
+                         @Schema(description = "referral moments only: whether the referee is awarded too",
+                                 nullable = true)
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean rewardReferee) {
     }
 
     /** What the report follows beside the trigger; {@code revenue} is {@code null} when nothing is. */
@@ -71,7 +74,9 @@ public final class Responses {
     /** A trigger definition; only the fields of its kind are present. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Trigger(String kind, String event, String where, BigDecimal atLeast, String within, String field,
-                          Boolean consecutive, List<Step> steps, List<Trigger> of) {
+                          Boolean consecutive, List<Step> steps,
+                          @Schema(oneOf = {Trigger[].class, Trigger.class}, description = "all/any: the"
+                                  + " sub-triggers; referral: the trigger the referred user completes") Object of) {
     }
 
     /** One step of a sequence. */
@@ -88,7 +93,19 @@ public final class Responses {
                               @Schema(description = "whether that completion was kept: refused for the partner's"
                                       + " money (BUDGET_EXHAUSTED, DAILY_CAP, MONTHLY_CAP), so the user's next"
                                       + " matching event completes the moment again and is paid once money allows;"
-                                      + " false when the user's own limits used it up") boolean completionKept) {
+                                      + " false when the user's own limits used it up") boolean completionKept,
+                              @JsonInclude(JsonInclude.Include.NON_NULL)
+                              @Schema(description = "referral moments only", nullable = true)
+                              ReferralStanding referral) {
+    }
+
+    /**
+     * A user on a referral moment: as a referee (who referred them, when, until when their completion pays), and as a
+     * referrer (the referrals paid to them, against {@code perUser}).
+     */
+    public record ReferralStanding(@Schema(nullable = true) String referredBy,
+                                   @Schema(nullable = true) Instant referredAt,
+                                   @Schema(nullable = true) Instant expiresAt, int referralsPaid, int perUser) {
     }
 
     /** Whether a direct award would be made now. */
@@ -178,7 +195,12 @@ public final class Responses {
 
     /** An award as announced in an event's result. */
     public record EarnedAward(String id, String momentId, String status, String redeemUrl, String announcement,
-                              Instant expiresAt) {
+                              Instant expiresAt,
+                              @Schema(description = "whose award it is: the event's user, or on a referral moment"
+                                      + " the user who referred them") String userId,
+                              @Schema(description = "referral moments: the referred user whose completion the award"
+                                      + " pays for", nullable = true)
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String referee) {
     }
 
     /** How far a user got on one moment, in the trigger's unit (events, days, amount, steps). */
@@ -197,7 +219,13 @@ public final class Responses {
                         @JsonInclude(JsonInclude.Include.NON_NULL) List<StatusChange> history,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String rewardId,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Instant claimedAt,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) Delivery delivery) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Delivery delivery,
+                        @Schema(description = "referral moments: who referred the referee", nullable = true)
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String referrer,
+                        @Schema(description = "referral moments: the referred user whose completion the award pays"
+                                + " for; the award is the referrer's (userId = referrer) or the referee's own",
+                                nullable = true)
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String referee) {
     }
 
     /** One step of an award's history; {@code reason} only where one was given. */

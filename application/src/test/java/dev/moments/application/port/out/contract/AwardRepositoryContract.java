@@ -39,6 +39,36 @@ public abstract class AwardRepositoryContract extends ContractSupport {
         assertThat(tx(() -> ports().awards().sealedToken(award.id()))).contains("sealed-token");
     }
 
+    private static Award referralAward(Moment moment, String userId, int completion, String referrer,
+                                       String referee) {
+        Award plain = award(moment, userId, completion);
+        return new Award(plain.id(), plain.partnerId(), plain.momentId(), userId, plain.deviceId(), completion,
+                plain.status(), plain.reserved(), false, plain.eventId(), plain.tokenDigest(), AT, AT, null, AT,
+                referrer, referee);
+    }
+
+    @Test
+    void aReferralsAwardsNameBothSidesAndArePaidOnceToEach() {
+        Moment moment = givenMoment(givenPartner());
+        Award toReferrer = referralAward(moment, "ann", 1, "ann", "bob");
+        Award toReferee = referralAward(moment, "bob", 1, "ann", "bob");
+        txRun(() -> ports().awards().insertAll(List.of(new Sealed(toReferrer, "s1"),
+                new Sealed(toReferee, "s2"))));
+
+        assertThat(tx(() -> ports().awards().find(moment.partnerId(), toReferrer.id()))).contains(toReferrer);
+        assertThat(tx(() -> ports().awards().find(moment.partnerId(), toReferee.id()))).contains(toReferee);
+        assertThat(tx(() -> ports().awards().referralPaid(moment.id(), "bob", "ann"))).isTrue();
+        assertThat(tx(() -> ports().awards().referralPaid(moment.id(), "bob", "bob"))).isTrue();
+        assertThat(tx(() -> ports().awards().referralPaid(moment.id(), "cid", "ann"))).isFalse();
+        assertThat(tx(() -> ports().awards().countReferralsPaid(moment.id(), "ann"))).isEqualTo(1);
+        assertThat(tx(() -> ports().awards().countReferralsPaid(moment.id(), "bob"))).isZero();
+        assertThatThrownBy(() -> txRun(() -> ports().awards().insert(
+                referralAward(moment, "ann", 2, "ann", "bob"), "s3")))
+                .as("the referrer paid twice for one referee").isInstanceOf(ConcurrentWriteException.class);
+        txRun(() -> ports().awards().lockPayee(moment.id(), "ann")); // a lock to the end of the transaction only
+        txRun(() -> ports().awards().lockPayee(moment.id(), "ann"));
+    }
+
     @Test
     void aTestAwardWithoutExpiryOrDeviceComesBackTheSame() {
         Moment moment = givenMoment(givenPartner());

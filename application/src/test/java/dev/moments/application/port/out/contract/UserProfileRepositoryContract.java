@@ -2,8 +2,11 @@ package dev.moments.application.port.out.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.moments.application.port.out.UserProfileRepository.UserDevice;
 import dev.moments.domain.partner.Partner;
+import dev.moments.domain.referral.Referral;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +48,40 @@ public abstract class UserProfileRepositoryContract extends ContractSupport {
         txRun(() -> ports().profiles().save(partner.id(), "u-1", Map.of("plan", "pro"), AT.plusSeconds(1)));
         assertThat(tx(() -> ports().profiles().find(partner.id(), "u-1"))).isEqualTo(Map.of("plan", "pro"));
         assertThat(tx(() -> ports().profiles().find(givenPartner().id(), "u-1"))).isEmpty();
+    }
+
+    @Test
+    void aUserKeepsTheFirstReferralRecordedForThemOnlyAtTheirPartner() {
+        Partner partner = givenPartner();
+        Partner other = givenPartner();
+        Instant at = AT;
+        txRun(() -> ports().profiles().refer(partner.id(), List.of(new Referral("bob", "ann", at),
+                new Referral("cid", "ann", at.plusSeconds(1)))));
+        txRun(() -> ports().profiles().refer(partner.id(), List.of(new Referral("bob", "dan", at.plusSeconds(5)))));
+
+        Map<String, Referral> found = tx(() -> ports().profiles().referrals(partner.id(),
+                List.of("bob", "cid", "dan")));
+        assertThat(found).containsOnlyKeys("bob", "cid");
+        assertThat(found.get("bob")).isEqualTo(new Referral("bob", "ann", at));
+        assertThat(found.get("cid")).isEqualTo(new Referral("cid", "ann", at.plusSeconds(1)));
+        assertThat(tx(() -> ports().profiles().referrals(other.id(), List.of("bob", "cid")))).isEmpty();
+    }
+
+    @Test
+    void usersSharingADeviceAreToldApartFromOthersAndFromAnotherPartners() {
+        Partner partner = givenPartner();
+        Partner other = givenPartner();
+        txRun(() -> ports().profiles().seenOn(partner.id(), List.of(new UserDevice("ann", "phone-1"),
+                new UserDevice("ann", "tablet"), new UserDevice("bob", "phone-2"))));
+        txRun(() -> ports().profiles().seenOn(partner.id(), List.of(new UserDevice("ann", "phone-1"),
+                new UserDevice("cid", "tablet"))));
+        txRun(() -> ports().profiles().seenOn(other.id(), List.of(new UserDevice("bob", "tablet"))));
+
+        assertThat(tx(() -> ports().profiles().shareDevice(partner.id(), "cid", "ann"))).isTrue();
+        assertThat(tx(() -> ports().profiles().shareDevice(partner.id(), "ann", "cid"))).isTrue();
+        assertThat(tx(() -> ports().profiles().shareDevice(partner.id(), "bob", "ann"))).isFalse();
+        assertThat(tx(() -> ports().profiles().shareDevice(partner.id(), "dan", "ann"))).isFalse();
+        assertThat(tx(() -> ports().profiles().shareDevice(other.id(), "bob", "ann"))).isFalse();
     }
 
     @Test
