@@ -41,33 +41,36 @@ public final class AwardIssuer {
 
     /** A new award with its token, and that token sealed for the store. */
     Issued issue(AwardId id, Moment moment, String userId, String deviceId, int completion, Money price,
-                 boolean test, String eventId, Referral referral, Instant now) {
+                 boolean test, String eventId, Referral referral, String variant, Instant now) {
         RedemptionToken token = secrets.newRedemptionToken();
-        Award award = award(id, moment, userId, deviceId, completion, price, test, eventId, referral, token.digest(),
-                now);
+        Award award = award(id, moment, userId, deviceId, completion, price, test, eventId, referral, variant,
+                token.digest(), now);
         return new Issued(new AwardView(award, Optional.of(token), moment.messages().announcement()),
                 sealer.seal(token.value()));
     }
 
     /** The award a completion would get, without a token and stored nowhere: for dry runs. */
     AwardView hypothetical(Moment moment, String userId, String deviceId, int completion, Money price,
-                           boolean test, String eventId, Referral referral, Instant now) {
+                           boolean test, String eventId, Referral referral, String variant, Instant now) {
         return new AwardView(award(nextId(), moment, userId, deviceId, completion, price, test, eventId, referral,
-                NO_TOKEN, now), Optional.empty(), moment.messages().announcement());
+                variant, NO_TOKEN, now), Optional.empty(), moment.messages().announcement());
     }
 
     /** An award as the user sees it, and its token sealed for the store. */
     record Issued(AwardView view, String sealedToken) {
     }
 
-    /** An award for {@code userId}; of a referral moment, {@code referral} names both of its sides. */
+    /**
+     * An award for {@code userId}; of a referral moment, {@code referral} names both of its sides; of a moment with
+     * variants, {@code variant} names the user's.
+     */
     private static Award award(AwardId id, Moment moment, String userId, String deviceId, int completion,
-                               Money price, boolean test, String eventId, Referral referral, String tokenDigest,
-                               Instant now) {
+                               Money price, boolean test, String eventId, Referral referral, String variant,
+                               String tokenDigest, Instant now) {
         Duration claimWithin = moment.limits().claimWithin();
         return new Award(id, moment.partnerId(), moment.id(), userId, deviceId, completion, AwardStatus.EARNED, price,
                 test, eventId, tokenDigest, now, now.plus(moment.limits().redeemAfter()),
                 claimWithin == null ? null : now.plus(claimWithin), now,
-                referral == null ? null : referral.referrer(), referral == null ? null : referral.referee());
+                referral == null ? null : referral.referrer(), referral == null ? null : referral.referee(), variant);
     }
 }

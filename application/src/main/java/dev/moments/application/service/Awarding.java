@@ -18,6 +18,7 @@ import dev.moments.domain.events.BudgetLow;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.MomentStatus;
+import dev.moments.domain.moment.Variant;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.partner.SpendingMonth;
 import dev.moments.domain.referral.Referral;
@@ -73,16 +74,21 @@ public final class Awarding {
      * @param toReferee for a referral moment that rewards its referees, whether this is the referee's own award
      *                  (each completion is then paid twice: to the referrer, then to the referee)
      * @param referrerSharesDevice whether the referrer was seen on a device of the referee
+     * @param variant the name of the moment's variant the user was given, or {@code null}: it sets the price and the
+     *                rewards of the award
      */
     record Completion(Moment moment, String userId, String deviceId, String eventId, Instant completedAt,
                       boolean testUser, boolean inAudience, boolean followed, boolean notifyByEmail,
-                      Referral referral, boolean toReferee, boolean referrerSharesDevice) {
+                      Referral referral, boolean toReferee, boolean referrerSharesDevice, String variant) {
 
-        /** A completion nothing followed in its unit of work, whose award may be e-mailed: a direct award. */
+        /**
+         * A completion nothing followed in its unit of work, whose award may be e-mailed: a direct award, in the
+         * variant the moment's hash gives the user.
+         */
         Completion(Moment moment, String userId, String deviceId, String eventId, Instant completedAt,
                    boolean testUser, boolean inAudience) {
             this(moment, userId, deviceId, eventId, completedAt, testUser, inAudience, false, true, null, false,
-                    false);
+                    false, moment.variants().isEmpty() ? null : moment.variantOf(userId).name());
         }
 
         /** The user the award is for: the one who completed the moment, or for a referral the side it pays. */
@@ -197,18 +203,18 @@ public final class Awarding {
         private void reserve(BudgetAccount account) {
             MomentId momentId = account.moment().id();
             LocalDate day = LocalDate.ofInstant(now, account.moment().schedule().timezone());
+            // one conditional UPDATE per price: one for a moment without variants; the row is held after the first
             if (locking == Locking.FIRST) {
-                if (!account.reservedFor().isEmpty()) {
-                    BudgetLedger.Reservation reservation = ledger.reserveAll(momentId,
-                            account.budget().costPerAction(), account.reservedFor(), now, day);
+                account.reservedByPrice().forEach((price, awardIds) -> {
+                    BudgetLedger.Reservation reservation = ledger.reserveAll(momentId, price, awardIds, now, day);
                     if (reservation != BudgetLedger.Reservation.RESERVED) {
                         throw moved("the budget of moment " + momentId + " refused " + reservation);
                     }
-                }
+                });
             } else if (!account.reservedFor().isEmpty()) {
-                account.reserved(ledger.reserveAllIfUnchanged(momentId, account.generation(),
-                        account.budget().costPerAction(), account.reservedFor(), now, day)
-                        .orElseThrow(() -> moved("the budget of moment " + momentId + " moved since it was read")));
+                account.reservedByPrice().forEach((price, awardIds) -> account.reserved(ledger.reserveAllIfUnchanged(
+                        momentId, account.generation(), price, awardIds, now, day)
+                        .orElseThrow(() -> moved("the budget of moment " + momentId + " moved since it was read"))));
             } else if (account.booked() && !ledger.isUnchanged(momentId, account.generation())) {
                 throw moved("moment " + momentId + " changed since it was read");
             }
@@ -302,7 +308,7 @@ public final class Awarding {
         if (refusal.isPresent()) {
             return new Payment(null, refusal.get());
         }
-        Money price = account.price();
+        Money price = account.price(completion);
         if (!account.isTest()) {
             partner.charge(price);
         }
@@ -310,7 +316,7 @@ public final class Awarding {
         int completionNumber = account.book(completion, price, awardId, now);
         AwardIssuer.Issued issued = issuer.issue(awardId, account.moment(), completion.payee(),
                 completion.deviceId(), completionNumber, price, account.isTest(), completion.eventId(),
-                completion.referral(), now);
+                completion.referral(), completion.variant(), now);
         created.add(new AwardRepository.Sealed(issued.view().award(), issued.sealedToken()));
         return new Payment(issued.view(), null);
     }
@@ -338,8 +344,10 @@ public final class Awarding {
         boolean test = moment.status() == MomentStatus.TEST;
         Budget budget = ledger.find(moment.id()).orElseThrow();
         String payee = completion.payee();
+        Money price = moment.variant(completion.variant() == null ? "" : completion.variant())
+                .map(Variant::costPerAction).orElse(budget.costPerAction());
         return issuer.hypothetical(moment, payee, completion.deviceId(), awards.countForUser(moment.id(), payee) + 1,
-                test ? Money.zero(budget.total().currency()) : budget.costPerAction(), test, completion.eventId(),
-                completion.referral(), now);
+                test ? Money.zero(budget.total().currency()) : price, test,
+                completion.eventId(), completion.referral(), completion.variant(), now);
     }
 }

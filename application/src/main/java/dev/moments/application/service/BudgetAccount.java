@@ -8,6 +8,7 @@ import dev.moments.domain.award.Candidate;
 import dev.moments.domain.budget.Budget;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentStatus;
+import dev.moments.domain.moment.Variant;
 import dev.moments.domain.referral.Referral;
 import dev.moments.domain.shared.Money;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,7 @@ final class BudgetAccount {
     private final AwardRepository awards;
     private final Set<String> users = new LinkedHashSet<>();
     private final List<AwardId> reservedFor = new ArrayList<>();
+    private final Map<Money, List<AwardId>> reservedByPrice = new LinkedHashMap<>();
     private final Map<String, Instant> lastEarnedHere = new HashMap<>();
     private final Map<String, Integer> devices = new HashMap<>();
     private final Set<String> deviceIds = new TreeSet<>();
@@ -153,9 +156,21 @@ final class BudgetAccount {
         return moment.status() == MomentStatus.TEST;
     }
 
-    /** What one more completion costs now: the price per action, or nothing in TEST. */
-    Money price() {
-        return isTest() ? Money.zero(budget.total().currency()) : budget.costPerAction();
+    /**
+     * What the completion costs now: nothing in TEST, else the price of the user's variant, or the budget's price per
+     * action (no variants, or one an edit removed since).
+     */
+    Money price(Awarding.Completion completion) {
+        if (isTest()) {
+            return Money.zero(budget.total().currency());
+        }
+        return completion.variant() == null ? budget.costPerAction() : moment.variant(completion.variant())
+                .map(Variant::costPerAction).orElse(budget.costPerAction());
+    }
+
+    /** The awards booked here that reserve money, by price, each group in booking order. */
+    Map<Money, List<AwardId>> reservedByPrice() {
+        return reservedByPrice;
     }
 
     /**
@@ -174,6 +189,7 @@ final class BudgetAccount {
                 chargedToday = chargedToday.plus(price);
             }
             reservedFor.add(awardId);
+            reservedByPrice.computeIfAbsent(price, p -> new ArrayList<>()).add(awardId);
         }
         lastEarnedHere.put(userId, now);
         if (deviceId != null) {
@@ -283,6 +299,11 @@ final class BudgetAccount {
         @Override
         public Budget budget() {
             return budget;
+        }
+
+        @Override
+        public Money price() {
+            return BudgetAccount.this.price(completion);
         }
 
         @Override

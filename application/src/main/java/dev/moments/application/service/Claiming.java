@@ -64,7 +64,7 @@ public final class Claiming {
         Award award = awards.lockByTokenDigest(digest).orElseThrow(RedeemService::unknown);
         refuseIfNotClaimable(award, now);
         Moment moment = moments.find(award.partnerId(), award.momentId()).orElseThrow();
-        if (!moment.rewards().contains(claim.rewardId())) {
+        if (!moment.rewardsOf(award.variant()).contains(claim.rewardId())) {
             throw new RedemptionRefusedException(Reason.NOT_AN_OPTION, "reward " + claim.rewardId()
                     + " is not offered by this award");
         }

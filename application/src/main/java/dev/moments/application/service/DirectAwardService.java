@@ -58,10 +58,12 @@ public final class DirectAwardService implements DirectAwardUseCase {
     public Preview preview(DirectAwardCommand command) {
         Instant now = clock.now();
         Moment moment = moment(command);
-        Optional<Refusal> refusal = eligibility.check(moment, command.userId(), command.deviceId(),
-                command.context().testUser(), inAudience(moment, command, now), now, now);
+        Awarding.Completion completion = new Awarding.Completion(moment, command.userId(), command.deviceId(), null,
+                now, command.context().testUser(), inAudience(moment, command, now));
+        Optional<Refusal> refusal = eligibility.check(completion, now);
         return new Preview(refusal.isEmpty(), refusal.map(Refusal::name).orElse(null),
-                rewards.findAll(moment.partnerId(), moment.rewards()), moment.messages().announcement());
+                rewards.findAll(moment.partnerId(), moment.rewardsOf(completion.variant())),
+                moment.messages().announcement());
     }
 
     private Moment moment(DirectAwardCommand command) {

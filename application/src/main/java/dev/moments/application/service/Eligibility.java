@@ -26,17 +26,12 @@ public final class Eligibility {
         this.stores = new StoredCandidate.Stores(awards, ledger, spending);
     }
 
-    /** The first refusal the completion would meet, with the moment's status as it stands now. */
-    Optional<Refusal> check(Moment moment, String userId, String deviceId, boolean testUser, boolean inAudience,
-                            Instant completedAt, Instant now) {
-        return AwardPolicy.firstRefusal(candidate(moment, userId, deviceId, testUser, inAudience, completedAt, now));
-    }
-
     /** The first refusal a completion as {@link Awarding} would decide it would meet, the moment as it stands now. */
     Optional<Refusal> check(Awarding.Completion completion, Instant now) {
         return AwardPolicy.firstRefusal(candidate(completion.moment(), completion.userId(), completion.deviceId(),
                 completion.testUser(), completion.inAudience(), completion.completedAt(), now)
-                .referring(completion.referral(), completion.toReferee(), completion.referrerSharesDevice()));
+                .referring(completion.referral(), completion.toReferee(), completion.referrerSharesDevice())
+                .inVariant(completion.variant()));
     }
 
     /**

@@ -176,7 +176,7 @@ public final class EmailDispatchService implements DispatchEmailsUseCase {
         if (message == null || link.isEmpty()) {
             return Optional.empty();
         }
-        List<String> names = rewards.findAll(due.partnerId(), moment.get().rewards()).stream()
+        List<String> names = rewards.findAll(due.partnerId(), moment.get().rewardsOf(award.variant())).stream()
                 .map(Reward::name).toList();
         String expiresAt = award.expiresAt() == null ? "no deadline"
                 : EXPIRY.withZone(moment.get().schedule().timezone()).format(award.expiresAt());

@@ -80,9 +80,12 @@ final class EventEvaluation {
         /** The revenue of the user's events after the reach, and whether this evaluation added to it. */
         BigDecimal revenue;
         boolean earned;
+        /** The variant the user was given at the reach (recorded once), or {@code null}. */
+        String variant;
 
         Slot(Optional<UserProgress> stored) {
             this.stored = stored;
+            this.variant = stored.map(UserProgress::variant).orElse(null);
             this.reachedAt = stored.map(UserProgress::reachedAt).orElse(null);
             this.progressedAt = stored.map(UserProgress::progressedAt).orElse(null);
             this.revenue = stored.map(UserProgress::revenue).orElse(BigDecimal.ZERO);
@@ -127,6 +130,21 @@ final class EventEvaluation {
                     && (reachedAt == null || occurredAt.isBefore(reachedAt))) {
                 reachedAt = occurredAt;
             }
+        }
+
+        /**
+         * A treatment user who has reached a moment with variants gets one, for good: the moment's hash names it
+         * ({@link Moment#variantOf}).
+         */
+        void assignVariant(Moment moment, String userId, boolean holdout) {
+            if (variant == null && reachedAt != null && !holdout && !moment.variants().isEmpty()) {
+                variant = moment.variantOf(userId).name();
+            }
+        }
+
+        /** The variant a completion of the user is paid under: the one recorded, else the one the hash gives. */
+        String variantFor(Moment moment, String userId) {
+            return variant != null || moment.variants().isEmpty() ? variant : moment.variantOf(userId).name();
         }
 
         /** The user's arm: the one the first reach gave, for good; before a reach, the moment's holdout hash. */
@@ -317,6 +335,7 @@ final class EventEvaluation {
                         with.lateness());
                 TriggerEvaluator.Outcome outcome = evaluator.apply(before, event, with.expressions()::predicate);
                 slot.reached(moment, event, outcome.disposition());
+                slot.assignVariant(moment, event.userId(), holdout);
                 Refusal refusal = outcome.completed() ? (holdout ? Refusal.HOLDOUT : null)
                         : slot.lastCompletionRefusal(); // an event that completes nothing leaves it as it was
                 step = new Step(moment, event, outcome, holdout, evaluator.progress(outcome.state()), refusal);
@@ -392,24 +411,26 @@ final class EventEvaluation {
      */
     private List<Awarding.Completion> completions(Step step, boolean followed) {
         UserEvent event = step.event;
+        String variant = slots.get(new ProgressRepository.Key(step.moment.id(), event.userId()))
+                .variantFor(step.moment, event.userId());
         if (!(step.moment.trigger() instanceof ReferralTrigger trigger)) {
             return List.of(new Awarding.Completion(step.moment, event.userId(), event.deviceId(), event.id(),
                     event.occurredAt(), event.context().testUser(), true, followed, step.notifyByEmail, null, false,
-                    false));
+                    false, variant));
         }
         Referral referral = referral(step);
         boolean sharesDevice = referral != null && referral.expiredAt(trigger, event.occurredAt()).isEmpty()
                 && with.profiles().shareDevice(event.partnerId(), referral.referee(), referral.referrer());
         Awarding.Completion toReferrer = new Awarding.Completion(step.moment, event.userId(), event.deviceId(),
                 event.id(), event.occurredAt(), event.context().testUser(), true, followed, step.notifyByEmail,
-                referral, false, sharesDevice);
+                referral, false, sharesDevice, variant);
         if (referral == null || !trigger.rewardReferee()) {
             return List.of(toReferrer);
         }
         // the referee's award follows the referrer's; what the referrer's leaves of the progress is what counts
         return List.of(toReferrer, new Awarding.Completion(step.moment, event.userId(), event.deviceId(), event.id(),
                 event.occurredAt(), event.context().testUser(), true, false, step.notifyByEmail, referral, true,
-                sharesDevice));
+                sharesDevice, variant));
     }
 
     /** Moves the user's progress towards every badge listening to the event; answers those it completes. */
@@ -495,7 +516,7 @@ final class EventEvaluation {
                     ? withRevenue(slot.stored.orElseThrow(), slot.revenue) // only revenue of a reached user
                     : new UserProgress(last.event.partnerId(), last.moment.id(), last.event.userId(),
                     last.state, last.holdout, last.refusal == null ? null : last.refusal.name(), now,
-                    slot.reachedAt, slot.progressedAt, slot.revenue);
+                    slot.reachedAt, slot.progressedAt, slot.revenue, slot.variant);
             (slot.stored.isPresent() ? updates : inserts).add(next);
         }
         List<RecordedEvent> recorded = new ArrayList<>();
@@ -535,7 +556,8 @@ final class EventEvaluation {
 
     private UserProgress withRevenue(UserProgress stored, BigDecimal revenue) {
         return new UserProgress(stored.partnerId(), stored.momentId(), stored.userId(), stored.state(),
-                stored.holdout(), stored.lastRefusal(), now, stored.reachedAt(), stored.progressedAt(), revenue);
+                stored.holdout(), stored.lastRefusal(), now, stored.reachedAt(), stored.progressedAt(), revenue,
+                stored.variant());
     }
 
     /**

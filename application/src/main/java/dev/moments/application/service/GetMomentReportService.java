@@ -12,6 +12,7 @@ import dev.moments.application.port.out.ReportFigures.Arm;
 import dev.moments.application.port.out.ReportFigures.Figures;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentId;
+import dev.moments.domain.moment.Variant;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.report.Interval;
 import dev.moments.domain.report.Means;
@@ -118,7 +119,26 @@ public final class GetMomentReportService implements GetMomentReportQuery {
                 .toList();
         return new Report(moment.id(), moment.name(), moment.status(), first, last, figures.completions(),
                 figures.awards(), figures.claimed(), figures.fulfilled(), figures.expired(), spend, reserved,
-                effectiveCpa, funnel, holdout, outcomes, guardrail, daily);
+                effectiveCpa, funnel, holdout, outcomes, guardrail, daily, variants(moment, figures, currency));
+    }
+
+    /**
+     * Each variant against the one control arm, as the holdout block computes the moment's treatment arm: the
+     * moment's variants in their order (those without users too), then any an edit removed that still has users.
+     */
+    private static List<VariantReport> variants(Moment moment, Figures figures, Currency currency) {
+        List<String> names = new ArrayList<>(moment.variants().stream().map(Variant::name).toList());
+        figures.variants().keySet().stream().filter(name -> !names.contains(name)).sorted().forEach(names::add);
+        List<VariantReport> reports = new ArrayList<>();
+        for (String name : names) {
+            ReportFigures.VariantFigures variant = figures.variants().getOrDefault(name,
+                    new ReportFigures.VariantFigures(Arm.EMPTY, BigDecimal.ZERO, BigDecimal.ZERO));
+            Money spend = money(variant.spend(), currency);
+            Money reserved = money(variant.reserved(), currency);
+            reports.add(new VariantReport(name, holdout(variant.arm(), figures.control(),
+                    spend.amount().add(reserved.amount()), currency), spend, reserved));
+        }
+        return reports;
     }
 
     private static Holdout holdout(Arm t, Arm c, BigDecimal committed, Currency currency) {

@@ -9,6 +9,7 @@ import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.moment.Schedule;
+import dev.moments.domain.moment.Variant;
 import dev.moments.domain.partner.Partner;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.reward.Reward;
@@ -57,11 +58,13 @@ public final class MomentDefinitions {
         Partner partner = partners.find(partnerId).orElseThrow(() -> new NotFoundException("partner", partnerId));
         Budget budget = budget(id, command.budget(), partner.currency());
         List<RewardId> rewardIds = rewardIds(command.rewards());
+        List<Variant> variants = variants(command.variants(), budget);
         Moment moment = new Moment(id, partner.id(), command.name(), command.trigger(), command.audience(),
                 schedule(command, now), rewardIds, command.limits(),
                 command.holdoutPercent() == null ? 0 : command.holdoutPercent(), command.messages(),
                 command.outcomes(), expectedValue(command, budget),
-                before == null ? MomentStatus.DRAFT : before.status(), before == null ? now : before.createdAt(), now);
+                before == null ? MomentStatus.DRAFT : before.status(), before == null ? now : before.createdAt(), now,
+                variants);
         moment.trigger().expressions().forEach(expressions::validate);
         if (moment.audience().where() != null) {
             expressions.validate("audience.where", moment.audience().where());
@@ -69,8 +72,46 @@ public final class MomentDefinitions {
         if (moment.outcomes().followsRevenue()) {
             expressions.validateValue("outcomes.revenue.value", moment.outcomes().revenue().value());
         }
-        checkRewards(partner.id(), rewardIds, budget, before != null && before.rewards().equals(rewardIds));
+        checkRewards(partner.id(), rewardIds, budget.costPerAction(), "",
+                before != null && before.rewards().equals(rewardIds));
+        for (int i = 0; i < variants.size(); i++) {
+            Variant variant = variants.get(i);
+            Money price = variant.costPerAction() == null ? budget.costPerAction() : variant.costPerAction();
+            if (budget.dailyCap() != null && budget.dailyCap().isLessThan(price)) {
+                throw new InvalidValueException("variants[" + i + "].costPerAction", "the budget's dailyCap "
+                        + budget.dailyCap() + " cannot pay one action of " + price);
+            }
+            checkRewards(partner.id(), variant.rewards(), price, "variants[" + i + "].", false);
+        }
         return new Defined(moment, budget);
+    }
+
+    /** The variants as given, each refusal naming its field under {@code variants[i]}. */
+    private static List<Variant> variants(List<CreateMomentCommand.VariantSpec> given, Budget budget) {
+        if (given == null) {
+            return List.of();
+        }
+        List<Variant> variants = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            CreateMomentCommand.VariantSpec spec = given.get(i);
+            String path = "variants[" + i + "]";
+            if (spec == null) {
+                throw new InvalidValueException(path, "a variant is required");
+            }
+            if (spec.weight() == null) {
+                throw new InvalidValueException(path + ".weight", "weight is required");
+            }
+            Money price = spec.costPerAction() == null ? null
+                    : parse(path + ".costPerAction", spec.costPerAction(), budget.total().currency());
+            List<RewardId> rewards = spec.rewards() == null || spec.rewards().isEmpty() ? List.of()
+                    : rewardIds(spec.rewards(), path + ".rewards");
+            try {
+                variants.add(new Variant(spec.name(), spec.weight(), price, rewards));
+            } catch (InvalidValueException e) {
+                throw e.under(path);
+            }
+        }
+        return variants;
     }
 
     /** What one incremental action is worth, in the budget's currency; {@code null} when not said. */
@@ -127,14 +168,21 @@ public final class MomentDefinitions {
     }
 
     private static List<RewardId> rewardIds(List<String> given) {
+        return rewardIds(given, "rewards");
+    }
+
+    private static List<RewardId> rewardIds(List<String> given, String field) {
         if (given == null || given.isEmpty()) {
-            throw new InvalidValueException("rewards", "at least one reward is required");
+            throw new InvalidValueException(field, "at least one reward is required");
+        }
+        if (given.size() > Moment.MAX_REWARDS) {
+            throw new InvalidValueException(field, "at most " + Moment.MAX_REWARDS + " rewards");
         }
         List<RewardId> ids = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
             String value = given.get(i);
             if (value == null || value.isBlank()) {
-                throw new InvalidValueException("rewards[" + i + "]", "not a reward id");
+                throw new InvalidValueException(field + "[" + i + "]", "not a reward id");
             }
             ids.add(new RewardId(value));
         }
@@ -142,26 +190,28 @@ public final class MomentDefinitions {
     }
 
     /**
-     * Every reward must be the partner's, cost no more than the price per action, and be in the budget's currency.
-     * When an edit keeps the rewards ({@code sameRewards}), a reward above the price is the new price's fault, and the
-     * refusal names {@code budget.costPerAction}.
+     * Every reward must be the partner's, cost no more than the price per action ({@code price}: the budget's, or a
+     * variant's), and be in the budget's currency; fields are named under {@code prefix}. When an edit keeps the
+     * moment's rewards ({@code sameRewards}), a reward above the price is the new price's fault, and the refusal names
+     * {@code budget.costPerAction}.
      */
-    private void checkRewards(PartnerId partnerId, List<RewardId> rewardIds, Budget budget, boolean sameRewards) {
+    private void checkRewards(PartnerId partnerId, List<RewardId> rewardIds, Money price, String prefix,
+                              boolean sameRewards) {
         Map<RewardId, Reward> found = rewards.findAll(partnerId, rewardIds).stream()
                 .collect(Collectors.toMap(Reward::id, Function.identity()));
         for (int i = 0; i < rewardIds.size(); i++) {
             Reward reward = found.get(rewardIds.get(i));
-            String field = "rewards[" + i + "]";
+            String field = prefix + "rewards[" + i + "]";
             if (reward == null) {
                 throw new InvalidValueException(field, "no reward " + rewardIds.get(i));
             }
-            if (!reward.cost().currency().equals(budget.costPerAction().currency())) {
+            if (!reward.cost().currency().equals(price.currency())) {
                 throw new InvalidValueException(field, "reward " + reward.id() + " costs " + reward.cost()
                         + ", not in the budget's currency");
             }
-            if (reward.cost().isGreaterThan(budget.costPerAction())) {
+            if (reward.cost().isGreaterThan(price)) {
                 throw new InvalidValueException(sameRewards ? "budget.costPerAction" : field, "reward " + reward.id()
-                        + " costs " + reward.cost() + ", more than the costPerAction " + budget.costPerAction());
+                        + " costs " + reward.cost() + ", more than the costPerAction " + price);
             }
         }
     }

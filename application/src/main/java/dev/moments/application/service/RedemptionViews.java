@@ -75,10 +75,11 @@ public final class RedemptionViews {
     /** The award's page at {@code now}: its state, its options and, once claimed, its delivery. */
     Redemption of(Award award, Instant now) {
         Moment moment = moments.find(award.partnerId(), award.momentId()).orElseThrow();
-        Map<RewardId, Reward> byId = rewards.findAll(award.partnerId(), moment.rewards()).stream()
+        List<RewardId> offered = moment.rewardsOf(award.variant()); // a variant's own, else the moment's
+        Map<RewardId, Reward> byId = rewards.findAll(award.partnerId(), offered).stream()
                 .collect(Collectors.toMap(Reward::id, Function.identity()));
         Map<RewardId, Unavailable> unavailable = unavailable(award, byId.values());
-        List<Option> options = moment.rewards().stream().map(byId::get).filter(Objects::nonNull)
+        List<Option> options = offered.stream().map(byId::get).filter(Objects::nonNull)
                 .map(reward -> {
                     Unavailable why = unavailable.get(reward.id());
                     return new Option(reward.id(), reward.name(), reward.kind(), reward.cost(), reward.description(),

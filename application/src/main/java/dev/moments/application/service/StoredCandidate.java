@@ -6,6 +6,7 @@ import dev.moments.application.port.out.PartnerSpending;
 import dev.moments.domain.award.Candidate;
 import dev.moments.domain.budget.Budget;
 import dev.moments.domain.moment.Moment;
+import dev.moments.domain.moment.Variant;
 import dev.moments.domain.partner.SpendingMonth;
 import dev.moments.domain.referral.Referral;
 import dev.moments.domain.shared.Money;
@@ -31,6 +32,7 @@ final class StoredCandidate implements Candidate {
     private Referral referral;
     private boolean toReferee;
     private boolean referrerSharesDevice;
+    private String variant;
     private Budget budget;
 
     /**
@@ -61,6 +63,18 @@ final class StoredCandidate implements Candidate {
         this.toReferee = toReferee;
         this.referrerSharesDevice = referrerSharesDevice;
         return this;
+    }
+
+    /** The same completion by a user of the moment's {@code variant} (a name, or {@code null}), at its price. */
+    StoredCandidate inVariant(String variant) {
+        this.variant = variant;
+        return this;
+    }
+
+    @Override
+    public Money price() {
+        return variant == null ? budget().costPerAction() : moment.variant(variant).map(Variant::costPerAction)
+                .orElse(budget().costPerAction());
     }
 
     /** The user the award is for. */

@@ -207,6 +207,37 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aMomentWithVariants_showsEachVariantAgainstTheControlArm() {
+        Api acme = Api.newPartner();
+        String moment = acme.launchedMoment(Map.of("kind", "event", "event", "lesson.completed"),
+                Map.of("name", "Cheap or rich", "holdoutPercent", 30,
+                        "budget", Map.of("currency", "USD", "total", "10000.00", "costPerAction", "10.00"),
+                        "variants", List.of(Map.of("name", "Cheap", "weight", 1, "costPerAction", "5.00"),
+                                Map.of("name", "Rich", "weight", 1))));
+        // every user completes, in both arms: each variant's lift is zero, and the table says so
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            events.add(Map.of("id", "lesson-" + i, "type", "lesson.completed", "userId", "learner-" + i));
+        }
+        acme.request().body(Map.of("events", events)).post("/v1/events/batch").then().statusCode(200);
+        JsonPath report = acme.request().get("/v1/moments/" + moment + "/report").then().statusCode(200)
+                .extract().jsonPath();
+
+        signIn(acme.apiKey());
+        browser.get(app + "console/moments/" + moment);
+        reloadUntil(() -> "120".equals(figure("Completions")));
+        List<String> rows = browser.findElements(By.cssSelector("#variants-table tbody tr")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(rows).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            String users = Long.toString(report.getLong("variants[" + i + "].users"));
+            assertThat(rows.get(i)).startsWith(report.getString("variants[" + i + "].name") + " " + users + " "
+                    + users + " 100.0% +0.0 pp (95% interval"); // the control arm completes as often, unpaid
+        }
+        Browser.screenshot(browser, "console-report-variants");
+    }
+
+    @Test
     void thePointsAndBadgesPage_listsTheRules_andLooksUpAUsersBalanceAndBadges() {
         Api acme = Api.newPartner();
         acme.request().body(Map.of("name", "Daily login", "event", "app.opened", "points", 10))

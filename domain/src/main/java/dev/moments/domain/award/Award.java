@@ -39,6 +39,8 @@ import java.util.Objects;
  * @param referrer for an award of a referral moment, the user who referred the referee; {@code null} otherwise
  * @param referee for an award of a referral moment, the referred user whose completion it pays for: the award is the
  *     referrer's ({@code userId} is the referrer) or, when the moment rewards the referee too, the referee's own
+ * @param variant the name of the moment's variant its user was given (which set its price and rewards), or
+ *     {@code null} for a moment without variants
  */
 public record Award(
         AwardId id,
@@ -57,7 +59,8 @@ public record Award(
         Instant expiresAt,
         Instant updatedAt,
         String referrer,
-        String referee) {
+        String referee,
+        String variant) {
 
     public Award {
         Objects.requireNonNull(id, "id");
@@ -87,7 +90,7 @@ public record Award(
                  AwardStatus status, Money reserved, boolean test, String eventId, String tokenDigest,
                  Instant earnedAt, Instant redeemableAt, Instant expiresAt, Instant updatedAt) {
         this(id, partnerId, momentId, userId, deviceId, completion, status, reserved, test, eventId, tokenDigest,
-                earnedAt, redeemableAt, expiresAt, updatedAt, null, null);
+                earnedAt, redeemableAt, expiresAt, updatedAt, null, null, null);
     }
 
     /** This award in another status; refused if its current status does not lead there. */
@@ -96,7 +99,7 @@ public record Award(
             throw new InvalidAwardTransitionException(status, target);
         }
         return new Award(id, partnerId, momentId, userId, deviceId, completion, target, reserved, test, eventId,
-                tokenDigest, earnedAt, redeemableAt, expiresAt, now, referrer, referee);
+                tokenDigest, earnedAt, redeemableAt, expiresAt, now, referrer, referee, variant);
     }
 
     /** Whether the link has stopped working at {@code now}. */

@@ -82,12 +82,12 @@ public enum AwardPolicy {
                 Refusal.LIMIT_PER_DEVICE);
     }),
 
-    /** The partner's monthly cap (a LIVE moment's price; TEST awards cost nothing). */
+    /** The partner's monthly cap (a LIVE moment's price, or its variant's; TEST awards cost nothing). */
     MONTHLY_CAP(c -> refuseIf(paying(c.moment()) && c.monthlyRoom()
-            .filter(room -> c.budget().costPerAction().isGreaterThan(room)).isPresent(), Refusal.MONTHLY_CAP)),
+            .filter(room -> c.price().isGreaterThan(room)).isPresent(), Refusal.MONTHLY_CAP)),
 
-    /** The moment's budget. */
-    BUDGET(c -> refuseIf(paying(c.moment()) && !c.budget().canPayOneAction(), Refusal.BUDGET_EXHAUSTED)),
+    /** The moment's budget, at the completion's price. */
+    BUDGET(c -> refuseIf(paying(c.moment()) && !c.budget().canPay(c.price()), Refusal.BUDGET_EXHAUSTED)),
 
     /** The moment's daily cap, in its time zone. */
     DAILY_CAP(c -> {
@@ -96,7 +96,7 @@ public enum AwardPolicy {
         }
         Budget budget = c.budget();
         return refuseIf(budget.dailyCap() != null
-                && c.chargedToday().plus(budget.costPerAction()).isGreaterThan(budget.dailyCap()), Refusal.DAILY_CAP);
+                && c.chargedToday().plus(c.price()).isGreaterThan(budget.dailyCap()), Refusal.DAILY_CAP);
     });
 
     private final Function<Candidate, Optional<Refusal>> rule;

@@ -48,6 +48,14 @@ public interface Candidate {
     /** The moment's budget as it stands (asked only for a LIVE moment). */
     Budget budget();
 
+    /**
+     * What the completion costs (asked only for a LIVE moment): the budget's price per action, or the price of the
+     * user's variant.
+     */
+    default Money price() {
+        return budget().costPerAction();
+    }
+
     /** What the moment has charged today, in its time zone (asked only when its budget has a daily cap). */
     Money chargedToday();
 

@@ -72,9 +72,14 @@ public record Budget(MomentId momentId, Money total, Money dailyCap, Money costP
         return total.minus(spent).minus(reserved);
     }
 
-    /** Whether one more action can be paid. */
+    /** Whether one more action can be paid at the price per action. */
     public boolean canPayOneAction() {
-        return !remaining().isLessThan(costPerAction);
+        return canPay(costPerAction);
+    }
+
+    /** Whether one more action can be paid at {@code price} (a variant's). */
+    public boolean canPay(Money price) {
+        return !remaining().isLessThan(price);
     }
 
     /** Sets aside {@code amount} for an earned award; refused if the remaining budget cannot cover it. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -53,12 +54,15 @@ public record Moment(
         Money expectedValuePerAction,
         MomentStatus status,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<Variant> variants) {
 
     /** The most reward options a moment may offer. */
     public static final int MAX_REWARDS = 50;
     /** The longest name accepted. */
     public static final int MAX_NAME_LENGTH = 200;
+    /** The most variants a moment may test against each other. */
+    public static final int MAX_VARIANTS = 10;
 
     public Moment {
         Objects.requireNonNull(id, "id");
@@ -91,6 +95,21 @@ public record Moment(
             throw new InvalidValueException("expectedValuePerAction", "expectedValuePerAction must be positive");
         }
         Objects.requireNonNull(schedule, "schedule");
+        variants = variants == null ? List.of() : List.copyOf(variants);
+        if (variants.size() == 1 || variants.size() > MAX_VARIANTS) {
+            throw new InvalidValueException("variants", "a moment tests 2 to " + MAX_VARIANTS + " variants, or none");
+        }
+        if (variants.stream().map(Variant::name).distinct().count() != variants.size()) {
+            throw new InvalidValueException("variants", "two variants have the same name");
+        }
+    }
+
+    /** A moment without variants: every user is offered its rewards at its budget's price. */
+    public Moment(MomentId id, PartnerId partnerId, String name, Trigger trigger, Audience audience, Schedule schedule,
+                  List<RewardId> rewards, Limits limits, int holdoutPercent, Messages messages, Outcomes outcomes,
+                  Money expectedValuePerAction, MomentStatus status, Instant createdAt, Instant updatedAt) {
+        this(id, partnerId, name, trigger, audience, schedule, rewards, limits, holdoutPercent, messages, outcomes,
+                expectedValuePerAction, status, createdAt, updatedAt, List.of());
     }
 
     /** Starts evaluating test users only. */
@@ -163,7 +182,7 @@ public record Moment(
             throw new InvalidTransitionException(status, "become " + target);
         }
         return new Moment(id, partnerId, name, trigger, audience, schedule, rewards, limits, holdoutPercent, messages,
-                outcomes, expectedValuePerAction, target, createdAt, now);
+                outcomes, expectedValuePerAction, target, createdAt, now, variants);
     }
 
     /**
@@ -186,5 +205,21 @@ public record Moment(
      */
     public boolean holdsOut(String userId) {
         return holdoutPercent > 0 && HoldoutBucket.of(id, userId) < holdoutPercent;
+    }
+
+    /** The variant a user gets when first reaching the moment (a stable hash), or {@code null} without variants. */
+    public Variant variantOf(String userId) {
+        return variants.isEmpty() ? null : VariantBucket.of(id, userId, variants);
+    }
+
+    /** The variant of this name, if the moment has one. */
+    public Optional<Variant> variant(String name) {
+        return variants.stream().filter(variant -> variant.name().equals(name)).findFirst();
+    }
+
+    /** The rewards offered to a user of {@code variant} (a name, or {@code null}): the variant's, else the moment's. */
+    public List<RewardId> rewardsOf(String variant) {
+        return variant(variant == null ? "" : variant).map(Variant::rewards).filter(list -> !list.isEmpty())
+                .orElse(rewards);
     }
 }

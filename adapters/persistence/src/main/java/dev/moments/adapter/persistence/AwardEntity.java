@@ -72,4 +72,6 @@ public class AwardEntity extends PanacheEntityBase {
     public String referrer;
 
     public String referee;
+
+    public String variant;
 }

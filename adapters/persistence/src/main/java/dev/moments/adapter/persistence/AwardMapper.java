@@ -17,6 +17,6 @@ final class AwardMapper {
                 entity.userId, entity.deviceId, entity.completion, AwardStatus.valueOf(entity.status),
                 MoneyColumns.money(entity.reserved, entity.currency), entity.test, entity.eventId, entity.tokenDigest,
                 entity.earnedAt, entity.redeemableAt, entity.expiresAt, entity.updatedAt, entity.referrer,
-                entity.referee);
+                entity.referee, entity.variant);
     }
 }

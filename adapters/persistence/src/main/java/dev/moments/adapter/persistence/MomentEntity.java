@@ -84,6 +84,11 @@ public class MomentEntity extends PanacheEntityBase {
     @Column(columnDefinition = "jsonb")
     public String outcomes;
 
+    /** The variants, e.g. {@code [{"name":"A","weight":50,"costPerAction":"5.00","rewards":["rwd_…"]}]}, or null. */
+    @ColumnTransformer(write = "cast(? as jsonb)")
+    @Column(columnDefinition = "jsonb")
+    public String variants;
+
     @Column(name = "expected_value_per_action")
     public BigDecimal expectedValuePerAction;
 

@@ -12,6 +12,7 @@ import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.moment.Outcomes;
 import dev.moments.domain.moment.Schedule;
+import dev.moments.domain.moment.Variant;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.reward.RewardId;
 import dev.moments.domain.shared.Money;
@@ -63,6 +64,7 @@ final class MomentMapper {
         entity.claimWithin = duration(limits.claimWithin());
         entity.holdoutPercent = moment.holdoutPercent();
         entity.outcomes = moment.outcomes().followsRevenue() ? Json.write(outcomesJson(moment.outcomes())) : null;
+        entity.variants = moment.variants().isEmpty() ? null : Json.write(variantsJson(moment.variants()));
         Money expected = moment.expectedValuePerAction();
         entity.expectedValuePerAction = expected == null ? null : expected.amount();
         entity.expectedValueCurrency = expected == null ? null : expected.currency().getCurrencyCode();
@@ -95,7 +97,33 @@ final class MomentMapper {
                         : new Money(entity.expectedValuePerAction, Money.currency(entity.expectedValueCurrency)),
                 MomentStatus.valueOf(entity.status),
                 entity.createdAt,
-                entity.updatedAt);
+                entity.updatedAt,
+                entity.variants == null ? List.of() : variants(Json.read(entity.variants)));
+    }
+
+    /** {@code [{"name","weight","costPerAction","currency","rewards":[…]}]}, the price an exact decimal string. */
+    static ArrayNode variantsJson(List<Variant> variants) {
+        ArrayNode json = Json.array(List.of());
+        for (Variant variant : variants) {
+            ObjectNode item = json.addObject();
+            item.put("name", variant.name());
+            item.put("weight", variant.weight());
+            if (variant.costPerAction() != null) {
+                item.put("costPerAction", Json.decimal(variant.costPerAction().amount()));
+                item.put("currency", variant.costPerAction().currency().getCurrencyCode());
+            }
+            item.set("rewards", Json.array(variant.rewards().stream().map(RewardId::value).toList()));
+        }
+        return json;
+    }
+
+    static List<Variant> variants(JsonNode json) {
+        List<Variant> variants = new ArrayList<>();
+        json.forEach(item -> variants.add(new Variant(Json.text(item, "name"), item.get("weight").asInt(),
+                item.hasNonNull("costPerAction") ? new Money(Json.decimal(item, "costPerAction"),
+                        Money.currency(Json.text(item, "currency"))) : null,
+                Json.strings(item, "rewards").stream().map(RewardId::new).toList())));
+        return variants;
     }
 
     /**

@@ -24,7 +24,8 @@ public class PostgresMomentRepository implements MomentRepository {
     private static final String SELECT = "select id, partner_id, name, status, cast(trigger as text) as trigger,"
             + " cast(audience as text) as audience, starts_at, ends_at, timezone, reward_ids, per_user, per_device,"
             + " cooldown, redeem_after, claim_within, holdout_percent, announcement, confirmation,"
-            + " email_subject, email_body, cast(outcomes as text) as outcomes, expected_value_per_action,"
+            + " email_subject, email_body, cast(outcomes as text) as outcomes, cast(variants as text) as variants,"
+            + " expected_value_per_action,"
             + " expected_value_currency, created_at,"
             + " updated_at from moments m";
 
@@ -73,7 +74,7 @@ public class PostgresMomentRepository implements MomentRepository {
             + " audience = cast(? as jsonb), starts_at = ?, ends_at = ?, timezone = ?, reward_ids = ?, per_user = ?,"
             + " per_device = ?, cooldown = ?, redeem_after = ?, claim_within = ?, holdout_percent = ?,"
             + " announcement = ?, confirmation = ?, email_subject = ?, email_body = ?, outcomes = cast(? as jsonb),"
-            + " expected_value_per_action = ?,"
+            + " variants = cast(? as jsonb), expected_value_per_action = ?,"
             + " expected_value_currency = ?, updated_at = ? where id = ? and partner_id = ? and status = ?";
 
     @Override
@@ -83,7 +84,7 @@ public class PostgresMomentRepository implements MomentRepository {
         int changed = Sql.update(UPDATE, row.name, row.trigger, row.audience, row.startsAt, row.endsAt, row.timezone,
                 row.rewardIds, row.perUser, row.perDevice, row.cooldown, row.redeemAfter, row.claimWithin,
                 row.holdoutPercent, row.announcement, row.confirmation, row.emailSubject, row.emailBody, row.outcomes,
-                row.expectedValuePerAction, row.expectedValueCurrency, row.updatedAt, row.id, row.partnerId,
+                row.variants, row.expectedValuePerAction, row.expectedValueCurrency, row.updatedAt, row.id, row.partnerId,
                 row.status);
         if (changed != 1) {
             return false;
@@ -149,6 +150,7 @@ public class PostgresMomentRepository implements MomentRepository {
         moment.emailSubject = row.getString("email_subject");
         moment.emailBody = row.getString("email_body");
         moment.outcomes = row.getString("outcomes");
+        moment.variants = row.getString("variants");
         moment.expectedValuePerAction = row.getBigDecimal("expected_value_per_action");
         moment.expectedValueCurrency = row.getString("expected_value_currency");
         moment.createdAt = Sql.instant(row, "created_at");

@@ -28,7 +28,7 @@ public class PostgresProgressRepository implements ProgressRepository {
 
     private static final String COLUMNS =
             "select moment_id, user_id, partner_id, cast(state as text) as state, holdout, last_refusal, updated_at,"
-                    + " reached_at, progressed_at, revenue"
+                    + " reached_at, progressed_at, revenue, variant"
                     + " from user_progress";
 
     @Override
@@ -47,7 +47,8 @@ public class PostgresProgressRepository implements ProgressRepository {
         Map<Key, UserProgress> locked = new HashMap<>();
         // lock: a unit's rows in (moment, user) order, read in bulk (unnest)
         Sql.list("select p.moment_id, p.user_id, p.partner_id, cast(p.state as text) as state, p.holdout,"
-                        + " p.last_refusal, p.updated_at, p.reached_at, p.progressed_at, p.revenue from user_progress p"
+                        + " p.last_refusal, p.updated_at, p.reached_at, p.progressed_at, p.revenue, p.variant"
+                        + " from user_progress p"
                         + " join unnest(?, ?) as k(moment_id, user_id)"
                         + " on p.moment_id = k.moment_id and p.user_id = k.user_id"
                         + " order by p.moment_id, p.user_id for update of p",
@@ -66,12 +67,12 @@ public class PostgresProgressRepository implements ProgressRepository {
     }
 
     private static final String INSERT = "insert into user_progress (moment_id, user_id, partner_id, state, holdout,"
-            + " last_refusal, updated_at, reached_at, progressed_at, revenue)"
-            + " values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?)";
+            + " last_refusal, updated_at, reached_at, progressed_at, revenue, variant)"
+            + " values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String UPDATE = "update user_progress set state = cast(? as jsonb), holdout = ?,"
-            + " last_refusal = cast(? as text), updated_at = ?, reached_at = ?, progressed_at = ?, revenue = ?"
-            + " where moment_id = ? and user_id = ? and partner_id = ?";
+            + " last_refusal = cast(? as text), updated_at = ?, reached_at = ?, progressed_at = ?, revenue = ?,"
+            + " variant = cast(? as text) where moment_id = ? and user_id = ? and partner_id = ?";
 
     @Override
     public void insert(UserProgress progress) {
@@ -128,13 +129,14 @@ public class PostgresProgressRepository implements ProgressRepository {
     private static Object[] insertRow(UserProgress progress) {
         return new Object[] {progress.momentId().value(), progress.userId(), progress.partnerId().value(),
             ProgressMapper.stateJson(progress.state()), progress.holdout(), progress.lastRefusal(),
-            progress.updatedAt(), progress.reachedAt(), progress.progressedAt(), progress.revenue()};
+            progress.updatedAt(), progress.reachedAt(), progress.progressedAt(), progress.revenue(),
+            progress.variant()};
     }
 
     private static Object[] updateRow(UserProgress progress) {
         return new Object[] {ProgressMapper.stateJson(progress.state()), progress.holdout(), progress.lastRefusal(),
             progress.updatedAt(), progress.reachedAt(), progress.progressedAt(), progress.revenue(),
-            progress.momentId().value(), progress.userId(),
+            progress.variant(), progress.momentId().value(), progress.userId(),
             progress.partnerId().value()};
     }
 
@@ -142,6 +144,6 @@ public class PostgresProgressRepository implements ProgressRepository {
         return new UserProgress(new PartnerId(row.getString("partner_id")), new MomentId(row.getString("moment_id")),
                 row.getString("user_id"), ProgressMapper.state(row.getString("state")), row.getBoolean("holdout"),
                 row.getString("last_refusal"), Sql.instant(row, "updated_at"), Sql.instant(row, "reached_at"),
-                Sql.instant(row, "progressed_at"), row.getBigDecimal("revenue"));
+                Sql.instant(row, "progressed_at"), row.getBigDecimal("revenue"), row.getString("variant"));
     }
 }

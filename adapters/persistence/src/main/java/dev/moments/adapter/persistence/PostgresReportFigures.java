@@ -1,6 +1,7 @@
 package dev.moments.adapter.persistence;
 
 import dev.moments.application.port.out.ReportFigures;
+import dev.moments.application.port.out.ReportFigures.VariantFigures;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,8 +12,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a moment's report figures with a handful of aggregate statements over indexed tables — its reached users
@@ -33,7 +36,9 @@ public class PostgresReportFigures implements ReportFigures {
         String moment = momentId.value();
         Instant from = period.from();
         Instant until = period.until();
-        Map<Boolean, Arm> arms = arms(partner, moment, period);
+        Map<Boolean, Arm> arms = new HashMap<>();
+        Map<String, Arm> variantArms = new HashMap<>();
+        arms(partner, moment, period, arms, variantArms);
         // report: the period's awards by status, and what is still reserved for them
         Object[] awards = Sql.first("select count(*), count(*) filter (where status in " + CLAIMED + "),"
                         + " count(*) filter (where status = 'FULFILLED'), count(*) filter (where status = 'EXPIRED'),"
@@ -55,15 +60,49 @@ public class PostgresReportFigures implements ReportFigures {
                 row -> row.getLong(1), moment, partner, from, until).orElseThrow();
         return new Figures(completions, (long) awards[0], (long) awards[1], (long) awards[2], (long) awards[3],
                 spend, (BigDecimal) awards[4], arms.getOrDefault(false, Arm.EMPTY), arms.getOrDefault(true, Arm.EMPTY),
-                daily ? daily(partner, moment, period) : List.of());
+                daily ? daily(partner, moment, period) : List.of(),
+                variantArms.isEmpty() ? Map.of() : variants(partner, moment, period, variantArms));
     }
 
-    /** The users who reached the moment in the period, per arm (holdout true: control). */
-    private static Map<Boolean, Arm> arms(String partner, String moment, Period period) {
-        Map<Boolean, Arm> arms = new HashMap<>();
+    /** The money of each variant's awards of the period, as {@link #read} counts the moment's. */
+    private static Map<String, VariantFigures> variants(String partner, String moment, Period period,
+                                                        Map<String, Arm> arms) {
+        Map<String, BigDecimal> reserved = new HashMap<>();
+        // report: what is still reserved for the period's unclaimed awards, by variant
+        Sql.list("select variant, coalesce(sum(reserved) filter (where status in ('EARNED', 'PENDING_REVIEW')), 0)"
+                        + " from awards where moment_id = ? and partner_id = ? and not test and variant is not null"
+                        + " and earned_at >= ? and earned_at < ? group by variant",
+                row -> reserved.put(row.getString(1), row.getBigDecimal(2)), moment, partner, period.from(),
+                period.until());
+        Map<String, BigDecimal> spend = new HashMap<>();
+        // report: the money settled in the period less refunds, by the variant of the award it was for
+        Sql.list("select a.variant, coalesce(sum(l.amount) filter (where l.kind = 'SETTLE'), 0)"
+                        + " - coalesce(sum(l.amount) filter (where l.kind = 'REFUND'), 0)"
+                        + " from budget_ledger l join awards a on a.id = l.award_id and a.partner_id = ?"
+                        + " where l.moment_id = ? and l.occurred_at >= ? and l.occurred_at < ?"
+                        + " and a.variant is not null group by a.variant",
+                row -> spend.put(row.getString(1), row.getBigDecimal(2)), partner, moment, period.from(),
+                period.until());
+        Map<String, VariantFigures> variants = new HashMap<>();
+        Set<String> names = new HashSet<>(arms.keySet());
+        names.addAll(reserved.keySet());
+        names.addAll(spend.keySet());
+        for (String name : names) {
+            variants.put(name, new VariantFigures(arms.getOrDefault(name, Arm.EMPTY),
+                    spend.getOrDefault(name, BigDecimal.ZERO), reserved.getOrDefault(name, BigDecimal.ZERO)));
+        }
+        return variants;
+    }
+
+    /**
+     * The users who reached the moment in the period, per arm (holdout true: control), and the treatment arm's users
+     * per variant, for a moment with variants.
+     */
+    private static void arms(String partner, String moment, Period period, Map<Boolean, Arm> arms,
+                             Map<String, Arm> variants) {
         // report: the cohort of the period with its awards (a hash join of the moment's awards by user) and last-seen
         // times; the funnel, the arms, retention and revenue in one pass
-        Sql.list("select p.holdout, count(*) as users,"
+        Sql.list("select p.holdout, p.variant, count(*) as users,"
                         + " count(*) filter (where p.progressed_at is not null) as progressed,"
                         + " count(*) filter (where coalesce(cast(p.state ->> 'c' as integer), 0) > 0) as completed,"
                         + " count(w.user_id) as awarded,"
@@ -84,14 +123,19 @@ public class PostgresReportFigures implements ReportFigures {
                         + "   from awards where moment_id = ? and partner_id = ? and not test group by user_id) w"
                         + "   on w.user_id = p.user_id"
                         + " where p.moment_id = ? and p.partner_id = ? and p.reached_at >= ? and p.reached_at < ?"
-                        + " group by p.holdout",
+                        + " group by p.holdout, p.variant",
                 row -> {
-                    arms.put(row.getBoolean("holdout"), arm(row));
+                    Arm arm = arm(row);
+                    boolean holdout = row.getBoolean("holdout");
+                    arms.merge(holdout, arm, Arm::plus);
+                    String variant = row.getString("variant");
+                    if (!holdout && variant != null) {
+                        variants.merge(variant, arm, Arm::plus);
+                    }
                     return null;
                 },
                 period.maturedBy(7), period.maturedBy(7), period.maturedBy(30), period.maturedBy(30),
                 moment, partner, moment, partner, period.from(), period.until());
-        return arms;
     }
 
     private static Arm arm(ResultSet row) throws SQLException {

@@ -148,6 +148,6 @@ public class AwardsResource {
                 delivery == null ? null : delivery.rewardId().value(),
                 delivery == null ? null : delivery.claimedAt(),
                 delivery == null ? null : new Responses.Delivery(delivery.status().name(), delivery.code(),
-                        delivery.reason()), award.referrer(), award.referee());
+                        delivery.reason()), award.referrer(), award.referee(), award.variant());
     }
 }

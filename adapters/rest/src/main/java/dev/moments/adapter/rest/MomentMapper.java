@@ -50,7 +50,10 @@ final class MomentMapper {
                         moment.outcomes().revenue().value()) : null),
                 decimal(moment.expectedValuePerAction()),
                 moment.createdAt(), moment.updatedAt(),
-                moment.trigger() instanceof ReferralTrigger referral ? referral.rewardReferee() : null);
+                moment.trigger() instanceof ReferralTrigger referral ? referral.rewardReferee() : null,
+                moment.variants().stream().map(variant -> new Responses.Variant(variant.name(), variant.weight(),
+                        decimal(variant.costPerAction()), variant.rewards().isEmpty() ? null
+                        : variant.rewards().stream().map(RewardId::value).toList())).toList());
     }
 
     private static List<String> sorted(Set<String> values) {

@@ -32,7 +32,8 @@ final class MomentPatch {
 
     /** The fields of a creation body: everything else a moment shows is not the partner's to set. */
     private static final List<String> DEFINITION = List.of("name", "trigger", "audience", "schedule", "budget",
-            "rewards", "limits", "holdoutPercent", "messages", "outcomes", "expectedValuePerAction", "rewardReferee");
+            "rewards", "limits", "holdoutPercent", "messages", "outcomes", "expectedValuePerAction", "rewardReferee",
+            "variants");
 
     private final ObjectNode patch;
     private final ObjectMapper json;

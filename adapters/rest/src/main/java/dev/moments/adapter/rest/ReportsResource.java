@@ -103,7 +103,19 @@ public class ReportsResource {
                         report.guardrail().flagged(),
                         report.guardrail().flags().stream().map(Enum::name).toList()),
                 report.daily().stream().map(day -> new ReportResponses.Day(day.date().toString(), day.completions(),
-                        day.awards(), text(day.spend()))).toList());
+                        day.awards(), text(day.spend()))).toList(),
+                report.variants().stream().map(ReportsResource::variant).toList());
+    }
+
+    private static ReportResponses.Variant variant(GetMomentReportQuery.VariantReport variant) {
+        GetMomentReportQuery.Holdout h = variant.versusControl();
+        Interval lift = h.lift();
+        return new ReportResponses.Variant(variant.name(), h.treatmentUsers(), h.treatmentCompleted(),
+                round(h.treatmentRate()), round(h.treatmentRate() - h.controlRate()),
+                lift == null ? null : Arrays.asList(round(lift.lower()), round(lift.upper())), h.significant(),
+                text(variant.spend()), text(variant.reserved()), text(h.costPerIncrementalAction()),
+                lift == null ? null : Arrays.asList(text(h.costPerIncrementalActionLower()),
+                        text(h.costPerIncrementalActionUpper())));
     }
 
     private static ReportResponses.Rates rates(GetMomentReportQuery.Rates rates) {

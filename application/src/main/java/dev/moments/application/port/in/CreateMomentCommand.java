@@ -17,6 +17,7 @@ import java.util.Objects;
  *
  * @param expectedValuePerAction what one incremental action is worth to the partner, a decimal string in the budget's
  *                               currency: the report flags a moment whose incremental actions cost more
+ * @param variants the variants tested against each other, or {@code null} for none
  */
 public record CreateMomentCommand(
         PartnerId partnerId,
@@ -32,10 +33,27 @@ public record CreateMomentCommand(
         Integer holdoutPercent,
         Messages messages,
         Outcomes outcomes,
-        String expectedValuePerAction) {
+        String expectedValuePerAction,
+        List<VariantSpec> variants) {
 
     public CreateMomentCommand {
         Objects.requireNonNull(partnerId, "partnerId");
+    }
+
+    /** A moment without variants. */
+    public CreateMomentCommand(PartnerId partnerId, String name, Trigger trigger, Audience audience, Instant startsAt,
+                               Instant endsAt, ZoneId timezone, BudgetSpec budget, List<String> rewards, Limits limits,
+                               Integer holdoutPercent, Messages messages, Outcomes outcomes,
+                               String expectedValuePerAction) {
+        this(partnerId, name, trigger, audience, startsAt, endsAt, timezone, budget, rewards, limits, holdoutPercent,
+                messages, outcomes, expectedValuePerAction, null);
+    }
+
+    /**
+     * A variant as given: its price a decimal string in the budget's currency ({@code null}: the budget's), its rewards
+     * reward ids ({@code null} or empty: the moment's).
+     */
+    public record VariantSpec(String name, Integer weight, String costPerAction, List<String> rewards) {
     }
 
     /** A moment that follows no outcomes and states no value per action. */

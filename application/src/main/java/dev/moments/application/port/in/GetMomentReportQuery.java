@@ -57,11 +57,13 @@ public interface GetMomentReportQuery {
     record Report(MomentId momentId, String name, MomentStatus status, LocalDate from, LocalDate to,
                   long completions, long awards, long claimed, long fulfilled, long expired,
                   Money spend, Money reserved, Money effectiveCpa,
-                  Funnel funnel, Holdout holdout, Outcomes outcomes, Guardrail guardrail, List<Day> daily) {
+                  Funnel funnel, Holdout holdout, Outcomes outcomes, Guardrail guardrail, List<Day> daily,
+                  List<VariantReport> variants) {
 
         public Report {
             Objects.requireNonNull(momentId, "momentId");
             daily = List.copyOf(daily);
+            variants = List.copyOf(variants);
         }
 
         /** Committed money: settled and still reserved. */
@@ -101,6 +103,18 @@ public interface GetMomentReportQuery {
                    double treatmentRate, double controlRate, Interval lift, Double relativeLift, boolean significant,
                    double incrementalCompletions, Money costPerIncrementalAction,
                    Money costPerIncrementalActionLower, Money costPerIncrementalActionUpper) {
+    }
+
+    /**
+     * One variant of a moment against the moment's one control arm: its users' completion rate, the lift over the
+     * control's with the same interval, and what its awards cost.
+     *
+     * @param versusControl the variant's users as the treatment arm, and its committed money (spend and reserved) as
+     *                      the cost of its incremental completions
+     * @param spend the money settled for the variant's awards in the period, less refunds
+     * @param reserved the money still held for them
+     */
+    record VariantReport(String name, Holdout versusControl, Money spend, Money reserved) {
     }
 
     /**

@@ -111,6 +111,9 @@ public final class OutboxEvents {
             data.put("referrer", award.referrer());
             data.put("referee", award.referee());
         }
+        if (award.variant() != null) {
+            data.put("variant", award.variant());
+        }
         data.put("earnedAt", award.earnedAt().toString());
         data.put("redeemableAt", award.redeemableAt().toString());
         if (award.expiresAt() != null) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -61,13 +62,33 @@ public interface ReportFigures {
      * @param treatment the arm of users who reached the moment in the period and may be paid
      * @param control the arm of users held out
      * @param daily one entry per day of the period, in order (empty unless asked)
+     * @param variants for a moment with variants, the treatment arm split by the variant its users were given, with
+     *                 the money of each variant's awards, by variant name (empty without variants)
      */
     record Figures(long completions, long awards, long claimed, long fulfilled, long expired,
-                   BigDecimal spend, BigDecimal reserved, Arm treatment, Arm control, List<Day> daily) {
+                   BigDecimal spend, BigDecimal reserved, Arm treatment, Arm control, List<Day> daily,
+                   Map<String, VariantFigures> variants) {
 
         public Figures {
             daily = List.copyOf(daily);
+            variants = Map.copyOf(variants);
         }
+
+        /** The figures of a moment without variants. */
+        public Figures(long completions, long awards, long claimed, long fulfilled, long expired,
+                       BigDecimal spend, BigDecimal reserved, Arm treatment, Arm control, List<Day> daily) {
+            this(completions, awards, claimed, fulfilled, expired, spend, reserved, treatment, control, daily,
+                    Map.of());
+        }
+    }
+
+    /**
+     * One variant's share of the treatment arm, and the money of its awards as {@link Figures} counts the moment's.
+     *
+     * @param spend settled in the period less refunded in it, for the variant's awards
+     * @param reserved still held for the variant's unclaimed awards of the period
+     */
+    record VariantFigures(Arm arm, BigDecimal spend, BigDecimal reserved) {
     }
 
     /**
@@ -86,6 +107,15 @@ public interface ReportFigures {
                BigDecimal revenue, BigDecimal revenueSquares) {
 
         public static final Arm EMPTY = new Arm(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO);
+
+        /** The two groups of users as one: every figure is a count or a sum. */
+        public Arm plus(Arm other) {
+            return new Arm(users + other.users, progressed + other.progressed, completed + other.completed,
+                    awarded + other.awarded, claimed + other.claimed, fulfilled + other.fulfilled,
+                    maturedD7 + other.maturedD7, retainedD7 + other.retainedD7, maturedD30 + other.maturedD30,
+                    retainedD30 + other.retainedD30, revenue.add(other.revenue),
+                    revenueSquares.add(other.revenueSquares));
+        }
     }
 
     /** One day: completions logged, awards earned, and money settled less refunded. */

@@ -19,10 +19,20 @@ import java.util.Objects;
  *                  {@code holdout}, the user's arm, for the moment's report
  * @param progressedAt when an event of the reached user first counted towards the trigger, or {@code null}
  * @param revenue the revenue the user's events brought since the reach (the moment's {@code outcomes.revenue})
+ * @param variant the name of the moment's variant the user was given at the reach (a treatment user of a moment
+ *                with variants), or {@code null}
  */
 public record UserProgress(PartnerId partnerId, MomentId momentId, String userId, ProgressState state, boolean holdout,
                            String lastRefusal, Instant updatedAt, Instant reachedAt, Instant progressedAt,
-                           BigDecimal revenue) {
+                           BigDecimal revenue, String variant) {
+
+    /** Progress on a moment without variants. */
+    public UserProgress(PartnerId partnerId, MomentId momentId, String userId, ProgressState state, boolean holdout,
+                        String lastRefusal, Instant updatedAt, Instant reachedAt, Instant progressedAt,
+                        BigDecimal revenue) {
+        this(partnerId, momentId, userId, state, holdout, lastRefusal, updatedAt, reachedAt, progressedAt, revenue,
+                null);
+    }
 
     /** Progress of a user who has not reached the moment. */
     public UserProgress(PartnerId partnerId, MomentId momentId, String userId, ProgressState state, boolean holdout,

@@ -28,7 +28,9 @@ public final class MomentRequests {
                 schedule == null ? null : schedule.startsAt(), schedule == null ? null : schedule.endsAt(),
                 schedule == null ? null : zone(schedule.timezone()), budget(body.budget()), body.rewards(),
                 limits(body.limits()), body.holdoutPercent(), messages(body.messages()), outcomes(body.outcomes()),
-                body.expectedValuePerAction());
+                body.expectedValuePerAction(), body.variants() == null ? null : body.variants().stream()
+                .map(variant -> variant == null ? null : new CreateMomentCommand.VariantSpec(variant.name(),
+                        variant.weight(), variant.costPerAction(), variant.rewards())).toList());
     }
 
     private static Audience audience(Requests.Audience audience) {

@@ -106,7 +106,18 @@ public final class Requests {
                                Integer holdoutPercent, Messages messages, Outcomes outcomes,
                                String expectedValuePerAction,
                                @Schema(description = "referral moments: also award the referred user, at the same"
-                                       + " price", defaultValue = "false") Boolean rewardReferee) {
+                                       + " price", defaultValue = "false") Boolean rewardReferee,
+                               @Schema(maxItems = Moment.MAX_VARIANTS, description = "2 to 10 variants tested"
+                                       + " against each other, or none") List<Variant> variants) {
+    }
+
+    /** One variant of a moment: its share of the treatment users, its price and its rewards. */
+    public record Variant(@Schema(maxLength = dev.moments.domain.moment.Variant.MAX_NAME_LENGTH) String name,
+                         @Schema(minimum = "1", maximum = "1000") Integer weight,
+                         @Schema(description = "a decimal in the budget's currency; the budget's when left out")
+                         String costPerAction,
+                         @Schema(maxItems = Moment.MAX_REWARDS, description = "the moment's when left out")
+                         List<String> rewards) {
     }
 
     /**
@@ -120,7 +131,8 @@ public final class Requests {
             + " lists and the trigger are replaced whole. The budget's total changes only through a top-up.")
     public record EditMoment(String name, Trigger trigger, Audience audience, Schedule schedule, BudgetEdit budget,
                              List<String> rewards, Limits limits, Integer holdoutPercent, Messages messages,
-                             Outcomes outcomes, String expectedValuePerAction, Boolean rewardReferee) {
+                             Outcomes outcomes, String expectedValuePerAction, Boolean rewardReferee,
+                             List<Variant> variants) {
     }
 
     /** What an edit may say of a moment's budget: its price per action and daily cap; the currency stays. */

@@ -1,6 +1,8 @@
 package dev.moments.adapter.rest.dto;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The JSON bodies of the reports: a moment's figures, funnel, holdout lift, outcomes and daily series. Money is a
@@ -16,7 +18,19 @@ public final class ReportResponses {
     public record Report(String momentId, String name, String status, String currency, String from, String to,
                          long completions, long awards, long claimed, long fulfilled, long expired,
                          String spend, String reserved, String effectiveCpa,
-                         Funnel funnel, Holdout holdout, Outcomes outcomes, Guardrail guardrail, List<Day> daily) {
+                         Funnel funnel, Holdout holdout, Outcomes outcomes, Guardrail guardrail, List<Day> daily,
+                         @Schema(description = "moments with variants: each variant against the same control arm")
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Variant> variants) {
+    }
+
+    /**
+     * One variant against the moment's control arm: its users (treatment users given it), those who completed, their
+     * rate, the lift over the control's rate with Newcombe's 95% interval, the money settled for its awards
+     * ({@code spend}) and still reserved, and what each incremental completion cost (committed money).
+     */
+    public record Variant(String name, long users, long completed, double rate, double lift, List<Double> liftCi95,
+                          boolean significant, String spend, String reserved, String costPerIncrementalAction,
+                          List<String> costPerIncrementalActionCi95) {
     }
 
     /** Users at each step among those who reached the moment in the period. */

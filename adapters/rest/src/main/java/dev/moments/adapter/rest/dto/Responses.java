@@ -60,7 +60,14 @@ public final class Responses {
                          String expectedValuePerAction, Instant createdAt, Instant updatedAt,
                          @Schema(description = "referral moments only: whether the referee is awarded too",
                                  nullable = true)
-                         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean rewardReferee) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean rewardReferee,
+                         @Schema(description = "the variants tested against each other; absent without")
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Variant> variants) {
+    }
+
+    /** One variant of a moment; {@code costPerAction} and {@code rewards} only when the variant sets its own. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Variant(String name, int weight, String costPerAction, List<String> rewards) {
     }
 
     /** What the report follows beside the trigger; {@code revenue} is {@code null} when nothing is. */
@@ -200,7 +207,10 @@ public final class Responses {
                                       + " the user who referred them") String userId,
                               @Schema(description = "referral moments: the referred user whose completion the award"
                                       + " pays for", nullable = true)
-                              @JsonInclude(JsonInclude.Include.NON_NULL) String referee) {
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String referee,
+                              @Schema(description = "moments with variants: the variant its user was given",
+                                      nullable = true)
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String variant) {
     }
 
     /** How far a user got on one moment, in the trigger's unit (events, days, amount, steps). */
@@ -225,7 +235,9 @@ public final class Responses {
                         @Schema(description = "referral moments: the referred user whose completion the award pays"
                                 + " for; the award is the referrer's (userId = referrer) or the referee's own",
                                 nullable = true)
-                        @JsonInclude(JsonInclude.Include.NON_NULL) String referee) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String referee,
+                        @Schema(description = "moments with variants: the variant its user was given", nullable = true)
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String variant) {
     }
 
     /** One step of an award's history; {@code reason} only where one was given. */

@@ -599,6 +599,13 @@ public class ConsolePages {
         facts.add(new Fact("Expected value per action", moment.expectedValuePerAction() == null ? "not set"
                 : ReportViews.money(moment.expectedValuePerAction())));
         facts.add(new Fact("Rewards", String.join(", ", moment.rewards().stream().map(r -> r.value()).toList())));
+        if (!moment.variants().isEmpty()) {
+            facts.add(new Fact("Variants", String.join("; ", moment.variants().stream().map(variant -> variant.name()
+                    + ": weight " + variant.weight() + ", " + ReportViews.money(variant.costPerAction() == null
+                    ? budget.costPerAction() : variant.costPerAction()) + (variant.rewards().isEmpty() ? ""
+                    : ", rewards " + String.join(", ", variant.rewards().stream().map(r -> r.value()).toList())))
+                    .toList())));
+        }
         facts.add(new Fact("Starts", when(moment.schedule().startsAt()) + " (" + moment.schedule().timezone() + ")"));
         if (moment.outcomes().followsRevenue()) {
             facts.add(new Fact("Revenue", moment.outcomes().revenue().value() + " of "

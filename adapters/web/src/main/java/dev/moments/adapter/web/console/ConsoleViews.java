@@ -83,7 +83,13 @@ final class ConsoleViews {
     record ReportView(String period, List<Fact> headline, List<FlagView> flags,
                       boolean significant, boolean liftKnown, String liftSummary, RawString funnelChart,
                       List<Fact> funnel, RawString dailyChart, List<DayRow> days, RawString liftChart,
-                      List<Fact> holdout, RawString outcomesChart, List<ArmRow> outcomes) {
+                      List<Fact> holdout, RawString outcomesChart, List<ArmRow> outcomes,
+                      List<VariantRow> variants) {
+    }
+
+    /** One variant of a moment against its control arm, as the report's variants table shows it. */
+    record VariantRow(String name, long users, long completed, String rate, String lift, boolean significant,
+                      String spend, String costPerIncrementalAction) {
     }
 
     /** A moment's page. */

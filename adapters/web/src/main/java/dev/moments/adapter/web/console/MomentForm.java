@@ -12,6 +12,7 @@ import dev.moments.domain.trigger.CountTrigger;
 import dev.moments.domain.trigger.DaysTrigger;
 import dev.moments.domain.trigger.EventTrigger;
 import dev.moments.domain.trigger.Match;
+import dev.moments.domain.trigger.ReferralTrigger;
 import dev.moments.domain.trigger.SumTrigger;
 import dev.moments.domain.trigger.Trigger;
 import java.math.BigDecimal;
@@ -389,6 +390,10 @@ public final class MomentForm {
 
     /** A one-line description of a trigger, for lists. */
     static String describe(Trigger trigger) {
+        if (trigger instanceof ReferralTrigger referral) {
+            return "referral: a referred user's " + describe(referral.of()) + within(referral.within())
+                    + (referral.rewardReferee() ? ", both rewarded" : "");
+        }
         Match match = match(trigger);
         String on = match == null ? "" : " " + match.event() + (match.where() == null ? "" : " where " + match.where());
         if (trigger instanceof CountTrigger count) {

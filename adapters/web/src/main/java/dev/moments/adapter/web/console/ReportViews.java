@@ -5,6 +5,7 @@ import dev.moments.adapter.web.console.ConsoleViews.DayRow;
 import dev.moments.adapter.web.console.ConsoleViews.Fact;
 import dev.moments.adapter.web.console.ConsoleViews.FlagView;
 import dev.moments.adapter.web.console.ConsoleViews.ReportView;
+import dev.moments.adapter.web.console.ConsoleViews.VariantRow;
 import dev.moments.application.port.in.GetMomentReportQuery;
 import dev.moments.application.port.in.GetMomentReportQuery.Day;
 import dev.moments.application.port.in.GetMomentReportQuery.Flag;
@@ -145,7 +146,17 @@ final class ReportViews {
         String period = report.from() + " to " + report.to();
         return new ReportView(period, headline, flags, significant, liftKnown, liftSummary,
                 new RawString(funnelChart), funnel, new RawString(dailyChart), days, new RawString(liftChart), holdout,
-                new RawString(outcomesChart), outcomes);
+                new RawString(outcomesChart), outcomes, report.variants().stream().map(ReportViews::variant).toList());
+    }
+
+    /** A variant against the control arm: its rate, its lift with the interval, what it cost. */
+    private static VariantRow variant(GetMomentReportQuery.VariantReport variant) {
+        Holdout h = variant.versusControl();
+        String lift = h.lift() == null ? "n/a (no control users yet)" : Charts.points(h.lift().estimate())
+                + " (95% interval " + Charts.points(h.lift().lower()) + " to " + Charts.points(h.lift().upper()) + ")";
+        return new VariantRow(variant.name(), h.treatmentUsers(), h.treatmentCompleted(),
+                Charts.percent(h.treatmentRate()), lift, h.lift() != null && h.significant(), money(variant.spend()),
+                h.lift() == null ? "n/a" : costPerIncremental(h));
     }
 
     private static void rates(GetMomentReportQuery.Rates rates, String label, List<Charts.Pair> pairs,

@@ -44,7 +44,7 @@ public abstract class AwardRepositoryContract extends ContractSupport {
         Award plain = award(moment, userId, completion);
         return new Award(plain.id(), plain.partnerId(), plain.momentId(), userId, plain.deviceId(), completion,
                 plain.status(), plain.reserved(), false, plain.eventId(), plain.tokenDigest(), AT, AT, null, AT,
-                referrer, referee);
+                referrer, referee, "B");
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.moment.Outcomes;
 import dev.moments.domain.moment.Schedule;
+import dev.moments.domain.moment.Variant;
 import dev.moments.domain.partner.Partner;
 import dev.moments.domain.reward.RewardId;
 import dev.moments.domain.trigger.AnyTrigger;
@@ -38,7 +39,9 @@ public abstract class MomentRepositoryContract extends ContractSupport {
                 .audience(new Audience(Set.of("US", "CA"), Set.of("ios"), Set.of("first_time_buyers"), "user.plan == 'free'"))
                 .schedule(new Schedule(AT, AT.plus(Duration.ofDays(30)), ZoneId.of("America/New_York")))
                 .limits(new Limits(3, 2, Duration.ofDays(1), Duration.ofHours(1), Duration.ofDays(30)))
-                .holdoutPercent(10), "100.00", "10.00");
+                .holdoutPercent(10)
+                .variants(new Variant("A", 50, Fixtures.usd("5.00"), List.of(new RewardId("rwd_a"))),
+                        new Variant("B", 50, null, List.of())), "100.00", "10.00");
 
         assertThat(tx(() -> ports().moments().find(partner.id(), moment.id()))).contains(moment);
     }
@@ -171,7 +174,9 @@ public abstract class MomentRepositoryContract extends ContractSupport {
                 new Messages("Level 10!", null, new EmailMessage("Level 10: {{reward}}",
                         "Pick it here: {{redeemUrl}}\n\nUntil {{expiresAt}}.")),
                 new Outcomes(new Outcomes.Revenue(Set.of("purchase.made", "refund.issued"), "event.total")),
-                Fixtures.usd("30.00"), moment.status(), moment.createdAt(), at);
+                Fixtures.usd("30.00"), moment.status(), moment.createdAt(), at,
+                List.of(new Variant("Cheap", 3, Fixtures.usd("4.50"), List.of(new RewardId("rwd_a"))),
+                        new Variant("Rich", 1, null, List.of())));
     }
 
     @Test
