@@ -65,6 +65,11 @@ class PlaybookTest {
         assertThat(report.getString("reserved")).isEqualTo(treatment * 5 + ".00");
         assertThat(report.getString("spend")).isEqualTo("0.00");
 
+        JsonPath variants = JsonPath.from(lines.stream().filter(line -> line.startsWith("{\"variants\""))
+                .findFirst().orElseThrow());
+        assertThat(variants.getList("variants.name")).containsExactly("three", "five");
+        assertThat(variants.getInt("variants[0].users") + variants.getInt("variants[1].users"))
+                .as("the treatment arm split between the variants").isEqualTo(variants.getInt("treatmentUsers"));
         assertThat(lines).as("the referrer and the friend paid for the friend's order").containsSubsequence(
                 "{\"referral\":[{\"userId\":\"u-ann\",\"referee\":\"u-hal\"},"
                         + "{\"userId\":\"u-hal\",\"referee\":\"u-hal\"}]}",

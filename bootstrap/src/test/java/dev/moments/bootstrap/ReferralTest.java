@@ -115,6 +115,63 @@ class ReferralTest {
     }
 
     @Test
+    void anEventMayNameTheReferrerAndCompleteAtOnce_butACompletionBeforeTheReferralIsNotOne() {
+        Api acme = Api.newPartner();
+        String moment = acme.launchedMoment(referral(FIRST_ORDER, "P30D"), Map.of("limits", Map.of("perUser", 10)));
+        JsonPath both = acme.event(Map.of("type", "order.completed", "userId", "bob", "occurredAt",
+                REFERRED.toString(), "user", Map.of("referredBy", "ann"))).extract().jsonPath();
+        assertThat(both.getList("awards.userId")).containsExactly("ann");
+
+        signUp(acme, "cid", "ann", "phone-c", REFERRED);
+        assertThat(order(acme, "cid", "phone-c", REFERRED.minusSeconds(60)).getList("awards"))
+                .as("an order older than the referral").isEmpty();
+        acme.explain("cid", moment).body("lastRefusal", equalTo("NOT_REFERRED"))
+                .body("referral.referredBy", equalTo("ann"));
+    }
+
+    @Test
+    void aReferrersLimitCountsTheReferralsPaidToThem_notTheirOwnAwardAsAReferee() {
+        Api acme = Api.newPartner();
+        String moment = acme.launchedMoment(referral(FIRST_ORDER, null), Map.of("rewardReferee", true,
+                "limits", Map.of("perUser", 1, "perDevice", 1)));
+        signUp(acme, "ann", "zoe", "phone-a", REFERRED);
+        assertThat(order(acme, "ann", "phone-a", REFERRED.plusSeconds(60)).getList("awards.userId"))
+                .as("one referral, one use of ann's phone: both sides paid").containsExactly("zoe", "ann");
+        signUp(acme, "bob", "ann", "phone-b", REFERRED);
+        signUp(acme, "cid", "ann", "phone-c", REFERRED);
+
+        assertThat(order(acme, "bob", "phone-b", REFERRED.plusSeconds(60)).getList("awards.userId"))
+                .as("ann's first paid referral, though she holds an award as zoe's referee")
+                .containsExactly("ann", "bob");
+        assertThat(order(acme, "cid", "phone-c", REFERRED.plusSeconds(60)).getList("awards.userId"))
+                .as("ann's second referral: her limit of one; cid is still paid as a referee").containsExactly("cid");
+        acme.explain("ann", moment).body("referral.referralsPaid", equalTo(1))
+                .body("reasons", hasItem("REFERRAL_PAID")); // ann's own referral by zoe is paid already
+        signUp(acme, "dan", "eve", "phone-b", REFERRED);
+        assertThat(order(acme, "dan", "phone-b", REFERRED.plusSeconds(60)).getList("awards"))
+                .as("bob's phone already served a referral").isEmpty();
+        acme.explain("dan", moment).body("lastRefusal", equalTo("LIMIT_PER_DEVICE"));
+    }
+
+    @Test
+    void changingAReferralsWindowOrRewardReferee_keepsTheRefereesProgress() {
+        Api acme = Api.newPartner();
+        String moment = acme.launchedMoment(referral(Map.of("kind", "count", "event", "order.completed",
+                "atLeast", 2), "P30D"), Map.of("limits", Map.of("perUser", 10)));
+        signUp(acme, "bob", "ann", "phone-b", REFERRED);
+        assertThat(order(acme, "bob", "phone-b", REFERRED.plusSeconds(60)).getList("awards")).isEmpty();
+
+        acme.request().post("/v1/moments/" + moment + "/pause").then().statusCode(200);
+        acme.request().contentType("application/merge-patch+json").body(Map.of("rewardReferee", true,
+                "trigger", referral(Map.of("kind", "count", "event", "order.completed", "atLeast", 2), "P60D")))
+                .patch("/v1/moments/" + moment).then().statusCode(200).body("trigger.within", equalTo("P60D"));
+        acme.request().post("/v1/moments/" + moment + "/resume").then().statusCode(200);
+
+        assertThat(order(acme, "bob", "phone-b", REFERRED.plusSeconds(120)).getList("awards.userId"))
+                .as("the second order of two, counted from before the edit").containsExactly("ann", "bob");
+    }
+
+    @Test
     void aHundredRefereesOfOneReferrerCompletingAtOnce_payTheReferrerFiveTimes() throws Exception {
         Api acme = Api.newPartner();
         String moment = acme.launchedMoment(referral(FIRST_ORDER, null), Map.of("limits", Map.of("perUser", 5)));

@@ -40,7 +40,8 @@ class VariantsTest {
                 "budget", Map.of("currency", "USD", "total", "10000.00", "costPerAction", "10.00"),
                 "variants", List.of(variant("A", 50, "5.00", five), variant("B", 50, "10.00", eight))));
         acme.moment(moment).body("variants.name", equalTo(List.of("A", "B")))
-                .body("variants[0].costPerAction", equalTo("5.00")).body("variants[1].rewards", equalTo(List.of(eight)));
+                .body("variants[0].costPerAction", equalTo("5.00"))
+                .body("variants[1].rewards", equalTo(List.of(eight)));
 
         Map<String, String> given = orders(acme, "first");
         List<Variant> variants = List.of(new Variant("A", 50, null, List.of()), new Variant("B", 50, null, List.of()));
@@ -115,6 +116,8 @@ class VariantsTest {
         refused(acme, List.of(variant("A", 50, null, "rwd_nope"), variant("B", 50, null, null)),
                 "variants[0].rewards[0]");
         refused(acme, List.of(variant("", 50, null, null), variant("B", 50, null, null)), "variants[0].name");
+        refused(acme, List.of(variant("A", 50, "4.00", null), variant("B", 50, null, null)),
+                "variants[0].costPerAction"); // the moment's 5.00 reward, offered at 4.00
 
         String moment = acme.createMoment(Map.of("kind", "event", "event", "order.completed"),
                 Map.of("variants", List.of(variant("A", 1, null, five), variant("B", 3, null, null))));

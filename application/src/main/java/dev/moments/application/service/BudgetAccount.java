@@ -45,6 +45,8 @@ final class BudgetAccount {
     private final Set<String> payeesOfOthers = new TreeSet<>();
     /** The referrals paid here, each as "payee referee". */
     private final Set<List<String>> referralsPaidHere = new HashSet<>();
+    /** Referrers' paid referrals (their {@code perUser} count), as counted under their locks and booked here. */
+    private final Map<String, Integer> referralsPaid = new HashMap<>();
     private Moment moment;
     private Map<String, Integer> earned;
     private Budget budget;
@@ -72,14 +74,14 @@ final class BudgetAccount {
 
     /**
      * Takes the advisory locks of the users paid for others' completions (referrers: the progress rows that serialise
-     * a user's own completions do not cover them), then of the expected devices when the moment (as the index knows
-     * it) limits awards per device, counting their awards: each kind in one order, before the budget, in the
-     * documented lock order. A device limit the moment read again turns out to have is locked for when a completion
+     * a user's own completions do not cover them), counting the referrals paid to them, then of the expected devices
+     * when the moment (as the index knows it) limits awards per device, counting their awards: each kind in one order,
+     * before the budget, in the documented lock order. A device limit the moment read again turns out to have is locked for when a completion
      * asks ({@link Locked#awardsOnDevice}).
      */
     void lockDevices() {
-        for (String payee : payeesOfOthers) {
-            awards.lockPayee(moment.id(), payee);
+        for (String referrer : payeesOfOthers) {
+            referralsPaid.put(referrer, awards.lockAndCountReferralsPaid(moment.id(), referrer));
         }
         if (moment.limits().perDevice() == null) {
             return;
@@ -179,9 +181,13 @@ final class BudgetAccount {
      */
     int book(Awarding.Completion completion, Money price, AwardId awardId, Instant now) {
         String userId = completion.payee();
-        String deviceId = completion.deviceId();
+        // one referral is one use of its device, however many of its awards are paid
+        String deviceId = referrersAwardBookedHere(completion) ? null : completion.deviceId();
         if (completion.referral() != null) {
             referralsPaidHere.add(List.of(userId, completion.referral().referee()));
+        }
+        if (completion.paysAnother()) {
+            referralsPaid.merge(userId, 1, Integer::sum);
         }
         if (!isTest()) {
             budget = budget.reserve(price);
@@ -198,11 +204,17 @@ final class BudgetAccount {
         return earned.merge(userId, 1, Integer::sum);
     }
 
+    /** Whether the completion is a referee's own award whose referral's award to the referrer was booked here. */
+    private boolean referrersAwardBookedHere(Awarding.Completion completion) {
+        return completion.toReferee() && referralsPaidHere.contains(
+                List.of(completion.referral().referrer(), completion.referral().referee()));
+    }
+
     /**
      * The completion as the policies see it from under the locks, counting the awards booked here. Concurrent
      * completions of one user are serialised by the user's progress row and, as a last resort, the unique
      * (moment, user, completion) key; those of one device by {@link AwardRepository#lockAndCountForDevice}; those
-     * paying one referrer by {@link AwardRepository#lockPayee}.
+     * paying one referrer by {@link AwardRepository#lockAndCountReferralsPaid}.
      */
     Candidate candidate(Awarding.Completion completion, PartnerMonth partner, Instant now) {
         return new Locked(completion, partner, now);
@@ -281,7 +293,11 @@ final class BudgetAccount {
 
         @Override
         public int awardsOfUser() {
-            return earned.getOrDefault(completion.payee(), 0);
+            if (completion.paysAnother()) {
+                return referralsPaid.getOrDefault(completion.payee(), 0); // a referrer's limit counts referrals
+            }
+            // a referee's own award is limited by its referral, paid once to each side
+            return completion.toReferee() ? 0 : earned.getOrDefault(completion.payee(), 0);
         }
 
         @Override
@@ -292,8 +308,10 @@ final class BudgetAccount {
 
         @Override
         public int awardsOnDevice() {
-            return devices.computeIfAbsent(completion.deviceId(),
+            int counted = devices.computeIfAbsent(completion.deviceId(),
                     device -> awards.lockAndCountForDevice(moment.id(), device));
+            // the referee's own award is the same use of the device as its referrer's, booked just before
+            return referrersAwardBookedHere(completion) ? counted - 1 : counted;
         }
 
         @Override

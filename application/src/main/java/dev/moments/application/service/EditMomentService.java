@@ -14,6 +14,8 @@ import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.shared.InvalidValueException;
+import dev.moments.domain.trigger.ReferralTrigger;
+import dev.moments.domain.trigger.Trigger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -65,7 +67,9 @@ public final class EditMomentService implements EditMomentUseCase {
             if (!moments.update(next.moment())) {
                 throw new ConcurrentWriteException("moment " + momentId + " changed meanwhile", null);
             }
-            if (!next.moment().trigger().equals(current.trigger())) {
+            // what the users progress on: a referral's window or rewardReferee changed keeps their progress
+            Trigger evaluated = ReferralTrigger.evaluated(next.moment().trigger());
+            if (!evaluated.equals(ReferralTrigger.evaluated(current.trigger()))) {
                 progress.restartAll(momentId, next.moment().trigger());
             }
             return views.view(next.moment(), now);

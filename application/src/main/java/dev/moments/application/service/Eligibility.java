@@ -36,19 +36,14 @@ public final class Eligibility {
 
     /**
      * Every refusal a user of unknown device, audience and test flag would meet now: what an explanation lists (the
-     * audience is told by the stored progress instead).
+     * audience is told by the stored progress instead). On a referral moment the user is its referee, referred by
+     * {@code referral} (or by nobody), and the award asked about is the referrer's; on a moment with variants, the
+     * user's {@code variant} sets the price.
      */
-    List<Refusal> all(Moment moment, String userId, Instant now) {
-        return AwardPolicy.allRefusals(candidate(moment, userId, null, false, true, now, now));
-    }
-
-    /**
-     * {@link #all} for the referee of a referral moment, referred by {@code referral} (or by nobody), as the award to
-     * the referrer would be decided.
-     */
-    List<Refusal> all(Moment moment, String userId, Referral referral, boolean referrerSharesDevice, Instant now) {
+    List<Refusal> all(Moment moment, String userId, Referral referral, boolean referrerSharesDevice, String variant,
+                      Instant now) {
         return AwardPolicy.allRefusals(candidate(moment, userId, null, false, true, now, now)
-                .referring(referral, false, referrerSharesDevice));
+                .referring(referral, false, referrerSharesDevice).inVariant(variant));
     }
 
     private StoredCandidate candidate(Moment moment, String userId, String deviceId, boolean testUser,

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -181,7 +182,7 @@ final class EventEvaluation {
         /** For a referral moment that rewards its referees: the referee's own award, or why it was refused. */
         AwardView refereeAward;
         Refusal refereeRefusal;
-        /** For a referral moment: the referral this unit recorded for the user before this event, if any. */
+        /** For a referral moment: the referral this unit recorded for the user up to this event, if any. */
         Referral referredHere;
         /** Whether the user has reached the moment by this event: a control user's responses then say so. */
         boolean reached;
@@ -217,12 +218,16 @@ final class EventEvaluation {
     private final Map<PartnerId, Map<String, Map<String, Object>>> attributes = new HashMap<>();
     private final List<Work> works = new ArrayList<>();
     private final Map<BadgeStore.Key, BadgeSlot> badgeSlots = new LinkedHashMap<>();
-    /** The referrals the unit's events named, by partner and referee: the first one of each user, if new. */
-    private final Map<PartnerId, Map<String, Referral>> named = new LinkedHashMap<>();
+    /**
+     * The referrals the unit's events named, by partner and referee: the first one of each user, if new. Partners in
+     * id order, so units writing several partners' rows write them in one order.
+     */
+    private final Map<PartnerId, Map<String, Referral>> named = new TreeMap<>(Comparator.comparing(PartnerId::value));
     /** The referrals stored before the unit, read when a referral moment's completion needs one. */
     private final Map<PartnerId, Map<String, Optional<Referral>>> stored = new HashMap<>();
-    /** The devices the unit's users were seen on, by partner with referral moments. */
-    private final Map<PartnerId, Set<UserProfileRepository.UserDevice>> seen = new LinkedHashMap<>();
+    /** The devices the unit's users were seen on, by partner with referral moments (in id order, as above). */
+    private final Map<PartnerId, Set<UserProfileRepository.UserDevice>> seen =
+            new TreeMap<>(Comparator.comparing(PartnerId::value));
 
     /** A user's progress towards a badge within one evaluation. */
     private static final class BadgeSlot {
@@ -306,8 +311,9 @@ final class EventEvaluation {
                 command.deviceId(), occurredAt, command.properties(), command.context(), attributes(command));
         Work work = new Work(command, new RecordedEvent(partner, command.id(), fingerprint,
                 command.type(), command.userId(), occurredAt, now, null));
-        Referral referredBefore = named.getOrDefault(partner, Map.of()).get(command.userId());
         refer(command, occurredAt);
+        // the referral this event or an earlier one of the unit named: an event may name the referrer and complete
+        Referral referredHere = named.getOrDefault(partner, Map.of()).get(command.userId());
         for (Moment moment : with.listening().listening(partner, event.type())) {
             if (moment.status() == MomentStatus.TEST && !event.context().testUser()) {
                 continue;
@@ -343,7 +349,7 @@ final class EventEvaluation {
                 slot.progressed(event.occurredAt(), step.shown, outcome.completed());
             }
             step.notifyByEmail = command.notifyByEmail();
-            step.referredHere = referredBefore;
+            step.referredHere = referredHere;
             slot.last = step;
             work.steps.add(step);
         }
@@ -360,8 +366,9 @@ final class EventEvaluation {
      */
     private void refer(RecordEventCommand command, Instant occurredAt) {
         PartnerId partner = command.partnerId();
-        Referral.named(command.userId(), command.user().get(RecordEventCommand.REFERRED_BY), occurredAt).ifPresent(referral ->
-                named.computeIfAbsent(partner, p -> new LinkedHashMap<>()).putIfAbsent(command.userId(), referral));
+        Referral.named(command.userId(), command.user().get(RecordEventCommand.REFERRED_BY), occurredAt)
+                .ifPresent(referral -> named.computeIfAbsent(partner, p -> new LinkedHashMap<>())
+                        .putIfAbsent(command.userId(), referral));
         if (command.deviceId() != null && with.listening().hasReferrals(partner)) {
             seen.computeIfAbsent(partner, p -> new TreeSet<>())
                     .add(new UserProfileRepository.UserDevice(command.userId(), command.deviceId()));
@@ -370,7 +377,7 @@ final class EventEvaluation {
 
     /**
      * The referral of the user who completed a referral moment with this step: the one stored before the unit (the
-     * first is kept; read before the unit writes its own), else one an earlier event of the unit named.
+     * first is kept; read before the unit writes its own), else one this event or an earlier one of the unit named.
      */
     private Referral referral(Step step) {
         PartnerId partner = step.event.partnerId();

@@ -62,19 +62,23 @@ public final class ExplainProgressService implements ExplainProgressQuery {
         Optional<Refusal> last = stored.map(UserProgress::lastRefusal).flatMap(Refusals::of);
 
         List<String> reasons = new ArrayList<>();
+        // the user's variant sets the price asked about: the one recorded at the reach, else the one the hash gives
+        String variant = stored.map(UserProgress::variant).orElse(null);
+        if (variant == null && !moment.variants().isEmpty()) {
+            variant = moment.variantOf(userId).name();
+        }
         ReferralStanding standing = null;
-        List<Refusal> refusals;
+        Referral referral = null;
+        boolean sharesDevice = false;
         if (moment.trigger() instanceof ReferralTrigger trigger) {
-            Referral referral = profiles.referrals(partnerId, List.of(userId)).get(userId);
-            refusals = eligibility.all(moment, userId, referral, referral != null
-                    && profiles.shareDevice(partnerId, userId, referral.referrer()), now);
+            referral = profiles.referrals(partnerId, List.of(userId)).get(userId);
+            sharesDevice = referral != null && profiles.shareDevice(partnerId, userId, referral.referrer());
             standing = new ReferralStanding(referral == null ? null : referral.referrer(),
                     referral == null ? null : referral.referredAt(),
                     referral == null ? null : referral.expiresAt(trigger),
                     awards.countReferralsPaid(momentId, userId), moment.limits().perUser());
-        } else {
-            refusals = eligibility.all(moment, userId, now);
         }
+        List<Refusal> refusals = eligibility.all(moment, userId, referral, sharesDevice, variant, now);
         for (Refusal refusal : refusals) {
             reasons.add(refusal.name());
         }

@@ -73,7 +73,7 @@ public final class MomentDefinitions {
             expressions.validateValue("outcomes.revenue.value", moment.outcomes().revenue().value());
         }
         checkRewards(partner.id(), rewardIds, budget.costPerAction(), "",
-                before != null && before.rewards().equals(rewardIds));
+                before != null && before.rewards().equals(rewardIds) ? "budget.costPerAction" : null);
         for (int i = 0; i < variants.size(); i++) {
             Variant variant = variants.get(i);
             Money price = variant.costPerAction() == null ? budget.costPerAction() : variant.costPerAction();
@@ -81,7 +81,11 @@ public final class MomentDefinitions {
                 throw new InvalidValueException("variants[" + i + "].costPerAction", "the budget's dailyCap "
                         + budget.dailyCap() + " cannot pay one action of " + price);
             }
-            checkRewards(partner.id(), variant.rewards(), price, "variants[" + i + "].", false);
+            if (variant.rewards().isEmpty()) { // the moment's rewards, at the variant's price
+                checkRewards(partner.id(), rewardIds, price, "", "variants[" + i + "].costPerAction");
+            } else {
+                checkRewards(partner.id(), variant.rewards(), price, "variants[" + i + "].", null);
+            }
         }
         return new Defined(moment, budget);
     }
@@ -191,12 +195,12 @@ public final class MomentDefinitions {
 
     /**
      * Every reward must be the partner's, cost no more than the price per action ({@code price}: the budget's, or a
-     * variant's), and be in the budget's currency; fields are named under {@code prefix}. When an edit keeps the
-     * moment's rewards ({@code sameRewards}), a reward above the price is the new price's fault, and the refusal names
-     * {@code budget.costPerAction}.
+     * variant's), and be in the budget's currency; fields are named under {@code prefix}. When the rewards are not
+     * what is being set (an edit keeps the moment's, or a variant offers them), a reward above the price is the
+     * price's fault, and the refusal names {@code priceField}.
      */
     private void checkRewards(PartnerId partnerId, List<RewardId> rewardIds, Money price, String prefix,
-                              boolean sameRewards) {
+                              String priceField) {
         Map<RewardId, Reward> found = rewards.findAll(partnerId, rewardIds).stream()
                 .collect(Collectors.toMap(Reward::id, Function.identity()));
         for (int i = 0; i < rewardIds.size(); i++) {
@@ -210,7 +214,7 @@ public final class MomentDefinitions {
                         + ", not in the budget's currency");
             }
             if (reward.cost().isGreaterThan(price)) {
-                throw new InvalidValueException(sameRewards ? "budget.costPerAction" : field, "reward " + reward.id()
+                throw new InvalidValueException(priceField != null ? priceField : field, "reward " + reward.id()
                         + " costs " + reward.cost() + ", more than the costPerAction " + price);
             }
         }

@@ -143,6 +143,9 @@ final class StoredCandidate implements Candidate {
 
     @Override
     public int awardsOfUser() {
+        if (referral != null) { // a referrer's limit counts their referrals; a referee's award is limited by its own
+            return toReferee ? 0 : awards.countReferralsPaid(moment.id(), payee());
+        }
         return awards.countForUser(moment.id(), payee());
     }
 

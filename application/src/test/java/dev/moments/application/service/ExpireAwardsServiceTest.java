@@ -259,8 +259,8 @@ class ExpireAwardsServiceTest {
         }
 
         @Override
-        public void lockPayee(MomentId momentId, String userId) {
-            delegate.lockPayee(momentId, userId);
+        public int lockAndCountReferralsPaid(MomentId momentId, String referrer) {
+            return delegate.lockAndCountReferralsPaid(momentId, referrer);
         }
 
         @Override

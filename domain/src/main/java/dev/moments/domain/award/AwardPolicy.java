@@ -42,8 +42,8 @@ public enum AwardPolicy {
             return Optional.empty();
         }
         Optional<Referral> referral = c.referral();
-        if (referral.isEmpty()) {
-            return Optional.of(Refusal.NOT_REFERRED);
+        if (referral.isEmpty() || c.completedAt().isBefore(referral.get().referredAt())) {
+            return Optional.of(Refusal.NOT_REFERRED); // nobody referred the user, or not yet when they completed
         }
         Optional<Refusal> expired = referral.get().expiredAt(trigger, c.completedAt());
         if (expired.isPresent()) {

@@ -18,7 +18,7 @@ public enum Refusal {
     NOT_IN_AUDIENCE(Kind.AUDIENCE),
     /** The user is in the moment's control group: tracked, never paid. */
     HOLDOUT(Kind.AUDIENCE),
-    /** A referral moment's referee completed it without having been referred. */
+    /** A referral moment's referee completed it without having been referred (or before they were). */
     NOT_REFERRED(Kind.AUDIENCE),
     /** A referral moment's referee completed it later than {@code within} after being referred. */
     REFERRAL_EXPIRED(Kind.USER_LIMIT),

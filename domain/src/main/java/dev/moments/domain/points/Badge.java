@@ -14,7 +14,8 @@ import java.util.Objects;
 
 /**
  * A badge a user earns once, when their events complete its trigger (any kind a moment takes, except {@code direct}
- * and {@code referral}: a badge is earned by its user's events alone). No money moves; it is for everyday engagement beside the moments.
+ * and {@code referral}: a badge is earned by its user's events alone). No money moves; it is for everyday engagement
+ * beside the moments.
  *
  * @param imageUrl an absolute http(s) address of its picture, or {@code null}
  */

@@ -13,8 +13,8 @@ final class Nesting {
     }
 
     /**
-     * The sub-triggers of an {@code all} or {@code any}, checked: 1 to 20, none direct or referral, nested at most 4 deep, at most
-     * 50 event conditions in all.
+     * The sub-triggers of an {@code all} or {@code any}, checked: 1 to 20, none direct or referral, nested at most 4
+     * deep, at most 50 event conditions in all.
      */
     static List<Trigger> parts(List<Trigger> of, String kind) {
         if (of == null || of.isEmpty()) {

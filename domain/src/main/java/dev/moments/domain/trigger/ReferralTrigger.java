@@ -42,8 +42,11 @@ public record ReferralTrigger(Trigger of, Duration within, boolean rewardReferee
         of.collectExpressions(path + ".of", into);
     }
 
-    /** The trigger whose progress is evaluated: a referral's referee completes {@code of}. */
-    static Trigger evaluated(Trigger trigger) {
+    /**
+     * The trigger whose progress is evaluated: a referral's referee completes {@code of}; any other trigger is its own.
+     * An edit that keeps it (a referral's window or {@code rewardReferee} changed) keeps the users' progress.
+     */
+    public static Trigger evaluated(Trigger trigger) {
         return trigger instanceof ReferralTrigger referral ? referral.of() : trigger;
     }
 }

@@ -254,6 +254,8 @@ class AwardPolicyTest {
                 new Match("order.completed", null)), Duration.ofDays(30), false)));
         assertThat(AwardPolicy.firstRefusal(facts)).contains(Refusal.NOT_REFERRED);
 
+        facts.referral = new Referral("u-1", "ann", NOW.plusSeconds(1));
+        assertThat(AwardPolicy.firstRefusal(facts)).as("completed before being referred").contains(Refusal.NOT_REFERRED);
         facts.referral = new Referral("u-1", "ann", NOW.minus(Duration.ofDays(30)));
         assertThat(AwardPolicy.firstRefusal(facts)).as("on the window's last instant").isEmpty();
         facts.completedAt = NOW.plusSeconds(1);

@@ -187,22 +187,24 @@ public class PostgresAwardRepository implements AwardRepository {
         // lock: advisory, per (moment, device)
         Sql.list("select pg_advisory_xact_lock(hashtextextended(?, 0))", row -> null,
                 "award-device:" + momentId.value() + ":" + deviceId);
-        // per-event path: every completion of a moment with a per-device limit
-        return Sql.first("select count(*) from awards where moment_id = ? and device_id = ?", row -> row.getInt(1),
-                momentId.value(), deviceId).orElse(0);
+        // per-event path: every completion of a moment with a per-device limit; a referral's two awards are one use
+        return Sql.first("select count(distinct coalesce(referee, id)) from awards where moment_id = ?"
+                        + " and device_id = ?", row -> row.getInt(1), momentId.value(), deviceId).orElse(0);
     }
 
     @Override
-    public void lockPayee(MomentId momentId, String userId) {
-        // A transaction-scoped advisory lock per (moment, payee), as per device: referees of one referrer completing
+    public int lockAndCountReferralsPaid(MomentId momentId, String referrer) {
+        // A transaction-scoped advisory lock per (moment, referrer), as per device: referees of one referrer completing
         // at once are decided one after the other, each counting the awards the one before left.
-        // lock: advisory, per (moment, payee)
+        // lock: advisory, per (moment, referrer)
         Sql.list("select pg_advisory_xact_lock(hashtextextended(?, 0))", row -> null,
-                "award-payee:" + momentId.value() + ":" + userId);
+                "award-referrer:" + momentId.value() + ":" + referrer);
+        return countReferralsPaid(momentId, referrer);
     }
 
     @Override
     public int countReferralsPaid(MomentId momentId, String referrer) {
+        // per-event path: every completion of a referral moment by a referred user (and explain)
         return Sql.first("select count(*) from awards where moment_id = ? and user_id = ? and referrer = user_id",
                 row -> row.getInt(1), momentId.value(), referrer).orElse(0);
     }

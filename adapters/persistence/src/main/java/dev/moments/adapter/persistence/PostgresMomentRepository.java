@@ -84,8 +84,8 @@ public class PostgresMomentRepository implements MomentRepository {
         int changed = Sql.update(UPDATE, row.name, row.trigger, row.audience, row.startsAt, row.endsAt, row.timezone,
                 row.rewardIds, row.perUser, row.perDevice, row.cooldown, row.redeemAfter, row.claimWithin,
                 row.holdoutPercent, row.announcement, row.confirmation, row.emailSubject, row.emailBody, row.outcomes,
-                row.variants, row.expectedValuePerAction, row.expectedValueCurrency, row.updatedAt, row.id, row.partnerId,
-                row.status);
+                row.variants, row.expectedValuePerAction, row.expectedValueCurrency, row.updatedAt, row.id,
+                row.partnerId, row.status);
         if (changed != 1) {
             return false;
         }

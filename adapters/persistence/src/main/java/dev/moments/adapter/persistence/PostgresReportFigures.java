@@ -100,8 +100,9 @@ public class PostgresReportFigures implements ReportFigures {
      */
     private static void arms(String partner, String moment, Period period, Map<Boolean, Arm> arms,
                              Map<String, Arm> variants) {
-        // report: the cohort of the period with its awards (a hash join of the moment's awards by user) and last-seen
-        // times; the funnel, the arms, retention and revenue in one pass
+        // report: the cohort of the period with its awards (a hash join of the moment's awards by the user who
+        // completed: a referral's awards by their referee) and last-seen times; the funnel, the arms, retention and
+        // revenue in one pass
         Sql.list("select p.holdout, p.variant, count(*) as users,"
                         + " count(*) filter (where p.progressed_at is not null) as progressed,"
                         + " count(*) filter (where coalesce(cast(p.state ->> 'c' as integer), 0) > 0) as completed,"
@@ -118,9 +119,9 @@ public class PostgresReportFigures implements ReportFigures {
                         + " coalesce(sum(p.revenue * p.revenue), 0) as revenue_squares"
                         + " from user_progress p"
                         + " left join user_activity a on a.partner_id = p.partner_id and a.user_id = p.user_id"
-                        + " left join (select user_id, bool_or(status in " + CLAIMED + ") as claimed,"
-                        + "   bool_or(status = 'FULFILLED') as fulfilled"
-                        + "   from awards where moment_id = ? and partner_id = ? and not test group by user_id) w"
+                        + " left join (select coalesce(referee, user_id) as user_id,"
+                        + "   bool_or(status in " + CLAIMED + ") as claimed, bool_or(status = 'FULFILLED') as fulfilled"
+                        + "   from awards where moment_id = ? and partner_id = ? and not test group by 1) w"
                         + "   on w.user_id = p.user_id"
                         + " where p.moment_id = ? and p.partner_id = ? and p.reached_at >= ? and p.reached_at < ?"
                         + " group by p.holdout, p.variant",

@@ -64,18 +64,19 @@ public interface AwardRepository {
 
     /**
      * Serialises awards on one device of one moment until the end of the transaction, then tells how many awards
-     * were earned on that device: two users completing on one device at once are counted one after the other.
+     * were earned on that device, a referral's two awards (to its referrer and its referee) as one: two users
+     * completing on one device at once are counted one after the other.
      */
     int lockAndCountForDevice(MomentId momentId, String deviceId);
 
     /**
-     * Serialises awards of one moment paid to one user for someone else's completion (a referrer's, for each of their
-     * referees) until the end of the transaction: referees of one referrer completing at once are decided one after
-     * the other, each counting the awards the ones before it left.
+     * Serialises a referral moment's awards to one referrer until the end of the transaction, then tells how many
+     * referrals were paid to them ({@link #countReferralsPaid}): referees of one referrer completing at once are
+     * decided one after the other, each counting the awards the ones before it left.
      */
-    void lockPayee(MomentId momentId, String userId);
+    int lockAndCountReferralsPaid(MomentId momentId, String referrer);
 
-    /** How many referrals of the moment were paid to {@code referrer}: their awards for others' completions. */
+    /** How many referrals of the moment were paid to {@code referrer}: their awards for their referees' completions. */
     int countReferralsPaid(MomentId momentId, String referrer);
 
     /** Whether the moment already paid {@code payee} (the referrer, or the referee) for the referee's referral. */

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Keeps what partners tell about their users (the {@code user} block of events), so later events see earlier
- * attributes; who referred whom (the first {@code user.referredBy}); and, for partners with referral moments, the devices
- * each user was seen on. Values are JSON-like: null, Boolean, String, BigDecimal, List, Map.
+ * attributes; who referred whom (the first {@code user.referredBy}); and, for partners with referral moments, the
+ * devices each user was seen on. Values are JSON-like: null, Boolean, String, BigDecimal, List, Map.
  */
 public interface UserProfileRepository {
 

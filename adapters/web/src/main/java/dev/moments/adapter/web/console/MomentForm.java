@@ -7,6 +7,7 @@ import dev.moments.domain.moment.Messages;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.Outcomes;
 import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.reward.RewardId;
 import dev.moments.domain.shared.InvalidValueException;
 import dev.moments.domain.trigger.CountTrigger;
 import dev.moments.domain.trigger.DaysTrigger;
@@ -175,14 +176,22 @@ public final class MomentForm {
                     : current.budget().total().toDecimalString();
             CreateMomentCommand.BudgetSpec budget = new CreateMomentCommand.BudgetSpec(currency, total,
                     input.optional("budget.dailyCap"), input.optional("budget.costPerAction"));
+            // the variants stay as the API set them, as the audience does
             return new CreateMomentCommand(partner, input.value("name"), trigger,
                     before == null ? null : before.audience(), startsAt,
                     endsAt, zone, budget, input.rewards(), limits, holdout, messages, outcomes(input),
-                    input.optional("expectedValuePerAction"));
+                    input.optional("expectedValuePerAction"), before == null ? null : variants(before));
         } catch (InvalidValueException refused) {
             errors.put(inputOf(refused.field()), refused.getMessage());
             return null;
         }
+    }
+
+    /** A moment's variants as a definition states them: the price and rewards each sets, if it sets them. */
+    private static List<CreateMomentCommand.VariantSpec> variants(Moment moment) {
+        return moment.variants().stream().map(variant -> new CreateMomentCommand.VariantSpec(variant.name(),
+                variant.weight(), variant.costPerAction() == null ? null : variant.costPerAction().toDecimalString(),
+                variant.rewards().stream().map(RewardId::value).toList())).toList();
     }
 
     /**

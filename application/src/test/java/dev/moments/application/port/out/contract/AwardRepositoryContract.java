@@ -65,8 +65,10 @@ public abstract class AwardRepositoryContract extends ContractSupport {
         assertThatThrownBy(() -> txRun(() -> ports().awards().insert(
                 referralAward(moment, "ann", 2, "ann", "bob"), "s3")))
                 .as("the referrer paid twice for one referee").isInstanceOf(ConcurrentWriteException.class);
-        txRun(() -> ports().awards().lockPayee(moment.id(), "ann")); // a lock to the end of the transaction only
-        txRun(() -> ports().awards().lockPayee(moment.id(), "ann"));
+        // a lock to the end of the transaction only: the second transaction takes it again
+        assertThat(tx(() -> ports().awards().lockAndCountReferralsPaid(moment.id(), "ann"))).isEqualTo(1);
+        assertThat(tx(() -> ports().awards().lockAndCountReferralsPaid(moment.id(), "bob"))).isZero();
+        assertThat(tx(() -> ports().awards().lockAndCountReferralsPaid(moment.id(), "ann"))).isEqualTo(1);
     }
 
     @Test
