@@ -76,19 +76,30 @@ public final class Awarding {
      * @param referrerSharesDevice whether the referrer was seen on a device of the referee
      * @param variant the name of the moment's variant the user was given, or {@code null}: it sets the price and the
      *                rewards of the award
+     * @param ipKey the key of the client address the user completed from ({@code EventContext.ipKey}), or
+     *              {@code null}
+     * @param accountCreatedAt when the user's account was created ({@code AccountAge}), or {@code null} if unknown
      */
     record Completion(Moment moment, String userId, String deviceId, String eventId, Instant completedAt,
                       boolean testUser, boolean inAudience, boolean followed, boolean notifyByEmail,
-                      Referral referral, boolean toReferee, boolean referrerSharesDevice, String variant) {
+                      Referral referral, boolean toReferee, boolean referrerSharesDevice, String variant,
+                      String ipKey, Instant accountCreatedAt) {
 
         /**
          * A completion nothing followed in its unit of work, whose award may be e-mailed: a direct award, in the
-         * variant the moment's hash gives the user.
+         * variant the moment's hash gives the user, from an unknown address and by an account of unknown age.
          */
         Completion(Moment moment, String userId, String deviceId, String eventId, Instant completedAt,
                    boolean testUser, boolean inAudience) {
+            this(moment, userId, deviceId, eventId, completedAt, testUser, inAudience, null, null);
+        }
+
+        /** A direct award, as above, from a client address ({@code ipKey}) by an account created then. */
+        Completion(Moment moment, String userId, String deviceId, String eventId, Instant completedAt,
+                   boolean testUser, boolean inAudience, String ipKey, Instant accountCreatedAt) {
             this(moment, userId, deviceId, eventId, completedAt, testUser, inAudience, false, true, null, false,
-                    false, moment.variants().isEmpty() ? null : moment.variantOf(userId).name());
+                    false, moment.variants().isEmpty() ? null : moment.variantOf(userId).name(), ipKey,
+                    accountCreatedAt);
         }
 
         /** The user the award is for: the one who completed the moment, or for a referral the side it pays. */
@@ -272,7 +283,7 @@ public final class Awarding {
                     ? spending.lockCap(partnerId, month) : spending.readCap(partnerId, month)).orElse(null)));
         }
         for (BudgetAccount account : accounts.values()) {
-            account.lockDevices();
+            account.lockLimited(now);
         }
         for (BudgetAccount account : accounts.values()) {
             if (locking == Locking.FIRST) {
@@ -317,7 +328,7 @@ public final class Awarding {
         AwardIssuer.Issued issued = issuer.issue(awardId, account.moment(), completion.payee(),
                 completion.deviceId(), completionNumber, price, account.isTest(), completion.eventId(),
                 completion.referral(), completion.variant(), now);
-        created.add(new AwardRepository.Sealed(issued.view().award(), issued.sealedToken()));
+        created.add(new AwardRepository.Sealed(issued.view().award(), issued.sealedToken(), completion.ipKey()));
         return new Payment(issued.view(), null);
     }
 

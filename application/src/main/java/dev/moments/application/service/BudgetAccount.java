@@ -6,6 +6,7 @@ import dev.moments.application.port.out.MomentRepository;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.Candidate;
 import dev.moments.domain.budget.Budget;
+import dev.moments.domain.moment.Limits;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.moment.Variant;
@@ -45,6 +46,9 @@ final class BudgetAccount {
     private final Set<String> payeesOfOthers = new TreeSet<>();
     /** The referrals paid here, each as "payee referee". */
     private final Set<List<String>> referralsPaidHere = new HashSet<>();
+    /** The client addresses (their keys) of the expected completions, and their awards in the window, when limited. */
+    private final Set<String> ipKeys = new TreeSet<>();
+    private final Map<String, Integer> ips = new HashMap<>();
     /** Referrers' paid referrals (their {@code perUser} count), as counted under their locks and booked here. */
     private final Map<String, Integer> referralsPaid = new HashMap<>();
     private Moment moment;
@@ -70,24 +74,33 @@ final class BudgetAccount {
         if (completion.deviceId() != null) {
             deviceIds.add(completion.deviceId());
         }
+        if (completion.ipKey() != null) {
+            ipKeys.add(completion.ipKey());
+        }
     }
 
     /**
      * Takes the advisory locks of the users paid for others' completions (referrers: the progress rows that serialise
      * a user's own completions do not cover them), counting the referrals paid to them, then of the expected devices
-     * when the moment (as the index knows it) limits awards per device, counting their awards: each kind in one order,
-     * before the budget, in the documented lock order. A device limit the moment read again turns out to have is locked for when a completion
+     * when the moment (as the index knows it) limits awards per device, then of the expected client addresses when it
+     * limits awards per address, counting their awards: each kind in one order, before the budget, in the documented
+     * lock order. A device limit the moment read again turns out to have is locked for when a completion
      * asks ({@link Locked#awardsOnDevice}).
      */
-    void lockDevices() {
+    void lockLimited(Instant now) {
         for (String referrer : payeesOfOthers) {
             referralsPaid.put(referrer, awards.lockAndCountReferralsPaid(moment.id(), referrer));
         }
-        if (moment.limits().perDevice() == null) {
-            return;
+        if (moment.limits().perDevice() != null) {
+            for (String deviceId : deviceIds) {
+                devices.put(deviceId, awards.lockAndCountForDevice(moment.id(), deviceId));
+            }
         }
-        for (String deviceId : deviceIds) {
-            devices.put(deviceId, awards.lockAndCountForDevice(moment.id(), deviceId));
+        Limits.PerIp perIp = moment.limits().perIp();
+        if (perIp != null) {
+            for (String ipKey : ipKeys) {
+                ips.put(ipKey, awards.lockAndCountForIp(moment.id(), ipKey, now.minus(perIp.within())));
+            }
         }
     }
 
@@ -201,6 +214,9 @@ final class BudgetAccount {
         if (deviceId != null) {
             devices.computeIfPresent(deviceId, (device, count) -> count + 1);
         }
+        if (completion.ipKey() != null && !referrersAwardBookedHere(completion)) {
+            ips.computeIfPresent(completion.ipKey(), (ip, count) -> count + 1);
+        }
         return earned.merge(userId, 1, Integer::sum);
     }
 
@@ -312,6 +328,24 @@ final class BudgetAccount {
                     device -> awards.lockAndCountForDevice(moment.id(), device));
             // the referee's own award is the same use of the device as its referrer's, booked just before
             return referrersAwardBookedHere(completion) ? counted - 1 : counted;
+        }
+
+        @Override
+        public String ip() {
+            return completion.ipKey();
+        }
+
+        @Override
+        public int awardsFromIp() {
+            Limits.PerIp perIp = moment.limits().perIp();
+            int counted = ips.computeIfAbsent(completion.ipKey(), ip -> awards.lockAndCountForIp(moment.id(), ip,
+                    now.minus(perIp.within())));
+            return referrersAwardBookedHere(completion) ? counted - 1 : counted;
+        }
+
+        @Override
+        public Optional<Instant> accountCreatedAt() {
+            return Optional.ofNullable(completion.accountCreatedAt());
         }
 
         @Override

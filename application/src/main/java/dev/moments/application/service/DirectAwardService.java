@@ -9,6 +9,7 @@ import dev.moments.application.port.out.RewardRepository;
 import dev.moments.application.port.out.TransactionRunner;
 import dev.moments.application.port.out.UserProfileRepository;
 import dev.moments.domain.award.Refusal;
+import dev.moments.domain.event.AccountAge;
 import dev.moments.domain.event.UserEvent;
 import dev.moments.domain.moment.Moment;
 import java.time.Instant;
@@ -49,8 +50,7 @@ public final class DirectAwardService implements DirectAwardUseCase {
         return transactions.run(() -> {
             Instant now = clock.now();
             Moment moment = moment(command);
-            return awarding.award(new Awarding.Completion(moment, command.userId(), command.deviceId(), null, now,
-                    command.context().testUser(), inAudience(moment, command, now)), now);
+            return awarding.award(completion(moment, command, now), now);
         });
     }
 
@@ -58,8 +58,7 @@ public final class DirectAwardService implements DirectAwardUseCase {
     public Preview preview(DirectAwardCommand command) {
         Instant now = clock.now();
         Moment moment = moment(command);
-        Awarding.Completion completion = new Awarding.Completion(moment, command.userId(), command.deviceId(), null,
-                now, command.context().testUser(), inAudience(moment, command, now));
+        Awarding.Completion completion = completion(moment, command, now);
         Optional<Refusal> refusal = eligibility.check(completion, now);
         return new Preview(refusal.isEmpty(), refusal.map(Refusal::name).orElse(null),
                 rewards.findAll(moment.partnerId(), moment.rewardsOf(completion.variant())),
@@ -71,9 +70,20 @@ public final class DirectAwardService implements DirectAwardUseCase {
                 .orElseThrow(() -> new NotFoundException("moment", command.momentId()));
     }
 
-    /** The audience, judged on the award's context and the user's stored attributes. */
-    private boolean inAudience(Moment moment, DirectAwardCommand command, Instant now) {
+    /**
+     * The direct award as a completion now: in the audience if the award's context and the user's stored attributes
+     * pass it, from the context's client address, by an account as old as the stored {@code createdAt} says.
+     */
+    private Awarding.Completion completion(Moment moment, DirectAwardCommand command, Instant now) {
         Map<String, Object> attributes = profiles.find(command.partnerId(), command.userId());
+        return new Awarding.Completion(moment, command.userId(), command.deviceId(), null, now,
+                command.context().testUser(), inAudience(moment, command, attributes, now),
+                command.context().ipKey(), AccountAge.createdAt(attributes).orElse(null));
+    }
+
+    /** The audience, judged on the award's context and the user's attributes. */
+    private boolean inAudience(Moment moment, DirectAwardCommand command, Map<String, Object> attributes,
+                               Instant now) {
         UserEvent asEvent = new UserEvent(command.partnerId(), "direct", "direct", command.userId(),
                 command.deviceId(), now, Map.of(), command.context(), attributes);
         return moment.audience().admitsContextOf(asEvent) && expressions.predicate(moment.audience().where())

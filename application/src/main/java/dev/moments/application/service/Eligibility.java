@@ -31,19 +31,19 @@ public final class Eligibility {
         return AwardPolicy.firstRefusal(candidate(completion.moment(), completion.userId(), completion.deviceId(),
                 completion.testUser(), completion.inAudience(), completion.completedAt(), now)
                 .referring(completion.referral(), completion.toReferee(), completion.referrerSharesDevice())
-                .inVariant(completion.variant()));
+                .inVariant(completion.variant()).from(completion.ipKey(), completion.accountCreatedAt()));
     }
 
     /**
      * Every refusal a user of unknown device, audience and test flag would meet now: what an explanation lists (the
      * audience is told by the stored progress instead). On a referral moment the user is its referee, referred by
      * {@code referral} (or by nobody), and the award asked about is the referrer's; on a moment with variants, the
-     * user's {@code variant} sets the price.
+     * user's {@code variant} sets the price; the account's age is told by {@code accountCreatedAt} (or unknown).
      */
     List<Refusal> all(Moment moment, String userId, Referral referral, boolean referrerSharesDevice, String variant,
-                      Instant now) {
+                      Instant accountCreatedAt, Instant now) {
         return AwardPolicy.allRefusals(candidate(moment, userId, null, false, true, now, now)
-                .referring(referral, false, referrerSharesDevice).inVariant(variant));
+                .referring(referral, false, referrerSharesDevice).inVariant(variant).from(null, accountCreatedAt));
     }
 
     private StoredCandidate candidate(Moment moment, String userId, String deviceId, boolean testUser,

@@ -33,6 +33,8 @@ final class StoredCandidate implements Candidate {
     private boolean toReferee;
     private boolean referrerSharesDevice;
     private String variant;
+    private String ipKey;
+    private Instant accountCreatedAt;
     private Budget budget;
 
     /**
@@ -63,6 +65,29 @@ final class StoredCandidate implements Candidate {
         this.toReferee = toReferee;
         this.referrerSharesDevice = referrerSharesDevice;
         return this;
+    }
+
+    /** The same completion from a client address ({@code ipKey}, or unknown) by an account created then (or unknown). */
+    StoredCandidate from(String ipKey, Instant accountCreatedAt) {
+        this.ipKey = ipKey;
+        this.accountCreatedAt = accountCreatedAt;
+        return this;
+    }
+
+    @Override
+    public String ip() {
+        return ipKey;
+    }
+
+    @Override
+    public int awardsFromIp() {
+        // outside a transaction it only counts
+        return awards.lockAndCountForIp(moment.id(), ipKey, now.minus(moment.limits().perIp().within()));
+    }
+
+    @Override
+    public Optional<Instant> accountCreatedAt() {
+        return Optional.ofNullable(accountCreatedAt);
     }
 
     /** The same completion by a user of the moment's {@code variant} (a name, or {@code null}), at its price. */

@@ -259,6 +259,11 @@ class ExpireAwardsServiceTest {
         }
 
         @Override
+        public int lockAndCountForIp(MomentId momentId, String ipKey, Instant since) {
+            return delegate.lockAndCountForIp(momentId, ipKey, since);
+        }
+
+        @Override
         public int lockAndCountReferralsPaid(MomentId momentId, String referrer) {
             return delegate.lockAndCountReferralsPaid(momentId, referrer);
         }

@@ -1,6 +1,7 @@
 package dev.moments.domain.award;
 
 import dev.moments.domain.budget.Budget;
+import dev.moments.domain.moment.Limits;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.referral.Referral;
@@ -80,6 +81,20 @@ public enum AwardPolicy {
         Integer perDevice = c.moment().limits().perDevice();
         return refuseIf(perDevice != null && c.deviceId() != null && c.awardsOnDevice() >= perDevice,
                 Refusal.LIMIT_PER_DEVICE);
+    }),
+
+    /** At most {@code limits.perIp.max} awards from one client address within its window, when the address is known. */
+    PER_IP(c -> {
+        Limits.PerIp perIp = c.moment().limits().perIp();
+        return refuseIf(perIp != null && c.ip() != null && c.awardsFromIp() >= perIp.max(), Refusal.VELOCITY_IP);
+    }),
+
+    /** An account at least {@code limits.minAccountAge} old at the completion; one of unknown age is refused. */
+    ACCOUNT_AGE(c -> {
+        Duration minimum = c.moment().limits().minAccountAge();
+        return refuseIf(minimum != null && c.accountCreatedAt()
+                .map(created -> c.completedAt().isBefore(created.plus(minimum))).orElse(true),
+                Refusal.ACCOUNT_TOO_NEW);
     }),
 
     /** The partner's monthly cap (a LIVE moment's price, or its variant's; TEST awards cost nothing). */

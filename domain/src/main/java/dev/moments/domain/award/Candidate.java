@@ -45,6 +45,24 @@ public interface Candidate {
     /** How many awards of the moment the user's device holds (asked only when there is a device). */
     int awardsOnDevice();
 
+    /** The client address the user completed from (an event's {@code context.ip}), or {@code null} if unknown. */
+    default String ip() {
+        return null;
+    }
+
+    /**
+     * How many awards of the moment were earned from the user's client address within the moment's
+     * {@code limits.perIp.within} before now (asked only when there is an address and a limit).
+     */
+    default int awardsFromIp() {
+        return 0;
+    }
+
+    /** When the user's account was created (their {@code createdAt} attribute), if known. */
+    default Optional<Instant> accountCreatedAt() {
+        return Optional.empty();
+    }
+
     /** The moment's budget as it stands (asked only for a LIVE moment). */
     Budget budget();
 

@@ -32,6 +32,10 @@ public enum Refusal {
     COOLDOWN(Kind.USER_LIMIT),
     /** The user's device has earned the moment as many times as {@code limits.perDevice} allows. */
     LIMIT_PER_DEVICE(Kind.USER_LIMIT),
+    /** The user's client address earned the moment {@code limits.perIp.max} times within its window. */
+    VELOCITY_IP(Kind.USER_LIMIT),
+    /** The user's account is younger than {@code limits.minAccountAge}, or of unknown age. */
+    ACCOUNT_TOO_NEW(Kind.USER_LIMIT),
     /** The partner's monthly cap cannot pay one more action this month. */
     MONTHLY_CAP(Kind.MONEY),
     /** The moment's budget cannot pay one more action. */

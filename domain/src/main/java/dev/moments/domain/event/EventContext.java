@@ -2,6 +2,7 @@ package dev.moments.domain.event;
 
 import dev.moments.domain.moment.Audience;
 import dev.moments.domain.shared.Countries;
+import dev.moments.domain.shared.Digests;
 import dev.moments.domain.shared.InvalidValueException;
 import dev.moments.domain.shared.Text;
 import java.net.InetAddress;
@@ -30,6 +31,21 @@ public record EventContext(String country, String platform, String ip, boolean t
         Text.optionalId("context.platform", platform, Audience.MAX_PLATFORM_LENGTH);
         if (ip != null && !isAddressLiteral(ip)) {
             throw new InvalidValueException("context.ip", "ip is an IPv4 or IPv6 address such as 203.0.113.7");
+        }
+    }
+
+    /**
+     * The client address as a key for velocity limits: the SHA-256 of its canonical form (so {@code ::1} and
+     * {@code 0:0:0:0:0:0:0:1} are one address), or {@code null} without an address. The address itself is not kept.
+     */
+    public String ipKey() {
+        if (ip == null) {
+            return null;
+        }
+        try {
+            return Digests.sha256Hex(InetAddress.getByName(ip).getHostAddress());
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("a checked address literal did not parse: " + ip, e);
         }
     }
 

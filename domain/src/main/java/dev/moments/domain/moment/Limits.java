@@ -12,8 +12,33 @@ import java.util.Objects;
  * @param cooldown least time between two awards of one user, or {@code null}
  * @param redeemAfter how long after earning before the link works
  * @param claimWithin how long the link works, or {@code null} for no expiry
+ * @param perIp most awards earned from one client address within a window, or {@code null} for no limit
+ * @param minAccountAge least age of the user's account (their {@code createdAt} attribute) at the completion, or
+ *     {@code null}; a user of unknown age is refused
  */
-public record Limits(int perUser, Integer perDevice, Duration cooldown, Duration redeemAfter, Duration claimWithin) {
+public record Limits(int perUser, Integer perDevice, Duration cooldown, Duration redeemAfter, Duration claimWithin,
+                     PerIp perIp, Duration minAccountAge) {
+
+    /**
+     * At most {@code max} awards earned from one client address within any {@code within}.
+     */
+    public record PerIp(int max, Duration within) {
+
+        public PerIp {
+            if (max < 1 || max > MAX_PER_USER) {
+                throw new InvalidValueException("limits.perIp.max", "max must be between 1 and " + MAX_PER_USER);
+            }
+            if (within == null || within.isNegative() || within.isZero()) {
+                throw new InvalidValueException("limits.perIp.within", "within must be a positive duration");
+            }
+            requireNonNegative(within, "limits.perIp.within");
+        }
+    }
+
+    /** Limits without velocity rules. */
+    public Limits(int perUser, Integer perDevice, Duration cooldown, Duration redeemAfter, Duration claimWithin) {
+        this(perUser, perDevice, cooldown, redeemAfter, claimWithin, null, null);
+    }
 
     /** The most repeat completions one user may be paid for. */
     public static final int MAX_PER_USER = 10_000;
@@ -32,6 +57,7 @@ public record Limits(int perUser, Integer perDevice, Duration cooldown, Duration
         if (claimWithin != null && claimWithin.isZero()) {
             throw new InvalidValueException("limits.claimWithin", "claimWithin must be positive");
         }
+        requireNonNegative(minAccountAge, "limits.minAccountAge");
     }
 
     /** One award per user, redeemable at once, never expiring. */
@@ -44,10 +70,11 @@ public record Limits(int perUser, Integer perDevice, Duration cooldown, Duration
 
     private static void requireNonNegative(Duration duration, String field) {
         if (duration != null && duration.isNegative()) {
-            throw new InvalidValueException(field, field.substring(field.indexOf('.') + 1) + " must not be negative");
+            throw new InvalidValueException(field, field.substring(field.lastIndexOf('.') + 1)
+                    + " must not be negative");
         }
         if (duration != null && duration.compareTo(MAX_DURATION) > 0) {
-            throw new InvalidValueException(field, field.substring(field.indexOf('.') + 1)
+            throw new InvalidValueException(field, field.substring(field.lastIndexOf('.') + 1)
                     + " must be at most ten years");
         }
     }

@@ -40,6 +40,24 @@ class AwardPolicyTest {
         Referral referral;
         boolean sharesDevice;
         boolean referralPaid;
+        String ip;
+        int awardsFromIp;
+        Instant createdAt;
+
+        @Override
+        public String ip() {
+            return ip;
+        }
+
+        @Override
+        public int awardsFromIp() {
+            return awardsFromIp;
+        }
+
+        @Override
+        public Optional<Instant> accountCreatedAt() {
+            return Optional.ofNullable(createdAt);
+        }
 
         @Override
         public Optional<Referral> referral() {
@@ -277,6 +295,30 @@ class AwardPolicyTest {
     }
 
     @Test
+    void aClientAddressEarnsAtMostPerIpMax_whenTheAddressIsKnown() {
+        Facts facts = new Facts().with(live().limits(new Limits(5, null, null, Duration.ZERO, null,
+                new Limits.PerIp(3, Duration.ofDays(1)), null)));
+        facts.awardsFromIp = 3;
+        assertThat(AwardPolicy.firstRefusal(facts)).as("no address: nothing to count").isEmpty();
+        facts.ip = "key";
+        assertThat(AwardPolicy.firstRefusal(facts)).contains(Refusal.VELOCITY_IP);
+        facts.awardsFromIp = 2;
+        assertThat(AwardPolicy.firstRefusal(facts)).isEmpty();
+    }
+
+    @Test
+    void anAccountMustBeMinAccountAgeOldAtTheCompletion_andOfKnownAge() {
+        Facts facts = new Facts().with(live().limits(new Limits(5, null, null, Duration.ZERO, null, null,
+                Duration.ofDays(7))));
+        assertThat(AwardPolicy.firstRefusal(facts)).as("age unknown").contains(Refusal.ACCOUNT_TOO_NEW);
+        facts.createdAt = NOW.minus(Duration.ofDays(7)).plusSeconds(1);
+        assertThat(AwardPolicy.firstRefusal(facts)).contains(Refusal.ACCOUNT_TOO_NEW);
+        facts.createdAt = NOW.minus(Duration.ofDays(7));
+        assertThat(AwardPolicy.firstRefusal(facts)).as("exactly the age").isEmpty();
+        assertThat(AwardPolicy.firstRefusal(new Facts())).as("no limit, no age asked").isEmpty();
+    }
+
+    @Test
     void eachRefusalSaysWhatStandsInTheWay() {
         assertThat(Refusal.values()).filteredOn(refusal -> refusal.kind() == Refusal.Kind.MOMENT)
                 .containsExactly(Refusal.NOT_LIVE, Refusal.OUTSIDE_SCHEDULE, Refusal.TEST_USERS_ONLY);
@@ -284,7 +326,8 @@ class AwardPolicyTest {
                 .containsExactly(Refusal.NOT_IN_AUDIENCE, Refusal.HOLDOUT, Refusal.NOT_REFERRED);
         assertThat(Refusal.values()).filteredOn(refusal -> refusal.kind() == Refusal.Kind.USER_LIMIT)
                 .containsExactly(Refusal.REFERRAL_EXPIRED, Refusal.SELF_REFERRAL, Refusal.REFERRAL_PAID,
-                        Refusal.LIMIT_PER_USER, Refusal.COOLDOWN, Refusal.LIMIT_PER_DEVICE);
+                        Refusal.LIMIT_PER_USER, Refusal.COOLDOWN, Refusal.LIMIT_PER_DEVICE, Refusal.VELOCITY_IP,
+                        Refusal.ACCOUNT_TOO_NEW);
         assertThat(Refusal.values()).filteredOn(refusal -> refusal.kind() == Refusal.Kind.MONEY)
                 .containsExactly(Refusal.MONTHLY_CAP, Refusal.BUDGET_EXHAUSTED, Refusal.DAILY_CAP);
     }

@@ -66,6 +66,15 @@ public class MomentEntity extends PanacheEntityBase {
     @Column(name = "claim_within")
     public String claimWithin;
 
+    @Column(name = "per_ip_max")
+    public Integer perIpMax;
+
+    @Column(name = "per_ip_within")
+    public String perIpWithin;
+
+    @Column(name = "min_account_age")
+    public String minAccountAge;
+
     @Column(name = "holdout_percent", nullable = false)
     public int holdoutPercent;
 

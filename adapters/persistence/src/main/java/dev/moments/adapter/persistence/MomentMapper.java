@@ -62,6 +62,9 @@ final class MomentMapper {
         entity.cooldown = duration(limits.cooldown());
         entity.redeemAfter = duration(limits.redeemAfter());
         entity.claimWithin = duration(limits.claimWithin());
+        entity.perIpMax = limits.perIp() == null ? null : limits.perIp().max();
+        entity.perIpWithin = limits.perIp() == null ? null : duration(limits.perIp().within());
+        entity.minAccountAge = duration(limits.minAccountAge());
         entity.holdoutPercent = moment.holdoutPercent();
         entity.outcomes = moment.outcomes().followsRevenue() ? Json.write(outcomesJson(moment.outcomes())) : null;
         entity.variants = moment.variants().isEmpty() ? null : Json.write(variantsJson(moment.variants()));
@@ -88,7 +91,9 @@ final class MomentMapper {
                 new Schedule(entity.startsAt, entity.endsAt, ZoneId.of(entity.timezone)),
                 Arrays.stream(entity.rewardIds).map(RewardId::new).toList(),
                 new Limits(entity.perUser, entity.perDevice, duration(entity.cooldown), duration(entity.redeemAfter),
-                        duration(entity.claimWithin)),
+                        duration(entity.claimWithin), entity.perIpMax == null ? null
+                        : new Limits.PerIp(entity.perIpMax, duration(entity.perIpWithin)),
+                        duration(entity.minAccountAge)),
                 entity.holdoutPercent,
                 new Messages(entity.announcement, entity.confirmation, entity.emailSubject == null ? null
                         : new EmailMessage(entity.emailSubject, entity.emailBody)),

@@ -33,17 +33,22 @@ public class PostgresAwardRepository implements AwardRepository {
 
     private static final String INSERT = "insert into awards (id, partner_id, moment_id, user_id, device_id,"
             + " completion, status, reserved, currency, test, event_id, token_digest, token_sealed, earned_at,"
-            + " redeemable_at, expires_at, updated_at, referrer, referee, variant)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " redeemable_at, expires_at, updated_at, referrer, referee, variant, ip_key)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String HISTORY =
             "insert into award_history (award_id, status, at, reason) values (?, ?, ?, ?)";
 
     @Override
     public void insert(Award award, String sealedToken) {
+        insertOne(new Sealed(award, sealedToken));
+    }
+
+    private static void insertOne(Sealed sealed) {
+        Award award = sealed.award();
         // per-event path: a unit of one inserts its award with the statements of insertAll's batch
         Sql.insert("award for completion " + award.completion() + " of moment " + award.momentId() + " by user "
-                + award.userId(), INSERT, row(award, sealedToken));
+                + award.userId(), INSERT, row(sealed));
         // per-event path: the award's first history entry, as insertAll's batch writes it
         Sql.update(HISTORY, award.id().value(), award.status().name(), award.updatedAt(), null);
     }
@@ -51,24 +56,24 @@ public class PostgresAwardRepository implements AwardRepository {
     @Override
     public void insertAll(List<Sealed> awards) {
         if (awards.size() == 1) {
-            insert(awards.get(0).award(), awards.get(0).sealedToken());
+            insertOne(awards.get(0));
             return;
         }
         // batch: the awards of a unit of work, one round trip
-        Sql.insertAll("awards", INSERT, awards.stream().map(sealed -> row(sealed.award(), sealed.sealedToken()))
-                .toList());
+        Sql.insertAll("awards", INSERT, awards.stream().map(PostgresAwardRepository::row).toList());
         // batch: their first history entries
         Sql.batch(HISTORY, awards.stream().map(Sealed::award)
                 .map(award -> new Object[] {award.id().value(), award.status().name(), award.updatedAt(), null})
                 .toList());
     }
 
-    private static Object[] row(Award award, String sealedToken) {
+    private static Object[] row(Sealed sealed) {
+        Award award = sealed.award();
         return new Object[] {award.id().value(), award.partnerId().value(), award.momentId().value(),
             award.userId(), award.deviceId(), award.completion(), award.status().name(),
             MoneyColumns.amount(award.reserved()), award.reserved().currency().getCurrencyCode(), award.test(),
-            award.eventId(), award.tokenDigest(), sealedToken, award.earnedAt(), award.redeemableAt(),
-            award.expiresAt(), award.updatedAt(), award.referrer(), award.referee(), award.variant()};
+            award.eventId(), award.tokenDigest(), sealed.sealedToken(), award.earnedAt(), award.redeemableAt(),
+            award.expiresAt(), award.updatedAt(), award.referrer(), award.referee(), award.variant(), sealed.ipKey()};
     }
 
     private static void appendHistory(AwardId id, AwardStatus status, Instant at, String reason) {
@@ -190,6 +195,19 @@ public class PostgresAwardRepository implements AwardRepository {
         // per-event path: every completion of a moment with a per-device limit; a referral's two awards are one use
         return Sql.first("select count(distinct coalesce(referee, id)) from awards where moment_id = ?"
                         + " and device_id = ?", row -> row.getInt(1), momentId.value(), deviceId).orElse(0);
+    }
+
+    @Override
+    public int lockAndCountForIp(MomentId momentId, String ipKey, Instant since) {
+        // A transaction-scoped advisory lock per (moment, address), as per device: completions from one address at
+        // once are counted one after the other, each seeing the awards the one before left.
+        // lock: advisory, per (moment, client address)
+        Sql.list("select pg_advisory_xact_lock(hashtextextended(?, 0))", row -> null,
+                "award-ip:" + momentId.value() + ":" + ipKey);
+        // per-event path: every completion of a moment with a per-address limit; a referral's two awards are one
+        return Sql.first("select count(distinct coalesce(referee, id)) from awards where moment_id = ?"
+                        + " and ip_key = ? and earned_at > ?", row -> row.getInt(1), momentId.value(), ipKey, since)
+                .orElse(0);
     }
 
     @Override

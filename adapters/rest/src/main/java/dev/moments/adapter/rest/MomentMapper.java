@@ -40,7 +40,10 @@ final class MomentMapper {
                         decimal(state.spentToday())),
                 moment.rewards().stream().map(RewardId::value).toList(),
                 new Responses.Limits(limits.perUser(), limits.perDevice(), Durations.format(limits.cooldown()),
-                        Durations.format(limits.redeemAfter()), Durations.format(limits.claimWithin())),
+                        Durations.format(limits.redeemAfter()), Durations.format(limits.claimWithin()),
+                        limits.perIp() == null ? null : new Responses.PerIp(limits.perIp().max(),
+                                Durations.format(limits.perIp().within())),
+                        Durations.format(limits.minAccountAge())),
                 moment.holdoutPercent(),
                 new Responses.Messages(moment.messages().announcement(), moment.messages().confirmation(),
                         moment.messages().email() == null ? null : new Responses.Email(

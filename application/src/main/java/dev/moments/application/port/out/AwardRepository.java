@@ -35,8 +35,16 @@ public interface AwardRepository {
         awards.forEach(sealed -> insert(sealed.award(), sealed.sealedToken()));
     }
 
-    /** A new award and its sealed redemption token. */
-    record Sealed(Award award, String sealedToken) {
+    /**
+     * A new award and its sealed redemption token, and the key of the client address it was earned from
+     * ({@code EventContext.ipKey}, or {@code null}), which {@link #lockAndCountForIp} counts.
+     */
+    record Sealed(Award award, String sealedToken, String ipKey) {
+
+        /** An award earned from an unknown address. */
+        public Sealed(Award award, String sealedToken) {
+            this(award, sealedToken, null);
+        }
     }
 
     Optional<Award> find(PartnerId partnerId, AwardId id);
@@ -68,6 +76,13 @@ public interface AwardRepository {
      * completing on one device at once are counted one after the other.
      */
     int lockAndCountForDevice(MomentId momentId, String deviceId);
+
+    /**
+     * Serialises awards from one client address of one moment until the end of the transaction, then tells how many
+     * were earned from it since {@code since} (a referral's two awards as one): completions from one address at once
+     * are counted one after the other.
+     */
+    int lockAndCountForIp(MomentId momentId, String ipKey, Instant since);
 
     /**
      * Serialises a referral moment's awards to one referrer until the end of the transaction, then tells how many

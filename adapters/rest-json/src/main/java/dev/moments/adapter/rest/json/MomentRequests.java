@@ -65,9 +65,14 @@ public final class MomentRequests {
             return null;
         }
         Limits defaults = Limits.defaults();
+        Requests.PerIp perIp = limits.perIp();
+        if (perIp != null && perIp.max() == null) {
+            throw new InvalidValueException("limits.perIp.max", "max is required");
+        }
         return new Limits(limits.perUser() == null ? defaults.perUser() : limits.perUser(), limits.perDevice(),
                 limits.cooldown(), limits.redeemAfter() == null ? Duration.ZERO : limits.redeemAfter(),
-                limits.claimWithin());
+                limits.claimWithin(), perIp == null ? null : new Limits.PerIp(perIp.max(), perIp.within()),
+                limits.minAccountAge());
     }
 
     private static Outcomes outcomes(Requests.Outcomes outcomes) {

@@ -190,7 +190,15 @@ public final class Requests {
 
     /** A moment's limits, durations in ISO-8601. */
     public record Limits(Integer perUser, Integer perDevice, Duration cooldown, Duration redeemAfter,
-                         Duration claimWithin) {
+                         Duration claimWithin,
+                         @Schema(description = "at most max awards earned from one client address (context.ip)"
+                                 + " within a window") PerIp perIp,
+                         @Schema(description = "the least age of the user's account (the user attribute createdAt)"
+                                 + " at the completion; a user of unknown age is refused") Duration minAccountAge) {
+    }
+
+    /** {@code limits.perIp}: at most {@code max} awards from one client address within {@code within}. */
+    public record PerIp(@Schema(minimum = "1", maximum = "10000") Integer max, Duration within) {
     }
 
     /** What the user is told. */

@@ -136,7 +136,13 @@ public final class Responses {
     }
 
     /** A moment's limits, durations in ISO-8601. */
-    public record Limits(int perUser, Integer perDevice, String cooldown, String redeemAfter, String claimWithin) {
+    public record Limits(int perUser, Integer perDevice, String cooldown, String redeemAfter, String claimWithin,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) PerIp perIp,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String minAccountAge) {
+    }
+
+    /** At most {@code max} awards from one client address within {@code within}. */
+    public record PerIp(int max, String within) {
     }
 
     /** What the user is told. */
