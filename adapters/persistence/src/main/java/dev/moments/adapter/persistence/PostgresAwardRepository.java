@@ -185,13 +185,19 @@ public class PostgresAwardRepository implements AwardRepository {
                 row -> Sql.instant(row, "last"), momentId.value(), userId);
     }
 
+    /**
+     * A transaction-scoped advisory lock on what {@code key} names (a device, a client address, a referrer of a
+     * moment): a second transaction waits here until the first commits, and its count (a new statement under READ
+     * COMMITTED) then sees the first one's award.
+     */
+    private static void lockUntilCommit(String key) {
+        // lock: advisory, per (moment, device | client address | referrer)
+        Sql.list("select pg_advisory_xact_lock(hashtextextended(?, 0))", row -> null, key);
+    }
+
     @Override
     public int lockAndCountForDevice(MomentId momentId, String deviceId) {
-        // A transaction-scoped advisory lock per (moment, device): a second transaction waits here until the first
-        // commits, and its count (a new statement under READ COMMITTED) then sees the first one's award.
-        // lock: advisory, per (moment, device)
-        Sql.list("select pg_advisory_xact_lock(hashtextextended(?, 0))", row -> null,
-                "award-device:" + momentId.value() + ":" + deviceId);
+        lockUntilCommit("award-device:" + momentId.value() + ":" + deviceId);
         // per-event path: every completion of a moment with a per-device limit; a referral's two awards are one use
         return Sql.first("select count(distinct coalesce(referee, id)) from awards where moment_id = ?"
                         + " and device_id = ?", row -> row.getInt(1), momentId.value(), deviceId).orElse(0);
@@ -199,11 +205,7 @@ public class PostgresAwardRepository implements AwardRepository {
 
     @Override
     public int lockAndCountForIp(MomentId momentId, String ipKey, Instant since) {
-        // A transaction-scoped advisory lock per (moment, address), as per device: completions from one address at
-        // once are counted one after the other, each seeing the awards the one before left.
-        // lock: advisory, per (moment, client address)
-        Sql.list("select pg_advisory_xact_lock(hashtextextended(?, 0))", row -> null,
-                "award-ip:" + momentId.value() + ":" + ipKey);
+        lockUntilCommit("award-ip:" + momentId.value() + ":" + ipKey);
         // per-event path: every completion of a moment with a per-address limit; a referral's two awards are one
         return Sql.first("select count(distinct coalesce(referee, id)) from awards where moment_id = ?"
                         + " and ip_key = ? and earned_at > ?", row -> row.getInt(1), momentId.value(), ipKey, since)
@@ -212,11 +214,7 @@ public class PostgresAwardRepository implements AwardRepository {
 
     @Override
     public int lockAndCountReferralsPaid(MomentId momentId, String referrer) {
-        // A transaction-scoped advisory lock per (moment, referrer), as per device: referees of one referrer completing
-        // at once are decided one after the other, each counting the awards the one before left.
-        // lock: advisory, per (moment, referrer)
-        Sql.list("select pg_advisory_xact_lock(hashtextextended(?, 0))", row -> null,
-                "award-referrer:" + momentId.value() + ":" + referrer);
+        lockUntilCommit("award-referrer:" + momentId.value() + ":" + referrer);
         return countReferralsPaid(momentId, referrer);
     }
 
