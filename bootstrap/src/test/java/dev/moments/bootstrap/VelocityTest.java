@@ -89,6 +89,8 @@ class VelocityTest {
         assertThat(purchase(acme, "week-old", null, "2026-11-13T12:00:00Z", at)).as("exactly 7 days").hasSize(1);
         assertThat(purchase(acme, "dated", null, "2026-11-01", at)).as("a date").hasSize(1);
         assertThat(purchase(acme, "garbled", null, "last tuesday", at)).isEmpty();
+        assertThat(purchase(acme, "far-future", null, "+1000000000-12-31T23:59:59Z", at))
+                .as("the latest instant there is: an unknown age, not a 500").isEmpty();
 
         acme.explain("unknown", moment).body("lastRefusal", equalTo("ACCOUNT_TOO_NEW"))
                 .body("reasons", hasItem("ACCOUNT_TOO_NEW"));

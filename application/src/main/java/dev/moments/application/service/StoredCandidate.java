@@ -81,7 +81,7 @@ final class StoredCandidate implements Candidate {
 
     @Override
     public int awardsFromIp() {
-        // outside a transaction it only counts
+        // outside a transaction it only counts; a dry run's transaction holds the lock until it ends
         return awards.lockAndCountForIp(moment.id(), ipKey, now.minus(moment.limits().perIp().within()));
     }
 

@@ -229,6 +229,11 @@ class ExpireAwardsServiceTest {
         }
 
         @Override
+        public void insertAll(List<Sealed> awards) {
+            delegate.insertAll(awards);
+        }
+
+        @Override
         public Optional<Award> find(PartnerId partnerId, AwardId id) {
             return delegate.find(partnerId, id);
         }

@@ -92,8 +92,9 @@ public enum AwardPolicy {
     /** An account at least {@code limits.minAccountAge} old at the completion; one of unknown age is refused. */
     ACCOUNT_AGE(c -> {
         Duration minimum = c.moment().limits().minAccountAge();
+        // compared as completedAt − minimum, which cannot overflow (any completion is after 2000, the minimum ≤ 10 years)
         return refuseIf(minimum != null && c.accountCreatedAt()
-                .map(created -> c.completedAt().isBefore(created.plus(minimum))).orElse(true),
+                .map(created -> created.isAfter(c.completedAt().minus(minimum))).orElse(true),
                 Refusal.ACCOUNT_TOO_NEW);
     }),
 

@@ -316,6 +316,8 @@ class AwardPolicyTest {
         facts.createdAt = NOW.minus(Duration.ofDays(7));
         assertThat(AwardPolicy.firstRefusal(facts)).as("exactly the age").isEmpty();
         assertThat(AwardPolicy.firstRefusal(new Facts())).as("no limit, no age asked").isEmpty();
+        facts.createdAt = Instant.MAX; // no overflow however far the creation lies
+        assertThat(AwardPolicy.allRefusals(facts)).contains(Refusal.ACCOUNT_TOO_NEW);
     }
 
     @Test

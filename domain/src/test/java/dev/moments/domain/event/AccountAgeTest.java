@@ -20,6 +20,9 @@ class AccountAgeTest {
         assertThat(AccountAge.createdAt(Map.of("createdAt", List.of("2026-11-02")))).isEmpty();
         assertThat(AccountAge.createdAt(Map.of("createdAt", "2026-11-02T08:00:00Z".repeat(3)))).isEmpty();
         assertThat(AccountAge.createdAt(Map.of())).isEmpty();
+        assertThat(AccountAge.createdAt(Map.of("createdAt", "+999999999-12-31T23:59:59Z"))).as("beyond 9999").isEmpty();
+        assertThat(AccountAge.createdAt(Map.of("createdAt", "+1000000000-12-31T23:59:59Z"))).isEmpty();
+        assertThat(AccountAge.createdAt(Map.of("createdAt", "1969-12-31T23:59:59Z"))).isEmpty();
     }
 
     @Test

@@ -30,10 +30,12 @@ public interface AwardRepository {
      */
     void insert(Award award, String sealedToken);
 
-    /** Stores new awards as {@link #insert} does, all or none (a store may write them in one round trip). */
-    default void insertAll(List<Sealed> awards) {
-        awards.forEach(sealed -> insert(sealed.award(), sealed.sealedToken()));
-    }
+    /**
+     * Stores new awards as {@link #insert} does, each with the key of its client address, all or none (a store may
+     * write them in one round trip). No default: a store that dropped the keys would let {@code limits.perIp} count
+     * nothing.
+     */
+    void insertAll(List<Sealed> awards);
 
     /**
      * A new award and its sealed redemption token, and the key of the client address it was earned from
