@@ -18,7 +18,6 @@ import dev.moments.domain.events.BudgetLow;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.MomentStatus;
-import dev.moments.domain.moment.Variant;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.partner.SpendingMonth;
 import dev.moments.domain.referral.Referral;
@@ -98,7 +97,7 @@ public final class Awarding {
         Completion(Moment moment, String userId, String deviceId, String eventId, Instant completedAt,
                    boolean testUser, boolean inAudience, String ipKey, Instant accountCreatedAt) {
             this(moment, userId, deviceId, eventId, completedAt, testUser, inAudience, false, true, null, false,
-                    false, moment.variants().isEmpty() ? null : moment.variantOf(userId).name(), ipKey,
+                    false, moment.variantNameOf(userId), ipKey,
                     accountCreatedAt);
         }
 
@@ -355,8 +354,7 @@ public final class Awarding {
         boolean test = moment.status() == MomentStatus.TEST;
         Budget budget = ledger.find(moment.id()).orElseThrow();
         String payee = completion.payee();
-        Money price = moment.variant(completion.variant() == null ? "" : completion.variant())
-                .map(Variant::costPerAction).orElse(budget.costPerAction());
+        Money price = moment.costPerAction(completion.variant(), budget.costPerAction());
         return issuer.hypothetical(moment, payee, completion.deviceId(), awards.countForUser(moment.id(), payee) + 1,
                 test ? Money.zero(budget.total().currency()) : price, test,
                 completion.eventId(), completion.referral(), completion.variant(), now);

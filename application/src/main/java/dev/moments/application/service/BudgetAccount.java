@@ -9,7 +9,6 @@ import dev.moments.domain.budget.Budget;
 import dev.moments.domain.moment.Limits;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentStatus;
-import dev.moments.domain.moment.Variant;
 import dev.moments.domain.referral.Referral;
 import dev.moments.domain.shared.Money;
 import java.time.Instant;
@@ -179,8 +178,7 @@ final class BudgetAccount {
         if (isTest()) {
             return Money.zero(budget.total().currency());
         }
-        return completion.variant() == null ? budget.costPerAction() : moment.variant(completion.variant())
-                .map(Variant::costPerAction).orElse(budget.costPerAction());
+        return moment.costPerAction(completion.variant(), budget.costPerAction());
     }
 
     /** The awards booked here that reserve money, by price, each group in booking order. */

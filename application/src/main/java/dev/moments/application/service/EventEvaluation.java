@@ -140,13 +140,13 @@ final class EventEvaluation {
          */
         void assignVariant(Moment moment, String userId, boolean holdout) {
             if (variant == null && reachedAt != null && !holdout && !moment.variants().isEmpty()) {
-                variant = moment.variantOf(userId).name();
+                variant = moment.variantNameOf(userId);
             }
         }
 
         /** The variant a completion of the user is paid under: the one recorded, else the one the hash gives. */
         String variantFor(Moment moment, String userId) {
-            return variant != null || moment.variants().isEmpty() ? variant : moment.variantOf(userId).name();
+            return variant != null ? variant : moment.variantNameOf(userId);
         }
 
         /** The user's arm: the one the first reach gave, for good; before a reach, the moment's holdout hash. */

@@ -64,10 +64,7 @@ public final class ExplainProgressService implements ExplainProgressQuery {
 
         List<String> reasons = new ArrayList<>();
         // the user's variant sets the price asked about: the one recorded at the reach, else the one the hash gives
-        String variant = stored.map(UserProgress::variant).orElse(null);
-        if (variant == null && !moment.variants().isEmpty()) {
-            variant = moment.variantOf(userId).name();
-        }
+        String variant = stored.map(UserProgress::variant).orElseGet(() -> moment.variantNameOf(userId));
         ReferralStanding standing = null;
         Referral referral = null;
         boolean sharesDevice = false;

@@ -6,7 +6,6 @@ import dev.moments.application.port.out.PartnerSpending;
 import dev.moments.domain.award.Candidate;
 import dev.moments.domain.budget.Budget;
 import dev.moments.domain.moment.Moment;
-import dev.moments.domain.moment.Variant;
 import dev.moments.domain.partner.SpendingMonth;
 import dev.moments.domain.referral.Referral;
 import dev.moments.domain.shared.Money;
@@ -98,8 +97,7 @@ final class StoredCandidate implements Candidate {
 
     @Override
     public Money price() {
-        return variant == null ? budget().costPerAction() : moment.variant(variant).map(Variant::costPerAction)
-                .orElse(budget().costPerAction());
+        return moment.costPerAction(variant, budget().costPerAction());
     }
 
     /** The user the award is for. */

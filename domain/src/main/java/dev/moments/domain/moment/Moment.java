@@ -212,6 +212,20 @@ public record Moment(
         return variants.isEmpty() ? null : VariantBucket.of(id, userId, variants);
     }
 
+    /** The name of the variant a user gets ({@link #variantOf}), or {@code null} without variants. */
+    public String variantNameOf(String userId) {
+        Variant variant = variantOf(userId);
+        return variant == null ? null : variant.name();
+    }
+
+    /**
+     * What one completion of a user of {@code variant} (a name, or {@code null}) costs: the variant's price, else
+     * {@code budgetPrice} (no variant, one that sets no price, or one an edit removed).
+     */
+    public Money costPerAction(String variant, Money budgetPrice) {
+        return variant(variant == null ? "" : variant).map(Variant::costPerAction).orElse(budgetPrice);
+    }
+
     /** The variant of this name, if the moment has one. */
     public Optional<Variant> variant(String name) {
         return variants.stream().filter(variant -> variant.name().equals(name)).findFirst();
