@@ -4,6 +4,7 @@ import dev.moments.adapter.rest.AdminToken;
 import dev.moments.adapter.rules.CelExpressionCompiler;
 import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.BadgeStore;
+import dev.moments.application.port.out.Blocklist;
 import dev.moments.application.port.out.BudgetLedger;
 import dev.moments.application.port.out.ClaimRepository;
 import dev.moments.application.port.out.Clock;
@@ -154,8 +155,8 @@ public class CoreConfiguration {
     @Produces
     @Singleton
     Eligibility eligibility(MomentRepository moments, AwardRepository awards, BudgetLedger ledger,
-                            PartnerSpending spending) {
-        return new Eligibility(moments, awards, ledger, spending);
+                            PartnerSpending spending, Blocklist blocklist) {
+        return new Eligibility(moments, awards, ledger, spending, blocklist);
     }
 
     @Produces
@@ -167,8 +168,9 @@ public class CoreConfiguration {
     @Produces
     @Singleton
     Awarding awarding(MomentRepository moments, AwardRepository awards, BudgetLedger ledger, PartnerSpending spending,
-                      AwardIssuer issuer, BudgetFollower follower, DomainEventOutbox outbox, IdGenerator ids) {
-        return new Awarding(moments, awards, ledger, spending, issuer, follower, outbox, ids);
+                      AwardIssuer issuer, BudgetFollower follower, DomainEventOutbox outbox, IdGenerator ids,
+                      Blocklist blocklist) {
+        return new Awarding(moments, awards, ledger, spending, issuer, follower, outbox, ids, blocklist);
     }
 
     @Produces

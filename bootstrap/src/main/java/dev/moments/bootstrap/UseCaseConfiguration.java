@@ -2,6 +2,7 @@ package dev.moments.bootstrap;
 
 import dev.moments.application.port.in.AuthenticatePartnerUseCase;
 import dev.moments.application.port.in.BadgesUseCase;
+import dev.moments.application.port.in.BlocklistUseCase;
 import dev.moments.application.port.in.BrandingUseCase;
 import dev.moments.application.port.in.CancelAwardUseCase;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase;
@@ -32,6 +33,7 @@ import dev.moments.application.port.in.TopUpBudgetUseCase;
 import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.BackgroundTasks;
 import dev.moments.application.port.out.BadgeStore;
+import dev.moments.application.port.out.Blocklist;
 import dev.moments.application.port.out.BudgetLedger;
 import dev.moments.application.port.out.ClaimRepository;
 import dev.moments.application.port.out.Clock;
@@ -58,6 +60,7 @@ import dev.moments.application.service.AwardMoney;
 import dev.moments.application.service.Awarding;
 import dev.moments.application.service.Badges;
 import dev.moments.application.service.BadgesService;
+import dev.moments.application.service.BlocklistService;
 import dev.moments.application.service.BrandingService;
 import dev.moments.application.service.BudgetFollower;
 import dev.moments.application.service.CancelAwardService;
@@ -230,6 +233,13 @@ public class UseCaseConfiguration {
     CancelAwardUseCase cancelAward(AwardRepository awards, AwardEndings endings, Clock clock,
                                    TransactionRunner transactions) {
         return new CancelAwardService(awards, endings, clock, transactions);
+    }
+
+    @Produces
+    @Singleton
+    BlocklistUseCase blocklist(Blocklist blocklist, AwardRepository awards, UserProfileRepository profiles,
+                               AwardEndings endings, IdGenerator ids, Clock clock, TransactionRunner transactions) {
+        return new BlocklistService(blocklist, awards, profiles, endings, ids, clock, transactions);
     }
 
     @Produces

@@ -4,15 +4,19 @@ import dev.moments.application.port.ConcurrentWriteException;
 import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.NotEligibleException;
 import dev.moments.application.port.out.AwardRepository;
+import dev.moments.application.port.out.Blocklist;
 import dev.moments.application.port.out.BudgetLedger;
 import dev.moments.application.port.out.DomainEventOutbox;
 import dev.moments.application.port.out.IdGenerator;
 import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.PartnerSpending;
+import dev.moments.domain.abuse.Block;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.AwardPolicy;
 import dev.moments.domain.award.Refusal;
 import dev.moments.domain.budget.Budget;
+import dev.moments.domain.event.AccountAge;
+import dev.moments.domain.event.EventContext;
 import dev.moments.domain.events.AwardEarned;
 import dev.moments.domain.events.BudgetLow;
 import dev.moments.domain.moment.Moment;
@@ -27,10 +31,13 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Pays for completions: decides each against the award policies ({@link AwardPolicy}, asked with what the locks of
@@ -48,9 +55,11 @@ public final class Awarding {
     private final BudgetFollower follower;
     private final DomainEventOutbox outbox;
     private final IdGenerator ids;
+    private final Blocking blocking;
 
     public Awarding(MomentRepository moments, AwardRepository awards, BudgetLedger ledger, PartnerSpending spending,
-                    AwardIssuer issuer, BudgetFollower follower, DomainEventOutbox outbox, IdGenerator ids) {
+                    AwardIssuer issuer, BudgetFollower follower, DomainEventOutbox outbox, IdGenerator ids,
+                    Blocklist blocklist) {
         this.moments = moments;
         this.awards = awards;
         this.ledger = ledger;
@@ -59,6 +68,7 @@ public final class Awarding {
         this.follower = follower;
         this.outbox = outbox;
         this.ids = ids;
+        this.blocking = new Blocking(blocklist);
     }
 
     /**
@@ -75,30 +85,57 @@ public final class Awarding {
      * @param referrerSharesDevice whether the referrer was seen on a device of the referee
      * @param variant the name of the moment's variant the user was given, or {@code null}: it sets the price and the
      *                rewards of the award
-     * @param ipKey the key of the client address the user completed from ({@code EventContext.ipKey}), or
-     *              {@code null}
-     * @param accountCreatedAt when the user's account was created ({@code AccountAge}), or {@code null} if unknown
+     * @param origin where the user completed from, as the abuse rules see it
      */
     record Completion(Moment moment, String userId, String deviceId, String eventId, Instant completedAt,
                       boolean testUser, boolean inAudience, boolean followed, boolean notifyByEmail,
                       Referral referral, boolean toReferee, boolean referrerSharesDevice, String variant,
-                      String ipKey, Instant accountCreatedAt) {
+                      Origin origin) {
 
         /**
          * A completion nothing followed in its unit of work, whose award may be e-mailed: a direct award, in the
-         * variant the moment's hash gives the user, from an unknown address and by an account of unknown age.
+         * variant the moment's hash gives the user, of unknown origin.
          */
         Completion(Moment moment, String userId, String deviceId, String eventId, Instant completedAt,
                    boolean testUser, boolean inAudience) {
-            this(moment, userId, deviceId, eventId, completedAt, testUser, inAudience, null, null);
+            this(moment, userId, deviceId, eventId, completedAt, testUser, inAudience, Origin.UNKNOWN);
         }
 
-        /** A direct award, as above, from a client address ({@code ipKey}) by an account created then. */
+        /** A direct award, as above, of that origin. */
         Completion(Moment moment, String userId, String deviceId, String eventId, Instant completedAt,
-                   boolean testUser, boolean inAudience, String ipKey, Instant accountCreatedAt) {
+                   boolean testUser, boolean inAudience, Origin origin) {
             this(moment, userId, deviceId, eventId, completedAt, testUser, inAudience, false, true, null, false,
-                    false, moment.variantNameOf(userId), ipKey,
-                    accountCreatedAt);
+                    false, moment.variantNameOf(userId), origin);
+        }
+
+        /** The key of the client address the user completed from, or {@code null}. */
+        String ipKey() {
+            return origin.ipKey();
+        }
+
+        /** When the user's account was created, or {@code null} if unknown. */
+        Instant accountCreatedAt() {
+            return origin.accountCreatedAt();
+        }
+
+        /**
+         * What a blocklist may name of the completion: the user who completed it, the one it pays (a referrer), their
+         * device, client address and e-mail address, those known.
+         */
+        Set<Block.Key> blockKeys() {
+            Set<Block.Key> keys = new LinkedHashSet<>();
+            keys.add(new Block.Key(Block.Kind.USER, userId));
+            keys.add(new Block.Key(Block.Kind.USER, payee()));
+            if (deviceId != null) {
+                keys.add(new Block.Key(Block.Kind.DEVICE, deviceId));
+            }
+            if (origin.ipKey() != null) {
+                keys.add(new Block.Key(Block.Kind.IP, origin.ipKey()));
+            }
+            if (origin.emailKey() != null) {
+                keys.add(new Block.Key(Block.Kind.EMAIL, origin.emailKey()));
+            }
+            return keys;
         }
 
         /** The user the award is for: the one who completed the moment, or for a referral the side it pays. */
@@ -109,6 +146,26 @@ public final class Awarding {
         /** Whether the award is for someone other than the user who completed the moment: a referrer. */
         boolean paysAnother() {
             return !payee().equals(userId);
+        }
+    }
+
+    /**
+     * Where a completion came from, as the abuse rules see it.
+     *
+     * @param ipKey the key of the client address the user completed from ({@code EventContext.ipKey}), or
+     *              {@code null}
+     * @param emailKey the key of the user's e-mail address ({@code Block.emailKey}), or {@code null}
+     * @param accountCreatedAt when the user's account was created ({@code AccountAge}), or {@code null} if unknown
+     */
+    record Origin(String ipKey, String emailKey, Instant accountCreatedAt) {
+
+        /** Nothing known. */
+        static final Origin UNKNOWN = new Origin(null, null, null);
+
+        /** From the event's context and the user's attributes (their {@code email} and {@code createdAt}). */
+        static Origin of(EventContext context, Map<String, Object> attributes) {
+            return new Origin(context.ipKey(), Block.emailKey(EmailFanOut.addressOf(attributes).orElse(null)),
+                    AccountAge.createdAt(attributes).orElse(null));
         }
     }
 
@@ -292,11 +349,12 @@ public final class Awarding {
             }
         }
 
+        Predicate<Completion> blocked = blocking.of(completions);
         List<Payment> payments = new ArrayList<>(completions.size());
         List<AwardRepository.Sealed> created = new ArrayList<>();
         List<AwardEarned> earned = new ArrayList<>();
         for (Completion completion : completions) {
-            Payment payment = decide(completion, accounts.get(completion.moment().id()),
+            Payment payment = decide(completion, blocked.test(completion), accounts.get(completion.moment().id()),
                     partners.get(completion.moment().partnerId()), now, created);
             if (completion.followed() && payment.refusal() != null && payment.refusal().keepsProgress()) {
                 throw new KeptProgressFollowed(completion);
@@ -312,9 +370,9 @@ public final class Awarding {
     }
 
     /** Decides one completion against what the locks guard; a paid one is booked in memory and issued. */
-    private Payment decide(Completion completion, BudgetAccount account, PartnerMonth partner, Instant now,
-                           List<AwardRepository.Sealed> created) {
-        Optional<Refusal> refusal = AwardPolicy.firstRefusal(account.candidate(completion, partner, now));
+    private Payment decide(Completion completion, boolean blocked, BudgetAccount account, PartnerMonth partner,
+                           Instant now, List<AwardRepository.Sealed> created) {
+        Optional<Refusal> refusal = AwardPolicy.firstRefusal(account.candidate(completion, blocked, partner, now));
         if (refusal.isPresent()) {
             return new Payment(null, refusal.get());
         }

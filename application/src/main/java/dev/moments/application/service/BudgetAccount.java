@@ -228,21 +228,24 @@ final class BudgetAccount {
      * The completion as the policies see it from under the locks, counting the awards booked here. Concurrent
      * completions of one user are serialised by the user's progress row and, as a last resort, the unique
      * (moment, user, completion) key; those of one device by {@link AwardRepository#lockAndCountForDevice}; those
-     * paying one referrer by {@link AwardRepository#lockAndCountReferralsPaid}.
+     * paying one referrer by {@link AwardRepository#lockAndCountReferralsPaid}. Whether the partner's blocklist names
+     * it is asked of the blocklist once for the unit ({@code blocked}).
      */
-    Candidate candidate(Awarding.Completion completion, PartnerMonth partner, Instant now) {
-        return new Locked(completion, partner, now);
+    Candidate candidate(Awarding.Completion completion, boolean blocked, PartnerMonth partner, Instant now) {
+        return new Locked(completion, blocked, partner, now);
     }
 
     /** A completion decided against this account. */
     private final class Locked implements Candidate {
 
         private final Awarding.Completion completion;
+        private final boolean blocked;
         private final PartnerMonth partner;
         private final Instant now;
 
-        Locked(Awarding.Completion completion, PartnerMonth partner, Instant now) {
+        Locked(Awarding.Completion completion, boolean blocked, PartnerMonth partner, Instant now) {
             this.completion = completion;
+            this.blocked = blocked;
             this.partner = partner;
             this.now = now;
         }
@@ -293,6 +296,11 @@ final class BudgetAccount {
         @Override
         public String deviceId() {
             return completion.deviceId();
+        }
+
+        @Override
+        public boolean blocked() {
+            return blocked;
         }
 
         @Override

@@ -9,7 +9,6 @@ import dev.moments.application.port.out.RewardRepository;
 import dev.moments.application.port.out.TransactionRunner;
 import dev.moments.application.port.out.UserProfileRepository;
 import dev.moments.domain.award.Refusal;
-import dev.moments.domain.event.AccountAge;
 import dev.moments.domain.event.UserEvent;
 import dev.moments.domain.moment.Moment;
 import java.time.Instant;
@@ -72,13 +71,13 @@ public final class DirectAwardService implements DirectAwardUseCase {
 
     /**
      * The direct award as a completion now: in the audience if the award's context and the user's stored attributes
-     * pass it, from the context's client address, by an account as old as the stored {@code createdAt} says.
+     * pass it, from the context's client address, by the account the stored {@code createdAt} and {@code email} tell of.
      */
     private Awarding.Completion completion(Moment moment, DirectAwardCommand command, Instant now) {
         Map<String, Object> attributes = profiles.find(command.partnerId(), command.userId());
         return new Awarding.Completion(moment, command.userId(), command.deviceId(), null, now,
                 command.context().testUser(), inAudience(moment, command, attributes, now),
-                command.context().ipKey(), AccountAge.createdAt(attributes).orElse(null));
+                Awarding.Origin.of(command.context(), attributes));
     }
 
     /** The audience, judged on the award's context and the user's attributes. */

@@ -13,7 +13,6 @@ import dev.moments.application.port.out.RecordedEvent;
 import dev.moments.application.port.out.UserProfileRepository;
 import dev.moments.application.port.out.UserProgress;
 import dev.moments.domain.award.Refusal;
-import dev.moments.domain.event.AccountAge;
 import dev.moments.domain.event.UserEvent;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentId;
@@ -421,26 +420,26 @@ final class EventEvaluation {
         UserEvent event = step.event;
         String variant = slots.get(new ProgressRepository.Key(step.moment.id(), event.userId()))
                 .variantFor(step.moment, event.userId());
-        String ipKey = event.context().ipKey(); // kept with the award, so a perIp limit added later counts it
-        Instant createdAt = AccountAge.createdAt(event.userAttributes()).orElse(null);
+        // the address is kept with the award, so a perIp limit added later counts it
+        Awarding.Origin origin = Awarding.Origin.of(event.context(), event.userAttributes());
         if (!(step.moment.trigger() instanceof ReferralTrigger trigger)) {
             return List.of(new Awarding.Completion(step.moment, event.userId(), event.deviceId(), event.id(),
                     event.occurredAt(), event.context().testUser(), true, followed, step.notifyByEmail, null, false,
-                    false, variant, ipKey, createdAt));
+                    false, variant, origin));
         }
         Referral referral = referral(step);
         boolean sharesDevice = referral != null && referral.expiredAt(trigger, event.occurredAt()).isEmpty()
                 && with.profiles().shareDevice(event.partnerId(), referral.referee(), referral.referrer());
         Awarding.Completion toReferrer = new Awarding.Completion(step.moment, event.userId(), event.deviceId(),
                 event.id(), event.occurredAt(), event.context().testUser(), true, followed, step.notifyByEmail,
-                referral, false, sharesDevice, variant, ipKey, createdAt);
+                referral, false, sharesDevice, variant, origin);
         if (referral == null || !trigger.rewardReferee()) {
             return List.of(toReferrer);
         }
         // the referee's award follows the referrer's; what the referrer's leaves of the progress is what counts
         return List.of(toReferrer, new Awarding.Completion(step.moment, event.userId(), event.deviceId(), event.id(),
                 event.occurredAt(), event.context().testUser(), true, false, step.notifyByEmail, referral, true,
-                sharesDevice, variant, ipKey, createdAt));
+                sharesDevice, variant, origin));
     }
 
     /** Moves the user's progress towards every badge listening to the event; answers those it completes. */

@@ -10,7 +10,7 @@ import dev.moments.application.port.out.ProgressRepository;
 import dev.moments.application.port.out.UserProfileRepository;
 import dev.moments.application.port.out.UserProgress;
 import dev.moments.domain.award.Refusal;
-import dev.moments.domain.event.AccountAge;
+import dev.moments.domain.event.EventContext;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
@@ -76,9 +76,8 @@ public final class ExplainProgressService implements ExplainProgressQuery {
                     referral == null ? null : referral.expiresAt(trigger),
                     awards.countReferralsPaid(momentId, userId), moment.limits().perUser());
         }
-        Instant createdAt = moment.limits().minAccountAge() == null ? null
-                : AccountAge.createdAt(profiles.find(partnerId, userId)).orElse(null);
-        List<Refusal> refusals = eligibility.all(moment, userId, referral, sharesDevice, variant, createdAt, now);
+        Awarding.Origin origin = Awarding.Origin.of(EventContext.NONE, profiles.find(partnerId, userId));
+        List<Refusal> refusals = eligibility.all(moment, userId, referral, sharesDevice, variant, origin, now);
         for (Refusal refusal : refusals) {
             reasons.add(refusal.name());
         }

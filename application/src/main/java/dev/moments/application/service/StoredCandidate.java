@@ -34,6 +34,7 @@ final class StoredCandidate implements Candidate {
     private String variant;
     private String ipKey;
     private Instant accountCreatedAt;
+    private boolean blocked;
     private Budget budget;
 
     /**
@@ -71,6 +72,17 @@ final class StoredCandidate implements Candidate {
         this.ipKey = ipKey;
         this.accountCreatedAt = accountCreatedAt;
         return this;
+    }
+
+    /** The same completion, named by the partner's blocklist or not. */
+    StoredCandidate blocked(boolean blocked) {
+        this.blocked = blocked;
+        return this;
+    }
+
+    @Override
+    public boolean blocked() {
+        return blocked;
     }
 
     @Override

@@ -269,6 +269,11 @@ class EventEvaluationTest {
         public boolean shareDevice(PartnerId partnerId, String userId, String otherUserId) {
             return delegate.shareDevice(partnerId, userId, otherUserId);
         }
+
+        @Override
+        public List<String> usersWithEmail(PartnerId partnerId, String emailKey, int limit) {
+            return delegate.usersWithEmail(partnerId, emailKey, limit);
+        }
     }
 
     /** The event log, and the events inserted, in order. */

@@ -16,6 +16,7 @@ import dev.moments.application.port.in.ExpireAwardsUseCase.Expiry;
 import dev.moments.application.port.in.RecordEventCommand;
 import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.PartnerSpending;
+import dev.moments.domain.abuse.Block;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.AwardStatus;
@@ -301,6 +302,11 @@ class ExpireAwardsServiceTest {
         @Override
         public List<Award> lockExpired(Instant now, int limit) {
             return delegate.lockExpired(now, limit);
+        }
+
+        @Override
+        public List<Award> lockUnclaimed(PartnerId partnerId, Block.Key key, int limit) {
+            return delegate.lockUnclaimed(partnerId, key, limit);
         }
 
         @Override

@@ -31,6 +31,9 @@ public enum AwardPolicy {
     /** The audience's filters and condition. */
     AUDIENCE(c -> refuseIf(!c.inAudience(), Refusal.NOT_IN_AUDIENCE)),
 
+    /** A user, device, client address or e-mail address on the partner's blocklist is never paid. */
+    BLOCKED(c -> refuseIf(c.blocked(), Refusal.BLOCKED)),
+
     /** The control group is tracked, never paid. */
     HOLDOUT(c -> refuseIf(c.moment().holdsOut(c.userId()), Refusal.HOLDOUT)),
 

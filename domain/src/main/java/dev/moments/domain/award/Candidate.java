@@ -36,6 +36,14 @@ public interface Candidate {
     /** Whether the user is in the moment's audience (country, platform, segments and condition). */
     boolean inAudience();
 
+    /**
+     * Whether the partner's blocklist names the user (or, for a referral, the other side), their device, the client
+     * address or the user's e-mail address.
+     */
+    default boolean blocked() {
+        return false;
+    }
+
     /** How many awards of the moment the user holds. */
     int awardsOfUser();
 

@@ -16,6 +16,8 @@ public enum Refusal {
     TEST_USERS_ONLY(Kind.MOMENT),
     /** The user is not in the moment's audience (country, platform, segments, condition). */
     NOT_IN_AUDIENCE(Kind.AUDIENCE),
+    /** The user, their device, client address or e-mail address is on the partner's blocklist. */
+    BLOCKED(Kind.AUDIENCE),
     /** The user is in the moment's control group: tracked, never paid. */
     HOLDOUT(Kind.AUDIENCE),
     /** A referral moment's referee completed it without having been referred (or before they were). */
@@ -47,7 +49,7 @@ public enum Refusal {
     public enum Kind {
         /** The moment's status, schedule or test mode. */
         MOMENT,
-        /** Who the user is: audience, control group, whether someone referred them. */
+        /** Who the user is: audience, blocklist, control group, whether someone referred them. */
         AUDIENCE,
         /** The user's (or device's) own limits on the moment, a referral's window and its single payment. */
         USER_LIMIT,

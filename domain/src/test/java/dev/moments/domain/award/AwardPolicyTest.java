@@ -43,6 +43,12 @@ class AwardPolicyTest {
         String ip;
         int awardsFromIp;
         Instant createdAt;
+        boolean blocked;
+
+        @Override
+        public boolean blocked() {
+            return blocked;
+        }
 
         @Override
         public String ip() {
@@ -173,6 +179,11 @@ class AwardPolicyTest {
         Facts outsider = new Facts();
         outsider.inAudience = false;
         assertThat(AwardPolicy.firstRefusal(outsider)).contains(Refusal.NOT_IN_AUDIENCE);
+
+        Facts blocked = new Facts();
+        blocked.blocked = true;
+        assertThat(AwardPolicy.firstRefusal(blocked)).contains(Refusal.BLOCKED);
+        assertThat(Refusal.BLOCKED.keepsProgress()).as("a blocked completion is used up").isFalse();
 
         Facts heldOut = new Facts().with(live().holdoutPercent(99).id("mom_held"));
         assertThat(heldOut.moment.holdsOut("u-1")).as("u-1 falls in the 99% control group of mom_held").isTrue();
@@ -325,7 +336,7 @@ class AwardPolicyTest {
         assertThat(Refusal.values()).filteredOn(refusal -> refusal.kind() == Refusal.Kind.MOMENT)
                 .containsExactly(Refusal.NOT_LIVE, Refusal.OUTSIDE_SCHEDULE, Refusal.TEST_USERS_ONLY);
         assertThat(Refusal.values()).filteredOn(refusal -> refusal.kind() == Refusal.Kind.AUDIENCE)
-                .containsExactly(Refusal.NOT_IN_AUDIENCE, Refusal.HOLDOUT, Refusal.NOT_REFERRED);
+                .containsExactly(Refusal.NOT_IN_AUDIENCE, Refusal.BLOCKED, Refusal.HOLDOUT, Refusal.NOT_REFERRED);
         assertThat(Refusal.values()).filteredOn(refusal -> refusal.kind() == Refusal.Kind.USER_LIMIT)
                 .containsExactly(Refusal.REFERRAL_EXPIRED, Refusal.SELF_REFERRAL, Refusal.REFERRAL_PAID,
                         Refusal.LIMIT_PER_USER, Refusal.COOLDOWN, Refusal.LIMIT_PER_DEVICE, Refusal.VELOCITY_IP,

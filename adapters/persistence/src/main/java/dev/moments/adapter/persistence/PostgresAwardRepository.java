@@ -4,6 +4,7 @@ import dev.moments.application.port.AwardFilter;
 import dev.moments.application.port.Page;
 import dev.moments.application.port.PageRequest;
 import dev.moments.application.port.out.AwardRepository;
+import dev.moments.domain.abuse.Block;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.AwardStatus;
@@ -249,10 +250,29 @@ public class PostgresAwardRepository implements AwardRepository {
         List<String> locked = Sql.list("select id from awards where status in ('EARNED', 'PENDING_REVIEW')"
                         + " and expires_at <= ? order by moment_id, expires_at limit ? for update skip locked",
                 row -> row.getString(1), now, limit);
+        return readLocked(locked);
+    }
+
+    @Override
+    public List<Award> lockUnclaimed(PartnerId partnerId, Block.Key key, int limit) {
+        String column = switch (key.kind()) {
+            case USER -> "user_id";
+            case DEVICE -> "device_id";
+            case IP -> "ip_key";
+            case EMAIL -> throw new IllegalArgumentException("awards are not kept by e-mail address");
+        };
+        // lock: the blocked one's unclaimed awards, in id order; a claim in flight is waited for
+        List<String> locked = Sql.list("select id from awards where partner_id = ? and " + column + " = ?"
+                        + " and status in ('EARNED', 'PENDING_REVIEW') order by id limit ? for update",
+                row -> row.getString(1), partnerId.value(), key.key(), limit);
+        return readLocked(locked);
+    }
+
+    /** Awards this transaction has locked, read whole in the order they were locked. */
+    private static List<Award> readLocked(List<String> locked) {
         if (locked.isEmpty()) {
             return List.of();
         }
-        // Already locked by this transaction: read them whole, in the order they were locked.
         Map<String, AwardEntity> byId = Store.detached(AwardEntity.<AwardEntity>list("id in ?1", locked)).stream()
                 .collect(Collectors.toMap(award -> award.id, Function.identity()));
         return locked.stream().map(byId::get).map(AwardMapper::toDomain).toList();

@@ -109,4 +109,13 @@ public class PostgresUserProfileRepository implements UserProfileRepository {
                         + " where mine.partner_id = ? and mine.user_id = ? and theirs.user_id = ? limit 1",
                 row -> true, partnerId.value(), userId, otherUserId).isPresent();
     }
+
+    @Override
+    public List<String> usersWithEmail(PartnerId partnerId, String emailKey, int limit) {
+        // the digest Block.emailKey computes, of the attribute as a string (a blocklist's cancel-awards only)
+        return Sql.list("select user_id from user_profiles where partner_id = ? and jsonb_typeof(attributes -> 'email')"
+                        + " = 'string' and encode(sha256(convert_to(lower(btrim(attributes ->> 'email')), 'UTF8')),"
+                        + " 'hex') = ? order by user_id limit ?", row -> row.getString(1), partnerId.value(),
+                emailKey, limit);
+    }
 }

@@ -44,10 +44,12 @@ public class PostgresPorts {
     PostgresWebhookDeliveries webhookDeliveries;
     @Inject
     PostgresPointStore points;
+    @Inject
+    PostgresBlocklist blocklist;
 
     public Ports ports() {
         return new Ports(partners, rewards, moments, ledger, awards, events, progress, profiles, transactions,
                 history, spending, claims, codes, idempotencyKeys, outbox,
-                webhookEndpoints, webhookDeliveries, points);
+                webhookEndpoints, webhookDeliveries, points, blocklist);
     }
 }

@@ -4,6 +4,7 @@ import dev.moments.application.port.AwardFilter;
 import dev.moments.application.port.ConcurrentWriteException;
 import dev.moments.application.port.Page;
 import dev.moments.application.port.PageRequest;
+import dev.moments.domain.abuse.Block;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.AwardStatus;
@@ -141,6 +142,12 @@ public interface AwardRepository {
      * by any other transaction doing the same, so several instances can expire awards at once without overlap.
      */
     List<Award> lockExpired(Instant now, int limit);
+
+    /**
+     * Up to {@code limit} of the partner's unclaimed awards (EARNED or PENDING_REVIEW) of a blocked user, device or
+     * client address ({@code key} of kind USER, DEVICE or IP), in id order, locked for this transaction.
+     */
+    List<Award> lockUnclaimed(PartnerId partnerId, Block.Key key, int limit);
 
     /** The sealed redemption token of an award. */
     Optional<String> sealedToken(AwardId id);

@@ -51,6 +51,12 @@ public interface UserProfileRepository {
     /** Whether the two users were ever seen on one device. */
     boolean shareDevice(PartnerId partnerId, String userId, String otherUserId);
 
+    /**
+     * Up to {@code limit} of the partner's users whose {@code email} attribute is the address blocked by
+     * {@code emailKey} ({@code Block.emailKey}: the SHA-256 of the lower-cased address), in id order.
+     */
+    List<String> usersWithEmail(PartnerId partnerId, String emailKey, int limit);
+
     /** A user seen on a device. */
     record UserDevice(String userId, String deviceId) implements Comparable<UserDevice> {
 

@@ -297,6 +297,15 @@ public final class Requests {
                               @Schema(description = "a trigger as a moment's, any kind but direct") Trigger trigger) {
     }
 
+    /** {@code POST /v1/blocklist}. */
+    public record Block(@Schema(enumeration = {"user", "device", "ip", "email"}, example = "device") String kind,
+                        @Schema(description = "a user or device id (at most 200 characters), an IPv4 or IPv6 address,"
+                                + " or an e-mail address (kept only as the SHA-256 of its lower-cased form)",
+                                example = "dev-4411") String value,
+                        @Schema(nullable = true, maxLength = dev.moments.domain.abuse.Block.MAX_REASON_LENGTH,
+                                example = "20 accounts on one phone") String reason) {
+    }
+
     /** {@code POST /v1/users/{userId}/points/spend}. */
     public record SpendPoints(@Schema(description = "whole points, from 1", example = "50") Long amount,
                               @Schema(maxLength = dev.moments.domain.points.PointEntry.MAX_REASON_LENGTH,

@@ -168,6 +168,22 @@ public final class Responses {
     public record BadgeEarned(String badgeId, String name) {
     }
 
+    /**
+     * An entry of the blocklist: a user or device as blocked ({@code value}); a client or e-mail address only as the
+     * digest it is kept as ({@code valueSha256}).
+     */
+    public record BlockEntry(String id, @Schema(enumeration = {"user", "device", "ip", "email"}) String kind,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String value,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "ip: the SHA-256 of"
+                                     + " the address's canonical text; email: of the lower-cased address")
+                             String valueSha256,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String reason, Instant createdAt) {
+    }
+
+    /** What {@code POST /v1/blocklist/{id}/cancel-awards} did. */
+    public record AwardsCancelled(@Schema(description = "how many unclaimed awards were cancelled") int cancelled) {
+    }
+
     /** A badge and its trigger. */
     public record Badge(String id, String name, @JsonInclude(JsonInclude.Include.NON_NULL) String imageUrl,
                         Trigger trigger, Instant createdAt) {

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.moments.application.port.AwardFilter;
 import dev.moments.application.port.ConcurrentWriteException;
 import dev.moments.application.port.PageRequest;
+import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.AwardRepository.Sealed;
+import dev.moments.domain.abuse.Block;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.AwardStatus;
@@ -180,6 +182,36 @@ public abstract class AwardRepositoryContract extends ContractSupport {
         List<Award> due = tx(() -> ports().awards().lockExpired(farFuture.plusSeconds(30), 1000)).stream()
                 .filter(a -> a.momentId().equals(moment.id())).toList();
         assertThat(due).containsExactly(sooner, soon);
+    }
+
+    @Test
+    void theUnclaimedAwardsOfAUserDeviceOrAddressAreFoundForTheirPartnerOnly() {
+        Moment moment = givenMoment(givenPartner());
+        Moment others = givenMoment(givenPartner());
+        String address = "a".repeat(64);
+        Award onDevice = unclaimed(moment, "u-1", "dev-1", AwardStatus.EARNED);
+        Award inReview = unclaimed(moment, "u-2", "dev-1", AwardStatus.PENDING_REVIEW);
+        Award claimed = unclaimed(moment, "u-3", "dev-1", AwardStatus.CLAIMED);
+        Award elsewhere = unclaimed(others, "u-1", "dev-1", AwardStatus.EARNED);
+        txRun(() -> ports().awards().insertAll(List.of(new AwardRepository.Sealed(onDevice, "a", address),
+                new AwardRepository.Sealed(inReview, "b", null), new AwardRepository.Sealed(claimed, "c", address),
+                new AwardRepository.Sealed(elsewhere, "d", address))));
+
+        assertThat(tx(() -> ports().awards().lockUnclaimed(moment.partnerId(),
+                new Block.Key(Block.Kind.DEVICE, "dev-1"), 10))).containsExactlyInAnyOrder(onDevice, inReview);
+        assertThat(tx(() -> ports().awards().lockUnclaimed(moment.partnerId(),
+                new Block.Key(Block.Kind.DEVICE, "dev-1"), 1))).hasSize(1);
+        assertThat(tx(() -> ports().awards().lockUnclaimed(moment.partnerId(),
+                new Block.Key(Block.Kind.USER, "u-1"), 10))).containsExactly(onDevice);
+        assertThat(tx(() -> ports().awards().lockUnclaimed(moment.partnerId(),
+                new Block.Key(Block.Kind.IP, address), 10))).containsExactly(onDevice);
+        assertThat(tx(() -> ports().awards().lockUnclaimed(moment.partnerId(),
+                new Block.Key(Block.Kind.USER, "u-3"), 10))).as("claimed").isEmpty();
+    }
+
+    private static Award unclaimed(Moment moment, String user, String device, AwardStatus status) {
+        return new Award(new AwardId(unique("awd_")), moment.partnerId(), moment.id(), user, device, 1, status,
+                usd("10.00"), false, "e", Digests.sha256Hex(unique("t")), AT, AT, AT.plusSeconds(3600), AT);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.moments.application.port.out.contract;
 
 import dev.moments.application.port.out.AwardRepository;
+import dev.moments.application.port.out.Blocklist;
 import dev.moments.application.port.out.BudgetLedger;
 import dev.moments.application.port.out.ClaimRepository;
 import dev.moments.application.port.out.CodePool;
@@ -38,5 +39,6 @@ public record Ports(
         DomainEventOutbox outbox,
         WebhookEndpoints webhookEndpoints,
         WebhookDeliveries webhookDeliveries,
-        PointStore points) {
+        PointStore points,
+        Blocklist blocklist) {
 }

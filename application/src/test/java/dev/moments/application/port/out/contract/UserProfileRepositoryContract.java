@@ -3,6 +3,7 @@ package dev.moments.application.port.out.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.moments.application.port.out.UserProfileRepository.UserDevice;
+import dev.moments.domain.abuse.Block;
 import dev.moments.domain.partner.Partner;
 import dev.moments.domain.referral.Referral;
 import java.math.BigDecimal;
@@ -82,6 +83,24 @@ public abstract class UserProfileRepositoryContract extends ContractSupport {
         assertThat(tx(() -> ports().profiles().shareDevice(partner.id(), "bob", "ann"))).isFalse();
         assertThat(tx(() -> ports().profiles().shareDevice(partner.id(), "dan", "ann"))).isFalse();
         assertThat(tx(() -> ports().profiles().shareDevice(other.id(), "bob", "ann"))).isFalse();
+    }
+
+    @Test
+    void usersAreFoundByTheDigestOfTheirLowerCasedEmailAddress() {
+        Partner partner = givenPartner();
+        txRun(() -> {
+            ports().profiles().save(partner.id(), "ann", Map.of("email", "Ann@Example.com"), AT);
+            ports().profiles().save(partner.id(), "bob", Map.of("email", "ann@example.COM"), AT);
+            ports().profiles().save(partner.id(), "cid", Map.of("email", "cid@example.com"), AT);
+            ports().profiles().save(partner.id(), "dan", Map.of("email", 7), AT);
+            ports().profiles().save(givenPartner().id(), "eve", Map.of("email", "ann@example.com"), AT);
+        });
+        String ann = Block.emailKey("ann@example.com");
+
+        assertThat(tx(() -> ports().profiles().usersWithEmail(partner.id(), ann, 10))).containsExactly("ann", "bob");
+        assertThat(tx(() -> ports().profiles().usersWithEmail(partner.id(), ann, 1))).containsExactly("ann");
+        assertThat(tx(() -> ports().profiles().usersWithEmail(partner.id(), Block.emailKey("x@example.com"), 10)))
+                .isEmpty();
     }
 
     @Test
