@@ -68,6 +68,10 @@ class EveryOperationIsGuardedTest {
             "GET /console/moments/{id}/ledger",
             "GET /console/awards",
             "GET /console/engagement",
+            "GET /console/blocklist",
+            "POST /console/blocklist",
+            "POST /console/blocklist/{id}/remove",
+            "POST /console/blocklist/{id}/cancel-awards",
             "GET /console/webhooks",
             "GET /console/webhooks/{id}",
             "GET /console/assets/{name}");

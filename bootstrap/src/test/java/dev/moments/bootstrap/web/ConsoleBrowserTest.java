@@ -270,6 +270,47 @@ class ConsoleBrowserTest {
         Browser.screenshot(browser, "console-points-and-badges");
     }
 
+    @Test
+    void theBlocklistPage_blocksADevice_cancelsItsUnclaimedAwards_andUnblocksIt() {
+        Api acme = Api.newPartner();
+        String moment = acme.launchedMoment(Map.of("kind", "event", "event", "purchase.completed"), Map.of());
+        for (int i = 0; i < 3; i++) {
+            acme.request().body(Map.of("id", UUID.randomUUID().toString(), "type", "purchase.completed",
+                    "userId", "farmed-" + i, "deviceId", i < 2 ? "dev-farm" : "dev-own",
+                    "occurredAt", Instant.now().toString())).post("/v1/events").then().statusCode(200);
+        }
+
+        signIn(acme.apiKey());
+        browser.findElement(By.linkText("Blocklist")).click();
+        assertThat(browser.findElement(By.id("no-blocks")).getText()).isEqualTo("Nothing is blocked.");
+        acme.request().body(Map.of("kind", "email", "value", "fraud@example.com")).post("/v1/blocklist").then()
+                .statusCode(201);
+        submit();
+        assertThat(browser.findElement(By.id("block-value-error")).getText()).contains("value is required");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("block-kind")))
+                .selectByValue("device");
+        type("block-value", "dev-farm");
+        type("block-reason", "Twenty accounts on one phone");
+        submit();
+        assertThat(browser.findElement(By.id("notice")).getText()).startsWith("Blocked");
+        assertThat(browser.findElement(By.id("blocklist-table")).getText())
+                .contains("device", "dev-farm", "Twenty accounts on one phone", "email");
+        Browser.screenshot(browser, "console-blocklist");
+
+        String farm = "//tr[td/code[text()='dev-farm']]";
+        browser.findElement(By.xpath(farm + "//button[not(contains(@class, 'button-danger'))]")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "2 unclaimed awards"));
+        assertThat(acme.request().get("/v1/awards?momentId=" + moment).then().statusCode(200).extract().jsonPath()
+                .<String>getList("items.status")).containsExactlyInAnyOrder("CANCELLED", "CANCELLED", "EARNED");
+        assertThat(acme.request().get("/v1/moments/" + moment).then().statusCode(200).extract()
+                .<String>path("budgetState.reserved")).isEqualTo("10.00");
+
+        browser.findElement(By.xpath(farm + "//button[contains(@class, 'button-danger')]")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Unblocked"));
+        assertThat(browser.findElement(By.id("blocklist-table")).getText()).as("the e-mail entry stays")
+                .contains("email").doesNotContain("dev-farm");
+    }
+
     private void signIn(String apiKey) {
         browser.get(app + "console");
         waitFor(ExpectedConditions.urlContains("/console/sign-in"));

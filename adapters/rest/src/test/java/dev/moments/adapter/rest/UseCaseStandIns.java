@@ -2,6 +2,7 @@ package dev.moments.adapter.rest;
 
 import dev.moments.application.port.in.AuthenticatePartnerUseCase;
 import dev.moments.application.port.in.BadgesUseCase;
+import dev.moments.application.port.in.BlocklistUseCase;
 import dev.moments.application.port.in.BrandingUseCase;
 import dev.moments.application.port.in.CancelAwardUseCase;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase;
@@ -216,5 +217,11 @@ public class UseCaseStandIns {
     @ApplicationScoped
     BadgesUseCase badges() {
         return Mockito.mock(BadgesUseCase.class);
+    }
+
+    @Produces
+    @ApplicationScoped
+    BlocklistUseCase blocklist() {
+        return Mockito.mock(BlocklistUseCase.class);
     }
 }

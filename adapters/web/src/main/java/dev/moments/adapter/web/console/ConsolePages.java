@@ -5,6 +5,8 @@ import dev.moments.adapter.web.console.ConsoleViews.AttemptRow;
 import dev.moments.adapter.web.console.ConsoleViews.AwardRow;
 import dev.moments.adapter.web.console.ConsoleViews.AwardSearch;
 import dev.moments.adapter.web.console.ConsoleViews.BadgeRow;
+import dev.moments.adapter.web.console.ConsoleViews.BlockForm;
+import dev.moments.adapter.web.console.ConsoleViews.BlockRow;
 import dev.moments.adapter.web.console.ConsoleViews.BudgetBar;
 import dev.moments.adapter.web.console.ConsoleViews.Choice;
 import dev.moments.adapter.web.console.ConsoleViews.DeliveryRow;
@@ -27,6 +29,7 @@ import dev.moments.application.port.Page;
 import dev.moments.application.port.PageRequest;
 import dev.moments.application.port.StoreUnavailableException;
 import dev.moments.application.port.in.BadgesUseCase;
+import dev.moments.application.port.in.BlocklistUseCase;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase.LifecycleAction;
 import dev.moments.application.port.in.ConsoleSessionUseCase;
@@ -47,6 +50,8 @@ import dev.moments.application.port.in.NotFoundException;
 import dev.moments.application.port.in.PointsUseCase;
 import dev.moments.application.port.in.TopUpBudgetUseCase;
 import dev.moments.application.port.in.WebhookView;
+import dev.moments.domain.abuse.Block;
+import dev.moments.domain.abuse.BlockId;
 import dev.moments.domain.award.AwardStatus;
 import dev.moments.domain.budget.Budget;
 import dev.moments.domain.budget.BudgetState;
@@ -153,6 +158,8 @@ public class ConsolePages {
     PointsUseCase points;
     @Inject
     BadgesUseCase badges;
+    @Inject
+    BlocklistUseCase blocklist;
 
     @Context
     HttpHeaders headers;
@@ -503,6 +510,98 @@ public class ConsolePages {
             }
             return page(200, ConsoleTemplates.engagement(frame, rules, badgeRows, user == null ? "" : user, found));
         });
+    }
+
+    // ---- the blocklist
+
+    @GET
+    @Path("blocklist")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public Response blocklistPage(@RestQuery String after, @RestQuery String done) {
+        return signedIn("blocklist", null, (session, frame) -> blocklistPage(session, frame, 200,
+                blankToNull(after), blockForm("user", "", "", null, null), done == null ? null : switch (done) {
+                    case "blocked" -> "Blocked: their completions from now on are refused.";
+                    case "unblocked" -> "Unblocked: completions from now on are decided without it.";
+                    default -> null;
+                }));
+    }
+
+    @POST
+    @Path("blocklist")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public Response block(@RestForm String kind, @RestForm String value, @RestForm String reason,
+                          @RestForm String csrf) {
+        return signedIn("blocklist", csrf, (session, frame) -> {
+            String typed = value == null ? "" : value.strip();
+            String why = reason == null ? "" : reason.strip();
+            try {
+                blocklist.add(session.partnerId(), kind, typed, why.isEmpty() ? null : why);
+                return redirect("/console/blocklist?done=blocked");
+            } catch (InvalidValueException refused) {
+                return blocklistPage(session, frame, UNPROCESSABLE, null, blockForm(kind, typed, why,
+                        refused.field().equals("reason") ? null : refused.getMessage(),
+                        refused.field().equals("reason") ? refused.getMessage() : null), null);
+            }
+        });
+    }
+
+    @POST
+    @Path("blocklist/{id}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public Response unblock(@RestPath String id, @RestForm String csrf) {
+        return signedIn("blocklist", csrf, (session, frame) -> {
+            blocklist.remove(session.partnerId(), new BlockId(id));
+            return redirect("/console/blocklist?done=unblocked");
+        });
+    }
+
+    @POST
+    @Path("blocklist/{id}/cancel-awards")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public Response cancelBlockedAwards(@RestPath String id, @RestForm String csrf) {
+        return signedIn("blocklist", csrf, (session, frame) -> {
+            int cancelled = blocklist.cancelAwards(session.partnerId(), new BlockId(id));
+            return blocklistPage(session, frame, 200, null, blockForm("user", "", "", null, null),
+                    cancelled == 1 ? "1 unclaimed award was cancelled; its reservation went back to the budget."
+                            : cancelled + " unclaimed awards were cancelled; their reservations went back to the"
+                            + " budgets.");
+        });
+    }
+
+    private Response blocklistPage(ConsoleSession session, Frame frame, int status, String after, BlockForm form,
+                                   String notice) {
+        Page<Block> page = blocklist.list(session.partnerId(), new PageRequest(PAGE_SIZE, after));
+        List<BlockRow> rows = page.items().stream().map(block -> new BlockRow(block.id().value(),
+                block.kind().apiName(), block.key(), block.keyIsDigest(), block.reason() == null ? "" : block.reason(),
+                when(block.createdAt()))).toList();
+        return page(status, ConsoleTemplates.blocklist(frame, rows, page.next(), form, notice));
+    }
+
+    private static BlockForm blockForm(String kind, String value, String reason, String valueError,
+                                       String reasonError) {
+        List<Choice> kinds = new ArrayList<>();
+        for (Block.Kind each : Block.Kind.values()) {
+            String label = switch (each) {
+                case USER -> "A user id";
+                case DEVICE -> "A device id";
+                case IP -> "A client address (IPv4 or IPv6)";
+                case EMAIL -> "An e-mail address";
+            };
+            kinds.add(new Choice(each.apiName(), label, each.apiName().equals(kind)));
+        }
+        return new BlockForm(kinds,
+                new Field("value", "block-value", "Value", value, valueError,
+                        "An e-mail or client address is kept only as its SHA-256.", null, "text", null, false,
+                        valueError != null),
+                new Field("reason", "block-reason", "Reason (optional)", reason, reasonError, null, null, "text",
+                        null, false, reasonError != null));
     }
 
     // ---- what the pages share

@@ -3,6 +3,8 @@ package dev.moments.adapter.web.console;
 import dev.moments.adapter.web.console.ConsoleViews.AwardRow;
 import dev.moments.adapter.web.console.ConsoleViews.AwardSearch;
 import dev.moments.adapter.web.console.ConsoleViews.BadgeRow;
+import dev.moments.adapter.web.console.ConsoleViews.BlockForm;
+import dev.moments.adapter.web.console.ConsoleViews.BlockRow;
 import dev.moments.adapter.web.console.ConsoleViews.DeliveryRow;
 import dev.moments.adapter.web.console.ConsoleViews.Field;
 import dev.moments.adapter.web.console.ConsoleViews.Frame;
@@ -47,6 +49,10 @@ final class ConsoleTemplates {
     /** The point rules and badges, and the user looked up ({@code user} {@code null} when none was). */
     static native TemplateInstance engagement(Frame frame, List<RuleRow> rules, List<BadgeRow> badges, String userId,
                                               UserEngagement user);
+
+    /** The blocklist, the form that adds to it, and what the last action did ({@code notice}, or {@code null}). */
+    static native TemplateInstance blocklist(Frame frame, List<BlockRow> blocks, String next, BlockForm form,
+                                             String notice);
 
     static native TemplateInstance deliveries(Frame frame, WebhookRow webhook, List<DeliveryRow> deliveries,
                                               String status, String next);

@@ -32,6 +32,18 @@ final class ConsoleViews {
         public boolean engagement() {
             return "engagement".equals(section);
         }
+
+        public boolean blocklist() {
+            return "blocklist".equals(section);
+        }
+    }
+
+    /** An entry of the blocklist as listed: what it blocks ({@code value}: an id, or an address's digest). */
+    record BlockRow(String id, String kind, String value, boolean digest, String reason, String createdAt) {
+    }
+
+    /** The form that adds an entry, as typed (with the field in error, if any). */
+    record BlockForm(List<Choice> kinds, Field value, Field reason) {
     }
 
     /** A label and its value. */

@@ -1,6 +1,7 @@
 package dev.moments.adapter.web.console;
 
 import dev.moments.application.port.in.BadgesUseCase;
+import dev.moments.application.port.in.BlocklistUseCase;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase;
 import dev.moments.application.port.in.ConsoleSessionUseCase;
 import dev.moments.application.port.in.CreateMomentUseCase;
@@ -75,4 +76,5 @@ public class UnusedConsolePorts {
     @Produces @Singleton PointsUseCase points() { return unused(PointsUseCase.class); }
 
     @Produces @Singleton BadgesUseCase badges() { return unused(BadgesUseCase.class); }
+    @Produces @Singleton BlocklistUseCase blocklist() { return unused(BlocklistUseCase.class); }
 }
