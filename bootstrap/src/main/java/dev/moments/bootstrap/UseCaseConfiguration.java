@@ -1,5 +1,6 @@
 package dev.moments.bootstrap;
 
+import dev.moments.application.port.in.AuditUseCase;
 import dev.moments.application.port.in.AuthenticatePartnerUseCase;
 import dev.moments.application.port.in.BadgesUseCase;
 import dev.moments.application.port.in.BlocklistUseCase;
@@ -28,8 +29,10 @@ import dev.moments.application.port.in.RecordEventUseCase;
 import dev.moments.application.port.in.RedeemUseCase;
 import dev.moments.application.port.in.ReportFulfillmentUseCase;
 import dev.moments.application.port.in.RetryFulfillmentsUseCase;
+import dev.moments.application.port.in.ReviewAwardsUseCase;
 import dev.moments.application.port.in.SetMonthlyCapUseCase;
 import dev.moments.application.port.in.TopUpBudgetUseCase;
+import dev.moments.application.port.out.AuditLog;
 import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.BackgroundTasks;
 import dev.moments.application.port.out.BadgeStore;
@@ -55,6 +58,7 @@ import dev.moments.application.port.out.SecretGenerator;
 import dev.moments.application.port.out.TokenSealer;
 import dev.moments.application.port.out.TransactionRunner;
 import dev.moments.application.port.out.UserProfileRepository;
+import dev.moments.application.service.AuditService;
 import dev.moments.application.service.AwardEndings;
 import dev.moments.application.service.AwardMoney;
 import dev.moments.application.service.Awarding;
@@ -98,6 +102,7 @@ import dev.moments.application.service.RedeemService;
 import dev.moments.application.service.RedemptionViews;
 import dev.moments.application.service.ReportFulfillmentService;
 import dev.moments.application.service.RetryFulfillmentsService;
+import dev.moments.application.service.ReviewService;
 import dev.moments.application.service.RewardService;
 import dev.moments.application.service.TopUpBudgetService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -240,6 +245,19 @@ public class UseCaseConfiguration {
     BlocklistUseCase blocklist(Blocklist blocklist, AwardRepository awards, UserProfileRepository profiles,
                                AwardEndings endings, IdGenerator ids, Clock clock, TransactionRunner transactions) {
         return new BlocklistService(blocklist, awards, profiles, endings, ids, clock, transactions);
+    }
+
+    @Produces
+    @Singleton
+    ReviewAwardsUseCase reviews(AwardRepository awards, AwardEndings endings, DomainEventOutbox outbox, AuditLog audit,
+                                IdGenerator ids, Clock clock, TransactionRunner transactions) {
+        return new ReviewService(awards, endings, outbox, audit, ids, clock, transactions);
+    }
+
+    @Produces
+    @Singleton
+    AuditUseCase audit(AuditLog audit, IdGenerator ids, Clock clock, TransactionRunner transactions) {
+        return new AuditService(audit, ids, clock, transactions);
     }
 
     @Produces

@@ -36,8 +36,13 @@ public final class AwardEndings {
 
     /** Moves {@code award} to {@code status} (CANCELLED or EXPIRED), gives its money back and raises the event. */
     Award end(Award award, AwardStatus status, Instant now) {
+        return end(award, status, now,
+                status == AwardStatus.CANCELLED ? "cancelled by the partner" : "not claimed in time");
+    }
+
+    /** As {@link #end(Award, AwardStatus, Instant)}, with the reason its history keeps. */
+    Award end(Award award, AwardStatus status, Instant now, String reason) {
         Award ended = award.moveTo(status, now);
-        String reason = status == AwardStatus.CANCELLED ? "cancelled by the partner" : "not claimed in time";
         if (!awards.updateStatus(ended, award.status(), reason)) {
             throw new ConcurrentWriteException("award " + award.id() + " changed meanwhile", null);
         }

@@ -13,6 +13,7 @@ import dev.moments.application.port.out.PartnerSpending;
 import dev.moments.domain.abuse.Block;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.AwardPolicy;
+import dev.moments.domain.award.AwardStatus;
 import dev.moments.domain.award.Refusal;
 import dev.moments.domain.budget.Budget;
 import dev.moments.domain.event.AccountAge;
@@ -22,6 +23,7 @@ import dev.moments.domain.events.BudgetLow;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.MomentStatus;
+import dev.moments.domain.moment.Review;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.partner.SpendingMonth;
 import dev.moments.domain.referral.Referral;
@@ -359,7 +361,8 @@ public final class Awarding {
             if (completion.followed() && payment.refusal() != null && payment.refusal().keepsProgress()) {
                 throw new KeptProgressFollowed(completion);
             }
-            if (payment.award() != null) {
+            if (payment.award() != null && payment.award().award().status() == AwardStatus.EARNED) {
+                // one held for review is told of when approved
                 earned.add(new AwardEarned(payment.award().award(), now, completion.notifyByEmail()));
             }
             payments.add(payment);
@@ -385,8 +388,13 @@ public final class Awarding {
         AwardIssuer.Issued issued = issuer.issue(awardId, account.moment(), completion.payee(),
                 completion.deviceId(), completionNumber, price, account.isTest(), completion.eventId(),
                 completion.referral(), completion.variant(), now);
-        created.add(new AwardRepository.Sealed(issued.view().award(), issued.sealedToken(), completion.ipKey()));
-        return new Payment(issued.view(), null);
+        AwardView view = issued.view();
+        if (heldForReview(account.moment(), price)) {
+            view = new AwardView(view.award().moveTo(AwardStatus.PENDING_REVIEW, now), view.token(),
+                    view.announcement());
+        }
+        created.add(new AwardRepository.Sealed(view.award(), issued.sealedToken(), completion.ipKey()));
+        return new Payment(view, null);
     }
 
     /**
@@ -412,9 +420,18 @@ public final class Awarding {
         boolean test = moment.status() == MomentStatus.TEST;
         Budget budget = ledger.find(moment.id()).orElseThrow();
         String payee = completion.payee();
-        Money price = moment.costPerAction(completion.variant(), budget.costPerAction());
-        return issuer.hypothetical(moment, payee, completion.deviceId(), awards.countForUser(moment.id(), payee) + 1,
-                test ? Money.zero(budget.total().currency()) : price, test,
-                completion.eventId(), completion.referral(), completion.variant(), now);
+        Money price = test ? Money.zero(budget.total().currency())
+                : moment.costPerAction(completion.variant(), budget.costPerAction());
+        AwardView view = issuer.hypothetical(moment, payee, completion.deviceId(),
+                awards.countForUser(moment.id(), payee) + 1, price, test, completion.eventId(),
+                completion.referral(), completion.variant(), now);
+        return heldForReview(moment, price) ? new AwardView(view.award().moveTo(AwardStatus.PENDING_REVIEW, now),
+                view.token(), view.announcement()) : view;
+    }
+
+    /** Whether a completion of the moment at {@code price} waits for the partner's review. */
+    private static boolean heldForReview(Moment moment, Money price) {
+        Review review = moment.limits().review();
+        return review != null && review.holds(price);
     }
 }

@@ -10,6 +10,7 @@ import dev.moments.application.port.out.TransactionRunner;
 import dev.moments.domain.partner.ApiKey;
 import dev.moments.domain.partner.ApiKeyDigest;
 import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.partner.Scope;
 import dev.moments.domain.shared.Digests;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -64,7 +65,8 @@ public final class ConsoleSessionService implements ConsoleSessionUseCase {
         return transactions.run(() -> {
             Optional<ApiKey> key = partners.findKeyByDigest(ApiKeyDigest.of(apiKey))
                     .filter(ApiKey::isActive)
-                    .filter(found -> found.partnerId().equals(partner.get()));
+                    .filter(found -> found.partnerId().equals(partner.get()))
+                    .filter(found -> found.scopes().containsAll(Scope.ALL)); // the console reads and changes all
             if (key.isEmpty()) {
                 return Optional.empty();
             }

@@ -87,6 +87,13 @@ public final class MomentDefinitions {
                 checkRewards(partner.id(), variant.rewards(), price, "variants[" + i + "].", null);
             }
         }
+        if (moment.limits().review() != null) {
+            try {
+                new Money(moment.limits().review().above(), budget.total().currency());
+            } catch (InvalidValueException e) {
+                throw new InvalidValueException("review.above", "above is in the budget's currency: " + e.getMessage());
+            }
+        }
         return new Defined(moment, budget);
     }
 

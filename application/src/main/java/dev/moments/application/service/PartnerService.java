@@ -19,6 +19,7 @@ import dev.moments.domain.partner.ApiKeyDigest;
 import dev.moments.domain.partner.ApiKeyId;
 import dev.moments.domain.partner.Partner;
 import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.partner.Scope;
 import dev.moments.domain.partner.SpendingMonth;
 import dev.moments.domain.shared.InvalidValueException;
 import dev.moments.domain.shared.Money;
@@ -26,7 +27,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -80,7 +83,7 @@ public final class PartnerService implements CreatePartnerUseCase, ManageApiKeys
             if (cap != null) {
                 spending.setCap(partner.id(), cap, SpendingMonth.of(now));
             }
-            IssuedKey key = newKey(partner.id(), now);
+            IssuedKey key = newKey(partner.id(), Scope.ALL, now);
             return new PartnerCreated(partner, key.id(), key.apiKey(), cap);
         });
     }
@@ -127,10 +130,18 @@ public final class PartnerService implements CreatePartnerUseCase, ManageApiKeys
     }
 
     @Override
-    public IssuedKey issue(PartnerId partnerId) {
+    public IssuedKey issue(PartnerId partnerId, Set<Scope> scopes) {
         return transactions.run(() -> {
             partners.find(partnerId).orElseThrow(() -> new NotFoundException("partner", partnerId));
-            return newKey(partnerId, clock.now());
+            return newKey(partnerId, scopes, clock.now());
+        });
+    }
+
+    @Override
+    public List<ApiKey> keys(PartnerId partnerId) {
+        return transactions.run(() -> {
+            partners.find(partnerId).orElseThrow(() -> new NotFoundException("partner", partnerId));
+            return partners.keys(partnerId);
         });
     }
 
@@ -145,23 +156,35 @@ public final class PartnerService implements CreatePartnerUseCase, ManageApiKeys
     }
 
     @Override
-    public Optional<PartnerId> authenticate(String presentedKey) {
+    public Optional<Caller> caller(String presentedKey) {
         if (!looksLikeAKey(presentedKey)) {
             return Optional.empty();
         }
         ApiKeyDigest digest = ApiKeyDigest.of(presentedKey);
-        Optional<PartnerId> recent = recentKeys.find(digest);
+        Optional<Caller> recent = recentKeys.find(digest);
         if (recent.isPresent()) {
             return recent;
         }
         long beforeLookup = recentKeys.beforeLookup();
-        Optional<PartnerId> partner = partners.findKeyByDigest(digest).filter(ApiKey::isActive).map(ApiKey::partnerId);
-        partner.ifPresent(found -> recentKeys.active(digest, found, beforeLookup));
-        return partner;
+        Optional<ApiKey> key = partners.findKeyByDigest(digest).filter(ApiKey::isActive);
+        key.ifPresent(found -> {
+            // once per lookup, not per request: the key's last use, to within the cache's age and a minute
+            Instant now = clock.now();
+            if (found.lastUsedAt() == null
+                    || found.lastUsedAt().isBefore(now.minus(PartnerRepository.KEY_USE_GRANULARITY))) {
+                transactions.run(() -> {
+                    partners.keyUsed(found.id(), now);
+                    return null;
+                });
+            }
+        });
+        Optional<Caller> caller = key.map(found -> new Caller(found.partnerId(), found.id(), found.scopes()));
+        caller.ifPresent(found -> recentKeys.active(digest, found, beforeLookup));
+        return caller;
     }
 
     @Override
-    public Optional<PartnerId> authenticateFromMemory(String presentedKey) {
+    public Optional<Caller> callerFromMemory(String presentedKey) {
         return looksLikeAKey(presentedKey) ? recentKeys.find(ApiKeyDigest.of(presentedKey)) : Optional.empty();
     }
 
@@ -170,9 +193,10 @@ public final class PartnerService implements CreatePartnerUseCase, ManageApiKeys
         return presentedKey != null && !presentedKey.isBlank() && presentedKey.length() <= 200;
     }
 
-    private IssuedKey newKey(PartnerId partnerId, Instant now) {
+    private IssuedKey newKey(PartnerId partnerId, Set<Scope> scopes, Instant now) {
         String plain = secrets.newApiKey();
-        ApiKey key = new ApiKey(new ApiKeyId(ids.next(ApiKeyId.PREFIX)), partnerId, ApiKeyDigest.of(plain), now, null);
+        ApiKey key = new ApiKey(new ApiKeyId(ids.next(ApiKeyId.PREFIX)), partnerId, ApiKeyDigest.of(plain), now, null,
+                scopes, null);
         partners.insertKey(key);
         return new IssuedKey(key.id(), plain);
     }

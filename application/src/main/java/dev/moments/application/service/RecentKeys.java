@@ -1,7 +1,7 @@
 package dev.moments.application.service;
 
+import dev.moments.application.port.in.AuthenticatePartnerUseCase.Caller;
 import dev.moments.domain.partner.ApiKeyDigest;
-import dev.moments.domain.partner.PartnerId;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +21,7 @@ final class RecentKeys {
     /** The most keys kept; a deployment with more active keys than this only looks some up more often. */
     static final int MAX_KEYS = 10_000;
 
-    private record Checked(PartnerId partner, long atNanos) {
+    private record Checked(Caller caller, long atNanos) {
     }
 
     private final Map<ApiKeyDigest, Checked> keys = new ConcurrentHashMap<>();
@@ -41,8 +41,8 @@ final class RecentKeys {
         this.nanoTime = nanoTime;
     }
 
-    /** The partner of this key, when it was found active less than {@code maxAge} ago. */
-    Optional<PartnerId> find(ApiKeyDigest digest) {
+    /** The caller of this key, when it was found active less than {@code maxAge} ago. */
+    Optional<Caller> find(ApiKeyDigest digest) {
         Checked checked = keys.get(digest);
         if (checked == null) {
             return Optional.empty();
@@ -51,7 +51,7 @@ final class RecentKeys {
             keys.remove(digest, checked);
             return Optional.empty();
         }
-        return Optional.of(checked.partner());
+        return Optional.of(checked.caller());
     }
 
     /** To pass to {@link #active} for a lookup about to start: how many keys were forgotten so far. */
@@ -63,14 +63,14 @@ final class RecentKeys {
      * Remembers that the store found this key active, in a lookup started at {@code beforeLookup} — unless a key was
      * forgotten since (it may be this one, revoked after the lookup read it).
      */
-    void active(ApiKeyDigest digest, PartnerId partner, long beforeLookup) {
+    void active(ApiKeyDigest digest, Caller caller, long beforeLookup) {
         if (maxAgeNanos == 0) {
             return;
         }
         if (keys.size() >= MAX_KEYS) {
             keys.clear();
         }
-        Checked checked = new Checked(partner, nanoTime.getAsLong());
+        Checked checked = new Checked(caller, nanoTime.getAsLong());
         // checked and stored under the entry's lock, which forget's removal waits for
         keys.compute(digest, (key, before) -> forgotten.get() == beforeLookup ? checked : before);
     }

@@ -7,12 +7,15 @@ import dev.moments.application.fixtures.InMemoryConsoleSessions;
 import dev.moments.application.fixtures.InMemoryMoments;
 import dev.moments.application.fixtures.RandomSecrets;
 import dev.moments.application.fixtures.SequentialIds;
+import dev.moments.application.port.in.AuthenticatePartnerUseCase;
 import dev.moments.application.port.in.ConsoleSessionUseCase.ConsoleSession;
 import dev.moments.application.port.in.ConsoleSessionUseCase.OpenedSession;
 import dev.moments.application.port.in.CreatePartnerCommand;
 import dev.moments.application.port.in.CreatePartnerUseCase.PartnerCreated;
 import dev.moments.application.port.out.ConsoleSessions.StoredSession;
+import dev.moments.domain.partner.ApiKeyId;
 import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.partner.Scope;
 import dev.moments.domain.shared.Digests;
 import java.time.Duration;
 import java.util.Optional;
@@ -96,7 +99,8 @@ class ConsoleSessionServiceTest {
     @Test
     void aKeyOfAnotherPartnerThanTheAuthenticatedOneOpensNothing() {
         PartnerId someoneElse = app.partners.create(new CreatePartnerCommand("Other", "USD")).partner().id();
-        ConsoleSessionService confused = new ConsoleSessionService(key -> Optional.of(someoneElse),
+        ConsoleSessionService confused = new ConsoleSessionService(key -> Optional.of(new AuthenticatePartnerUseCase.Caller(someoneElse,
+                new ApiKeyId("key_other"), Scope.ALL)),
                 app.partnerRepository, stored, app.clock, app.transactions, LIFETIME);
 
         assertThat(confused.signIn(acme.apiKey())).isEmpty();
@@ -128,7 +132,7 @@ class ConsoleSessionServiceTest {
     @Test
     void revokingTheKeyEndsItsSessions_butNotThoseOfAnotherKey() {
         OpenedSession opened = console.signIn(acme.apiKey()).orElseThrow();
-        String otherKey = app.partners.issue(acme.partner().id()).apiKey();
+        String otherKey = app.partners.issue(acme.partner().id(), Scope.ALL).apiKey();
         OpenedSession other = console.signIn(otherKey).orElseThrow();
 
         app.partners.revoke(acme.partner().id(), acme.keyId());

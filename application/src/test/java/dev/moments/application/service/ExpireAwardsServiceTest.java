@@ -310,6 +310,16 @@ class ExpireAwardsServiceTest {
         }
 
         @Override
+        public Page<Award> pendingReview(PartnerId partnerId, PageRequest page) {
+            return delegate.pendingReview(partnerId, page);
+        }
+
+        @Override
+        public List<Award> lockReviewsDue(Instant now, int limit) {
+            return delegate.lockReviewsDue(now, limit);
+        }
+
+        @Override
         public Optional<String> sealedToken(AwardId id) {
             return delegate.sealedToken(id);
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.moments.application.fixtures.InMemoryMoments;
 import dev.moments.application.fixtures.RandomSecrets;
 import dev.moments.application.fixtures.SequentialIds;
+import dev.moments.application.port.in.AuthenticatePartnerUseCase;
 import dev.moments.application.port.in.CreatePartnerCommand;
 import dev.moments.application.port.in.CreatePartnerUseCase.PartnerCreated;
 import dev.moments.application.port.in.CreateRewardCommand;
@@ -14,6 +15,7 @@ import dev.moments.application.port.in.NotFoundException;
 import dev.moments.domain.partner.ApiKey;
 import dev.moments.domain.partner.ApiKeyId;
 import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.partner.Scope;
 import dev.moments.domain.shared.InvalidValueException;
 import java.time.Duration;
 import java.util.Set;
@@ -49,7 +51,7 @@ class PartnerServiceTest {
     @Test
     void aRevokedKeyNoLongerAuthenticatesButAnotherKeyDoes() {
         PartnerCreated created = app.partners.create(new CreatePartnerCommand("Acme Games", "USD"));
-        IssuedKey second = app.partners.issue(created.partner().id());
+        IssuedKey second = app.partners.issue(created.partner().id(), Scope.ALL);
         app.partners.revoke(created.partner().id(), created.keyId());
 
         assertThat(app.partners.authenticate(created.apiKey())).isEmpty();
@@ -61,7 +63,8 @@ class PartnerServiceTest {
         PartnerCreated created = app.partners.create(new CreatePartnerCommand("Acme Games", "USD"));
         PartnerId other = app.partners.create(new CreatePartnerCommand("Other", "USD")).partner().id();
 
-        assertThatThrownBy(() -> app.partners.issue(new PartnerId("ptn_none"))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> app.partners.issue(new PartnerId("ptn_none"), Scope.ALL))
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> app.partners.revoke(created.partner().id(), new ApiKeyId("key_none")))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> app.partners.revoke(other, created.keyId())).isInstanceOf(NotFoundException.class);
@@ -74,9 +77,10 @@ class PartnerServiceTest {
         PartnerService partners = new PartnerService(app.partnerRepository, app.spending, new SequentialIds(),
                 new RandomSecrets(), app.clock, app.transactions, Duration.ofSeconds(1), () -> now[0]);
         PartnerCreated created = partners.create(new CreatePartnerCommand("Acme Games", "USD"));
-        assertThat(partners.authenticateFromMemory(created.apiKey())).as("never looked up yet").isEmpty();
+        assertThat(partners.callerFromMemory(created.apiKey())).as("never looked up yet").isEmpty();
         assertThat(partners.authenticate(created.apiKey())).contains(created.partner().id());
-        assertThat(partners.authenticateFromMemory(created.apiKey())).contains(created.partner().id());
+        assertThat(partners.callerFromMemory(created.apiKey()).map(AuthenticatePartnerUseCase.Caller::partnerId))
+                .contains(created.partner().id());
 
         // revoked in the store by another instance: trusted here until the max age has passed
         ApiKey stored = app.partnerRepository.findKey(created.partner().id(), created.keyId()).orElseThrow();
@@ -84,16 +88,16 @@ class PartnerServiceTest {
         assertThat(partners.authenticate(created.apiKey())).contains(created.partner().id());
         now[0] += Duration.ofSeconds(1).toNanos();
         assertThat(partners.authenticate(created.apiKey())).isEmpty();
-        assertThat(partners.authenticateFromMemory(created.apiKey())).isEmpty();
+        assertThat(partners.callerFromMemory(created.apiKey())).isEmpty();
 
         // revoked through this instance: refused at once
-        IssuedKey second = partners.issue(created.partner().id());
+        IssuedKey second = partners.issue(created.partner().id(), Scope.ALL);
         assertThat(partners.authenticate(second.apiKey())).contains(created.partner().id());
         partners.revoke(created.partner().id(), second.id());
-        assertThat(partners.authenticateFromMemory(second.apiKey())).isEmpty();
+        assertThat(partners.callerFromMemory(second.apiKey())).isEmpty();
         assertThat(partners.authenticate(second.apiKey())).isEmpty();
-        assertThat(partners.authenticateFromMemory("mk_wrong")).isEmpty();
-        assertThat(partners.authenticateFromMemory(null)).isEmpty();
+        assertThat(partners.callerFromMemory("mk_wrong")).isEmpty();
+        assertThat(partners.callerFromMemory(null)).isEmpty();
     }
 
     @Test

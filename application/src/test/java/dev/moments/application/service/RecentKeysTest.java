@@ -3,8 +3,11 @@ package dev.moments.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.moments.application.port.in.AuthenticatePartnerUseCase.Caller;
 import dev.moments.domain.partner.ApiKeyDigest;
+import dev.moments.domain.partner.ApiKeyId;
 import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.partner.Scope;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +17,7 @@ class RecentKeysTest {
     private long now;
     private final RecentKeys keys = new RecentKeys(Duration.ofSeconds(1), () -> now);
     private final ApiKeyDigest acmeKey = ApiKeyDigest.of("mk_acme");
-    private final PartnerId acme = new PartnerId("ptn_acme");
+    private final Caller acme = new Caller(new PartnerId("ptn_acme"), new ApiKeyId("key_acme"), Scope.ALL);
 
     @Test
     void theAgeIsCountedFromTheLookup_whereverTheMonotonicClockStarts() {

@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param perIp most awards earned from one client address within a window, or {@code null} for no limit
  * @param minAccountAge least age of the user's account (their {@code createdAt} attribute) at the completion, or
  *     {@code null}; a user of unknown age is refused
+ * @param review which completions wait for the partner's review (the moment's {@code review}), or {@code null}
  */
 public record Limits(int perUser, Integer perDevice, Duration cooldown, Duration redeemAfter, Duration claimWithin,
-                     PerIp perIp, Duration minAccountAge) {
+                     PerIp perIp, Duration minAccountAge, Review review) {
 
     /**
      * At most {@code max} awards earned from one client address within any {@code within}.
@@ -38,6 +39,17 @@ public record Limits(int perUser, Integer perDevice, Duration cooldown, Duration
     /** Limits without velocity rules. */
     public Limits(int perUser, Integer perDevice, Duration cooldown, Duration redeemAfter, Duration claimWithin) {
         this(perUser, perDevice, cooldown, redeemAfter, claimWithin, null, null);
+    }
+
+    /** Limits without a review rule. */
+    public Limits(int perUser, Integer perDevice, Duration cooldown, Duration redeemAfter, Duration claimWithin,
+                  PerIp perIp, Duration minAccountAge) {
+        this(perUser, perDevice, cooldown, redeemAfter, claimWithin, perIp, minAccountAge, null);
+    }
+
+    /** The same limits with this review rule (or none). */
+    public Limits withReview(Review review) {
+        return new Limits(perUser, perDevice, cooldown, redeemAfter, claimWithin, perIp, minAccountAge, review);
     }
 
     /** The most repeat completions one user may be paid for. */

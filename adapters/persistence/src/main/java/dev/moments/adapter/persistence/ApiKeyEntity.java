@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A row of {@code api_keys}: a partner's API key, kept as the digest of the secret only. */
 @Entity
@@ -26,4 +28,12 @@ public class ApiKeyEntity extends PanacheEntityBase {
 
     @Column(name = "revoked_at")
     public Instant revokedAt;
+
+    /** What the key may do, e.g. {@code {events:write,reports:read}}. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    public String[] scopes;
+
+    @Column(name = "last_used_at")
+    public Instant lastUsedAt;
 }

@@ -75,6 +75,13 @@ public class MomentEntity extends PanacheEntityBase {
     @Column(name = "min_account_age")
     public String minAccountAge;
 
+    /** The price above which completions are held for review (in the budget's currency), or null. */
+    @Column(name = "review_above")
+    public BigDecimal reviewAbove;
+
+    @Column(name = "review_auto_reject_after")
+    public String reviewAutoRejectAfter;
+
     @Column(name = "holdout_percent", nullable = false)
     public int holdoutPercent;
 

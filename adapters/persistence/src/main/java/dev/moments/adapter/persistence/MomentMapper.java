@@ -11,6 +11,7 @@ import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.moment.Outcomes;
+import dev.moments.domain.moment.Review;
 import dev.moments.domain.moment.Schedule;
 import dev.moments.domain.moment.Variant;
 import dev.moments.domain.partner.PartnerId;
@@ -65,6 +66,8 @@ final class MomentMapper {
         entity.perIpMax = limits.perIp() == null ? null : limits.perIp().max();
         entity.perIpWithin = limits.perIp() == null ? null : duration(limits.perIp().within());
         entity.minAccountAge = duration(limits.minAccountAge());
+        entity.reviewAbove = limits.review() == null ? null : limits.review().above();
+        entity.reviewAutoRejectAfter = limits.review() == null ? null : duration(limits.review().autoRejectAfter());
         entity.holdoutPercent = moment.holdoutPercent();
         entity.outcomes = moment.outcomes().followsRevenue() ? Json.write(outcomesJson(moment.outcomes())) : null;
         entity.variants = moment.variants().isEmpty() ? null : Json.write(variantsJson(moment.variants()));
@@ -93,7 +96,8 @@ final class MomentMapper {
                 new Limits(entity.perUser, entity.perDevice, duration(entity.cooldown), duration(entity.redeemAfter),
                         duration(entity.claimWithin), entity.perIpMax == null ? null
                         : new Limits.PerIp(entity.perIpMax, duration(entity.perIpWithin)),
-                        duration(entity.minAccountAge)),
+                        duration(entity.minAccountAge), entity.reviewAbove == null ? null
+                        : new Review(entity.reviewAbove, duration(entity.reviewAutoRejectAfter))),
                 entity.holdoutPercent,
                 new Messages(entity.announcement, entity.confirmation, entity.emailSubject == null ? null
                         : new EmailMessage(entity.emailSubject, entity.emailBody)),

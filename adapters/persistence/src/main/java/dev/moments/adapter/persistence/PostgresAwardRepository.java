@@ -15,6 +15,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -265,6 +266,34 @@ public class PostgresAwardRepository implements AwardRepository {
         List<String> locked = Sql.list("select id from awards where partner_id = ? and " + column + " = ?"
                         + " and status in ('EARNED', 'PENDING_REVIEW') order by id limit ? for update",
                 row -> row.getString(1), partnerId.value(), key.key(), limit);
+        return readLocked(locked);
+    }
+
+    @Override
+    public Page<Award> pendingReview(PartnerId partnerId, PageRequest page) {
+        // oldest first: (earned_at, id) after the cursor's, on the partial index of awards waiting for review
+        String after = page.after() == null ? "" : " and (earned_at, id) > (select c.earned_at, c.id from awards c"
+                + " where c.id = ? and c.partner_id = ?)";
+        List<Object> parameters = new ArrayList<>(List.of(partnerId.value()));
+        if (page.after() != null) {
+            parameters.add(page.after());
+            parameters.add(partnerId.value());
+        }
+        parameters.add(page.limit() + 1);
+        List<String> ids = Sql.list("select id from awards where partner_id = ? and status = 'PENDING_REVIEW'" + after
+                + " order by earned_at, id limit ?", row -> row.getString(1), parameters.toArray());
+        List<Award> found = readLocked(ids);
+        return Store.page(found, page.limit(), award -> award.id().value(), award -> award);
+    }
+
+    @Override
+    public List<Award> lockReviewsDue(Instant now, int limit) {
+        // lock: SKIP LOCKED, so instances share the due awards; the wait is the moment's as it stands (ISO-8601)
+        List<String> locked = Sql.list("select a.id from awards a join moments m on m.id = a.moment_id"
+                        + " where a.status = 'PENDING_REVIEW' and a.earned_at"
+                        + " + cast(coalesce(m.review_auto_reject_after, 'P30D') as interval) <= ?"
+                        + " order by a.moment_id, a.earned_at limit ? for update of a skip locked",
+                row -> row.getString(1), now, limit);
         return readLocked(locked);
     }
 

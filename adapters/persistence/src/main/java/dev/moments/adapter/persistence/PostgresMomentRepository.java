@@ -23,7 +23,8 @@ public class PostgresMomentRepository implements MomentRepository {
 
     private static final String SELECT = "select id, partner_id, name, status, cast(trigger as text) as trigger,"
             + " cast(audience as text) as audience, starts_at, ends_at, timezone, reward_ids, per_user, per_device,"
-            + " cooldown, redeem_after, claim_within, per_ip_max, per_ip_within, min_account_age, holdout_percent,"
+            + " cooldown, redeem_after, claim_within, per_ip_max, per_ip_within, min_account_age, review_above,"
+            + " review_auto_reject_after, holdout_percent,"
             + " announcement, confirmation,"
             + " email_subject, email_body, cast(outcomes as text) as outcomes, cast(variants as text) as variants,"
             + " expected_value_per_action,"
@@ -74,7 +75,8 @@ public class PostgresMomentRepository implements MomentRepository {
     private static final String UPDATE = "update moments set name = ?, trigger = cast(? as jsonb),"
             + " audience = cast(? as jsonb), starts_at = ?, ends_at = ?, timezone = ?, reward_ids = ?, per_user = ?,"
             + " per_device = ?, cooldown = ?, redeem_after = ?, claim_within = ?, per_ip_max = ?,"
-            + " per_ip_within = ?, min_account_age = ?, holdout_percent = ?,"
+            + " per_ip_within = ?, min_account_age = ?, review_above = ?, review_auto_reject_after = ?,"
+            + " holdout_percent = ?,"
             + " announcement = ?, confirmation = ?, email_subject = ?, email_body = ?, outcomes = cast(? as jsonb),"
             + " variants = cast(? as jsonb), expected_value_per_action = ?,"
             + " expected_value_currency = ?, updated_at = ? where id = ? and partner_id = ? and status = ?";
@@ -85,7 +87,7 @@ public class PostgresMomentRepository implements MomentRepository {
         // conditional update: compare-and-set on the status (only a DRAFT or PAUSED moment is edited)
         int changed = Sql.update(UPDATE, row.name, row.trigger, row.audience, row.startsAt, row.endsAt, row.timezone,
                 row.rewardIds, row.perUser, row.perDevice, row.cooldown, row.redeemAfter, row.claimWithin,
-                row.perIpMax, row.perIpWithin, row.minAccountAge,
+                row.perIpMax, row.perIpWithin, row.minAccountAge, row.reviewAbove, row.reviewAutoRejectAfter,
                 row.holdoutPercent, row.announcement, row.confirmation, row.emailSubject, row.emailBody, row.outcomes,
                 row.variants, row.expectedValuePerAction, row.expectedValueCurrency, row.updatedAt, row.id,
                 row.partnerId, row.status);
@@ -150,6 +152,8 @@ public class PostgresMomentRepository implements MomentRepository {
         moment.perIpMax = row.getObject("per_ip_max", Integer.class);
         moment.perIpWithin = row.getString("per_ip_within");
         moment.minAccountAge = row.getString("min_account_age");
+        moment.reviewAbove = row.getBigDecimal("review_above");
+        moment.reviewAutoRejectAfter = row.getString("review_auto_reject_after");
         moment.holdoutPercent = row.getInt("holdout_percent");
         moment.announcement = row.getString("announcement");
         moment.confirmation = row.getString("confirmation");

@@ -8,6 +8,8 @@ import dev.moments.domain.partner.Branding;
 import dev.moments.domain.partner.Partner;
 import dev.moments.domain.partner.PartnerId;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,10 +53,26 @@ public class PostgresPartnerRepository implements PartnerRepository {
     @Override
     public Optional<ApiKey> findKeyByDigest(ApiKeyDigest digest) {
         // per-event path: every request, outside its transaction, on a connection borrowed for this statement alone
-        return Sql.first("select id, partner_id, created_at, revoked_at from api_keys where digest = ?",
+        return Sql.first("select id, partner_id, created_at, revoked_at, scopes, last_used_at from api_keys"
+                        + " where digest = ?",
                 row -> new ApiKey(new ApiKeyId(row.getString("id")), new PartnerId(row.getString("partner_id")), digest,
-                        Sql.instant(row, "created_at"), Sql.instant(row, "revoked_at")),
+                        Sql.instant(row, "created_at"), Sql.instant(row, "revoked_at"),
+                        PartnerMapper.scopes((String[]) row.getArray("scopes").getArray()),
+                        Sql.instant(row, "last_used_at")),
                 digest.hex());
+    }
+
+    @Override
+    public List<ApiKey> keys(PartnerId partnerId) {
+        return Store.detached(ApiKeyEntity.<ApiKeyEntity>list("partnerId = ?1 order by createdAt, id",
+                partnerId.value())).stream().map(PartnerMapper::toDomain).toList();
+    }
+
+    @Override
+    public void keyUsed(ApiKeyId keyId, Instant at) {
+        // conditional update: at most once a minute per key, whatever the traffic
+        Sql.update("update api_keys set last_used_at = ? where id = ? and (last_used_at is null"
+                + " or last_used_at < ?)", at, keyId.value(), at.minus(KEY_USE_GRANULARITY));
     }
 
     @Override

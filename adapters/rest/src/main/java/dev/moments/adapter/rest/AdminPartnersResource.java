@@ -13,6 +13,7 @@ import dev.moments.application.port.in.PartnerView;
 import dev.moments.application.port.in.SetMonthlyCapUseCase;
 import dev.moments.domain.partner.ApiKeyId;
 import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.partner.Scope;
 import dev.moments.domain.shared.InvalidValueException;
 import dev.moments.domain.shared.Money;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,6 +29,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -96,15 +100,47 @@ public class AdminPartnersResource {
 
     @POST
     @Path("/{id}/keys")
-    @Operation(summary = "Issues another API key, shown in this response only")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Issues another API key, shown in this response only",
+            description = "With { \"scopes\": [...] } the key may do only that (events:write, moments:write,"
+                    + " reports:read, awards:write; at least one); without a body, or without scopes, everything."
+                    + " A request outside the key's scopes is answered 403. The console signs in only with a key of"
+                    + " every scope.")
     public Response issueKey(@PathParam("id") String partnerId,
                              @HeaderParam(IdempotentCreations.HEADER)
-                             @Parameter(description = IdempotentCreations.DESCRIPTION) String idempotencyKey) {
-        return idempotent.respond(idempotencyKey, null, () -> {
-            ManageApiKeysUseCase.IssuedKey key = keys.issue(new PartnerId(partnerId));
+                             @Parameter(description = IdempotentCreations.DESCRIPTION) String idempotencyKey,
+                             Requests.IssueKey body) {
+        return idempotent.respond(idempotencyKey, body, () -> {
+            ManageApiKeysUseCase.IssuedKey key = keys.issue(new PartnerId(partnerId), scopes(body));
             return Response.status(Response.Status.CREATED)
                     .entity(new Responses.KeyIssued(key.id().value(), key.apiKey())).build();
         });
+    }
+
+    @GET
+    @Path("/{id}/keys")
+    @Operation(summary = "Lists the partner's API keys (never their secrets), with their scopes and last use",
+            description = "lastUsedAt is when a request last authenticated with the key, to within a few minutes: it"
+                    + " is written when an instance looks the key up, at most once a minute, not on every request.")
+    public List<Responses.Key> keys(@PathParam("id") String partnerId) {
+        return keys.keys(new PartnerId(partnerId)).stream().map(key -> new Responses.Key(key.id().value(),
+                key.scopes().stream().map(Scope::apiName).toList(), key.createdAt(), key.revokedAt(),
+                key.lastUsedAt())).toList();
+    }
+
+    /** The scopes asked for: every one when none are named. */
+    private static Set<Scope> scopes(Requests.IssueKey body) {
+        if (body == null || body.scopes() == null) {
+            return Scope.ALL;
+        }
+        if (body.scopes().isEmpty()) {
+            throw new InvalidValueException("scopes", "a key has at least one scope; leave scopes out for all");
+        }
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        for (int i = 0; i < body.scopes().size(); i++) {
+            scopes.add(Scope.fromApi("scopes[" + i + "]", body.scopes().get(i)));
+        }
+        return scopes;
     }
 
     private static Responses.Partner toResponse(PartnerView view) {

@@ -10,6 +10,7 @@ import dev.moments.application.port.in.CancelAwardUseCase;
 import dev.moments.application.port.in.GetAwardQuery;
 import dev.moments.application.port.in.RedeemUseCase;
 import dev.moments.application.port.in.ReportFulfillmentUseCase;
+import dev.moments.application.port.in.ReviewAwardsUseCase;
 import dev.moments.domain.award.Award;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.AwardStatus;
@@ -40,14 +41,16 @@ public class AwardsResource {
     private final CurrentPartner partner;
     private final RedeemLinks links;
     private final ReportFulfillmentUseCase reports;
+    private final ReviewAwardsUseCase reviews;
 
     public AwardsResource(GetAwardQuery awards, CancelAwardUseCase cancelAward, CurrentPartner partner,
-                          RedeemLinks links, ReportFulfillmentUseCase reports) {
+                          RedeemLinks links, ReportFulfillmentUseCase reports, ReviewAwardsUseCase reviews) {
         this.awards = awards;
         this.cancelAward = cancelAward;
         this.partner = partner;
         this.links = links;
         this.reports = reports;
+        this.reviews = reviews;
     }
 
     @GET
@@ -90,6 +93,27 @@ public class AwardsResource {
     @Operation(summary = "Cancels an unclaimed award; its whole reservation goes back to the budget")
     public Responses.Award cancel(@PathParam("id") String id) {
         cancelAward.cancel(partner.id(), new AwardId(id));
+        return toResponse(awards.get(partner.id(), new AwardId(id)), links);
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Operation(summary = "Approves an award waiting for review: EARNED, its link usable, award.earned sent now",
+            description = "Only an award in PENDING_REVIEW (else 409); the decision is written to the audit log.")
+    public Responses.Award approve(@PathParam("id") String id) {
+        reviews.approve(partner.id(), new AwardId(id), partner.actor());
+        return toResponse(awards.get(partner.id(), new AwardId(id)), links);
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rejects an award waiting for review: CANCELLED, its reservation released",
+            description = "Only an award in PENDING_REVIEW (else 409); the reason (required, at most 500 characters)"
+                    + " is kept in its history and the audit log; award.cancelled is sent.")
+    public Responses.Award reject(@PathParam("id") String id, Requests.Reject body) {
+        RequestBodies.require(body);
+        reviews.reject(partner.id(), new AwardId(id), body.reason(), partner.actor());
         return toResponse(awards.get(partner.id(), new AwardId(id)), links);
     }
 

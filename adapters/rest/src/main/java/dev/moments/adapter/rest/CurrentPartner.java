@@ -1,5 +1,6 @@
 package dev.moments.adapter.rest;
 
+import dev.moments.adapter.rest.security.BearerIdentityProvider;
 import dev.moments.adapter.rest.security.Roles;
 import dev.moments.domain.partner.PartnerId;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -21,5 +22,11 @@ public class CurrentPartner {
             throw new IllegalStateException("no partner authenticated for this request");
         }
         return new PartnerId(identity.getPrincipal().getName());
+    }
+
+    /** Who acts, as the audit log names them: {@code key:<api key id>}. */
+    public String actor() {
+        Object keyId = identity.getAttribute(BearerIdentityProvider.KEY_ID);
+        return keyId == null ? "key" : "key:" + keyId;
     }
 }

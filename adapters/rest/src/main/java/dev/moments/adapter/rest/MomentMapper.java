@@ -56,7 +56,9 @@ final class MomentMapper {
                 moment.trigger() instanceof ReferralTrigger referral ? referral.rewardReferee() : null,
                 moment.variants().stream().map(variant -> new Responses.Variant(variant.name(), variant.weight(),
                         decimal(variant.costPerAction()), variant.rewards().isEmpty() ? null
-                        : variant.rewards().stream().map(RewardId::value).toList())).toList());
+                        : variant.rewards().stream().map(RewardId::value).toList())).toList(),
+                limits.review() == null ? null : new Responses.Review(decimal(new Money(limits.review().above(),
+                        budget.total().currency())), Durations.format(limits.review().autoRejectAfter())));
     }
 
     private static List<String> sorted(Set<String> values) {

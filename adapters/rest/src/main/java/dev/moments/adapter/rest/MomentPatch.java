@@ -33,7 +33,7 @@ final class MomentPatch {
     /** The fields of a creation body: everything else a moment shows is not the partner's to set. */
     private static final List<String> DEFINITION = List.of("name", "trigger", "audience", "schedule", "budget",
             "rewards", "limits", "holdoutPercent", "messages", "outcomes", "expectedValuePerAction", "rewardReferee",
-            "variants");
+            "variants", "review");
 
     private final ObjectNode patch;
     private final ObjectMapper json;

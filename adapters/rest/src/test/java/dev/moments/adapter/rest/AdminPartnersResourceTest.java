@@ -24,6 +24,7 @@ import dev.moments.application.port.in.SetMonthlyCapUseCase;
 import dev.moments.domain.partner.ApiKeyId;
 import dev.moments.domain.partner.Partner;
 import dev.moments.domain.partner.PartnerId;
+import dev.moments.domain.partner.Scope;
 import dev.moments.domain.shared.InvalidValueException;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -101,7 +102,7 @@ class AdminPartnersResourceTest {
 
     @Test
     void aKeyForAnUnknownPartnerIs404() {
-        when(keys.issue(new PartnerId("ptn_unknown"))).thenThrow(new NotFoundException("partner", "ptn_unknown"));
+        when(keys.issue(new PartnerId("ptn_unknown"), Scope.ALL)).thenThrow(new NotFoundException("partner", "ptn_unknown"));
 
         asOperator().post("/admin/v1/partners/ptn_unknown/keys").then()
                 .statusCode(404)

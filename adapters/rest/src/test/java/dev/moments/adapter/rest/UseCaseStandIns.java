@@ -1,6 +1,8 @@
 package dev.moments.adapter.rest;
 
+import dev.moments.application.port.in.AuditUseCase;
 import dev.moments.application.port.in.AuthenticatePartnerUseCase;
+import dev.moments.application.port.in.AuthenticatePartnerUseCase.Caller;
 import dev.moments.application.port.in.BadgesUseCase;
 import dev.moments.application.port.in.BlocklistUseCase;
 import dev.moments.application.port.in.BrandingUseCase;
@@ -27,8 +29,11 @@ import dev.moments.application.port.in.PointsUseCase;
 import dev.moments.application.port.in.RecordEventUseCase;
 import dev.moments.application.port.in.RedeemUseCase;
 import dev.moments.application.port.in.ReportFulfillmentUseCase;
+import dev.moments.application.port.in.ReviewAwardsUseCase;
 import dev.moments.application.port.in.SetMonthlyCapUseCase;
 import dev.moments.application.port.in.TopUpBudgetUseCase;
+import dev.moments.domain.partner.ApiKeyId;
+import dev.moments.domain.partner.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -53,8 +58,11 @@ public class UseCaseStandIns {
     @Produces
     @ApplicationScoped
     AuthenticatePartnerUseCase authenticate() {
-        return key -> TestCredentials.PARTNER_KEY.equals(key) ? Optional.of(TestCredentials.PARTNER)
-                : TestCredentials.RIVAL_KEY.equals(key) ? Optional.of(TestCredentials.RIVAL) : Optional.empty();
+        return key -> TestCredentials.PARTNER_KEY.equals(key)
+                ? Optional.of(new Caller(TestCredentials.PARTNER, new ApiKeyId("key_partner"), Scope.ALL))
+                : TestCredentials.RIVAL_KEY.equals(key)
+                ? Optional.of(new Caller(TestCredentials.RIVAL, new ApiKeyId("key_rival"), Scope.ALL))
+                : Optional.empty();
     }
 
     @Produces
@@ -223,5 +231,17 @@ public class UseCaseStandIns {
     @ApplicationScoped
     BlocklistUseCase blocklist() {
         return Mockito.mock(BlocklistUseCase.class);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ReviewAwardsUseCase reviews() {
+        return Mockito.mock(ReviewAwardsUseCase.class);
+    }
+
+    @Produces
+    @ApplicationScoped
+    AuditUseCase audit() {
+        return Mockito.mock(AuditUseCase.class);
     }
 }

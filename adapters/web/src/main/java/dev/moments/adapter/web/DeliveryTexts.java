@@ -48,7 +48,8 @@ final class DeliveryTexts {
             case FAILED -> msg.statusFailed();
             case EXPIRED -> msg.expiredTitle();
             case CANCELLED -> msg.cancelledTitle();
-            case EARNED, PENDING_REVIEW -> redemption.state() == RedeemUseCase.State.NOT_YET_REDEEMABLE
+            case PENDING_REVIEW -> msg.reviewTitle();
+            case EARNED -> redemption.state() == RedeemUseCase.State.NOT_YET_REDEEMABLE
                     ? msg.notYetTitle() : msg.chooseReward();
         };
     }

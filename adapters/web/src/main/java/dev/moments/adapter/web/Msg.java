@@ -168,6 +168,13 @@ public interface Msg {
     @Message("This reward has already been claimed.")
     String claimedLead();
 
+    @Message("Being checked")
+    String reviewTitle();
+
+    @Message("Your reward is being checked. This link will work as soon as it has been approved; please come back"
+            + " later.")
+    String reviewLead();
+
     @Message("Not available yet")
     String notYetTitle();
 

@@ -19,11 +19,12 @@ import dev.moments.adapter.web.Views.PageView;
 import dev.moments.application.port.ConcurrentWriteException;
 import dev.moments.application.port.StoreUnavailableException;
 import dev.moments.application.port.in.NotFoundException;
+import dev.moments.application.port.in.RedeemUseCase;
 import dev.moments.application.port.in.RedeemUseCase.Claim;
 import dev.moments.application.port.in.RedeemUseCase.Delivery;
 import dev.moments.application.port.in.RedeemUseCase.Redemption;
-import dev.moments.application.port.in.RedeemUseCase;
 import dev.moments.application.port.in.RedemptionRefusedException;
+import dev.moments.domain.award.AwardStatus;
 import dev.moments.domain.shared.InvalidValueException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -208,7 +209,11 @@ public class RedemptionPage {
         BrandView brand = brandOf(redemption);
         return switch (redemption.state()) {
             case OPEN -> form(200, redemption, locale, Input.initial(locale, redemption), Map.of(), null);
-            case NOT_YET_REDEEMABLE -> page(409, Templates.message(msg.notYetTitle(),
+            case NOT_YET_REDEEMABLE -> redemption.status() == AwardStatus.PENDING_REVIEW
+                    ? page(409, Templates.message(msg.reviewTitle(), msg.reviewLead(),
+                    redemption.expiresAt() == null ? null : msg.claimBy(locale.format(redemption.expiresAt())),
+                    brand), locale, Set.of(), brand)
+                    : page(409, Templates.message(msg.notYetTitle(),
                     msg.notYetLead(locale.format(redemption.redeemableAt())),
                     redemption.expiresAt() == null ? null : msg.claimBy(locale.format(redemption.expiresAt())),
                     brand), locale, Set.of(), brand);

@@ -149,6 +149,19 @@ public interface AwardRepository {
      */
     List<Award> lockUnclaimed(PartnerId partnerId, Block.Key key, int limit);
 
+    /**
+     * One page of the partner's awards waiting for review (PENDING_REVIEW), oldest first (by when they were earned,
+     * then id); the cursor is the id of the last award of the previous page.
+     */
+    Page<Award> pendingReview(PartnerId partnerId, PageRequest page);
+
+    /**
+     * Up to {@code limit} awards that waited for review longer than their moment's {@code review.autoRejectAfter}
+     * (30 days for a moment that no longer has a review rule) by {@code now}, in moment order, locked for this
+     * transaction and skipped by any other doing the same.
+     */
+    List<Award> lockReviewsDue(Instant now, int limit);
+
     /** The sealed redemption token of an award. */
     Optional<String> sealedToken(AwardId id);
 

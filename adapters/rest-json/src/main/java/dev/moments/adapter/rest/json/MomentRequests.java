@@ -6,8 +6,10 @@ import dev.moments.domain.moment.EmailMessage;
 import dev.moments.domain.moment.Limits;
 import dev.moments.domain.moment.Messages;
 import dev.moments.domain.moment.Outcomes;
+import dev.moments.domain.moment.Review;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.shared.InvalidValueException;
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -27,7 +29,7 @@ public final class MomentRequests {
                 audience(body.audience()),
                 schedule == null ? null : schedule.startsAt(), schedule == null ? null : schedule.endsAt(),
                 schedule == null ? null : zone(schedule.timezone()), budget(body.budget()), body.rewards(),
-                limits(body.limits()), body.holdoutPercent(), messages(body.messages()), outcomes(body.outcomes()),
+                limits(body.limits(), body.review()), body.holdoutPercent(), messages(body.messages()), outcomes(body.outcomes()),
                 body.expectedValuePerAction(), body.variants() == null ? null : body.variants().stream()
                 .map(variant -> variant == null ? null : new CreateMomentCommand.VariantSpec(variant.name(),
                         variant.weight(), variant.costPerAction(), variant.rewards())).toList());
@@ -58,6 +60,26 @@ public final class MomentRequests {
     private static CreateMomentCommand.BudgetSpec budget(Requests.Budget budget) {
         return budget == null ? null : new CreateMomentCommand.BudgetSpec(budget.currency(), budget.total(),
                 budget.dailyCap(), budget.costPerAction());
+    }
+
+    private static Limits limits(Requests.Limits limits, Requests.Review review) {
+        Limits stated = limits(limits);
+        if (review == null) {
+            return stated;
+        }
+        return (stated == null ? Limits.defaults() : stated).withReview(new Review(reviewAbove(review.above()),
+                review.autoRejectAfter()));
+    }
+
+    /** A review's price: a plain non-negative decimal ({@code "25.00"}); its scale is the budget currency's. */
+    private static BigDecimal reviewAbove(String above) {
+        if (above == null) {
+            return null; // refused by Review, naming the field
+        }
+        if (!above.matches("\\d{1,15}(\\.\\d{1,10})?")) {
+            throw new InvalidValueException("review.above", "above is a decimal string such as \"25.00\"");
+        }
+        return new BigDecimal(above);
     }
 
     private static Limits limits(Requests.Limits limits) {

@@ -108,7 +108,16 @@ public final class Requests {
                                @Schema(description = "referral moments: also award the referred user, at the same"
                                        + " price", defaultValue = "false") Boolean rewardReferee,
                                @Schema(maxItems = Moment.MAX_VARIANTS, description = "2 to 10 variants tested"
-                                       + " against each other, or none") List<Variant> variants) {
+                                       + " against each other, or none") List<Variant> variants,
+                               @Schema(nullable = true, description = "completions paid more than above wait for"
+                                       + " the partner's review") Review review) {
+    }
+
+    /** A moment's review rule. */
+    public record Review(@Schema(description = "a decimal in the budget's currency, from 0", example = "25.00")
+                         String above,
+                         @Schema(description = "how long a held award waits for a decision before it is rejected;"
+                                 + " at most a year", defaultValue = "P30D") Duration autoRejectAfter) {
     }
 
     /** One variant of a moment: its share of the treatment users, its price and its rewards. */
@@ -132,7 +141,7 @@ public final class Requests {
     public record EditMoment(String name, Trigger trigger, Audience audience, Schedule schedule, BudgetEdit budget,
                              List<String> rewards, Limits limits, Integer holdoutPercent, Messages messages,
                              Outcomes outcomes, String expectedValuePerAction, Boolean rewardReferee,
-                             List<Variant> variants) {
+                             List<Variant> variants, Review review) {
     }
 
     /** What an edit may say of a moment's budget: its price per action and daily cap; the currency stays. */
@@ -295,6 +304,15 @@ public final class Requests {
                               @Schema(nullable = true, description = "an absolute http(s) URL of its picture")
                               String imageUrl,
                               @Schema(description = "a trigger as a moment's, any kind but direct") Trigger trigger) {
+    }
+
+    /** {@code POST /admin/v1/partners/{id}/keys}: the key's scopes, all when left out. */
+    public record IssueKey(@Schema(maxItems = 4, example = "[\"events:write\"]",
+            description = "events:write, moments:write, reports:read, awards:write") List<String> scopes) {
+    }
+
+    /** {@code POST /v1/awards/{id}/reject}. */
+    public record Reject(@Schema(maxLength = 500, example = "Twenty accounts on one device") String reason) {
     }
 
     /** {@code POST /v1/blocklist}. */

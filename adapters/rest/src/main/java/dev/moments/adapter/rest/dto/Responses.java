@@ -62,7 +62,13 @@ public final class Responses {
                                  nullable = true)
                          @JsonInclude(JsonInclude.Include.NON_NULL) Boolean rewardReferee,
                          @Schema(description = "the variants tested against each other; absent without")
-                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Variant> variants) {
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Variant> variants,
+                         @Schema(description = "the review rule; absent without", nullable = true)
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Review review) {
+    }
+
+    /** Completions paid more than {@code above} wait for review, at most {@code autoRejectAfter}. */
+    public record Review(String above, String autoRejectAfter) {
     }
 
     /** One variant of a moment; {@code costPerAction} and {@code rewards} only when the variant sets its own. */
@@ -178,6 +184,22 @@ public final class Responses {
                                      + " the address's canonical text; email: of the lower-cased address")
                              String valueSha256,
                              @JsonInclude(JsonInclude.Include.NON_NULL) String reason, Instant createdAt) {
+    }
+
+    /** One of a partner's API keys, without its secret. */
+    public record Key(String id, List<String> scopes, Instant createdAt,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Instant revokedAt,
+                      @Schema(nullable = true, description = "to within a few minutes; null if never used")
+                      Instant lastUsedAt) {
+    }
+
+    /** One line of the audit log. */
+    public record AuditEntry(String id, Instant at,
+                             @Schema(description = "key:<api key id>, admin or system") String actor,
+                             @Schema(description = "the request (e.g. POST /v1/moments/{id}/launch) or the decision"
+                                     + " (review.approved, review.rejected)") String action,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String target,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String detail) {
     }
 
     /** What {@code POST /v1/blocklist/{id}/cancel-awards} did. */

@@ -2,7 +2,7 @@ package dev.moments.adapter.rest.security;
 
 import dev.moments.adapter.rest.AdminToken;
 import dev.moments.application.port.in.AuthenticatePartnerUseCase;
-import dev.moments.domain.partner.PartnerId;
+import dev.moments.application.port.in.AuthenticatePartnerUseCase.Caller;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -46,16 +46,29 @@ public class BearerIdentityProvider implements IdentityProvider<BearerCredential
         if (adminToken.matches(credential)) {
             return Uni.createFrom().item(identity(OPERATOR, Roles.ADMIN));
         }
-        Optional<PartnerId> known = partners.authenticateFromMemory(credential);
+        Optional<Caller> known = partners.callerFromMemory(credential);
         if (known.isPresent()) {
-            return Uni.createFrom().item(identity(known.get().value(), Roles.PARTNER));
+            return Uni.createFrom().item(identity(known.get()));
         }
-        return context.runBlocking(() -> partners.authenticate(credential)
-                .map(partner -> identity(partner.value(), Roles.PARTNER))
+        return context.runBlocking(() -> partners.caller(credential)
+                .map(BearerIdentityProvider::identity)
                 .orElseThrow(() -> new AuthenticationFailedException("no active API key matches the credential")));
     }
 
     private static SecurityIdentity identity(String name, String role) {
         return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(name)).addRole(role).build();
     }
+
+    /** A partner's identity: its key's id and scopes as attributes ({@link #KEY_ID}, {@link #SCOPES}). */
+    private static SecurityIdentity identity(Caller caller) {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(caller.partnerId().value()))
+                .addRole(Roles.PARTNER).addAttribute(KEY_ID, caller.keyId().value())
+                .addAttribute(SCOPES, caller.scopes()).build();
+    }
+
+    /** The identity's attribute holding the id of the API key a partner's request was authenticated with. */
+    public static final String KEY_ID = "moments.keyId";
+
+    /** The identity's attribute holding the key's scopes, a {@code Set<Scope>}. */
+    public static final String SCOPES = "moments.scopes";
 }

@@ -18,8 +18,9 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
  * Answers every refusal of Quarkus security with the contract's 401 problem ({@code /problems/unauthorized},
  * {@code WWW-Authenticate: Bearer}): no credential (anonymous), a credential nobody holds, and also a valid credential
  * of the other role (the admin token on a partner operation, an API key on an operator's one), which is as wrong a key
- * for that operation as a made-up one. The service never answers 403 for a credential, so a guess learns nothing
- * about which role a credential has. These mappers outrank Quarkus's own for the same exceptions.
+ * for that operation as a made-up one. The service never answers 403 for a role, so a guess learns nothing about
+ * which role a credential has (403 is only for a partner's valid key outside its scopes: {@link ScopeCheck}). These
+ * mappers outrank Quarkus's own for the same exceptions.
  */
 public class UnauthorizedMappers {
 

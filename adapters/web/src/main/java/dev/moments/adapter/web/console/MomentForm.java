@@ -279,7 +279,7 @@ public final class MomentForm {
     private static Limits limits(Integer perUser, Moment before) {
         Limits kept = before == null ? Limits.defaults() : before.limits();
         return new Limits(perUser == null ? kept.perUser() : perUser, kept.perDevice(), kept.cooldown(),
-                kept.redeemAfter(), kept.claimWithin(), kept.perIp(), kept.minAccountAge());
+                kept.redeemAfter(), kept.claimWithin(), kept.perIp(), kept.minAccountAge(), kept.review());
     }
 
     private static Outcomes outcomes(Input input) {

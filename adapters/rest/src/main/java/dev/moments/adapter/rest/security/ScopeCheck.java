@@ -1,0 +1,74 @@
+package dev.moments.adapter.rest.security;
+
+import dev.moments.adapter.rest.json.Problem;
+import dev.moments.adapter.rest.problem.ProblemMappers;
+import dev.moments.domain.partner.Scope;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Holds each partner request to the scopes of the key it was authenticated with: a request outside them is answered
+ * 403 ({@code /problems/forbidden}) before any work. Every partner operation needs exactly one scope:
+ * reading anything needs {@code reports:read}; sending events and spending points {@code events:write}; deciding on
+ * awards (direct awards and their previews, cancellations, reviews, fulfilment reports, a blocked one's awards)
+ * {@code awards:write}; every other change, of the configuration, {@code moments:write}.
+ */
+public class ScopeCheck {
+
+    private static final Pattern EVENTS = Pattern.compile("/v1/events(/.*)?|/v1/users/[^/]+/points/spend");
+    private static final Pattern AWARDS = Pattern.compile(
+            "/v1/awards/.*|/v1/moments/[^/]+/awards(/preview)?|/v1/blocklist/[^/]+/cancel-awards");
+    private static final Set<String> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    @Inject
+    CurrentIdentityAssociation identities;
+
+    /**
+     * Asks the request's identity without blocking (authentication is not proactive); a request without a partner's
+     * identity, or whose credential fails, passes on to the operation's own check, which answers 401.
+     */
+    @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
+    public Uni<Response> check(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith("/v1/")) {
+            return Uni.createFrom().nullItem();
+        }
+        String method = request.getMethod();
+        return identities.getDeferredIdentity()
+                .map(identity -> refusal(identity, method, path))
+                .onFailure().recoverWithNull();
+    }
+
+    private static Response refusal(SecurityIdentity identity, String method, String path) {
+        if (identity.isAnonymous() || !identity.hasRole(Roles.PARTNER)
+                || !(identity.getAttribute(BearerIdentityProvider.SCOPES) instanceof Set<?> scopes)) {
+            return null;
+        }
+        Scope needed = required(method, path);
+        return scopes.contains(needed) ? null : ProblemMappers.toResponse(Problem.of(403, "forbidden",
+                "this API key may not " + method + " " + path + ": that needs the scope " + needed.apiName()));
+    }
+
+    /** The scope an operation needs. */
+    static Scope required(String method, String path) {
+        if (READS.contains(method)) {
+            return Scope.REPORTS_READ;
+        }
+        if (EVENTS.matcher(path).matches()) {
+            return Scope.EVENTS_WRITE;
+        }
+        if (AWARDS.matcher(path).matches()) {
+            return Scope.AWARDS_WRITE;
+        }
+        return Scope.MOMENTS_WRITE;
+    }
+}
