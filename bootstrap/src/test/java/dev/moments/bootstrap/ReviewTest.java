@@ -45,6 +45,8 @@ class ReviewTest {
         Map<String, Object> award = purchase(acme, "u-big").get(0);
         String id = (String) award.get("id");
         assertThat(award.get("status")).isEqualTo("PENDING_REVIEW");
+        acme.request().get("/v1/awards/" + id).then().body("risk.signals[0].rule", equalTo("review"))
+                .body("risk.signals[0].detail", equalTo("the price 30.00 is above review.above 25.00"));
         acme.moment(moment).body("budgetState.reserved", equalTo("30.00"))
                 .body("review.above", equalTo("25.00")).body("review.autoRejectAfter", equalTo("P30D"));
         assertThat(earnedEventsOf(id)).as("award.earned waits for the approval").isZero();

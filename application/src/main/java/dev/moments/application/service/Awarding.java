@@ -11,10 +11,13 @@ import dev.moments.application.port.out.IdGenerator;
 import dev.moments.application.port.out.MomentRepository;
 import dev.moments.application.port.out.PartnerSpending;
 import dev.moments.domain.abuse.Block;
+import dev.moments.domain.award.Award;
 import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.AwardPolicy;
 import dev.moments.domain.award.AwardStatus;
+import dev.moments.domain.award.Candidate;
 import dev.moments.domain.award.Refusal;
+import dev.moments.domain.award.RiskSignal;
 import dev.moments.domain.budget.Budget;
 import dev.moments.domain.event.AccountAge;
 import dev.moments.domain.event.EventContext;
@@ -375,10 +378,12 @@ public final class Awarding {
     /** Decides one completion against what the locks guard; a paid one is booked in memory and issued. */
     private Payment decide(Completion completion, boolean blocked, BudgetAccount account, PartnerMonth partner,
                            Instant now, List<AwardRepository.Sealed> created) {
-        Optional<Refusal> refusal = AwardPolicy.firstRefusal(account.candidate(completion, blocked, partner, now));
+        Candidate candidate = account.candidate(completion, blocked, partner, now);
+        Optional<Refusal> refusal = AwardPolicy.firstRefusal(candidate);
         if (refusal.isPresent()) {
             return new Payment(null, refusal.get());
         }
+        List<RiskSignal> risk = RiskSignal.assess(candidate); // counted before this award is booked
         Money price = account.price(completion);
         if (!account.isTest()) {
             partner.charge(price);
@@ -389,10 +394,11 @@ public final class Awarding {
                 completion.deviceId(), completionNumber, price, account.isTest(), completion.eventId(),
                 completion.referral(), completion.variant(), now);
         AwardView view = issued.view();
-        if (heldForReview(account.moment(), price)) {
-            view = new AwardView(view.award().moveTo(AwardStatus.PENDING_REVIEW, now), view.token(),
-                    view.announcement());
+        Award award = view.award().withRisk(risk);
+        if (RiskSignal.heldForReview(risk)) {
+            award = award.moveTo(AwardStatus.PENDING_REVIEW, now);
         }
+        view = new AwardView(award, view.token(), view.announcement());
         created.add(new AwardRepository.Sealed(view.award(), issued.sealedToken(), completion.ipKey()));
         return new Payment(view, null);
     }

@@ -8,6 +8,7 @@ import dev.moments.application.port.out.PartnerSpending;
 import dev.moments.domain.abuse.Block;
 import dev.moments.domain.award.AwardPolicy;
 import dev.moments.domain.award.Refusal;
+import dev.moments.domain.award.RiskSignal;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.referral.Referral;
 import java.time.Instant;
@@ -60,6 +61,15 @@ public final class Eligibility {
         return AwardPolicy.allRefusals(candidate(moment, userId, null, false, true, now, now)
                 .referring(referral, false, referrerSharesDevice).inVariant(variant)
                 .from(null, origin.accountCreatedAt()).blocked(blocking.any(moment.partnerId(), keys)));
+    }
+
+    /**
+     * What a completion by the user now would record (the user's limit when near, the review rule when its price is
+     * above it; device and client address are unknown here), for an explanation.
+     */
+    List<RiskSignal> risk(Moment moment, String userId, Referral referral, String variant, Instant now) {
+        return RiskSignal.assess(candidate(moment, userId, null, false, true, now, now)
+                .referring(referral, false, false).inVariant(variant));
     }
 
     private StoredCandidate candidate(Moment moment, String userId, String deviceId, boolean testUser,

@@ -4,6 +4,7 @@ import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.partner.PartnerId;
 import dev.moments.domain.shared.Money;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -41,6 +42,7 @@ import java.util.Objects;
  *     referrer's ({@code userId} is the referrer) or, when the moment rewards the referee too, the referee's own
  * @param variant the name of the moment's variant its user was given (which set its price and rewards), or
  *     {@code null} for a moment without variants
+ * @param risk what was noticed when it was decided: limits near, the rule that sent it to review
  */
 public record Award(
         AwardId id,
@@ -60,7 +62,8 @@ public record Award(
         Instant updatedAt,
         String referrer,
         String referee,
-        String variant) {
+        String variant,
+        List<RiskSignal> risk) {
 
     public Award {
         Objects.requireNonNull(id, "id");
@@ -79,6 +82,7 @@ public record Award(
         if (reserved.isNegative()) {
             throw new IllegalArgumentException("a reservation cannot be negative");
         }
+        risk = risk == null ? List.of() : List.copyOf(risk);
         if ((referrer == null) != (referee == null)
                 || referrer != null && !userId.equals(referrer) && !userId.equals(referee)) {
             throw new IllegalArgumentException("a referral's award names both sides and is for one of them");
@@ -90,7 +94,16 @@ public record Award(
                  AwardStatus status, Money reserved, boolean test, String eventId, String tokenDigest,
                  Instant earnedAt, Instant redeemableAt, Instant expiresAt, Instant updatedAt) {
         this(id, partnerId, momentId, userId, deviceId, completion, status, reserved, test, eventId, tokenDigest,
-                earnedAt, redeemableAt, expiresAt, updatedAt, null, null, null);
+                earnedAt, redeemableAt, expiresAt, updatedAt, null, null, null, List.of());
+    }
+
+    /** An award as decided before anything was noticed about it (its risk signals are added after). */
+    public Award(AwardId id, PartnerId partnerId, MomentId momentId, String userId, String deviceId, int completion,
+                 AwardStatus status, Money reserved, boolean test, String eventId, String tokenDigest,
+                 Instant earnedAt, Instant redeemableAt, Instant expiresAt, Instant updatedAt, String referrer,
+                 String referee, String variant) {
+        this(id, partnerId, momentId, userId, deviceId, completion, status, reserved, test, eventId, tokenDigest,
+                earnedAt, redeemableAt, expiresAt, updatedAt, referrer, referee, variant, List.of());
     }
 
     /** This award in another status; refused if its current status does not lead there. */
@@ -99,7 +112,13 @@ public record Award(
             throw new InvalidAwardTransitionException(status, target);
         }
         return new Award(id, partnerId, momentId, userId, deviceId, completion, target, reserved, test, eventId,
-                tokenDigest, earnedAt, redeemableAt, expiresAt, now, referrer, referee, variant);
+                tokenDigest, earnedAt, redeemableAt, expiresAt, now, referrer, referee, variant, risk);
+    }
+
+    /** This award with what was noticed when it was decided. */
+    public Award withRisk(List<RiskSignal> signals) {
+        return new Award(id, partnerId, momentId, userId, deviceId, completion, status, reserved, test, eventId,
+                tokenDigest, earnedAt, redeemableAt, expiresAt, updatedAt, referrer, referee, variant, signals);
     }
 
     /** Whether the link has stopped working at {@code now}. */

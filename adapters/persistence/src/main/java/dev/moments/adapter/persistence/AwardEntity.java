@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.Immutable;
 
 /**
@@ -74,4 +75,9 @@ public class AwardEntity extends PanacheEntityBase {
     public String referee;
 
     public String variant;
+
+    /** What was noticed when it was decided, a JSON array, or null. */
+    @ColumnTransformer(write = "cast(? as jsonb)")
+    @Column(columnDefinition = "jsonb")
+    public String risk;
 }

@@ -35,8 +35,8 @@ public class PostgresAwardRepository implements AwardRepository {
 
     private static final String INSERT = "insert into awards (id, partner_id, moment_id, user_id, device_id,"
             + " completion, status, reserved, currency, test, event_id, token_digest, token_sealed, earned_at,"
-            + " redeemable_at, expires_at, updated_at, referrer, referee, variant, ip_key)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " redeemable_at, expires_at, updated_at, referrer, referee, variant, ip_key, risk)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))";
 
     private static final String HISTORY =
             "insert into award_history (award_id, status, at, reason) values (?, ?, ?, ?)";
@@ -75,7 +75,8 @@ public class PostgresAwardRepository implements AwardRepository {
             award.userId(), award.deviceId(), award.completion(), award.status().name(),
             MoneyColumns.amount(award.reserved()), award.reserved().currency().getCurrencyCode(), award.test(),
             award.eventId(), award.tokenDigest(), sealed.sealedToken(), award.earnedAt(), award.redeemableAt(),
-            award.expiresAt(), award.updatedAt(), award.referrer(), award.referee(), award.variant(), sealed.ipKey()};
+            award.expiresAt(), award.updatedAt(), award.referrer(), award.referee(), award.variant(), sealed.ipKey(),
+            AwardMapper.riskJson(award.risk())};
     }
 
     private static void appendHistory(AwardId id, AwardStatus status, Instant at, String reason) {

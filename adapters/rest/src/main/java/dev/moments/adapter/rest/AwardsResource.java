@@ -172,6 +172,7 @@ public class AwardsResource {
                 delivery == null ? null : delivery.rewardId().value(),
                 delivery == null ? null : delivery.claimedAt(),
                 delivery == null ? null : new Responses.Delivery(delivery.status().name(), delivery.code(),
-                        delivery.reason()), award.referrer(), award.referee(), award.variant());
+                        delivery.reason()), award.referrer(), award.referee(), award.variant(),
+                Responses.Risk.of(award.risk()));
     }
 }

@@ -123,6 +123,7 @@ public class EventsResource {
     private Responses.EarnedAward earned(AwardView view) {
         return new Responses.EarnedAward(view.award().id().value(), view.award().momentId().value(),
                 view.award().status().name(), view.token().map(links::of).orElse(null), view.announcement(),
-                view.award().expiresAt(), view.award().userId(), view.award().referee(), view.award().variant());
+                view.award().expiresAt(), view.award().userId(), view.award().referee(), view.award().variant(),
+                Responses.Risk.of(view.award().risk()));
     }
 }

@@ -66,7 +66,8 @@ public class UsersResource {
                 e.awards(), e.lateEventsIgnored(), e.newestEventAt(), e.countingAfter(), e.holdout(), e.reasons(),
                 e.lastRefusal(), e.completionKept(), e.referral() == null ? null
                 : new Responses.ReferralStanding(e.referral().referredBy(), e.referral().referredAt(),
-                e.referral().expiresAt(), e.referral().referralsPaid(), e.referral().perUser()));
+                e.referral().expiresAt(), e.referral().referralsPaid(), e.referral().perUser()),
+                Responses.Risk.of(e.risk()));
     }
 
     @GET

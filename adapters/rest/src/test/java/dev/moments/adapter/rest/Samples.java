@@ -72,6 +72,6 @@ public final class Samples {
     public static Explanation explanation(String userId) {
         return new Explanation(new MomentId("mom_1"), userId, MomentStatus.LIVE, "count", new BigDecimal("2"),
                 new BigDecimal("3"), false, 0, 0, 0, NOW, null, false, List.of("NOT_COMPLETED"), null, false,
-                null);
+                null, List.of());
     }
 }

@@ -1,5 +1,6 @@
 package dev.moments.application.port.in;
 
+import dev.moments.domain.award.RiskSignal;
 import dev.moments.domain.moment.MomentId;
 import dev.moments.domain.moment.MomentStatus;
 import dev.moments.domain.partner.PartnerId;
@@ -32,7 +33,12 @@ public interface ExplainProgressQuery {
     record Explanation(MomentId momentId, String userId, MomentStatus momentStatus, String kind, BigDecimal current,
                        BigDecimal target, boolean complete, int completions, int awards, int lateEventsIgnored,
                        Instant newestEventAt, Instant countingAfter, boolean holdout, List<String> reasons,
-                       String lastRefusal, boolean completionKept, ReferralStanding referral) {
+                       String lastRefusal, boolean completionKept, ReferralStanding referral,
+                       List<RiskSignal> risk) {
+
+        public Explanation {
+            risk = risk == null ? List.of() : List.copyOf(risk);
+        }
     }
 
     /**

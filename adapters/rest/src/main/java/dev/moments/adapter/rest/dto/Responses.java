@@ -109,7 +109,10 @@ public final class Responses {
                                       + " false when the user's own limits used it up") boolean completionKept,
                               @JsonInclude(JsonInclude.Include.NON_NULL)
                               @Schema(description = "referral moments only", nullable = true)
-                              ReferralStanding referral) {
+                              ReferralStanding referral,
+                              @Schema(description = "when nothing stands in the way: what a completion now would"
+                                      + " record (the user's limit when near, the review rule when its price is"
+                                      + " above it)") Risk risk) {
     }
 
     /**
@@ -254,7 +257,8 @@ public final class Responses {
                               @JsonInclude(JsonInclude.Include.NON_NULL) String referee,
                               @Schema(description = "moments with variants: the variant its user was given",
                                       nullable = true)
-                              @JsonInclude(JsonInclude.Include.NON_NULL) String variant) {
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String variant,
+                              @Schema(description = "what was noticed when it was decided") Risk risk) {
     }
 
     /** How far a user got on one moment, in the trigger's unit (events, days, amount, steps). */
@@ -281,7 +285,29 @@ public final class Responses {
                                 nullable = true)
                         @JsonInclude(JsonInclude.Include.NON_NULL) String referee,
                         @Schema(description = "moments with variants: the variant its user was given", nullable = true)
-                        @JsonInclude(JsonInclude.Include.NON_NULL) String variant) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String variant,
+                        @Schema(description = "what was noticed when it was decided") Risk risk) {
+    }
+
+    /** What was noticed about an award when it was decided. */
+    public record Risk(List<Signal> signals) {
+
+        public static Risk of(List<dev.moments.domain.award.RiskSignal> signals) {
+            return new Risk(signals.stream().map(signal -> new Signal(signal.rule(), signal.count(), signal.limit(),
+                    signal.count() == null ? null : signal.near(), signal.detail())).toList());
+        }
+    }
+
+    /**
+     * One risk signal: a limit's count at decision time (this award included) against what it allows, or the rule that
+     * sent the award to review.
+     */
+    public record Signal(@Schema(description = "perUser, perDevice, perIp or review") String rule,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer count,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer limit,
+                         @Schema(description = "a limit: at least its second award and more than half of it")
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean near,
+                         String detail) {
     }
 
     /** One step of an award's history; {@code reason} only where one was given. */

@@ -18,10 +18,13 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.moments.application.port.in.AuthenticatePartnerUseCase;
+import dev.moments.application.port.in.AuthenticatePartnerUseCase.Caller;
 import dev.moments.application.port.in.GetRewardQuery;
 import dev.moments.application.port.in.ManageCodesUseCase;
 import dev.moments.application.port.in.NotFoundException;
 import dev.moments.application.port.in.RedeemUseCase;
+import dev.moments.domain.partner.ApiKeyId;
+import dev.moments.domain.partner.Scope;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -52,8 +55,9 @@ class BearerAuthenticationTest {
 
     @BeforeEach
     void acmeHoldsItsKey() {
-        when(authenticator.authenticate(anyString())).thenReturn(Optional.empty());
-        when(authenticator.authenticate(PARTNER_KEY)).thenReturn(Optional.of(PARTNER));
+        when(authenticator.caller(anyString())).thenReturn(Optional.empty());
+        when(authenticator.caller(PARTNER_KEY))
+                .thenReturn(Optional.of(new Caller(PARTNER, new ApiKeyId("key_acme"), Scope.ALL)));
         when(rewards.list(any(), any())).thenReturn(page(List.of()));
         when(codes.codesAvailable(any(), any())).thenReturn(Map.of());
     }
@@ -109,7 +113,7 @@ class BearerAuthenticationTest {
         asPartner().get("/v1/rewards").then().statusCode(200);
 
         // the resource asks for the partner twice (the page, then the pools' counts): the key is read once
-        verify(authenticator, times(1)).authenticate(PARTNER_KEY);
+        verify(authenticator, times(1)).caller(PARTNER_KEY);
         verify(rewards).list(eq(PARTNER), any());
         verify(codes).codesAvailable(eq(PARTNER), any());
     }
@@ -121,7 +125,7 @@ class BearerAuthenticationTest {
 
     @Test
     void aDatabaseOutageWhileTheKeyIsLookedUpIs503WithRetryAfter_not401() {
-        when(authenticator.authenticate(PARTNER_KEY)).thenThrow(databaseDown());
+        when(authenticator.caller(PARTNER_KEY)).thenThrow(databaseDown());
 
         asPartner().get("/v1/rewards").then()
                 .statusCode(503)
