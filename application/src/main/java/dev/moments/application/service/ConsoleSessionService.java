@@ -73,7 +73,8 @@ public final class ConsoleSessionService implements ConsoleSessionUseCase {
             Instant now = clock.now();
             sessions.deleteExpired(now, EXPIRED_PER_SIGN_IN);
             String id = newSecret();
-            ConsoleSession session = new ConsoleSession(partner.get(), newSecret(), now.plus(lifetime));
+            ConsoleSession session = new ConsoleSession(partner.get(), newSecret(), now.plus(lifetime),
+                    key.get().id());
             sessions.insert(new StoredSession(Digests.sha256Hex(id), session.partnerId(), key.get().id(),
                     session.csrfToken(), now, session.expiresAt()));
             return Optional.of(new OpenedSession(id, session, lifetime));
@@ -98,7 +99,8 @@ public final class ConsoleSessionService implements ConsoleSessionUseCase {
                 sessions.delete(digest);
                 return Optional.empty();
             }
-            return Optional.of(new ConsoleSession(session.partnerId(), session.csrfToken(), session.expiresAt()));
+            return Optional.of(new ConsoleSession(session.partnerId(), session.csrfToken(), session.expiresAt(),
+                    session.apiKeyId()));
         });
     }
 

@@ -271,6 +271,51 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void theReviewQueue_showsEachAwardsRiskSignals_andApprovesOrRejects() {
+        Api acme = Api.newPartner();
+        String moment = acme.launchedMoment(Map.of("kind", "event", "event", "purchase.completed"), Map.of(
+                "limits", Map.of("perDevice", 3, "perIp", Map.of("max", 5, "within", "P1D")),
+                "review", Map.of("above", "5.00")));
+        List<String> held = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            held.add(acme.request().body(Map.of("id", UUID.randomUUID().toString(), "type", "purchase.completed",
+                    "userId", "big-" + i, "deviceId", "dev-shared", "context", Map.of("ip", "203.0.113.7"),
+                    "occurredAt", Instant.now().toString())).post("/v1/events").then().statusCode(200).extract()
+                    .path("awards[0].id"));
+        }
+
+        signIn(acme.apiKey());
+        browser.findElement(By.linkText("Reviews")).click();
+        String table = browser.findElement(By.id("reviews-table")).getText();
+        assertThat(table).contains("big-0", "big-1", "big-2", "the price 10.00 is above review.above 5.00",
+                "award 3 of at most 3 of the device", "award 2 of at most 5 from the client address");
+        assertThat(browser.findElements(By.cssSelector("#" + held.get(2) + " li.risk-near")))
+                .as("the device's third of three, the address's third of five, the review rule").hasSize(3);
+        assertThat(browser.findElements(By.cssSelector("#" + held.get(0) + " li.risk-near")))
+                .as("only the review rule").hasSize(1);
+        Browser.screenshot(browser, "console-reviews");
+
+        browser.findElement(By.cssSelector("#" + held.get(0) + " form.inline button")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Approved"));
+        browser.findElement(By.cssSelector("#" + held.get(1) + " form.reject button")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("reason-" + held.get(1) + "-error")));
+        type("reason-" + held.get(1), "Three accounts on one phone");
+        browser.findElement(By.cssSelector("#" + held.get(1) + " form.reject button")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Rejected"));
+        assertThat(browser.findElement(By.id("reviews-table")).getText()).contains("big-2")
+                .doesNotContain("big-0", "big-1");
+
+        JsonPath audit = acme.request().get("/v1/audit").then().statusCode(200).extract().jsonPath();
+        assertThat(audit.getList("items.actor", String.class)).anyMatch(actor -> actor.startsWith("console:key_"));
+        assertThat(acme.request().get("/v1/moments/" + moment).then().extract().<String>path("budgetState.reserved"))
+                .isEqualTo("20.00");
+
+        browser.findElement(By.linkText("Awards")).click();
+        assertThat(browser.findElement(By.id("awards-table")).getText()).contains("award 1 of at most 3 of the device");
+        Browser.screenshot(browser, "console-award-risk");
+    }
+
+    @Test
     void theBlocklistPage_blocksADevice_cancelsItsUnclaimedAwards_andUnblocksIt() {
         Api acme = Api.newPartner();
         String moment = acme.launchedMoment(Map.of("kind", "event", "event", "purchase.completed"), Map.of());

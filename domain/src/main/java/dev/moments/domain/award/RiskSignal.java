@@ -3,6 +3,7 @@ package dev.moments.domain.award;
 import dev.moments.domain.moment.Limits;
 import dev.moments.domain.moment.Review;
 import dev.moments.domain.shared.Money;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -51,7 +52,7 @@ public record RiskSignal(String rule, Integer count, Integer limit, String detai
         }
         if (limits.perIp() != null && candidate.ip() != null) {
             signals.add(counted("perIp", candidate.awardsFromIp() + 1, limits.perIp().max(),
-                    "from the client address within " + limits.perIp().within()));
+                    "from the client address within " + iso(limits.perIp().within())));
         }
         Review review = limits.review();
         if (review != null) {
@@ -67,6 +68,11 @@ public record RiskSignal(String rule, Integer count, Integer limit, String detai
     /** Whether the signals send the award to review. */
     public static boolean heldForReview(List<RiskSignal> signals) {
         return signals.stream().anyMatch(signal -> signal.rule().equals(REVIEW));
+    }
+
+    /** A duration as partners write it: {@code P1D} rather than {@code PT24H} when it is whole days. */
+    private static String iso(Duration duration) {
+        return duration.toSeconds() % 86_400 == 0 ? "P" + duration.toDays() + "D" : duration.toString();
     }
 
     private static RiskSignal counted(String rule, int count, int limit, String whose) {

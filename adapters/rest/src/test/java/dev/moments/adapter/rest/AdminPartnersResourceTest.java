@@ -102,7 +102,8 @@ class AdminPartnersResourceTest {
 
     @Test
     void aKeyForAnUnknownPartnerIs404() {
-        when(keys.issue(new PartnerId("ptn_unknown"), Scope.ALL)).thenThrow(new NotFoundException("partner", "ptn_unknown"));
+        when(keys.issue(new PartnerId("ptn_unknown"), Scope.ALL))
+                .thenThrow(new NotFoundException("partner", "ptn_unknown"));
 
         asOperator().post("/admin/v1/partners/ptn_unknown/keys").then()
                 .statusCode(404)

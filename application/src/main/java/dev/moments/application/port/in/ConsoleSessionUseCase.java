@@ -1,5 +1,6 @@
 package dev.moments.application.port.in;
 
+import dev.moments.domain.partner.ApiKeyId;
 import dev.moments.domain.partner.PartnerId;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,13 +33,24 @@ public interface ConsoleSessionUseCase {
      * A live session.
      *
      * @param csrfToken the token every form of the session carries (the synchronizer token against cross-site posts)
+     * @param keyId the API key the session was opened with, or {@code null} when not told
      */
-    record ConsoleSession(PartnerId partnerId, String csrfToken, Instant expiresAt) {
+    record ConsoleSession(PartnerId partnerId, String csrfToken, Instant expiresAt, ApiKeyId keyId) {
 
         public ConsoleSession {
             Objects.requireNonNull(partnerId, "partnerId");
             Objects.requireNonNull(csrfToken, "csrfToken");
             Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+
+        /** A session of an unnamed key. */
+        public ConsoleSession(PartnerId partnerId, String csrfToken, Instant expiresAt) {
+            this(partnerId, csrfToken, expiresAt, null);
+        }
+
+        /** Who acts through the session, as the audit log names them: {@code console:<api key id>}. */
+        public String actor() {
+            return keyId == null ? "console" : "console:" + keyId.value();
         }
     }
 

@@ -29,7 +29,8 @@ public final class MomentRequests {
                 audience(body.audience()),
                 schedule == null ? null : schedule.startsAt(), schedule == null ? null : schedule.endsAt(),
                 schedule == null ? null : zone(schedule.timezone()), budget(body.budget()), body.rewards(),
-                limits(body.limits(), body.review()), body.holdoutPercent(), messages(body.messages()), outcomes(body.outcomes()),
+                limits(body.limits(), body.review()), body.holdoutPercent(), messages(body.messages()),
+                outcomes(body.outcomes()),
                 body.expectedValuePerAction(), body.variants() == null ? null : body.variants().stream()
                 .map(variant -> variant == null ? null : new CreateMomentCommand.VariantSpec(variant.name(),
                         variant.weight(), variant.costPerAction(), variant.rewards())).toList());

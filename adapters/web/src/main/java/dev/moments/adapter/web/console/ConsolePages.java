@@ -19,6 +19,8 @@ import dev.moments.adapter.web.console.ConsoleViews.LedgerRow;
 import dev.moments.adapter.web.console.ConsoleViews.MomentDetail;
 import dev.moments.adapter.web.console.ConsoleViews.MomentRow;
 import dev.moments.adapter.web.console.ConsoleViews.ReportView;
+import dev.moments.adapter.web.console.ConsoleViews.ReviewRow;
+import dev.moments.adapter.web.console.ConsoleViews.RiskView;
 import dev.moments.adapter.web.console.ConsoleViews.RuleRow;
 import dev.moments.adapter.web.console.ConsoleViews.UserEngagement;
 import dev.moments.adapter.web.console.ConsoleViews.WebhookRow;
@@ -28,6 +30,7 @@ import dev.moments.application.port.LedgerEntry;
 import dev.moments.application.port.Page;
 import dev.moments.application.port.PageRequest;
 import dev.moments.application.port.StoreUnavailableException;
+import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.BadgesUseCase;
 import dev.moments.application.port.in.BlocklistUseCase;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase;
@@ -48,10 +51,12 @@ import dev.moments.application.port.in.GetWebhookQuery;
 import dev.moments.application.port.in.MomentView;
 import dev.moments.application.port.in.NotFoundException;
 import dev.moments.application.port.in.PointsUseCase;
+import dev.moments.application.port.in.ReviewAwardsUseCase;
 import dev.moments.application.port.in.TopUpBudgetUseCase;
 import dev.moments.application.port.in.WebhookView;
 import dev.moments.domain.abuse.Block;
 import dev.moments.domain.abuse.BlockId;
+import dev.moments.domain.award.AwardId;
 import dev.moments.domain.award.AwardStatus;
 import dev.moments.domain.budget.Budget;
 import dev.moments.domain.budget.BudgetState;
@@ -160,6 +165,8 @@ public class ConsolePages {
     BadgesUseCase badges;
     @Inject
     BlocklistUseCase blocklist;
+    @Inject
+    ReviewAwardsUseCase reviews;
 
     @Context
     HttpHeaders headers;
@@ -432,8 +439,8 @@ public class ConsolePages {
                         new PageRequest(PAGE_SIZE, blankToNull(after)));
                 rows = page.items().stream().map(v -> new AwardRow(v.award().id().value(),
                         v.award().momentId().value(), v.award().userId(), v.award().status().name(),
-                        ReportViews.money(v.award().reserved()), when(v.award().earnedAt()), v.award().test()))
-                        .toList();
+                        ReportViews.money(v.award().reserved()), when(v.award().earnedAt()), v.award().test(),
+                        RiskView.of(v.award().risk()))).toList();
                 next = page.next() == null ? null : "/console/awards?userId=" + query(user) + "&status="
                         + query(state) + "&momentId=" + query(moment) + "&after=" + query(page.next());
             }
@@ -510,6 +517,59 @@ public class ConsolePages {
             }
             return page(200, ConsoleTemplates.engagement(frame, rules, badgeRows, user == null ? "" : user, found));
         });
+    }
+
+    // ---- the review queue
+
+    @GET
+    @Path("reviews")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public Response reviewsPage(@RestQuery String after, @RestQuery String done) {
+        return signedIn("reviews", null, (session, frame) -> reviewsPage(session, frame, 200, blankToNull(after),
+                done == null ? null : switch (done) {
+                    case "approved" -> "Approved: the link works now, and the partner's systems were told.";
+                    case "rejected" -> "Rejected: the award is cancelled and its reservation released.";
+                    default -> null;
+                }, null, null));
+    }
+
+    @POST
+    @Path("reviews/{id}/approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public Response approve(@RestPath String id, @RestForm String csrf) {
+        return signedIn("reviews", csrf, (session, frame) -> {
+            reviews.approve(session.partnerId(), new AwardId(id), session.actor());
+            return redirect("/console/reviews?done=approved");
+        });
+    }
+
+    @POST
+    @Path("reviews/{id}/reject")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public Response reject(@RestPath String id, @RestForm String reason, @RestForm String csrf) {
+        return signedIn("reviews", csrf, (session, frame) -> {
+            try {
+                reviews.reject(session.partnerId(), new AwardId(id), reason, session.actor());
+                return redirect("/console/reviews?done=rejected");
+            } catch (InvalidValueException refused) {
+                return reviewsPage(session, frame, UNPROCESSABLE, null, null, id, refused.getMessage());
+            }
+        });
+    }
+
+    private Response reviewsPage(ConsoleSession session, Frame frame, int status, String after, String notice,
+                                 String failedId, String failure) {
+        Page<AwardView> page = reviews.pending(session.partnerId(), new PageRequest(PAGE_SIZE, after));
+        List<ReviewRow> rows = page.items().stream().map(view -> new ReviewRow(view.award().id().value(),
+                view.award().momentId().value(), view.award().userId(), ReportViews.money(view.award().reserved()),
+                when(view.award().earnedAt()), RiskView.of(view.award().risk()),
+                view.award().id().value().equals(failedId) ? failure : null)).toList();
+        return page(status, ConsoleTemplates.reviews(frame, rows, page.next(), notice));
     }
 
     // ---- the blocklist

@@ -13,6 +13,7 @@ import dev.moments.adapter.web.console.ConsoleViews.MomentDetail;
 import dev.moments.adapter.web.console.ConsoleViews.MomentFormView;
 import dev.moments.adapter.web.console.ConsoleViews.MomentRow;
 import dev.moments.adapter.web.console.ConsoleViews.ReportView;
+import dev.moments.adapter.web.console.ConsoleViews.ReviewRow;
 import dev.moments.adapter.web.console.ConsoleViews.RuleRow;
 import dev.moments.adapter.web.console.ConsoleViews.UserEngagement;
 import dev.moments.adapter.web.console.ConsoleViews.WebhookRow;
@@ -49,6 +50,9 @@ final class ConsoleTemplates {
     /** The point rules and badges, and the user looked up ({@code user} {@code null} when none was). */
     static native TemplateInstance engagement(Frame frame, List<RuleRow> rules, List<BadgeRow> badges, String userId,
                                               UserEngagement user);
+
+    /** The awards waiting for review, oldest first, with approve and reject. */
+    static native TemplateInstance reviews(Frame frame, List<ReviewRow> reviews, String next, String notice);
 
     /** The blocklist, the form that adds to it, and what the last action did ({@code notice}, or {@code null}). */
     static native TemplateInstance blocklist(Frame frame, List<BlockRow> blocks, String next, BlockForm form,

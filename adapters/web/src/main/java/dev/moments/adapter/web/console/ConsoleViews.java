@@ -1,5 +1,6 @@
 package dev.moments.adapter.web.console;
 
+import dev.moments.domain.award.RiskSignal;
 import io.quarkus.qute.RawString;
 import java.util.List;
 
@@ -36,6 +37,15 @@ final class ConsoleViews {
         public boolean blocklist() {
             return "blocklist".equals(section);
         }
+
+        public boolean reviews() {
+            return "reviews".equals(section);
+        }
+    }
+
+    /** An award waiting for review, with what was noticed and, after a refused rejection, why it was refused. */
+    record ReviewRow(String id, String momentId, String userId, String reserved, String earnedAt, List<RiskView> risk,
+                     String error) {
     }
 
     /** An entry of the blocklist as listed: what it blocks ({@code value}: an id, or an address's digest). */
@@ -150,7 +160,16 @@ final class ConsoleViews {
 
     /** A line of the awards search. */
     record AwardRow(String id, String momentId, String userId, String status, String reserved, String earnedAt,
-                    boolean test) {
+                    boolean test, List<RiskView> risk) {
+    }
+
+    /** A risk signal as shown: its rule, in words, and whether a limit was near. */
+    record RiskView(String rule, String detail, boolean near) {
+
+        static List<RiskView> of(List<RiskSignal> signals) {
+            return signals.stream().map(signal -> new RiskView(signal.rule(), signal.detail(),
+                    signal.near() || signal.rule().equals(RiskSignal.REVIEW))).toList();
+        }
     }
 
     /** The awards search's filters as typed, and the choices of its selects. */

@@ -14,6 +14,7 @@ import dev.moments.application.port.in.GetPartnerQuery;
 import dev.moments.application.port.in.GetRewardQuery;
 import dev.moments.application.port.in.GetWebhookQuery;
 import dev.moments.application.port.in.PointsUseCase;
+import dev.moments.application.port.in.ReviewAwardsUseCase;
 import dev.moments.application.port.in.TopUpBudgetUseCase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -77,4 +78,5 @@ public class UnusedConsolePorts {
 
     @Produces @Singleton BadgesUseCase badges() { return unused(BadgesUseCase.class); }
     @Produces @Singleton BlocklistUseCase blocklist() { return unused(BlocklistUseCase.class); }
+    @Produces @Singleton ReviewAwardsUseCase reviews() { return unused(ReviewAwardsUseCase.class); }
 }
