@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.moments.application.port.AwardFilter;
 import dev.moments.application.port.ConcurrentWriteException;
+import dev.moments.application.port.Page;
 import dev.moments.application.port.PageRequest;
 import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.AwardRepository.Sealed;
@@ -207,6 +208,38 @@ public abstract class AwardRepositoryContract extends ContractSupport {
                 new Block.Key(Block.Kind.IP, address), 10))).containsExactly(onDevice);
         assertThat(tx(() -> ports().awards().lockUnclaimed(moment.partnerId(),
                 new Block.Key(Block.Kind.USER, "u-3"), 10))).as("claimed").isEmpty();
+    }
+
+    @Test
+    void awardsWaitingForReviewArePagedOldestFirst_andDueAfterTheirWait() {
+        Moment moment = givenMoment(givenPartner());
+        Instant longAgo = AT.minus(Duration.ofDays(40));
+        Award oldest = held(moment, "u-1", longAgo);
+        Award older = held(moment, "u-2", longAgo.plusSeconds(1));
+        Award recent = held(moment, "u-3", AT.minus(Duration.ofDays(1)));
+        Award earned = unclaimed(moment, "u-4", null, AwardStatus.EARNED);
+        txRun(() -> ports().awards().insertAll(List.of(new AwardRepository.Sealed(recent, "a", null),
+                new AwardRepository.Sealed(oldest, "b", null), new AwardRepository.Sealed(earned, "c", null),
+                new AwardRepository.Sealed(older, "d", null))));
+
+        Page<Award> first = tx(() -> ports().awards().pendingReview(moment.partnerId(), new PageRequest(2, null)));
+        assertThat(first.items()).containsExactly(oldest, older);
+        Page<Award> second = tx(() -> ports().awards().pendingReview(moment.partnerId(),
+                new PageRequest(2, first.next())));
+        assertThat(second.items()).containsExactly(recent);
+        assertThat(second.next()).isNull();
+        assertThat(tx(() -> ports().awards().pendingReview(givenPartner().id(), new PageRequest(10, null)).items()))
+                .isEmpty();
+
+        // a moment without a review rule (any more) waits 30 days
+        assertThat(tx(() -> ports().awards().lockReviewsDue(AT, 10_000)).stream()
+                .filter(award -> award.momentId().equals(moment.id())).toList()).containsExactly(oldest, older);
+    }
+
+    private static Award held(Moment moment, String user, Instant earnedAt) {
+        return new Award(new AwardId(unique("awd_")), moment.partnerId(), moment.id(), user, null, 1,
+                AwardStatus.PENDING_REVIEW, usd("10.00"), false, "e", Digests.sha256Hex(unique("t")), earnedAt,
+                earnedAt, null, earnedAt);
     }
 
     private static Award unclaimed(Moment moment, String user, String device, AwardStatus status) {
