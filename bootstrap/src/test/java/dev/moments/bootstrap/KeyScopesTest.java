@@ -45,6 +45,15 @@ class KeyScopesTest {
 
         as(awards).body(Map.of("userId", "u-4")).post("/v1/moments/" + moment + "/awards").then().statusCode(201);
         forbidden(as(awards).post("/v1/moments/" + moment + "/pause"), "moments:write");
+
+        // the scope is the matched operation's: a trailing slash does not make a direct award a configuration change
+        String configures = issue(acme, List.of("moments:write"));
+        forbidden(as(configures).body(Map.of("userId", "u-5")).post("/v1/moments/" + moment + "/awards/"),
+                "awards:write");
+        forbidden(as(configures).body(Map.of("amount", 1)).header("Idempotency-Key", "spend-1")
+                .post("/v1/users/u-1/points/spend/"), "events:write");
+        assertThat(acme.request().get("/v1/awards?userId=u-5").then().extract().jsonPath().getList("items"))
+                .as("nothing was done").isEmpty();
         acme.request().post("/v1/moments/" + moment + "/pause").then().statusCode(200); // the first key: all
 
         as("mk_not-a-key").get("/v1/moments").then().statusCode(401);

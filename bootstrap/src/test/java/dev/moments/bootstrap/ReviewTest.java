@@ -77,6 +77,30 @@ class ReviewTest {
     }
 
     @Test
+    void approving_keepsTheEventsEmailOptOut_andAnAwardPastItsDeadlineIsNotApproved() throws Exception {
+        Api acme = Api.newPartner();
+        reviewed(acme, "30.00", "25.00", null);
+        String quiet = (String) acme.event(Map.of("type", "purchase.completed", "userId", "u-quiet",
+                "occurredAt", Instant.now().toString(), "notify", Map.of("email", false))).extract().jsonPath()
+                .getList("awards", Map.class).get(0).get("id");
+        acme.request().post("/v1/awards/" + quiet + "/approve").then().statusCode(200);
+        assertThat(count("select count(*) from outbox where type = 'award.earned' and data ->> 'id' = ?"
+                + " and data -> 'notify' ->> 'email' = 'false'", quiet)).isEqualTo(1);
+
+        Map<String, Object> body = body(acme, "30.00");
+        body.put("review", Map.of("above", "25.00"));
+        body.put("limits", Map.of("claimWithin", "PT1S"));
+        String hurried = acme.launch(acme.request().body(body).post("/v1/moments").then().statusCode(201)
+                .extract().path("id"));
+        String late = (String) purchase(acme, "u-late").stream()
+                .filter(award -> hurried.equals(award.get("momentId"))).findFirst().orElseThrow().get("id");
+        Thread.sleep(1_100);
+        acme.request().post("/v1/awards/" + late + "/approve").then().statusCode(409);
+        acme.request().get("/v1/awards/" + late).then().body("status", org.hamcrest.Matchers.oneOf("PENDING_REVIEW",
+                "EXPIRED")); // the expiry job may have ended it meanwhile: either way it was not approved
+    }
+
+    @Test
     void rejecting_cancelsTheAward_releasesItsReservation_andKeepsTheReason() {
         Api acme = Api.newPartner();
         String moment = reviewed(acme, "30.00", "25.00", null);
@@ -170,11 +194,15 @@ class ReviewTest {
 
     /** How many {@code award.earned} events the outbox holds for the award (kept there for a day). */
     private static long earnedEventsOf(String awardId) {
+        return count("select count(*) from outbox where type = 'award.earned' and data ->> 'id' = ?", awardId);
+    }
+
+    /** The count a query of one parameter answers, through the test's own connection. */
+    private static long count(String sql, String parameter) {
         AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "select count(*) from outbox where type = 'award.earned' and data ->> 'id' = ?")) {
-            statement.setString(1, awardId);
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);

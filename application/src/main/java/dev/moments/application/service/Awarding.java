@@ -399,7 +399,8 @@ public final class Awarding {
             award = award.moveTo(AwardStatus.PENDING_REVIEW, now);
         }
         view = new AwardView(award, view.token(), view.announcement());
-        created.add(new AwardRepository.Sealed(view.award(), issued.sealedToken(), completion.ipKey()));
+        created.add(new AwardRepository.Sealed(view.award(), issued.sealedToken(), completion.ipKey(),
+                completion.notifyByEmail()));
         return new Payment(view, null);
     }
 
@@ -431,13 +432,9 @@ public final class Awarding {
         AwardView view = issuer.hypothetical(moment, payee, completion.deviceId(),
                 awards.countForUser(moment.id(), payee) + 1, price, test, completion.eventId(),
                 completion.referral(), completion.variant(), now);
-        return heldForReview(moment, price) ? new AwardView(view.award().moveTo(AwardStatus.PENDING_REVIEW, now),
-                view.token(), view.announcement()) : view;
-    }
-
-    /** Whether a completion of the moment at {@code price} waits for the partner's review. */
-    private static boolean heldForReview(Moment moment, Money price) {
         Review review = moment.limits().review();
-        return review != null && review.holds(price);
+        Optional<RiskSignal> held = review == null ? Optional.empty() : RiskSignal.review(review, price);
+        return held.map(signal -> new AwardView(view.award().withRisk(List.of(signal))
+                .moveTo(AwardStatus.PENDING_REVIEW, now), view.token(), view.announcement())).orElse(view);
     }
 }

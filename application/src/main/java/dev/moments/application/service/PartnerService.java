@@ -167,17 +167,7 @@ public final class PartnerService implements CreatePartnerUseCase, ManageApiKeys
         }
         long beforeLookup = recentKeys.beforeLookup();
         Optional<ApiKey> key = partners.findKeyByDigest(digest).filter(ApiKey::isActive);
-        key.ifPresent(found -> {
-            // once per lookup, not per request: the key's last use, to within the cache's age and a minute
-            Instant now = clock.now();
-            if (found.lastUsedAt() == null
-                    || found.lastUsedAt().isBefore(now.minus(PartnerRepository.KEY_USE_GRANULARITY))) {
-                transactions.run(() -> {
-                    partners.keyUsed(found.id(), now);
-                    return null;
-                });
-            }
-        });
+        key.ifPresent(this::used);
         Optional<Caller> caller = key.map(found -> new Caller(found.partnerId(), found.id(), found.scopes()));
         caller.ifPresent(found -> recentKeys.active(digest, found, beforeLookup));
         return caller;
@@ -186,6 +176,25 @@ public final class PartnerService implements CreatePartnerUseCase, ManageApiKeys
     @Override
     public Optional<Caller> callerFromMemory(String presentedKey) {
         return looksLikeAKey(presentedKey) ? recentKeys.find(ApiKeyDigest.of(presentedKey)) : Optional.empty();
+    }
+
+    /**
+     * Notes a key's use, once per lookup rather than per request (so to within the cache's age and a minute); best
+     * effort: a write that fails (a lock wait, a read-only replica) never fails the request the key authenticates.
+     */
+    private void used(ApiKey key) {
+        Instant now = clock.now();
+        if (key.lastUsedAt() != null && !key.lastUsedAt().isBefore(now.minus(PartnerRepository.KEY_USE_GRANULARITY))) {
+            return;
+        }
+        try {
+            transactions.run(() -> {
+                partners.keyUsed(key.id(), now);
+                return null;
+            });
+        } catch (RuntimeException notNoted) {
+            // the last use stays as it was; the next lookup notes it
+        }
     }
 
     /** Worth hashing: present, and not longer than any key this service issues. */

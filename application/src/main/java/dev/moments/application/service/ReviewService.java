@@ -63,11 +63,15 @@ public final class ReviewService implements ReviewAwardsUseCase {
         return transactions.run(() -> {
             Instant now = clock.now();
             Award award = waiting(partnerId, awardId, AwardStatus.EARNED);
+            if (award.isExpiredAt(now)) {
+                // its link is dead: the expiry job ends it and gives its money back; nobody is told of an award
+                throw new InvalidAwardTransitionException(AwardStatus.EXPIRED, AwardStatus.EARNED);
+            }
             Award approved = award.moveTo(AwardStatus.EARNED, now);
             if (!awards.updateStatus(approved, AwardStatus.PENDING_REVIEW, "approved by " + actor)) {
                 throw new ConcurrentWriteException("award " + awardId + " changed meanwhile", null);
             }
-            outbox.raise(new AwardEarned(approved, now), ids);
+            outbox.raise(new AwardEarned(approved, now, awards.notifiesByEmail(awardId)), ids);
             record(partnerId, now, actor, "review.approved", awardId, null);
             return new AwardView(approved, Optional.empty(), null);
         });
@@ -85,18 +89,42 @@ public final class ReviewService implements ReviewAwardsUseCase {
         });
     }
 
+    /**
+     * A batch in one transaction — or, if that fails, one award per transaction, so that one award that cannot be
+     * rejected does not hold back the others (it is left as it is, and tried again by the next run).
+     */
     @Override
     public int rejectDue(int batchSize) {
-        return transactions.run(() -> {
-            Instant now = clock.now();
-            List<Award> due = awards.lockReviewsDue(now, batchSize);
-            for (Award award : due) {
-                endings.end(award, AwardStatus.CANCELLED, now, NOT_REVIEWED_IN_TIME);
-                record(award.partnerId(), now, AuditEntry.SYSTEM, "review.rejected", award.id(),
-                        NOT_REVIEWED_IN_TIME);
+        Instant now = clock.now();
+        try {
+            return transactions.run(() -> {
+                List<Award> due = awards.lockReviewsDue(now, batchSize);
+                due.forEach(award -> rejectLate(award, now));
+                return due.size();
+            });
+        } catch (RuntimeException batchFailed) {
+            List<AwardId> due = transactions.run(() -> awards.lockReviewsDue(now, batchSize).stream()
+                    .map(Award::id).toList());
+            int rejected = 0;
+            for (AwardId id : due) {
+                try {
+                    rejected += transactions.run(() -> awards.lock(id)
+                            .filter(award -> award.status() == AwardStatus.PENDING_REVIEW)
+                            .map(award -> {
+                                rejectLate(award, now);
+                                return 1;
+                            }).orElse(0));
+                } catch (RuntimeException oneFailed) {
+                    // left waiting; the next run tries again
+                }
             }
-            return due.size();
-        });
+            return rejected;
+        }
+    }
+
+    private void rejectLate(Award award, Instant now) {
+        endings.end(award, AwardStatus.CANCELLED, now, NOT_REVIEWED_IN_TIME);
+        record(award.partnerId(), now, AuditEntry.SYSTEM, "review.rejected", award.id(), NOT_REVIEWED_IN_TIME);
     }
 
     /** The partner's award, if it waits for review; else the refusal of moving it to {@code target}. */

@@ -320,6 +320,11 @@ class ExpireAwardsServiceTest {
         }
 
         @Override
+        public boolean notifiesByEmail(AwardId id) {
+            return delegate.notifiesByEmail(id);
+        }
+
+        @Override
         public Optional<String> sealedToken(AwardId id) {
             return delegate.sealedToken(id);
         }

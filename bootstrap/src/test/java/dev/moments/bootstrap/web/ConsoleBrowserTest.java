@@ -295,13 +295,13 @@ class ConsoleBrowserTest {
                 .as("only the review rule").hasSize(1);
         Browser.screenshot(browser, "console-reviews");
 
-        browser.findElement(By.cssSelector("#" + held.get(0) + " form.inline button")).click();
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Approved"));
-        browser.findElement(By.cssSelector("#" + held.get(1) + " form.reject button")).click();
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("reason-" + held.get(1) + "-error")));
+        press(By.cssSelector("#" + held.get(0) + " form.inline button"));
+        assertThat(browser.findElement(By.id("notice")).getText()).startsWith("Approved");
+        press(By.cssSelector("#" + held.get(1) + " form.reject button"));
+        assertThat(browser.findElement(By.id("reason-" + held.get(1) + "-error")).getText()).contains("reason");
         type("reason-" + held.get(1), "Three accounts on one phone");
-        browser.findElement(By.cssSelector("#" + held.get(1) + " form.reject button")).click();
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Rejected"));
+        press(By.cssSelector("#" + held.get(1) + " form.reject button"));
+        assertThat(browser.findElement(By.id("notice")).getText()).startsWith("Rejected");
         assertThat(browser.findElement(By.id("reviews-table")).getText()).contains("big-2")
                 .doesNotContain("big-0", "big-1");
 
@@ -343,15 +343,15 @@ class ConsoleBrowserTest {
         Browser.screenshot(browser, "console-blocklist");
 
         String farm = "//tr[td/code[text()='dev-farm']]";
-        browser.findElement(By.xpath(farm + "//button[not(contains(@class, 'button-danger'))]")).click();
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "2 unclaimed awards"));
+        press(By.xpath(farm + "//button[not(contains(@class, 'button-danger'))]"));
+        assertThat(browser.findElement(By.id("notice")).getText()).startsWith("2 unclaimed awards");
         assertThat(acme.request().get("/v1/awards?momentId=" + moment).then().statusCode(200).extract().jsonPath()
                 .<String>getList("items.status")).containsExactlyInAnyOrder("CANCELLED", "CANCELLED", "EARNED");
         assertThat(acme.request().get("/v1/moments/" + moment).then().statusCode(200).extract()
                 .<String>path("budgetState.reserved")).isEqualTo("10.00");
 
-        browser.findElement(By.xpath(farm + "//button[contains(@class, 'button-danger')]")).click();
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Unblocked"));
+        press(By.xpath(farm + "//button[contains(@class, 'button-danger')]"));
+        assertThat(browser.findElement(By.id("notice")).getText()).startsWith("Unblocked");
         assertThat(browser.findElement(By.id("blocklist-table")).getText()).as("the e-mail entry stays")
                 .contains("email").doesNotContain("dev-farm");
     }
@@ -399,6 +399,13 @@ class ConsoleBrowserTest {
         WebElement input = browser.findElement(By.id(id));
         input.clear();
         input.sendKeys(text);
+    }
+
+    /** Clicks a button and waits for the page it posts to (the button's page gone). */
+    private static void press(By button) {
+        WebElement pressed = browser.findElement(button);
+        pressed.click();
+        waitFor(Browser.gone(pressed));
     }
 
     private static void submit() {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Something noticed about a completion when it was paid, kept with its award: how close it came to one of the
@@ -54,15 +55,17 @@ public record RiskSignal(String rule, Integer count, Integer limit, String detai
             signals.add(counted("perIp", candidate.awardsFromIp() + 1, limits.perIp().max(),
                     "from the client address within " + iso(limits.perIp().within())));
         }
-        Review review = limits.review();
-        if (review != null) {
-            Money price = candidate.price();
-            if (review.holds(price)) {
-                signals.add(new RiskSignal(REVIEW, null, null, "the price " + price.toDecimalString()
-                        + " is above review.above " + new Money(review.above(), price.currency()).toDecimalString()));
-            }
+        if (limits.review() != null) {
+            review(limits.review(), candidate.price()).ifPresent(signals::add);
         }
         return List.copyOf(signals);
+    }
+
+    /** The signal of a completion at {@code price} that the review rule holds, if it does. */
+    public static Optional<RiskSignal> review(Review review, Money price) {
+        return review.holds(price) ? Optional.of(new RiskSignal(REVIEW, null, null, "the price "
+                + price.toDecimalString() + " is above review.above "
+                + new Money(review.above(), price.currency()).toDecimalString())) : Optional.empty();
     }
 
     /** Whether the signals send the award to review. */

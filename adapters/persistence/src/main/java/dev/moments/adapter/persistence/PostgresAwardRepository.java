@@ -35,8 +35,8 @@ public class PostgresAwardRepository implements AwardRepository {
 
     private static final String INSERT = "insert into awards (id, partner_id, moment_id, user_id, device_id,"
             + " completion, status, reserved, currency, test, event_id, token_digest, token_sealed, earned_at,"
-            + " redeemable_at, expires_at, updated_at, referrer, referee, variant, ip_key, risk)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))";
+            + " redeemable_at, expires_at, updated_at, referrer, referee, variant, ip_key, risk, notify_email)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)";
 
     private static final String HISTORY =
             "insert into award_history (award_id, status, at, reason) values (?, ?, ?, ?)";
@@ -76,7 +76,7 @@ public class PostgresAwardRepository implements AwardRepository {
             MoneyColumns.amount(award.reserved()), award.reserved().currency().getCurrencyCode(), award.test(),
             award.eventId(), award.tokenDigest(), sealed.sealedToken(), award.earnedAt(), award.redeemableAt(),
             award.expiresAt(), award.updatedAt(), award.referrer(), award.referee(), award.variant(), sealed.ipKey(),
-            AwardMapper.riskJson(award.risk())};
+            AwardMapper.riskJson(award.risk()), sealed.notifyByEmail()};
     }
 
     private static void appendHistory(AwardId id, AwardStatus status, Instant at, String reason) {
@@ -285,6 +285,12 @@ public class PostgresAwardRepository implements AwardRepository {
                 + " order by earned_at, id limit ?", row -> row.getString(1), parameters.toArray());
         List<Award> found = readLocked(ids);
         return Store.page(found, page.limit(), award -> award.id().value(), award -> award);
+    }
+
+    @Override
+    public boolean notifiesByEmail(AwardId id) {
+        return Sql.first("select notify_email from awards where id = ?", row -> row.getBoolean(1), id.value())
+                .orElse(true);
     }
 
     @Override

@@ -112,10 +112,11 @@ public class PostgresUserProfileRepository implements UserProfileRepository {
 
     @Override
     public List<String> usersWithEmail(PartnerId partnerId, String emailKey, int limit) {
-        // the digest Block.emailKey computes, of the attribute as a string (a blocklist's cancel-awards only)
+        // the digest Block.emailKey computes (blanks around stripped, lower-cased), of the attribute as a string: a
+        // scan of the partner's profiles, for a blocklist's cancel-awards only
         return Sql.list("select user_id from user_profiles where partner_id = ? and jsonb_typeof(attributes -> 'email')"
-                        + " = 'string' and encode(sha256(convert_to(lower(btrim(attributes ->> 'email')), 'UTF8')),"
-                        + " 'hex') = ? order by user_id limit ?", row -> row.getString(1), partnerId.value(),
-                emailKey, limit);
+                        + " = 'string' and encode(sha256(convert_to(lower(regexp_replace(attributes ->> 'email',"
+                        + " '^\\s+|\\s+$', '', 'g')), 'UTF8')), 'hex') = ? order by user_id limit ?",
+                row -> row.getString(1), partnerId.value(), emailKey, limit);
     }
 }

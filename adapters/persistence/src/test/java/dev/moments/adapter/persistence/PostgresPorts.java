@@ -46,10 +46,12 @@ public class PostgresPorts {
     PostgresPointStore points;
     @Inject
     PostgresBlocklist blocklist;
+    @Inject
+    PostgresAuditLog audit;
 
     public Ports ports() {
         return new Ports(partners, rewards, moments, ledger, awards, events, progress, profiles, transactions,
                 history, spending, claims, codes, idempotencyKeys, outbox,
-                webhookEndpoints, webhookDeliveries, points, blocklist);
+                webhookEndpoints, webhookDeliveries, points, blocklist, audit);
     }
 }

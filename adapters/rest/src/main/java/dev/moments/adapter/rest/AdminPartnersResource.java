@@ -1,5 +1,7 @@
 package dev.moments.adapter.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moments.adapter.rest.dto.Responses;
 import dev.moments.adapter.rest.json.RequestBodies;
 import dev.moments.adapter.rest.json.Requests;
@@ -33,7 +35,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The operator's API: partners, their keys and their monthly spending caps. */
@@ -48,9 +53,12 @@ public class AdminPartnersResource {
     private final GetPartnerQuery partners;
     private final SetMonthlyCapUseCase caps;
     private final IdempotentCreations idempotent;
+    private final ObjectMapper json;
 
     public AdminPartnersResource(CreatePartnerUseCase createPartner, ManageApiKeysUseCase keys,
-                                 GetPartnerQuery partners, SetMonthlyCapUseCase caps, IdempotentCreations idempotent) {
+                                 GetPartnerQuery partners, SetMonthlyCapUseCase caps, IdempotentCreations idempotent,
+                                 ObjectMapper json) {
+        this.json = json;
         this.createPartner = createPartner;
         this.keys = keys;
         this.partners = partners;
@@ -100,16 +108,19 @@ public class AdminPartnersResource {
 
     @POST
     @Path("/{id}/keys")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issues another API key, shown in this response only",
             description = "With { \"scopes\": [...] } the key may do only that (events:write, moments:write,"
                     + " reports:read, awards:write; at least one); without a body, or without scopes, everything."
                     + " A request outside the key's scopes is answered 403. The console signs in only with a key of"
                     + " every scope.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Requests.IssueKey.class)))
     public Response issueKey(@PathParam("id") String partnerId,
                              @HeaderParam(IdempotentCreations.HEADER)
                              @Parameter(description = IdempotentCreations.DESCRIPTION) String idempotencyKey,
-                             Requests.IssueKey body) {
+                             String text) throws JsonProcessingException {
+        // read by hand: keys were issued with no body (nor a content type) before scopes, and still are
+        Requests.IssueKey body = text == null || text.isBlank() ? null : json.readValue(text, Requests.IssueKey.class);
         return idempotent.respond(idempotencyKey, body, () -> {
             ManageApiKeysUseCase.IssuedKey key = keys.issue(new PartnerId(partnerId), scopes(body));
             return Response.status(Response.Status.CREATED)

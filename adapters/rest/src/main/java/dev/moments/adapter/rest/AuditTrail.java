@@ -19,10 +19,11 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * Writes each change the API made to a partner's configuration to the partner's audit log, once it succeeded: a
  * 2xx answer to a POST, PUT, PATCH or DELETE under {@code /v1} by the partner's key ({@code key:<id>}) or under
- * {@code /admin/v1/partners} by the operator ({@code admin}). What the partner's systems send all day (events, direct
- * awards, point spends, dry runs) is left out, as are review decisions, which the review service writes in their own
- * transaction. The entry is written after the change committed: a store that fails just then loses the entry (logged),
- * never the answer.
+ * {@code /admin/v1/partners} by the operator ({@code admin}). What the partner's systems send all day (events and
+ * their dry runs, direct awards and previews, point spends, fulfilment reports: each has its own record) is left out,
+ * as are review decisions, which the review service writes in their own transaction, and the replay of an idempotent
+ * creation (the first answer was written). The entry is written after the change committed: a store that fails just
+ * then loses the entry (logged), never the answer.
  */
 public class AuditTrail {
 
@@ -47,8 +48,8 @@ public class AuditTrail {
         String method = request.getMethod();
         String path = request.getUriInfo().getPath();
         if (!CHANGES.contains(method) || response.getStatus() < 200 || response.getStatus() >= 300
-                || LEFT_OUT.stream().anyMatch(pattern -> pattern.matcher(path).matches())
-                || request.getUriInfo().getQueryParameters().containsKey("dryRun")) {
+                || response.getHeaders().containsKey(IdempotentCreations.REPLAYED)
+                || LEFT_OUT.stream().anyMatch(pattern -> pattern.matcher(path).matches())) {
             return;
         }
         try {

@@ -39,14 +39,20 @@ public interface AwardRepository {
     void insertAll(List<Sealed> awards);
 
     /**
-     * A new award and its sealed redemption token, and the key of the client address it was earned from
-     * ({@code EventContext.ipKey}, or {@code null}), which {@link #lockAndCountForIp} counts.
+     * A new award and its sealed redemption token, the key of the client address it was earned from
+     * ({@code EventContext.ipKey}, or {@code null}), which {@link #lockAndCountForIp} counts, and whether its user may
+     * be e-mailed about it ({@link #notifiesByEmail}).
      */
-    record Sealed(Award award, String sealedToken, String ipKey) {
+    record Sealed(Award award, String sealedToken, String ipKey, boolean notifyByEmail) {
 
         /** An award earned from an unknown address. */
         public Sealed(Award award, String sealedToken) {
             this(award, sealedToken, null);
+        }
+
+        /** An award whose user may be e-mailed about it. */
+        public Sealed(Award award, String sealedToken, String ipKey) {
+            this(award, sealedToken, ipKey, true);
         }
     }
 
@@ -161,6 +167,12 @@ public interface AwardRepository {
      * transaction and skipped by any other doing the same.
      */
     List<Award> lockReviewsDue(Instant now, int limit);
+
+    /**
+     * Whether the award's user may be e-mailed about it: not when the event that earned it said
+     * {@code "notify": { "email": false }} (asked when an award held for review is approved).
+     */
+    boolean notifiesByEmail(AwardId id);
 
     /** The sealed redemption token of an award. */
     Optional<String> sealedToken(AwardId id);

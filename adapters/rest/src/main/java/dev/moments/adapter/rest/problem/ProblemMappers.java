@@ -10,6 +10,7 @@ import dev.moments.application.port.StoreUnavailableException;
 import dev.moments.domain.shared.DomainException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
@@ -67,6 +68,25 @@ public class ProblemMappers {
     public Response outage(StoreUnavailableException e) {
         return Response.fromResponse(toResponse(from(e))).header("Retry-After", OUTAGE_RETRY_AFTER_SECONDS).build();
     }
+
+    /**
+     * A form body whose percent-encoding is broken (a {@code %} without two hex digits after it) fails in Quarkus
+     * REST's own form parser, before any page of ours: it is the client's malformed input, a 400, not a failure.
+     * Any other {@code IllegalArgumentException} stays a bug.
+     */
+    @ServerExceptionMapper
+    public Response illegalArgument(IllegalArgumentException e) {
+        if (Arrays.stream(e.getStackTrace()).limit(8)
+                .anyMatch(frame -> frame.getClassName().startsWith(FORM_PARSER))) {
+            return toResponse(Problem.invalid(400, "body", "the form is not well-formed: a value's percent-encoding"
+                    + " is broken"));
+        }
+        return toResponse(from(e));
+    }
+
+    /** Quarkus REST's parser of form bodies ({@code application/x-www-form-urlencoded}). */
+    private static final String FORM_PARSER =
+            "org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition";
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {

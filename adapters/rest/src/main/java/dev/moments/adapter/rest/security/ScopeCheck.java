@@ -8,25 +8,30 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import java.lang.reflect.Method;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * Holds each partner request to the scopes of the key it was authenticated with: a request outside them is answered
- * 403 ({@code /problems/forbidden}) before any work. Every partner operation needs exactly one scope:
- * reading anything needs {@code reports:read}; sending events and spending points {@code events:write}; deciding on
- * awards (direct awards and their previews, cancellations, reviews, fulfilment reports, a blocked one's awards)
- * {@code awards:write}; every other change, of the configuration, {@code moments:write}.
+ * 403 ({@code /problems/forbidden}) before any work. Every partner operation needs exactly one scope, told by its HTTP
+ * method and the path template of the operation it was matched to (never the request's own path, which a trailing
+ * slash or an encoded {@code /} in an id would make look like another one): reading anything needs
+ * {@code reports:read}; sending events and spending points {@code events:write}; deciding on awards (direct awards and
+ * their previews, cancellations, reviews, fulfilment reports, a blocked one's awards) {@code awards:write}; every
+ * other change, of the configuration, {@code moments:write}. A partner's identity without scopes is refused.
  */
 public class ScopeCheck {
 
-    private static final Pattern EVENTS = Pattern.compile("/v1/events(/.*)?|/v1/users/[^/]+/points/spend");
+    private static final Pattern EVENTS = Pattern.compile("/v1/events(/.*)?|/v1/users/\\{[^}]+}/points/spend");
     private static final Pattern AWARDS = Pattern.compile(
-            "/v1/awards/.*|/v1/moments/[^/]+/awards(/preview)?|/v1/blocklist/[^/]+/cancel-awards");
+            "/v1/awards/.*|/v1/moments/\\{[^}]+}/awards(/preview)?|/v1/blocklist/\\{[^}]+}/cancel-awards");
     private static final Set<String> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     @Inject
@@ -37,38 +42,65 @@ public class ScopeCheck {
      * identity, or whose credential fails, passes on to the operation's own check, which answers 401.
      */
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
-    public Uni<Response> check(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        if (!path.startsWith("/v1/")) {
+    public Uni<Response> check(ContainerRequestContext request, SimpleResourceInfo operation) {
+        String template = template(operation);
+        if (template == null || !template.startsWith("/v1/")) {
             return Uni.createFrom().nullItem();
         }
         String method = request.getMethod();
         return identities.getDeferredIdentity()
-                .map(identity -> refusal(identity, method, path))
+                .map(identity -> refusal(identity, method, template))
                 .onFailure().recoverWithNull();
     }
 
-    private static Response refusal(SecurityIdentity identity, String method, String path) {
-        if (identity.isAnonymous() || !identity.hasRole(Roles.PARTNER)
-                || !(identity.getAttribute(BearerIdentityProvider.SCOPES) instanceof Set<?> scopes)) {
+    private static Response refusal(SecurityIdentity identity, String method, String template) {
+        if (identity.isAnonymous() || !identity.hasRole(Roles.PARTNER)) {
             return null;
         }
-        Scope needed = required(method, path);
-        return scopes.contains(needed) ? null : ProblemMappers.toResponse(Problem.of(403, "forbidden",
-                "this API key may not " + method + " " + path + ": that needs the scope " + needed.apiName()));
+        Scope needed = required(method, template);
+        Object scopes = identity.getAttribute(BearerIdentityProvider.SCOPES);
+        if (scopes instanceof Set<?> granted && granted.contains(needed)) {
+            return null;
+        }
+        return ProblemMappers.toResponse(Problem.of(403, "forbidden", "this API key may not " + method + " "
+                + template + ": that needs the scope " + needed.apiName()));
     }
 
-    /** The scope an operation needs. */
-    static Scope required(String method, String path) {
+    /** The scope an operation needs, by its HTTP method and path template (e.g. {@code /v1/moments/{id}/awards}). */
+    static Scope required(String method, String template) {
         if (READS.contains(method)) {
             return Scope.REPORTS_READ;
         }
-        if (EVENTS.matcher(path).matches()) {
+        if (EVENTS.matcher(template).matches()) {
             return Scope.EVENTS_WRITE;
         }
-        if (AWARDS.matcher(path).matches()) {
+        if (AWARDS.matcher(template).matches()) {
             return Scope.AWARDS_WRITE;
         }
         return Scope.MOMENTS_WRITE;
+    }
+
+    /** The operation's path template: its class's {@code @Path} and its method's, or {@code null} when unknown. */
+    static String template(SimpleResourceInfo operation) {
+        if (operation == null || operation.getResourceClass() == null) {
+            return null;
+        }
+        Path root = operation.getResourceClass().getAnnotation(Path.class);
+        if (root == null) {
+            return null;
+        }
+        try {
+            Method method = operation.getResourceClass().getMethod(operation.getMethodName(),
+                    operation.parameterTypes());
+            Path path = method.getAnnotation(Path.class);
+            return join(root.value(), path == null ? "" : path.value());
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    private static String join(String root, String path) {
+        String joined = ("/" + root + "/" + path).replaceAll("/+", "/");
+        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
     }
 }

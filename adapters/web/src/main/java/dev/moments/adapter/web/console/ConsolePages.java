@@ -30,6 +30,7 @@ import dev.moments.application.port.LedgerEntry;
 import dev.moments.application.port.Page;
 import dev.moments.application.port.PageRequest;
 import dev.moments.application.port.StoreUnavailableException;
+import dev.moments.application.port.in.AuditUseCase;
 import dev.moments.application.port.in.AwardView;
 import dev.moments.application.port.in.BadgesUseCase;
 import dev.moments.application.port.in.BlocklistUseCase;
@@ -167,6 +168,8 @@ public class ConsolePages {
     BlocklistUseCase blocklist;
     @Inject
     ReviewAwardsUseCase reviews;
+    @Inject
+    AuditUseCase audit;
 
     @Context
     HttpHeaders headers;
@@ -273,6 +276,7 @@ public class ConsolePages {
             if (command != null) {
                 try {
                     MomentView created = create.create(command);
+                    audited(session, "create moment", created.moment().id().value(), null);
                     return redirect("/console/moments/" + created.moment().id().value() + "?done=created");
                 } catch (InvalidValueException refused) {
                     errors.put(MomentForm.inputOf(refused.field()), refused.getMessage());
@@ -334,6 +338,7 @@ public class ConsolePages {
                         }
                         return command;
                     });
+                    audited(session, "edit moment", id, null);
                     return redirect("/console/moments/" + id + "?done=saved");
                 } catch (InvalidValueException refused) {
                     errors.put(MomentForm.inputOf(refused.field()), refused.getMessage());
@@ -358,6 +363,7 @@ public class ConsolePages {
         return signedIn("moments", csrf, (session, frame) -> {
             LifecycleAction step = action(action);
             lifecycle.change(session.partnerId(), momentId(id), step);
+            audited(session, step.name().toLowerCase(Locale.ROOT), id, null);
             return redirect("/console/moments/" + id + "?done=" + step.name().toLowerCase(Locale.ROOT));
         });
     }
@@ -376,6 +382,7 @@ public class ConsolePages {
                     throw new InvalidValueException("amount", "Enter the amount to add, like 100.00.");
                 }
                 topUps.topUp(session.partnerId(), view.moment().id(), typed);
+                audited(session, "top up", id, typed);
                 return redirect("/console/moments/" + id + "?done=topped-up");
             } catch (InvalidValueException refused) {
                 return page(UNPROCESSABLE, ConsoleTemplates.moment(frame, detail(view),
@@ -598,7 +605,9 @@ public class ConsolePages {
             String typed = value == null ? "" : value.strip();
             String why = reason == null ? "" : reason.strip();
             try {
-                blocklist.add(session.partnerId(), kind, typed, why.isEmpty() ? null : why);
+                BlocklistUseCase.Added added = blocklist.add(session.partnerId(), kind, typed,
+                        why.isEmpty() ? null : why);
+                audited(session, "block", added.block().id().value(), null);
                 return redirect("/console/blocklist?done=blocked");
             } catch (InvalidValueException refused) {
                 return blocklistPage(session, frame, UNPROCESSABLE, null, blockForm(kind, typed, why,
@@ -616,6 +625,7 @@ public class ConsolePages {
     public Response unblock(@RestPath String id, @RestForm String csrf) {
         return signedIn("blocklist", csrf, (session, frame) -> {
             blocklist.remove(session.partnerId(), new BlockId(id));
+            audited(session, "unblock", id, null);
             return redirect("/console/blocklist?done=unblocked");
         });
     }
@@ -628,6 +638,7 @@ public class ConsolePages {
     public Response cancelBlockedAwards(@RestPath String id, @RestForm String csrf) {
         return signedIn("blocklist", csrf, (session, frame) -> {
             int cancelled = blocklist.cancelAwards(session.partnerId(), new BlockId(id));
+            audited(session, "cancel a blocked one's awards", id, cancelled + " cancelled");
             return blocklistPage(session, frame, 200, null, blockForm("user", "", "", null, null),
                     cancelled == 1 ? "1 unclaimed award was cancelled; its reservation went back to the budget."
                             : cancelled + " unclaimed awards were cancelled; their reservations went back to the"
@@ -665,6 +676,19 @@ public class ConsolePages {
     }
 
     // ---- what the pages share
+
+    /**
+     * Writes a change made in the console to the partner's audit log, as {@code console:<key id>}, once it committed: a
+     * store failing just then loses the entry (logged), not the page.
+     */
+    private void audited(ConsoleSession session, String what, String target, String detail) {
+        try {
+            audit.record(session.partnerId(), session.actor(), "console: " + what, target, detail);
+        } catch (RuntimeException failed) {
+            LOG.warnf(failed, "could not write the audit entry of the console's %s of %s, which succeeded", what,
+                    target);
+        }
+    }
 
     /** What a signed-in page does, given its session and frame. */
     @FunctionalInterface

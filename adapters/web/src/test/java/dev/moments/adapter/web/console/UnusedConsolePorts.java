@@ -1,5 +1,6 @@
 package dev.moments.adapter.web.console;
 
+import dev.moments.application.port.in.AuditUseCase;
 import dev.moments.application.port.in.BadgesUseCase;
 import dev.moments.application.port.in.BlocklistUseCase;
 import dev.moments.application.port.in.ChangeMomentStatusUseCase;
@@ -79,4 +80,5 @@ public class UnusedConsolePorts {
     @Produces @Singleton BadgesUseCase badges() { return unused(BadgesUseCase.class); }
     @Produces @Singleton BlocklistUseCase blocklist() { return unused(BlocklistUseCase.class); }
     @Produces @Singleton ReviewAwardsUseCase reviews() { return unused(ReviewAwardsUseCase.class); }
+    @Produces @Singleton AuditUseCase audit() { return unused(AuditUseCase.class); }
 }

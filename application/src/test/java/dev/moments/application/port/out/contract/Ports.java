@@ -1,5 +1,6 @@
 package dev.moments.application.port.out.contract;
 
+import dev.moments.application.port.out.AuditLog;
 import dev.moments.application.port.out.AwardRepository;
 import dev.moments.application.port.out.Blocklist;
 import dev.moments.application.port.out.BudgetLedger;
@@ -40,5 +41,6 @@ public record Ports(
         WebhookEndpoints webhookEndpoints,
         WebhookDeliveries webhookDeliveries,
         PointStore points,
-        Blocklist blocklist) {
+        Blocklist blocklist,
+        AuditLog audit) {
 }
