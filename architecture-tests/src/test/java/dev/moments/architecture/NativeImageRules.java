@@ -47,7 +47,9 @@ public final class NativeImageRules {
      */
     static final Map<String, String> REFLECTION_ALLOWED = Map.of(
             "adapter.rest.security.UnauthorizedMappers",
-            "reads @RolesAllowed of the JAX-RS resource method being served, which Quarkus registers for reflection");
+            "reads @RolesAllowed of the JAX-RS resource method being served, which Quarkus registers for reflection",
+            "adapter.rest.security.ScopeCheck",
+            "reads @Path of the JAX-RS resource class and method being served, which Quarkus registers for reflection");
 
     private NativeImageRules() {
     }
