@@ -46,10 +46,9 @@ public final class NativeImageRules {
      * else reflected on must be registered or listed here.
      */
     static final Map<String, String> REFLECTION_ALLOWED = Map.of(
-            "adapter.rest.security.UnauthorizedMappers",
-            "reads @RolesAllowed of the JAX-RS resource method being served, which Quarkus registers for reflection",
-            "adapter.rest.security.ScopeCheck",
-            "reads @Path of the JAX-RS resource class and method being served, which Quarkus registers for reflection");
+            "adapter.rest.security.ServedOperation",
+            "reads the annotations (@RolesAllowed, @Path) of the JAX-RS resource class and method being served, which"
+                    + " Quarkus registers for reflection");
 
     private NativeImageRules() {
     }

@@ -8,11 +8,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import java.lang.reflect.Method;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -43,7 +41,7 @@ public class ScopeCheck {
      */
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
     public Uni<Response> check(ContainerRequestContext request, SimpleResourceInfo operation) {
-        String template = template(operation);
+        String template = ServedOperation.template(operation).orElse(null);
         if (template == null || !template.startsWith("/v1/")) {
             return Uni.createFrom().nullItem();
         }
@@ -78,29 +76,5 @@ public class ScopeCheck {
             return Scope.AWARDS_WRITE;
         }
         return Scope.MOMENTS_WRITE;
-    }
-
-    /** The operation's path template: its class's {@code @Path} and its method's, or {@code null} when unknown. */
-    static String template(SimpleResourceInfo operation) {
-        if (operation == null || operation.getResourceClass() == null) {
-            return null;
-        }
-        Path root = operation.getResourceClass().getAnnotation(Path.class);
-        if (root == null) {
-            return null;
-        }
-        try {
-            Method method = operation.getResourceClass().getMethod(operation.getMethodName(),
-                    operation.parameterTypes());
-            Path path = method.getAnnotation(Path.class);
-            return join(root.value(), path == null ? "" : path.value());
-        } catch (NoSuchMethodException e) {
-            return null;
-        }
-    }
-
-    private static String join(String root, String path) {
-        String joined = ("/" + root + "/" + path).replaceAll("/+", "/");
-        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
     }
 }

@@ -8,8 +8,6 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.lang.reflect.Method;
-import java.util.Arrays;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
@@ -60,19 +58,7 @@ public class UnauthorizedMappers {
 
     /** The roles of the operation's {@code @RolesAllowed}, on its method or else its class; empty if none. */
     private static List<String> rolesAllowed(SimpleResourceInfo operation) {
-        if (operation == null || operation.getResourceClass() == null) {
-            return List.of();
-        }
-        try {
-            Method method = operation.getResourceClass().getMethod(operation.getMethodName(),
-                    operation.parameterTypes());
-            RolesAllowed allowed = method.getAnnotation(RolesAllowed.class);
-            if (allowed == null) {
-                allowed = operation.getResourceClass().getAnnotation(RolesAllowed.class);
-            }
-            return allowed == null ? List.of() : Arrays.asList(allowed.value());
-        } catch (NoSuchMethodException e) {
-            return List.of();
-        }
+        return ServedOperation.annotation(operation, RolesAllowed.class).map(allowed -> List.of(allowed.value()))
+                .orElse(List.of());
     }
 }
