@@ -47,10 +47,12 @@ public final class Eligibility {
      * audience is told by the stored progress instead). On a referral moment the user is its referee, referred by
      * {@code referral} (or by nobody), and the award asked about is the referrer's; on a moment with variants, the
      * user's {@code variant} sets the price; the account's age and the user's e-mail address (for the blocklist) are
-     * told by {@code origin}.
+     * told by {@code origin}. When nothing stands in the way, also what a completion now would record (the user's
+     * limit when near, the review rule when its price is above it; device and client address are unknown here),
+     * asked of the same candidate, so what it read is read once.
      */
-    List<Refusal> all(Moment moment, String userId, Referral referral, boolean referrerSharesDevice, String variant,
-                      Awarding.Origin origin, Instant now) {
+    Standing all(Moment moment, String userId, Referral referral, boolean referrerSharesDevice, String variant,
+                 Awarding.Origin origin, Instant now) {
         List<Block.Key> keys = new ArrayList<>(List.of(new Block.Key(Block.Kind.USER, userId)));
         if (referral != null) {
             keys.add(new Block.Key(Block.Kind.USER, referral.payee(false)));
@@ -58,18 +60,15 @@ public final class Eligibility {
         if (origin.emailKey() != null) {
             keys.add(new Block.Key(Block.Kind.EMAIL, origin.emailKey()));
         }
-        return AwardPolicy.allRefusals(candidate(moment, userId, null, false, true, now, now)
+        StoredCandidate candidate = candidate(moment, userId, null, false, true, now, now)
                 .referring(referral, false, referrerSharesDevice).inVariant(variant)
-                .from(null, origin.accountCreatedAt()).blocked(blocking.any(moment.partnerId(), keys)));
+                .from(null, origin.accountCreatedAt()).blocked(blocking.any(moment.partnerId(), keys));
+        List<Refusal> refusals = AwardPolicy.allRefusals(candidate);
+        return new Standing(refusals, refusals.isEmpty() ? RiskSignal.assess(candidate) : List.of());
     }
 
-    /**
-     * What a completion by the user now would record (the user's limit when near, the review rule when its price is
-     * above it; device and client address are unknown here), for an explanation.
-     */
-    List<RiskSignal> risk(Moment moment, String userId, Referral referral, String variant, Instant now) {
-        return RiskSignal.assess(candidate(moment, userId, null, false, true, now, now)
-                .referring(referral, false, false).inVariant(variant));
+    /** Every refusal a completion now would meet, in order, and what it would record when there is none. */
+    record Standing(List<Refusal> refusals, List<RiskSignal> risk) {
     }
 
     private StoredCandidate candidate(Moment moment, String userId, String deviceId, boolean testUser,

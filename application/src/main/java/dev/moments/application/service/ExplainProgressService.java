@@ -10,7 +10,6 @@ import dev.moments.application.port.out.ProgressRepository;
 import dev.moments.application.port.out.UserProfileRepository;
 import dev.moments.application.port.out.UserProgress;
 import dev.moments.domain.award.Refusal;
-import dev.moments.domain.award.RiskSignal;
 import dev.moments.domain.event.EventContext;
 import dev.moments.domain.moment.Moment;
 import dev.moments.domain.moment.MomentId;
@@ -78,9 +77,9 @@ public final class ExplainProgressService implements ExplainProgressQuery {
                     awards.countReferralsPaid(momentId, userId), moment.limits().perUser());
         }
         Awarding.Origin origin = Awarding.Origin.of(EventContext.NONE, profiles.find(partnerId, userId));
-        List<Refusal> refusals = eligibility.all(moment, userId, referral, sharesDevice, variant, origin, now);
-        List<RiskSignal> risk = refusals.isEmpty() ? eligibility.risk(moment, userId, referral, variant, now)
-                : List.of();
+        Eligibility.Standing eligible = eligibility.all(moment, userId, referral, sharesDevice, variant, origin,
+                now);
+        List<Refusal> refusals = eligible.refusals();
         for (Refusal refusal : refusals) {
             reasons.add(refusal.name());
         }
@@ -99,6 +98,6 @@ public final class ExplainProgressService implements ExplainProgressQuery {
         return new Explanation(momentId, userId, moment.status(), moment.trigger().kind(), shown.current(),
                 shown.target(), shown.complete(), state.completions(), awards.countForUser(momentId, userId),
                 state.lateIgnored(), state.newest(), state.floor(), moment.holdsOut(userId), List.copyOf(reasons),
-                last.map(Refusal::name).orElse(null), kept, standing, risk);
+                last.map(Refusal::name).orElse(null), kept, standing, eligible.risk());
     }
 }
