@@ -1,5 +1,6 @@
 package dev.moments.bootstrap;
 
+import static dev.moments.bootstrap.TestDatabase.count;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -15,7 +16,6 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -460,21 +460,6 @@ class IdempotencyKeyTest {
                 statement.setString(i + 1, parameters[i]);
             }
             return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The single number a count query answers, read through the test's own connection. */
-    private static long count(String sql, String parameter) {
-        AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

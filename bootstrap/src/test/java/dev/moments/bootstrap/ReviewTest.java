@@ -1,5 +1,6 @@
 package dev.moments.bootstrap;
 
+import static dev.moments.bootstrap.TestDatabase.count;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -8,16 +9,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.moments.application.port.in.ReviewAwardsUseCase;
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -195,20 +190,5 @@ class ReviewTest {
     /** How many {@code award.earned} events the outbox holds for the award (kept there for a day). */
     private static long earnedEventsOf(String awardId) {
         return count("select count(*) from outbox where type = 'award.earned' and data ->> 'id' = ?", awardId);
-    }
-
-    /** The count a query of one parameter answers, through the test's own connection. */
-    private static long count(String sql, String parameter) {
-        AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

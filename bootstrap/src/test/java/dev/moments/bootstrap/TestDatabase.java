@@ -1,5 +1,7 @@
 package dev.moments.bootstrap;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -47,6 +49,24 @@ final class TestDatabase {
             rows.next();
             return rows.getLong(1);
         });
+    }
+
+    /**
+     * The single number a query of one parameter answers, through the datasource of the service under test (a
+     * {@code @QuarkusTest}'s), in its schema.
+     */
+    static long count(String sql, String parameter) {
+        AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The ids of the partner's outbox rows in {@code schema}. */
